@@ -1,0 +1,62 @@
+#pragma once
+/// The interface every output format implements. A new format is one class plus one line in
+/// register_builtin_exporters().
+
+#include <filesystem>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/graph_view.hpp"
+
+namespace kgraph {
+
+/// Options that reach every exporter; each reads what concerns it.
+struct ExportOptions {
+  std::string engine;      // diagrams: "dot", "neato", ...; empty: chosen by size
+  bool legend = false;     // diagrams
+  std::string cluster = "none";  // diagrams: place|type|none
+  bool force = false;      // diagrams: lay out even very large graphs
+  std::string base_iri = "https://kgraph.example/id/";  // RDF
+};
+
+/// Thrown by an exporter when the graph cannot be written in its format; the message is
+/// shown to the user and nothing is written.
+class ExportError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Exporter {
+ public:
+  virtual ~Exporter() = default;
+  /// Format name, usable as the `FORMAT:` prefix of `-o`, e.g. "graphml".
+  virtual std::string_view name() const = 0;
+  /// File name endings that select it, with the dot. Directory formats have none.
+  virtual std::vector<std::string_view> extensions() const = 0;
+  /// True if the output is a directory of files rather than one file.
+  virtual bool writes_directory() const { return false; }
+  /// Writes the view to a stream (single-file formats).
+  virtual void write(const GraphView& view, std::ostream& out, const ExportOptions& options) const;
+  /// Fills an empty, existing directory (directory formats).
+  virtual void write_directory(const GraphView& view, const std::filesystem::path& dir,
+                               const ExportOptions& options) const;
+};
+
+class ExporterRegistry {
+ public:
+  void add(std::unique_ptr<Exporter> exporter);
+  const Exporter* for_path(std::string_view path) const;
+  const Exporter* named(std::string_view name) const;
+  std::vector<std::string> names() const;
+
+ private:
+  std::vector<std::unique_ptr<Exporter>> exporters_;
+};
+
+/// The exporters shipped with kgraph.
+void register_builtin_exporters(ExporterRegistry& registry);
+
+}  // namespace kgraph

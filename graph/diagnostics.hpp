@@ -1,0 +1,66 @@
+#pragma once
+/// Problems found in the input, each with its place: `FILE:LINE:COLUMN: error: MESSAGE`.
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kgraph {
+
+/// Where something is in the input. Lines and columns are 1-based; columns count Unicode
+/// code points (CSV: fields). Line 0 means "the whole file".
+struct Location {
+  std::uint32_t file = 0;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  friend auto operator<=>(const Location&, const Location&) = default;
+};
+
+enum class Severity : std::uint8_t { error, warning };
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  Location where;
+  std::string message;
+};
+
+/// Collects diagnostics from every stage. Files are registered once and named by index, so a
+/// Location stays 12 bytes.
+class Diagnostics {
+ public:
+  Diagnostics();
+
+  /// Registers an input name (as the user wrote it) and returns its index for Locations.
+  std::uint32_t add_file(std::string name);
+  const std::string& file_name(std::uint32_t file) const { return files_[file]; }
+
+  void error(Location where, std::string message);
+  void warning(Location where, std::string message);
+
+  std::size_t error_count() const { return errors_; }
+  std::size_t warning_count() const { return warnings_; }
+  bool has_errors() const { return errors_ > 0; }
+  /// True once so many errors were seen that going on is pointless.
+  bool too_many_errors() const { return errors_ >= hard_limit_; }
+
+  /// The stored diagnostics, sorted by place then text so that output is deterministic.
+  std::vector<Diagnostic> sorted() const;
+  /// Prints up to `limit` diagnostics (warnings only if `with_warnings`), then a count of the rest.
+  void print(std::ostream& out, std::size_t limit, bool with_warnings) const;
+  /// `FILE:LINE:COLUMN: error: MESSAGE` for one diagnostic.
+  std::string format(const Diagnostic& d) const;
+
+ private:
+  std::vector<std::string> files_;
+  std::vector<Diagnostic> items_;
+  std::size_t errors_ = 0;
+  std::size_t warnings_ = 0;
+  std::size_t hard_limit_ = 10000;
+};
+
+/// Quotes `s` for a message: "abc", with control characters escaped and long text cut.
+std::string quoted(std::string_view s);
+
+}  // namespace kgraph

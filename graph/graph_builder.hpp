@@ -1,0 +1,50 @@
+#pragma once
+/// Turns records from any importer into a KnowledgeGraph: interprets fields, merges
+/// repeated ids, checks the schema, and finally sorts everything into canonical order.
+///
+///   Diagnostics diags;
+///   GraphBuilder builder(Schema::builtin(), diags);
+///   importer.read(stream, diags.add_file("a.json"), builder);
+///   std::optional<KnowledgeGraph> g = builder.finish();   // nullopt if diags has errors
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+#include "graph/diagnostics.hpp"
+#include "graph/knowledge_graph.hpp"
+#include "graph/record.hpp"
+#include "graph/schema.hpp"
+
+namespace kgraph {
+
+class GraphBuilder {
+ public:
+  GraphBuilder(Schema schema, Diagnostics& diags);
+  ~GraphBuilder();
+  GraphBuilder(const GraphBuilder&) = delete;
+  GraphBuilder& operator=(const GraphBuilder&) = delete;
+
+  /// Interprets one record. Problems are reported to the diagnostics; the record's valid
+  /// parts may still be staged, but finish() fails if any error was reported.
+  void add(const RawRecord& record);
+
+  Diagnostics& diagnostics() { return diags_; }
+  const Schema& schema() const;
+
+  /// Number of records added so far (for progress reports).
+  std::uint64_t records() const { return records_; }
+
+  /// Checks what can only be checked once all input is in (dangling ids, relation endpoints
+  /// against the schema, cited sources), then returns the canonical graph, or nullopt if any
+  /// error was reported at any point. The builder is empty afterwards.
+  std::optional<KnowledgeGraph> finish();
+
+ private:
+  struct Staging;
+  std::unique_ptr<Staging> s_;
+  Diagnostics& diags_;
+  std::uint64_t records_ = 0;
+};
+
+}  // namespace kgraph

@@ -1,0 +1,35 @@
+#pragma once
+/// Interned lists of strings, so the many elements citing the same sources share one copy.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "graph/model.hpp"
+
+namespace kgraph {
+
+class ListPool {
+ public:
+  ListPool();
+  /// Interns `items`, which must already be sorted by text and duplicate-free.
+  ListId intern(std::span<const StrId> items);
+  std::span<const StrId> view(ListId id) const {
+    return {items_.data() + offsets_[id], offsets_[id + 1] - offsets_[id]};
+  }
+  /// The union of a list and more strings, sorted by text in `pool`.
+  ListId merge(ListId list, std::span<const StrId> more, const StringPool& pool);
+  std::size_t memory_bytes() const;
+
+ private:
+  std::vector<StrId> items_;
+  std::vector<std::uint32_t> offsets_;  // list i is items_[offsets_[i], offsets_[i+1])
+  std::vector<std::uint32_t> hashes_;
+  std::vector<ListId> index_;  // open addressing, 0xFFFFFFFF free
+  std::vector<StrId> scratch_;
+};
+
+/// Sorts strings by text and removes duplicates.
+void sort_unique_by_text(std::vector<StrId>& ids, const StringPool& pool);
+
+}  // namespace kgraph

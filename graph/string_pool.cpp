@@ -1,0 +1,78 @@
+#include "graph/string_pool.hpp"
+
+#include <cstring>
+#include <functional>
+#include <stdexcept>
+
+namespace kgraph {
+namespace {
+constexpr std::size_t kChunkSize = 1 << 20;
+
+std::uint32_t hash_of(std::string_view s) {
+  // FNV-1a folded to 32 bits: cheap, and good enough with a power-of-two table and linear probing.
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return static_cast<std::uint32_t>(h ^ (h >> 32));
+}
+}  // namespace
+
+StringPool::StringPool() : index_(1024, kMissing) { intern(""); }
+
+std::size_t StringPool::slot_for(std::string_view s, std::uint32_t hash) const {
+  const std::size_t mask = index_.size() - 1;
+  std::size_t slot = hash & mask;
+  while (true) {
+    StrId id = index_[slot];
+    if (id == kMissing) return slot;
+    const Entry& e = entries_[id];
+    if (e.hash == hash && view(id) == s) return slot;
+    slot = (slot + 1) & mask;
+  }
+}
+
+StrId StringPool::find(std::string_view s) const {
+  return index_[slot_for(s, hash_of(s))];
+}
+
+StrId StringPool::intern(std::string_view s) {
+  const std::uint32_t hash = hash_of(s);
+  std::size_t slot = slot_for(s, hash);
+  if (index_[slot] != kMissing) return index_[slot];
+  if (s.size() > 0xFFFFFFF0u) throw std::length_error("string too long to intern");
+
+  if (chunks_.empty() || chunks_.back().capacity() - chunks_.back().size() < s.size()) {
+    chunks_.emplace_back();
+    chunks_.back().reserve(std::max(kChunkSize, s.size()));
+  }
+  std::vector<char>& chunk = chunks_.back();
+  const auto offset = static_cast<std::uint32_t>(chunk.size());
+  chunk.insert(chunk.end(), s.begin(), s.end());
+  const auto id = static_cast<StrId>(entries_.size());
+  entries_.push_back({static_cast<std::uint32_t>(chunks_.size() - 1), offset,
+                      static_cast<std::uint32_t>(s.size()), hash});
+  index_[slot] = id;
+  if (entries_.size() * 2 > index_.size()) grow_index();
+  return id;
+}
+
+void StringPool::grow_index() {
+  std::vector<StrId> bigger(index_.size() * 2, kMissing);
+  const std::size_t mask = bigger.size() - 1;
+  for (StrId id = 0; id < entries_.size(); ++id) {
+    std::size_t slot = entries_[id].hash & mask;
+    while (bigger[slot] != kMissing) slot = (slot + 1) & mask;
+    bigger[slot] = id;
+  }
+  index_.swap(bigger);
+}
+
+std::size_t StringPool::memory_bytes() const {
+  std::size_t total = entries_.capacity() * sizeof(Entry) + index_.capacity() * sizeof(StrId);
+  for (const auto& c : chunks_) total += c.capacity();
+  return total;
+}
+
+}  // namespace kgraph

@@ -1,0 +1,156 @@
+#include "support/test_support.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "graph/graph_builder.hpp"
+
+namespace kgraph::test {
+namespace {
+
+const ImporterRegistry& importers() {
+  static const ImporterRegistry registry = [] {
+    ImporterRegistry r;
+    register_builtin_importers(r);
+    return r;
+  }();
+  return registry;
+}
+
+const ExporterRegistry& exporters() {
+  static const ExporterRegistry registry = [] {
+    ExporterRegistry r;
+    register_builtin_exporters(r);
+    return r;
+  }();
+  return registry;
+}
+
+struct TempDirs {
+  std::vector<std::filesystem::path> dirs;
+  ~TempDirs() {
+    if (std::getenv("KGRAPH_KEEP_TEMP")) return;
+    std::error_code ec;
+    for (const auto& d : dirs) std::filesystem::remove_all(d, ec);
+  }
+};
+TempDirs& temp_dirs() {
+  static TempDirs t;
+  return t;
+}
+
+}  // namespace
+
+std::vector<std::string> BuildResult::messages() const {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diagnostics.sorted()) out.push_back(diagnostics.format(d));
+  return out;
+}
+
+BuildResult build_from(const std::vector<InputText>& inputs, std::optional<Schema> schema) {
+  BuildResult result;
+  GraphBuilder builder(schema ? std::move(*schema) : Schema::builtin(), result.diagnostics);
+  for (const auto& [name, text] : inputs) {
+    const Importer* importer = importers().for_path(name);
+    if (!importer) {
+      ADD_FAILURE() << "no importer for " << name;
+      continue;
+    }
+    std::istringstream in(text);
+    importer->read(in, result.diagnostics.add_file(name), name, builder, {});
+  }
+  result.graph = builder.finish();
+  return result;
+}
+
+KnowledgeGraph graph_from_json(const std::string& json) {
+  BuildResult r = build_from({{"test.json", json}});
+  for (const auto& m : r.messages()) ADD_FAILURE() << m;
+  if (!r.graph) return {};
+  return std::move(*r.graph);
+}
+
+std::string export_to_string(const GraphView& view, std::string_view format,
+                             const ExportOptions& options) {
+  const Exporter* exporter = exporters().named(format);
+  if (!exporter) {
+    ADD_FAILURE() << "no exporter named " << format;
+    return {};
+  }
+  std::ostringstream out;
+  exporter->write(view, out, options);
+  return out.str();
+}
+
+RunResult run_shell(const std::string& command) {
+  const std::filesystem::path dir = make_temp_dir();
+  const std::string out_path = (dir / "stdout").string(), err_path = (dir / "stderr").string();
+  const std::string full = "( " + command + " ) >" + shell_quote(out_path) + " 2>" + shell_quote(err_path);
+  int raw = std::system(full.c_str());
+  RunResult r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = read_file(out_path);
+  r.err = read_file(err_path);
+  return r;
+}
+
+RunResult run_kgraph(const std::vector<std::string>& args, const std::string& input) {
+  const std::filesystem::path dir = make_temp_dir();
+  const std::filesystem::path in_path = dir / "stdin";
+  write_file(in_path, input);
+  std::string command = shell_quote(KGRAPH_BINARY);
+  for (const auto& a : args) command += " " + shell_quote(a);
+  command += " <" + shell_quote(in_path.string());
+  return run_shell(command);
+}
+
+std::filesystem::path make_temp_dir() {
+  static std::mt19937_64 rng{std::random_device{}()};
+  const auto base = std::filesystem::temp_directory_path();
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    auto dir = base / ("kgraph-test-" + std::to_string(::getpid()) + "-" + std::to_string(rng() % 1000000000));
+    std::error_code ec;
+    if (std::filesystem::create_directory(dir, ec)) {
+      temp_dirs().dirs.push_back(dir);
+      return dir;
+    }
+  }
+  throw std::runtime_error("cannot create a temporary directory");
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_file(const std::filesystem::path& path, const std::string& content) {
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+}
+
+std::filesystem::path test_data(const std::string& relative) { return std::filesystem::path(KGRAPH_TEST_DATA) / relative; }
+std::filesystem::path source_path(const std::string& relative) { return std::filesystem::path(KGRAPH_SOURCE_DIR) / relative; }
+std::filesystem::path shared_path(const std::string& relative) {
+  return std::filesystem::weakly_canonical(std::filesystem::path(KGRAPH_SHARED_DIR) / relative);
+}
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+}  // namespace kgraph::test

@@ -1,0 +1,60 @@
+#pragma once
+/// Helpers shared by the tests: build graphs from in-memory inputs, export to strings, run the
+/// kgraph binary and other programs, make temporary folders.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "exporters/exporter.hpp"
+#include "graph/diagnostics.hpp"
+#include "graph/knowledge_graph.hpp"
+#include "importers/importer.hpp"
+
+namespace kgraph::test {
+
+/// An input as (file name, content); the importer is chosen by the name's extension.
+using InputText = std::pair<std::string, std::string>;
+
+struct BuildResult {
+  std::optional<KnowledgeGraph> graph;
+  Diagnostics diagnostics;
+  /// Every diagnostic formatted as `FILE:LINE:COLUMN: error: MESSAGE`, sorted.
+  std::vector<std::string> messages() const;
+};
+
+/// Imports the inputs with the built-in importers (and `schema`, default built-in) and finishes.
+BuildResult build_from(const std::vector<InputText>& inputs, std::optional<Schema> schema = {});
+/// Shorthand for one JSON document named "test.json"; fails the test if it has errors.
+KnowledgeGraph graph_from_json(const std::string& json);
+
+/// Writes `view` with the built-in exporter of that name to a string.
+std::string export_to_string(const GraphView& view, std::string_view format,
+                             const ExportOptions& options = {});
+
+struct RunResult {
+  int status = -1;  // exit status, or -1 if killed by a signal
+  std::string out;
+  std::string err;
+};
+/// Runs the kgraph binary with `args`, feeding `input` on standard input.
+RunResult run_kgraph(const std::vector<std::string>& args, const std::string& input = "");
+/// Runs a shell command line.
+RunResult run_shell(const std::string& command);
+
+/// A fresh, empty directory under the system temp dir, removed at exit of the test process.
+std::filesystem::path make_temp_dir();
+std::string read_file(const std::filesystem::path& path);
+void write_file(const std::filesystem::path& path, const std::string& content);
+
+/// Absolute paths of fixtures and project files.
+std::filesystem::path test_data(const std::string& relative);
+std::filesystem::path source_path(const std::string& relative);
+std::filesystem::path shared_path(const std::string& relative);
+
+/// Shell-quotes a string for run_shell.
+std::string shell_quote(const std::string& s);
+
+}  // namespace kgraph::test
