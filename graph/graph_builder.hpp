@@ -17,6 +17,9 @@
 #include "graph/schema.hpp"
 
 namespace kgraph {
+namespace detail {
+struct BuilderState;
+}
 
 class GraphBuilder {
  public:
@@ -41,8 +44,7 @@ class GraphBuilder {
   std::optional<KnowledgeGraph> finish();
 
  private:
-  struct Staging;
-  std::unique_ptr<Staging> s_;
+  std::unique_ptr<detail::BuilderState> s_;
   Diagnostics& diags_;
   std::uint64_t records_ = 0;
 };
