@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages kgraph needs. `--tests` adds what the test suite's real
+# clients need. Runs apt-get only when something is missing; uses sudo when not root.
+set -euo pipefail
+
+packages=(build-essential cmake pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
+          libgtest-dev libbenchmark-dev fonts-noto-cjk)
+if [[ "${1:-}" == "--tests" ]]; then
+  packages+=(libxml2-utils python3 python3-networkx python3-igraph)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if (( ${#missing[@]} )); then
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  echo "kgraph: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
