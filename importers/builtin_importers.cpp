@@ -1,0 +1,13 @@
+#include "importers/csv_importer.hpp"
+#include "importers/importer.hpp"
+#include "importers/json_record_reader.hpp"
+
+namespace kgraph {
+
+void register_builtin_importers(ImporterRegistry& registry) {
+  registry.add(make_json_importer());
+  registry.add(make_jsonl_importer());
+  registry.add(make_csv_importer());
+}
+
+}  // namespace kgraph

@@ -1,0 +1,301 @@
+// Mapping files: one table row -> several entities and relations (importers/mapping.cpp).
+
+#include "importers/mapping.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "support/test_support.hpp"
+
+namespace kgraph {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+struct Mapped {
+  std::optional<KnowledgeGraph> graph;
+  Strings messages;
+  bool loaded = false;
+};
+
+/// Loads `mapping` (as "map.json") and reads each table (as its name) through it.
+Mapped map(const std::string& mapping, const std::vector<std::pair<std::string, std::string>>& tables) {
+  Diagnostics diags;
+  Mapped r;
+  auto m = TableMapping::load(mapping, diags.add_file("map.json"), diags);
+  r.loaded = m.has_value();
+  if (m) {
+    GraphBuilder builder(Schema::builtin(), diags);
+    for (const auto& [name, text] : tables) {
+      std::istringstream in(text);
+      m->read(in, diags.add_file(name), name, builder);
+    }
+    r.graph = builder.finish();
+  }
+  for (const Diagnostic& d : diags.sorted()) r.messages.push_back(diags.format(d));
+  return r;
+}
+
+std::string relation_text(const KnowledgeGraph& g, const Relation& r) {
+  std::string s = std::string(g.str(g.entities()[r.from].id)) + " " + std::string(g.str(r.type)) + " " +
+                  std::string(g.str(g.entities()[r.to].id));
+  if (r.start.present()) s.append(" ").append(r.start.to_string());
+  if (r.role != kEmpty) s.append(" as ").append(g.str(r.role));
+  return s;
+}
+
+Strings relations(const KnowledgeGraph& g) {
+  Strings out;
+  for (const Relation& r : g.relations()) out.push_back(relation_text(g, r));
+  return out;
+}
+
+Strings entity_ids(const KnowledgeGraph& g) {
+  Strings out;
+  for (const Entity& e : g.entities()) out.emplace_back(g.str(e.id));
+  return out;
+}
+
+const char* const kTreatyMapping = R"json({
+  "description": "Participants of the 1951 Refugee Convention",
+  "sources": [{"id": "untc", "title": "UN Treaty Collection: status of the Convention"}],
+  "entities": {
+    "government": {"type": "actor", "kind": "government", "id": "government-{participant}",
+                   "name": "Government of {participant}", "properties": {"iso3": "{iso3}"}},
+    "convention": {"type": "law", "kind": "treaty", "id": "refugee-convention-1951",
+                   "name": "Convention relating to the Status of Refugees", "date": "1951-07-28"},
+    "country": {"type": "place", "kind": "country", "id": "country-{participant}", "name": "{participant}"}
+  },
+  "relations": [
+    {"type": "signed", "from": "government", "to": "convention", "date": "{signature}",
+     "require": "signature"},
+    {"type": "located_in", "from": "government", "to": "country"}
+  ]
+})json";
+
+TEST(TableMapping, OneRowMakesThreeEntitiesAndTwoRelations) {
+  const Mapped r = map(kTreatyMapping, {{"status.csv", "participant,iso3,signature\nBelgium,BEL,1951-07-28\n"}});
+  ASSERT_TRUE(r.graph) << testing::PrintToString(r.messages);
+  const KnowledgeGraph& g = *r.graph;
+  EXPECT_EQ(entity_ids(g), (Strings{"country-belgium", "government-belgium", "refugee-convention-1951"}));
+  EXPECT_EQ(relations(g), (Strings{"government-belgium located_in country-belgium",
+                                   "government-belgium signed refugee-convention-1951 1951-07-28"}));
+  const Entity& gov = g.entities()[*g.find_entity("government-belgium")];
+  EXPECT_EQ(g.str(gov.name), "Government of Belgium");
+  EXPECT_EQ(g.str(gov.kind), "government");
+  ASSERT_EQ(gov.properties.size(), 1u);
+  EXPECT_EQ(g.str(gov.properties[0].key), "iso3");
+  // Everything the table makes cites the mapping's sources.
+  ASSERT_EQ(g.list(gov.sources).size(), 1u);
+  EXPECT_EQ(g.str(g.list(gov.sources)[0]), "untc");
+  EXPECT_EQ(g.list(g.relations()[0].sources).size(), 1u);
+  EXPECT_EQ(g.sources().size(), 1u);
+}
+
+TEST(TableMapping, EmptyCellsSkipWhatNeedsThem) {
+  const Mapped r = map(kTreatyMapping, {{"status.csv",
+                                         "participant,iso3,signature\n"
+                                         "Afghanistan,AFG,\n"     // no signature: no `signed`, no iso3 problem
+                                         ",XXX,1951-07-28\n"      // no participant: no government, no country
+                                         "Belgium,,1951-07-28\n"}});  // no iso3: no property
+  ASSERT_TRUE(r.graph) << testing::PrintToString(r.messages);
+  const KnowledgeGraph& g = *r.graph;
+  EXPECT_EQ(entity_ids(g), (Strings{"country-afghanistan", "country-belgium", "government-afghanistan",
+                                    "government-belgium", "refugee-convention-1951"}));
+  EXPECT_EQ(relations(g), (Strings{"government-afghanistan located_in country-afghanistan",
+                                   "government-belgium located_in country-belgium",
+                                   "government-belgium signed refugee-convention-1951 1951-07-28"}));
+  EXPECT_TRUE(g.entities()[*g.find_entity("government-belgium")].properties.empty());
+}
+
+TEST(TableMapping, AnEmptyDateCellWithoutRequireLeavesTheRelationUndated) {
+  const std::string mapping = R"json({"entities": {
+      "a": {"type": "actor", "id": "{who}", "name": "{who}"},
+      "t": {"type": "law", "id": "treaty", "name": "Treaty"}},
+    "relations": [{"type": "party_to", "from": "a", "to": "t", "date": "{when}", "role": "{how}"}]})json";
+  const Mapped r = map(mapping, {{"t.csv", "who,when,how\nx,,\ny,2001,accession\n"}});
+  ASSERT_TRUE(r.graph) << testing::PrintToString(r.messages);
+  EXPECT_EQ(relations(*r.graph), (Strings{"x party_to treaty", "y party_to treaty 2001 as accession"}));
+}
+
+TEST(TableMapping, RowsWithTheSameIdMergeAsInEveryInput) {
+  const Mapped r = map(kTreatyMapping, {{"status.csv",
+                                         "participant,iso3,signature\n"
+                                         "Côte d'Ivoire,CIV,\n"
+                                         "COTE D'IVOIRE,CIV,1951-07-28\n"}});
+  ASSERT_TRUE(r.graph) << testing::PrintToString(r.messages);
+  const KnowledgeGraph& g = *r.graph;
+  // The slug rule folds case and accents and turns punctuation into "-": one id, one entity.
+  EXPECT_EQ(entity_ids(g), (Strings{"country-cote-d-ivoire", "government-cote-d-ivoire", "refugee-convention-1951"}));
+  const Entity& country = g.entities()[*g.find_entity("country-cote-d-ivoire")];
+  // Names that differ become aliases; the smaller name (byte order) is the name.
+  EXPECT_EQ(g.str(country.name), "COTE D'IVOIRE");
+  ASSERT_EQ(g.list(country.aliases).size(), 1u);
+  EXPECT_EQ(g.str(g.list(country.aliases)[0]), "Côte d'Ivoire");
+  EXPECT_EQ(g.relations().size(), 2u);
+}
+
+TEST(TableMapping, ValuesCanBeTypedSplitAndConstant) {
+  const std::string mapping = R"json({"entities": {"a": {
+      "type": "actor", "kind": "{kind}", "id": "{id}", "name": "{name}", "slug": false,
+      "aliases": ["{short}", {"column": "others", "split": "|"}],
+      "description": "{name} ({short})",
+      "properties": {"staff": {"column": "staff", "type": "int"}, "years": {"column": "years", "type": "int", "split": true},
+                     "checked": true, "weight": 0.5, "braces": "{{literal}}"}}}})json";
+  const Mapped r = map(mapping, {{"a.csv", "id,name,kind,short,others,staff,years\n"
+                                           "Mfa_1,Ministry of Foreign Affairs,government_body,MFA,Foreign Ministry|FM,120,2002; 2003\n"}});
+  ASSERT_TRUE(r.graph) << testing::PrintToString(r.messages);
+  const KnowledgeGraph& g = *r.graph;
+  const Entity& e = g.entities()[0];
+  EXPECT_EQ(g.str(e.id), "Mfa_1");  // "slug": false keeps the cell as written
+  EXPECT_EQ(g.list(e.aliases).size(), 3u);
+  Strings props;
+  for (const Property& p : e.properties) {
+    for (const Value& v : p.values) {
+      std::string s = std::string(g.str(p.key)) + "=";
+      switch (v.kind) {
+        case ValueKind::string: s += g.str(v.string); break;
+        case ValueKind::integer: s += "int:" + std::to_string(v.integer); break;
+        case ValueKind::real: s += "real:" + format_real(v.real); break;
+        case ValueKind::boolean: s += v.boolean ? "true" : "false"; break;
+      }
+      props.push_back(s);
+    }
+  }
+  EXPECT_EQ(props, (Strings{"braces={literal}", "checked=true", "description=Ministry of Foreign Affairs (MFA)",
+                            "staff=int:120", "weight=real:0.5", "years=int:2002", "years=int:2003"}));
+}
+
+TEST(TableMapping, FixedIdEndpoints) {
+  const std::string mapping = R"json({"entities": {"a": {"type": "actor", "id": "{who}", "name": "{who}"}},
+    "relations": [{"type": "party_to", "from": "a", "to": {"id": "refugee-convention-1951"}}]})json";
+  const Mapped r = map(mapping, {{"t.csv", "who\nx\n"}});
+  EXPECT_FALSE(r.graph);  // the treaty is declared nowhere
+  EXPECT_EQ(r.messages, (Strings{"map.json:2:66: error: unknown entity id \"refugee-convention-1951\": no actor, law, "
+                                 "event or place has it"}));
+}
+
+TEST(TableMapping, DataErrorsPointIntoTheTable) {
+  const std::string mapping = R"json({"entities": {"a": {
+      "type": "event", "id": "{id}", "name": "{id}", "date": "{when}",
+      "properties": {"n": {"column": "n", "type": "int"}}}}})json";
+  const Mapped r = map(mapping, {{"t.csv", "id,when,n\nx,19 Sept,1\ny,2006,abc\n"}});
+  EXPECT_EQ(r.messages,
+            (Strings{"t.csv:2:2: error: invalid date \"19 Sept\" in field \"date\"; expected YYYY, YYYY-MM or "
+                     "YYYY-MM-DD (a real calendar date)",
+                     "t.csv:3:3: error: invalid int \"abc\" for \"n\" (typed int at map.json:3:27); expected a whole "
+                     "number such as 42 or -7"}));
+}
+
+TEST(TableMapping, ConstantsAreReportedInTheMapping) {
+  const std::string mapping = R"json({"entities": {"a": {
+      "type": "place", "kind": "contry", "id": "{id}", "name": "{id}"}}})json";
+  const Mapped r = map(mapping, {{"t.csv", "id\nx\ny\n"}});
+  // Once, however many rows.
+  EXPECT_EQ(r.messages, (Strings{"map.json:2:32: error: unknown kind \"contry\" for place; did you mean \"country\"? "
+                                 "(allowed: border, building, city, country, district, province, region, site)"}));
+  const std::string relation = R"json({"entities": {"a": {"type": "actor", "id": "{id}", "name": "{id}"}},
+    "relations": [{"type": "sgned", "from": "a", "to": "a", "date": "19 Sept"}]})json";
+  EXPECT_EQ(map(relation, {{"t.csv", "id\nx\ny\n"}}).messages,
+            (Strings{"map.json:2:28: error: unknown relation type \"sgned\"; did you mean \"signed\"? (see `kgraph "
+                     "schema` for the relation types, or declare it with --schema)",
+                     "map.json:2:69: error: invalid date \"19 Sept\" in field \"date\"; expected YYYY, YYYY-MM or "
+                     "YYYY-MM-DD (a real calendar date)"}));
+}
+
+TEST(TableMapping, MissingColumnPointsAtTheMappingAndNamesTheTable) {
+  const Mapped r = map(kTreatyMapping, {{"status.csv", "participant,iso3,signatures\nBelgium,BEL,1951-07-28\n"}});
+  EXPECT_FALSE(r.graph);
+  EXPECT_EQ(r.messages, (Strings{"map.json:12:74: error: column \"signature\" is not in the header of \"status.csv\"; "
+                                 "did you mean \"signatures\"? (its columns: participant, iso3, signatures)"}));
+}
+
+TEST(TableMapping, TableSyntaxErrors) {
+  const Mapped r = map(kTreatyMapping, {{"status.csv",
+                                         "participant,iso3,signature\n"
+                                         "Belgium,BEL\n"
+                                         "\"Chad,TCD,\n"}});
+  EXPECT_EQ(r.messages,
+            (Strings{"status.csv:2:3: error: expected 3 fields, as in the header, but found 2; write every field, "
+                     "empty ones too (a,,c)",
+                     "status.csv:3:1: error: unterminated quoted field: the quote that opens field 1 here is never "
+                     "closed; close it with \", and write a quote inside a quoted field as \"\""}));
+}
+
+struct LoadError {
+  const char* name;
+  std::string mapping;
+  Strings messages;
+};
+
+const LoadError kLoadErrors[] = {
+    {"syntax", "{\"entities\": {\n  \"a\": {\"type\": \"actor\",}\n}}",
+     {"map.json:2:25: error: invalid JSON: Missing a name for object member."}},
+    {"not an object", "[]", {"map.json:1:1: error: a mapping is a JSON object with \"entities\" and optionally "
+                             "\"relations\" and \"sources\""}},
+    {"no entities", "{}", {"map.json:1:1: error: the mapping has no \"entities\"; it needs an object of entity name "
+                           "-> {\"type\", \"id\", \"name\", ...}"}},
+    {"unknown top-level key", "{\"entities\": {}, \"relation\": []}",
+     {"map.json:1:18: error: unknown key \"relation\" in the mapping; did you mean \"relations\"?; the keys are "
+      "\"entities\", \"relations\", \"sources\" and \"description\""}},
+    {"unknown entity type", "{\"entities\": {\"a\": {\"type\": \"person\", \"id\": \"{x}\", \"name\": \"{x}\"}}}",
+     {"map.json:1:29: error: unknown entity type \"person\"; the types are actor, law, event, place (a subtype is a "
+      "\"kind\")"}},
+    {"entity without id and name", "{\"entities\": {\n  \"a\": {\"type\": \"law\"}}}",
+     {"map.json:2:8: error: entity \"a\" has no \"id\"; give a template such as \"country-{name}\"",
+      "map.json:2:8: error: entity \"a\" has no \"name\"; give a column such as \"{name}\""}},
+    {"unknown entity key", "{\"entities\": {\"a\": {\"type\": \"law\", \"id\": \"x\", \"name\": \"x\", \"alias\": \"y\"}}}",
+     {"map.json:1:60: error: unknown key \"alias\" in entity \"a\"; did you mean \"aliases\"?; further fields go under "
+      "\"properties\""}},
+    {"bad templates", "{\"entities\": {\"a\": {\"type\": \"law\", \"id\": \"x-{y\", \"name\": \"a}b\"}}}",
+     {"map.json:1:42: error: unclosed \"{\" in template \"x-{y\"; write {column} or a literal brace as \"{{\"",
+      "map.json:1:58: error: unmatched \"}\" in template \"a}b\"; write a literal brace as \"}}\""}},
+    {"unknown value type", "{\"entities\": {\"a\": {\"type\": \"law\", \"id\": \"x\", \"name\": \"x\",\n"
+                           " \"properties\": {\"n\": {\"column\": \"n\", \"type\": \"integer\"}}}}}",
+     {"map.json:2:46: error: unknown type \"integer\"; types: string, int, long, float, double, boolean"}},
+    {"number as a name", "{\"entities\": {\"a\": {\"type\": \"law\", \"id\": \"x\", \"name\": 5}}}",
+     {"map.json:1:55: error: expected text for \"name\" (a template string), found a number"}},
+    {"duplicate key", "{\"entities\": {\"a\": {\"type\": \"law\", \"id\": \"x\", \"id\": \"y\", \"name\": \"x\"}}}",
+     {"map.json:1:47: error: duplicate key \"id\" (first at line 1)"}},
+    {"relation to an unknown entity",
+     "{\"entities\": {\"gov\": {\"type\": \"actor\", \"id\": \"x\", \"name\": \"x\"}},\n"
+     " \"relations\": [{\"type\": \"signed\", \"from\": \"gov\", \"to\": \"treaty\"}]}",
+     {"map.json:2:56: error: \"to\" of relations[0] names no entity of this mapping: \"treaty\" (entities: gov); for a "
+      "fixed id write {\"id\": \"...\"}"}},
+    {"relation without type and from",
+     "{\"entities\": {},\n \"relations\": [\n  {\"to\": {\"id\": \"x\"}}]}",
+     {"map.json:3:3: error: relations[0] has no \"from\"", "map.json:3:3: error: relations[0] has no \"type\" (e.g. \"party_to\")"}},
+    {"property that is a field", "{\"entities\": {\"a\": {\"type\": \"law\", \"id\": \"x\", \"name\": \"x\", "
+                                 "\"properties\": {\"kind\": \"treaty\"}}}}",
+     {"map.json:1:75: error: \"kind\" is a field, not a property; write it beside \"properties\""}},
+    {"non-ascii columns count code points", "{\"entities\": {\"é\": {\"type\": \"lw\", \"id\": \"x\", \"name\": \"x\"}}}",
+     {"map.json:1:29: error: unknown entity type \"lw\"; did you mean \"law\"?; the types are actor, law, event, place "
+      "(a subtype is a \"kind\")"}},
+};
+
+TEST(TableMapping, MappingErrorsHavePositions) {
+  for (const LoadError& c : kLoadErrors) {
+    SCOPED_TRACE(c.name);
+    const Mapped r = map(c.mapping, {});
+    EXPECT_FALSE(r.loaded);
+    EXPECT_EQ(r.messages, c.messages);
+  }
+}
+
+TEST(TableMapping, TheTreatyStatusExample) {
+  Diagnostics diags;
+  const std::string dir = test::source_path("examples/treaty-status").string();
+  auto m = TableMapping::load(test::read_file(dir + "/mapping.json"), diags.add_file("mapping.json"), diags);
+  ASSERT_TRUE(m) << testing::PrintToString(diags.sorted().size());
+  GraphBuilder builder(Schema::builtin(), diags);
+  std::istringstream in(test::read_file(dir + "/refugee-convention-status.csv"));
+  m->read(in, diags.add_file("refugee-convention-status.csv"), "refugee-convention-status.csv", builder);
+  auto g = builder.finish();
+  for (const Diagnostic& d : diags.sorted()) ADD_FAILURE() << diags.format(d);
+  ASSERT_TRUE(g);
+  EXPECT_GE(g->entities().size(), 30u);
+}
+
+}  // namespace
+}  // namespace kgraph

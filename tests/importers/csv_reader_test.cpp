@@ -1,0 +1,154 @@
+#include "importers/csv_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace kgraph {
+namespace {
+
+struct Read {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> cell_lines;  // "row line: cell lines" per row, e.g. "1:1,1,2"
+  std::vector<std::string> messages;
+  std::vector<bool> ok;
+};
+
+Read read_all(const std::string& text, std::size_t chunk) {
+  Read r;
+  Diagnostics diags;
+  const std::uint32_t file = diags.add_file("t.csv");
+  std::istringstream in(text);
+  CsvReader reader(in, file, diags, chunk);
+  CsvRow row;
+  while (reader.read_row(row)) {
+    std::vector<std::string> cells;
+    std::string lines = std::to_string(row.line) + ":";
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      cells.emplace_back(row.cell(i));
+      lines += (i ? "," : "") + std::to_string(row.cells[i].line);
+    }
+    r.rows.push_back(cells);
+    r.cell_lines.push_back(lines);
+    r.ok.push_back(row.ok);
+  }
+  for (const Diagnostic& d : diags.sorted()) r.messages.push_back(diags.format(d));
+  return r;
+}
+
+using Rows = std::vector<std::vector<std::string>>;
+
+struct Case {
+  const char* name;
+  std::string input;
+  Rows rows;
+  std::vector<std::string> lines;  // per row: "row line:cell lines"
+};
+
+// Every case is read with several chunk sizes, so that each state meets a chunk boundary.
+const Case kCases[] = {
+    {"simple", "a,b,c\n1,2,3\n", {{"a", "b", "c"}, {"1", "2", "3"}}, {"1:1,1,1", "2:2,2,2"}},
+    {"no final newline", "a,b\n1,2", {{"a", "b"}, {"1", "2"}}, {"1:1,1", "2:2,2"}},
+    {"crlf", "a,b\r\n1,2\r\n", {{"a", "b"}, {"1", "2"}}, {"1:1,1", "2:2,2"}},
+    {"lone cr", "a,b\r1,2\r", {{"a", "b"}, {"1", "2"}}, {"1:1,1", "2:2,2"}},
+    {"empty fields", ",a,,\n", {{"", "a", "", ""}}, {"1:1,1,1,1"}},
+    {"quoted comma", "\"a,b\",c\n", {{"a,b", "c"}}, {"1:1,1"}},
+    {"doubled quotes", "\"say \"\"hi\"\"\",x\n", {{"say \"hi\"", "x"}}, {"1:1,1"}},
+    {"only a doubled quote", "\"\"\"\"\n", {{"\""}}, {"1:1"}},
+    {"empty quoted", "\"\",b\n", {{"", "b"}}, {"1:1,1"}},
+    {"newline in quotes", "a,\"line1\nline2\",c\nd,e,f\n", {{"a", "line1\nline2", "c"}, {"d", "e", "f"}},
+     {"1:1,1,2", "3:3,3,3"}},
+    {"crlf in quotes counts once", "\"x\r\ny\",z\r\nn,m\r\n", {{"x\r\ny", "z"}, {"n", "m"}}, {"1:1,2", "3:3,3"}},
+    {"quoted field starting on a later line", "a,\"b\nc\",\"d\ne\"\nx,y,z\n",
+     {{"a", "b\nc", "d\ne"}, {"x", "y", "z"}}, {"1:1,1,2", "4:4,4,4"}},
+    {"blank lines skipped", "\na,b\n\n\r\n1,2\n\n", {{"a", "b"}, {"1", "2"}}, {"2:2,2", "5:5,5"}},
+    {"bom", "\xEF\xBB\xBFid,name\n", {{"id", "name"}}, {"1:1,1"}},
+    {"utf8", "名前,Ünïcödé,😀\n", {{"名前", "Ünïcödé", "😀"}}, {"1:1,1,1"}},
+    {"trailing comma", "a,b,\n", {{"a", "b", ""}}, {"1:1,1,1"}},
+    {"spaces kept", " a , b \n", {{" a ", " b "}}, {"1:1,1"}},
+    {"quoted at end of input", "a,\"b\"", {{"a", "b"}}, {"1:1,1"}},
+};
+
+class CsvReaderCases : public testing::TestWithParam<std::size_t> {};
+
+TEST_P(CsvReaderCases, ReadsRowsAndLines) {
+  const std::size_t chunk = GetParam();
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(std::string(c.name) + " chunk " + std::to_string(chunk));
+    const Read r = read_all(c.input, chunk);
+    EXPECT_EQ(r.messages, std::vector<std::string>{});
+    EXPECT_EQ(r.rows, c.rows);
+    EXPECT_EQ(r.cell_lines, c.lines);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Chunks, CsvReaderCases, testing::Values(4, 5, 7, 13, 1 << 16));
+
+struct ErrorCase {
+  const char* name;
+  std::string input;
+  std::vector<std::string> messages;
+};
+
+const ErrorCase kErrors[] = {
+    {"unterminated quote", "a,b\n1,\"never\nclosed\n",
+     {"t.csv:2:2: error: unterminated quoted field: the quote that opens field 2 here is never closed; close it "
+      "with \", and write a quote inside a quoted field as \"\""}},
+    {"quote inside unquoted field", "a,b\n1,ab\"c\n",
+     {"t.csv:2:2: error: a quote inside unquoted field 2; enclose the whole field in quotes and double the quotes "
+      "inside it (\"a \"\"quoted\"\" word\")"}},
+    {"text after closing quote", "a,b,c\n1,\"x\"y,3\n",
+     {"t.csv:2:2: error: text after the closing quote of field 2; a quoted field ends at its closing quote (write a "
+      "quote inside it as \"\", or quote the whole field)"}},
+    {"latin-1", "a,b\n1,Caf\xE9\n",
+     {"t.csv:2:2: error: invalid UTF-8 in field 2 (byte 0xE9 after \"Caf\"); kgraph reads CSV as UTF-8: save the "
+      "file as \"CSV UTF-8\" (it may be Latin-1 or Windows-1252; iconv -f WINDOWS-1252 -t UTF-8 converts it)"}},
+    {"utf-16", std::string("\xFF\xFEi\0d\0", 6),
+     {"t.csv:1:1: error: the file is UTF-16 (it starts with a UTF-16 byte order mark); kgraph reads CSV as UTF-8: "
+      "save it as \"CSV UTF-8\" or convert it, e.g. iconv -f UTF-16 -t UTF-8"}},
+};
+
+TEST(CsvReader, ReportsSyntaxErrorsWithLineAndField) {
+  for (std::size_t chunk : {4, 7, 1 << 16}) {
+    for (const ErrorCase& c : kErrors) {
+      SCOPED_TRACE(std::string(c.name) + " chunk " + std::to_string(chunk));
+      EXPECT_EQ(read_all(c.input, chunk).messages, c.messages);
+    }
+  }
+}
+
+TEST(CsvReader, BadRowIsMarkedAndReadingGoesOn) {
+  const Read r = read_all("a,b\n1,x\"y\n2,z\n", 1 << 16);
+  ASSERT_EQ(r.rows.size(), 3u);
+  EXPECT_TRUE(r.ok[0]);
+  EXPECT_FALSE(r.ok[1]);
+  EXPECT_TRUE(r.ok[2]);
+  EXPECT_EQ(r.rows[2], (std::vector<std::string>{"2", "z"}));
+}
+
+TEST(CsvReader, ErrorAfterAMultiLineFieldPointsAtTheLineOfTheBadCharacter) {
+  const Read r = read_all("a,b\n\"one\ntwo\nthree\"x,b\n", 1 << 16);
+  ASSERT_EQ(r.messages.size(), 1u);
+  // The bad character is on line 4, in field 1.
+  EXPECT_EQ(r.messages[0].substr(0, 12), "t.csv:4:1: e");
+}
+
+TEST(CsvReader, BlankRows) {
+  CsvRow row;
+  row.text = "";
+  row.cells = {CsvCell{0, 0, 1, false}, CsvCell{0, 0, 1, false}};
+  EXPECT_TRUE(row.blank());
+  row.cells[1].quoted = true;
+  EXPECT_FALSE(row.blank());
+}
+
+TEST(CsvReader, LongRowsStream) {
+  std::string big(300000, 'x');
+  const Read r = read_all("a,b\n\"" + big + "\"," + big + "\n", 1000);
+  ASSERT_EQ(r.rows.size(), 2u);
+  EXPECT_EQ(r.rows[1][0], big);
+  EXPECT_EQ(r.rows[1][1], big);
+}
+
+}  // namespace
+}  // namespace kgraph

@@ -1,0 +1,421 @@
+#include "importers/json_record_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <charconv>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace kgraph {
+namespace {
+
+enum class Format { document, lines };
+
+/// What a reader produced, as text so that tables of expectations stay readable:
+/// records as `actor@1:13 id@1:20="a1" n@1:30=int:4`, errors as `1:13: message`.
+struct ReadResult {
+  std::vector<std::string> records;
+  std::vector<std::string> errors;
+  bool too_many_errors = false;
+};
+
+std::string position(const Location& at) {
+  return std::to_string(at.line) + ":" + std::to_string(at.column);
+}
+
+std::string describe(const RawScalar& s) {
+  switch (s.kind) {
+    case ValueKind::string: return "\"" + s.text + "\"";
+    case ValueKind::integer: return "int:" + std::to_string(s.integer);
+    case ValueKind::boolean: return s.boolean ? "true" : "false";
+    case ValueKind::real: {
+      char buf[32];
+      const auto end = std::to_chars(buf, buf + sizeof buf, s.real).ptr;
+      return "real:" + std::string(buf, end);
+    }
+  }
+  return "?";
+}
+
+std::string describe(const RawRecord& r) {
+  std::string out = std::string(section_name(r.section)) + "@" + position(r.at);
+  for (std::size_t i = 0; i < r.field_count; ++i) {
+    const RawField& f = r.fields[i];
+    out += " " + f.key + "@" + position(f.at) + "=";
+    if (f.is_null()) {
+      out += "null";
+    } else if (f.is_list) {
+      out += "[";
+      for (std::size_t j = 0; j < f.values.size(); ++j) out += (j ? ", " : "") + describe(f.values[j]);
+      out += "]";
+    } else {
+      EXPECT_EQ(f.values.size(), 1u) << "a scalar field holds one value";
+      out += describe(f.values[0]);
+    }
+  }
+  return out;
+}
+
+ReadResult read(Format format, const std::string& text, std::size_t chunk_size) {
+  ReadResult result;
+  Diagnostics diags;
+  const std::uint32_t file = diags.add_file("input");
+  std::istringstream in(text);
+  const RecordSink sink = [&](const RawRecord& r) { result.records.push_back(describe(r)); };
+  const JsonReadOptions options{chunk_size};
+  if (format == Format::document) read_json_document(in, file, diags, sink, options);
+  else read_json_lines(in, file, diags, sink, options);
+  for (const Diagnostic& d : diags.sorted()) result.errors.push_back(position(d.where) + ": " + d.message);
+  result.too_many_errors = diags.too_many_errors();
+  return result;
+}
+
+/// Reads with the default chunk and with the smallest, which splits tokens and lines across
+/// refills; both must agree.
+ReadResult read_checked(Format format, const std::string& text) {
+  ReadResult whole = read(format, text, JsonReadOptions{}.chunk_size);
+  const ReadResult tiny = read(format, text, 1);
+  EXPECT_EQ(tiny.records, whole.records) << "with tiny chunks";
+  EXPECT_EQ(tiny.errors, whole.errors) << "with tiny chunks";
+  return whole;
+}
+
+struct RecordCase {
+  const char* name;
+  Format format;
+  std::string input;
+  std::vector<std::string> records;
+};
+
+void PrintTo(const RecordCase& c, std::ostream* out) { *out << c.name; }
+
+class RecordTest : public testing::TestWithParam<RecordCase> {};
+
+TEST_P(RecordTest, Reads) {
+  const RecordCase& c = GetParam();
+  const ReadResult r = read_checked(c.format, c.input);
+  EXPECT_EQ(r.errors, std::vector<std::string>{});
+  EXPECT_EQ(r.records, c.records);
+}
+
+const RecordCase kRecordCases[] = {
+    {"scalars", Format::document,
+     R"({"actors": [{"id": "a1", "n": 42, "r": 1.5, "t": true, "f": false, "z": null}]})",
+     {R"(actor@1:13 id@1:20="a1" n@1:31=int:42 r@1:40=real:1.5 t@1:50=true f@1:61=false z@1:73=null)"}},
+    {"lists", Format::document,
+     R"({"laws": [{"id": "l1", "aliases": ["x", 2, false], "empty": []}]})",
+     {R"(law@1:11 id@1:18="l1" aliases@1:35=["x", int:2, false] empty@1:61=[])"}},
+    {"compact literals", Format::lines,
+     R"({"record":"law","a":true,"b":false,"c":null,"d":[true,false,1]})",
+     {"law@1:1 a@1:21=true b@1:30=false c@1:40=null d@1:49=[true, false, int:1]"}},
+    {"number kinds", Format::lines,
+     R"({"record": "place", "a": 9223372036854775807, "b": -9223372036854775808, "c": 9223372036854775808, "d": 1e3, "e": -0.25})",
+     {R"(place@1:1 a@1:26=int:9223372036854775807 b@1:52=int:-9223372036854775808 c@1:79=real:9223372036854775808 d@1:105=real:1000 e@1:115=real:-0.25)"}},
+    {"every section", Format::document,
+     R"({"sources": [{}], "actors": [{}], "laws": [{}], "events": [{}], "places": [{}], "relations": [{}]})",
+     {"source@1:14", "actor@1:30", "law@1:44", "event@1:60", "place@1:76", "relation@1:95"}},
+    {"null and empty sections", Format::document, R"({"actors": null, "laws": [], "events": [{}]})",
+     {"event@1:41"}},
+    {"empty document", Format::document, "{}", {}},
+    {"every record type", Format::lines,
+     "{\"record\": \"source\"}\n{\"record\": \"actor\"}\n{\"record\": \"law\"}\n"
+     "{\"record\": \"event\"}\n{\"record\": \"place\"}\n{\"record\": \"relation\"}\n",
+     {"source@1:1", "actor@2:1", "law@3:1", "event@4:1", "place@5:1", "relation@6:1"}},
+    {"record key anywhere, not a field", Format::lines,
+     R"({"id": "a1", "record": "actor", "name": "A"})",
+     {R"(actor@1:1 id@1:8="a1" name@1:41="A")"}},
+    {"pretty-printed document", Format::document,
+     "{\n  \"events\": [\n    {\n      \"id\": \"e1\",\n      \"sources\": [\n        \"s1\"\n      ]\n    },\n"
+     "    {\"id\": \"e2\"}\n  ]\n}\n",
+     {R"(event@3:5 id@4:13="e1" sources@5:18=["s1"])", R"(event@9:5 id@9:12="e2")"}},
+    {"CRLF document", Format::document, "{\r\n\"actors\": [\r\n{\"id\": \"a\"}]}\r\n",
+     {R"(actor@3:1 id@3:8="a")"}},
+    {"CRLF lines", Format::lines,
+     "{\"record\": \"actor\", \"id\": \"a\"}\r\n{\"record\": \"law\", \"id\": \"b\"}\r\n",
+     {R"(actor@1:1 id@1:27="a")", R"(law@2:1 id@2:25="b")"}},
+    {"blank lines", Format::lines,
+     "\n   \n{\"record\": \"actor\"}\n\t\r\n\n{\"record\": \"law\"}\n\n",
+     {"actor@3:1", "law@6:1"}},
+    {"no newline at the end", Format::lines, "{\"record\": \"actor\"}\n{\"record\": \"law\"}",
+     {"actor@1:1", "law@2:1"}},
+    {"indented line", Format::lines, "  {\"record\": \"actor\", \"id\": \"a\"}  \n",
+     {R"(actor@1:3 id@1:29="a")"}},
+    {"BOM document", Format::document, "\xEF\xBB\xBF{\"actors\": [{\"id\": \"a\"}]}",
+     {R"(actor@1:13 id@1:20="a")"}},
+    {"BOM lines", Format::lines, "\xEF\xBB\xBF{\"record\": \"actor\", \"id\": \"a\"}\n{\"record\": \"law\"}",
+     {R"(actor@1:1 id@1:27="a")", "law@2:1"}},
+    {"columns count code points (lines)", Format::lines,
+     "{\"record\": \"actor\", \"name\": \"Zürich 北京 😀\", \"id\": \"a\"}",
+     {R"(actor@1:1 name@1:29="Zürich 北京 😀" id@1:50="a")"}},
+    {"columns count code points (document)", Format::document,
+     "{\"actors\": [{\"name\": \"é😀\", \"id\": \"a\"}]}",
+     {R"(actor@1:13 name@1:22="é😀" id@1:34="a")"}},
+    // Escapes shrink strings parsed in place; later columns must still be those of the input.
+    {"escapes before a field (lines)", Format::lines,
+     R"({"record": "actor", "name": "a\"b\u00e9\ud83d\ude00\n", "id": "a"})",
+     {"actor@1:1 name@1:29=\"a\"b\xC3\xA9\xF0\x9F\x98\x80\n\" id@1:63=\"a\""}},
+    {"escapes before a field (document)", Format::document,
+     R"({"actors": [{"name": "\u00e9\t", "id": "a"}]})",
+     {"actor@1:13 name@1:22=\"\xC3\xA9\t\" id@1:40=\"a\""}},
+    {"embedded NUL escape", Format::lines, R"({"record": "actor", "x": "a\u0000b"})",
+     {std::string("actor@1:1 x@1:26=\"a\0b\"", 22)}},
+    {"record reuse keeps no stale values", Format::lines,
+     "{\"record\": \"actor\", \"a\": [\"x\", \"y\", \"z\"], \"b\": \"long string beyond SSO\"}\n"
+     "{\"record\": \"actor\", \"a\": \"w\"}\n{\"record\": \"actor\", \"b\": [], \"a\": null}\n",
+     {R"(actor@1:1 a@1:26=["x", "y", "z"] b@1:48="long string beyond SSO")",
+      R"(actor@2:1 a@2:26="w")", R"(actor@3:1 b@3:26=[] a@3:35=null)"}},
+};
+
+INSTANTIATE_TEST_SUITE_P(JsonRecordReader, RecordTest, testing::ValuesIn(kRecordCases),
+                         [](const auto& info) {
+                           std::string name = info.param.name;
+                           for (char& c : name)
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           return name;
+                         });
+
+struct ErrorCase {
+  const char* name;
+  Format format;
+  std::string input;
+  std::uint32_t line;
+  std::uint32_t column;
+  const char* message;  // a fragment of the message
+};
+
+void PrintTo(const ErrorCase& c, std::ostream* out) { *out << c.name; }
+
+class ErrorTest : public testing::TestWithParam<ErrorCase> {};
+
+TEST_P(ErrorTest, ReportsOneErrorInPlace) {
+  const ErrorCase& c = GetParam();
+  const ReadResult r = read_checked(c.format, c.input);
+  ASSERT_EQ(r.errors.size(), 1u) << testing::PrintToString(r.errors);
+  const std::string where = std::to_string(c.line) + ":" + std::to_string(c.column) + ": ";
+  EXPECT_EQ(r.errors[0].substr(0, where.size()), where) << r.errors[0];
+  EXPECT_NE(r.errors[0].find(c.message), std::string::npos) << r.errors[0];
+}
+
+const ErrorCase kErrorCases[] = {
+    // JSON syntax, reported where RapidJSON stopped.
+    {"missing member name", Format::document, R"({"actors": [{"id": "a1",}]})", 1, 25,
+     "invalid JSON: missing a name for object member"},
+    {"missing comma", Format::document, R"({"actors": [{"id": "a1" "name": "x"}]})", 1, 25,
+     "invalid JSON: missing a comma or '}' after an object member"},
+    {"syntax error on a later line", Format::document, "{\n  \"actors\": [\n    {\"id\": tru}\n  ]\n}", 3,
+     15, "invalid JSON: invalid value"},
+    {"truncated document", Format::document, "{\"actors\": [\n", 2, 1, "invalid JSON"},
+    {"empty document", Format::document, "", 1, 1, "invalid JSON: the document is empty"},
+    {"blank document", Format::document, "  \n", 2, 1, "invalid JSON: the document is empty"},
+    {"value after the document", Format::document, "{} {}", 1, 4,
+     "invalid JSON: the document root must not be followed by other values"},
+    {"bad escape", Format::document, R"({"actors": [{"id": "a\x"}]})", 1, 22,
+     "invalid JSON: invalid escape character in string"},
+    {"NUL byte", Format::document, std::string("{\"actors\": [\0]}", 15), 1, 13,
+     "unexpected NUL byte"},
+    {"NUL byte after the document", Format::document, std::string("{}\0{", 4), 1, 3,
+     "unexpected NUL byte"},
+    // UTF-8 is validated; the column is that of the first bad byte.
+    {"bad UTF-8 byte", Format::document, "{\"actors\": [{\"id\": \"a\xFF\"}]}", 1, 22,
+     "invalid UTF-8 in a string"},
+    {"truncated UTF-8 after multi-byte text", Format::document,
+     "{\"actors\": [{\"id\": \"é😀\xE2\x82\"}]}", 1, 23, "invalid UTF-8 in a string"},
+    {"overlong UTF-8", Format::lines, "{\"record\": \"actor\", \"id\": \"\xC0\xAF\"}", 1, 28,
+     "invalid UTF-8 in a string"},
+    {"UTF-16 surrogate as UTF-8", Format::lines, "{\"record\": \"actor\", \"k\xED\xA0\x80\": 1}", 1,
+     23, "invalid UTF-8 in a string"},
+    {"bad UTF-8 at the end of a line", Format::lines, "{\"record\": \"actor\", \"id\": \"\xF0\x9F", 1,
+     28, "invalid UTF-8 in a string"},
+    // RapidJSON decodes a lone low surrogate escape into bytes that are not UTF-8.
+    {"lone surrogate escape", Format::lines, R"({"record": "actor", "id": "a\udc00"})", 1, 27,
+     "invalid JSON: a string escapes half of a UTF-16 surrogate pair"},
+    {"lone surrogate escape in a key", Format::document, R"({"actors": [{"\udfff": 1}]})", 1, 14,
+     "invalid JSON: a string escapes half of a UTF-16 surrogate pair"},
+    {"lone high surrogate escape", Format::lines, R"({"record": "actor", "id": "\ud800x"})", 1, 28,
+     "invalid JSON: the surrogate pair in string is invalid"},
+    // Shape of a JSON document.
+    {"root not an object", Format::document, "[{\"id\": \"a\"}]", 1, 1,
+     "a JSON document must be an object"},
+    {"root a string", Format::document, "\"actors\"", 1, 1, "a JSON document must be an object"},
+    {"unknown top-level key", Format::document, R"({"actor": [{"id": "a"}]})", 1, 2,
+     "unknown top-level key \"actor\" (expected sources, actors, laws, events, places or "
+     "relations); did you mean \"actors\"?"},
+    {"duplicate top-level key", Format::document, R"({"laws": [], "laws": []})", 1, 14,
+     "duplicate key \"laws\""},
+    {"section not an array", Format::document, R"({"actors": {"id": "a"}})", 1, 12,
+     "\"actors\" must be an array of objects"},
+    {"section a string", Format::document, R"({"places": "x"})", 1, 12,
+     "\"places\" must be an array of objects"},
+    {"element not an object", Format::document, R"({"actors": [{}, 1]})", 1, 17,
+     "each element of \"actors\" must be an object"},
+    {"element a list", Format::document, R"({"events": [[{}]]})", 1, 13,
+     "each element of \"events\" must be an object"},
+    // Field values.
+    {"nested object", Format::document, R"({"actors": [{"id": {"x": 1}}]})", 1, 20,
+     "field \"id\": a value must be a string, number, boolean, or a list of those"},
+    {"list in a list", Format::document, R"({"actors": [{"aliases": ["a", ["b"]]}]})", 1, 31,
+     "field \"aliases\": a value must be a string, number, boolean, or a list of those"},
+    {"object in a list", Format::lines, R"({"record": "actor", "aliases": [{}]})", 1, 33,
+     "field \"aliases\": a value must be"},
+    {"null in a list", Format::lines, R"({"record": "actor", "aliases": ["a", null]})", 1, 38,
+     "field \"aliases\": a value must be"},
+    {"duplicate field", Format::document, R"({"actors": [{"id": "a", "id": "b"}]})", 1, 25,
+     "duplicate field \"id\""},
+    {"duplicate field with a list", Format::lines,
+     R"({"record": "actor", "aliases": ["a"], "x": 1, "aliases": [["b"]]})", 1, 47,
+     "duplicate field \"aliases\""},
+    // JSON Lines.
+    {"missing record", Format::lines, "\n  {\"id\": \"a1\"}", 2, 3,
+     "missing \"record\" (one of source, actor, law, event, place or relation)"},
+    {"unknown record", Format::lines, R"({"record": "actr", "id": "a1"})", 1, 12,
+     "unknown record type \"actr\" (expected source, actor, law, event, place or relation); "
+     "did you mean \"actor\"?"},
+    {"plural record", Format::lines, R"({"id": "a1", "record": "actors"})", 1, 24,
+     "did you mean \"actor\"?"},
+    {"record not a string", Format::lines, R"({"record": 5})", 1, 12,
+     "\"record\" must be one of source, actor, law, event, place or relation"},
+    {"record a list", Format::lines, R"({"record": ["actor"]})", 1, 12, "\"record\" must be one of"},
+    {"duplicate record", Format::lines, R"({"record": "actor", "record": "law"})", 1, 21,
+     "duplicate field \"record\""},
+    {"line not an object", Format::lines, "[1, 2]", 1, 1, "each line must be a JSON object"},
+    {"line a number", Format::lines, "  42", 1, 3, "each line must be a JSON object"},
+    {"line a number at the very start", Format::lines, "-7", 1, 1, "each line must be a JSON object"},
+    {"line a literal at the very start", Format::lines, "null", 1, 1, "each line must be a JSON object"},
+    {"two objects on a line", Format::lines, R"({"record": "actor"} {})", 1, 21,
+     "invalid JSON Lines: more than one value on a line"},
+    {"syntax error in a line", Format::lines, "{\"record\": \"actor\"}\n{\"record\" \"law\"}\n", 2, 11,
+     "invalid JSON: missing a colon after a name of object member"},
+    {"NUL in a line", Format::lines, std::string("{\"record\": \"actor\",\0}", 21), 1, 20,
+     "unexpected NUL byte"},
+    {"NUL after the object", Format::lines, std::string("{\"record\": \"actor\"}\0x", 21), 1, 20,
+     "unexpected NUL byte"},
+};
+
+INSTANTIATE_TEST_SUITE_P(JsonRecordReader, ErrorTest, testing::ValuesIn(kErrorCases),
+                         [](const auto& info) {
+                           std::string name = info.param.name;
+                           for (char& c : name)
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           return name;
+                         });
+
+// One problem does not hide the others.
+
+TEST(JsonRecordReader, DocumentGoesOnAfterAFieldError) {
+  const ReadResult r = read_checked(Format::document, R"({
+  "actors": [
+    {"id": "a1", "bad": {"deep": [1, {"x": []}]}, "name": "A"},
+    {"id": "a2", "aliases": ["x", ["y"], "z"], "name": "B"},
+    "oops",
+    {"id": "a3", "id": "again"}
+  ],
+  "unknown": {"actors": [{"id": "hidden"}]},
+  "laws": [{"id": "l1"}]
+})");
+  EXPECT_EQ(r.records, (std::vector<std::string>{
+                           R"(actor@3:5 id@3:12="a1" name@3:59="A")",
+                           R"(actor@4:5 id@4:12="a2" name@4:56="B")",
+                           R"(actor@6:5 id@6:12="a3")",
+                           R"(law@9:12 id@9:19="l1")",
+                       }));
+  ASSERT_EQ(r.errors.size(), 5u) << testing::PrintToString(r.errors);
+  EXPECT_EQ(r.errors[0].substr(0, 6), "3:25: ");
+  EXPECT_EQ(r.errors[1].substr(0, 6), "4:35: ");
+  EXPECT_EQ(r.errors[2].substr(0, 5), "5:5: ");
+  EXPECT_EQ(r.errors[3].substr(0, 6), "6:18: ");
+  EXPECT_EQ(r.errors[4].substr(0, 5), "8:3: ");
+}
+
+TEST(JsonRecordReader, DocumentSyntaxErrorEndsTheFile) {
+  const ReadResult r = read_checked(Format::document,
+                                    "{\"actors\": [{\"id\": \"a1\"}, {\"id\": }, {\"id\": \"a3\"}]}");
+  EXPECT_EQ(r.records, std::vector<std::string>{R"(actor@1:13 id@1:20="a1")"});
+  EXPECT_EQ(r.errors, std::vector<std::string>{"1:34: invalid JSON: invalid value"});
+}
+
+TEST(JsonRecordReader, LinesReportEveryBadLineAndKeepTheGoodOnes) {
+  const ReadResult r = read_checked(Format::lines,
+                                    "{\"record\": \"actor\", \"id\": \"a1\"}\n"
+                                    "{\"record\": \"actor\", \"id\": }\n"
+                                    "{\"id\": \"a3\"}\n"
+                                    "{\"record\": \"law\", \"id\": \"l1\"}\n"
+                                    "{\"record\": \"lw\", \"id\": \"l2\"}\n"
+                                    "{\"record\": \"event\", \"when\": {\"y\": 1}, \"id\": \"e1\"}\n"
+                                    "{\"record\": \"place\", \"id\": \"p\xFF\"}\n"
+                                    "not json\n"
+                                    "{\"record\": \"place\", \"id\": \"p1\"}\n");
+  EXPECT_EQ(r.records, (std::vector<std::string>{
+                           R"(actor@1:1 id@1:27="a1")",
+                           R"(law@4:1 id@4:25="l1")",
+                           R"(event@6:1 id@6:45="e1")",
+                           R"(place@9:1 id@9:27="p1")",
+                       }));
+  EXPECT_EQ(r.errors, (std::vector<std::string>{
+                          "2:27: invalid JSON: invalid value",
+                          "3:1: missing \"record\" (one of source, actor, law, event, place or relation)",
+                          "5:12: unknown record type \"lw\" (expected source, actor, law, event, place or "
+                          "relation); did you mean \"law\"?",
+                          "6:29: field \"when\": a value must be a string, number, boolean, or a list of "
+                          "those",
+                          "7:29: invalid UTF-8 in a string",
+                          "8:2: invalid JSON: invalid value",
+                      }));
+}
+
+TEST(JsonRecordReader, StopsAfterTooManyErrors) {
+  std::string text;
+  for (int i = 0; i < 30000; ++i) text += "x\n";
+  const ReadResult r = read(Format::lines, text, JsonReadOptions{}.chunk_size);
+  EXPECT_TRUE(r.too_many_errors);
+  EXPECT_LT(r.errors.size(), 30000u);
+}
+
+TEST(JsonRecordReader, TokensLongerThanTheChunk) {
+  const std::string long_name(100000, 'n');
+  // Keeps failure messages short.
+  const auto shorten = [&](std::vector<std::string> records) {
+    for (std::string& r : records)
+      if (const auto at = r.find(long_name); at != std::string::npos)
+        r = r.substr(0, at) + "N" + r.substr(at + long_name.size());
+    return records;
+  };
+  const std::string doc = "{\"actors\": [{\"name\": \"" + long_name + "\", \"id\": \"a\"}]}";
+  const std::string line = "{\"record\": \"actor\", \"name\": \"" + long_name + "\", \"id\": \"a\"}\n";
+  for (std::size_t chunk : {1, 100, 4096}) {
+    EXPECT_EQ(shorten(read(Format::document, doc, chunk).records),
+              std::vector<std::string>{R"(actor@1:13 name@1:22="N" id@1:100032="a")"})
+        << chunk;
+    EXPECT_EQ(shorten(read(Format::lines, line + line, chunk).records),
+              (std::vector<std::string>{R"(actor@1:1 name@1:29="N" id@1:100039="a")",
+                                        R"(actor@2:1 name@2:29="N" id@2:100039="a")"}))
+        << chunk;
+  }
+}
+
+TEST(JsonRecordReader, EveryChunkSizeGivesTheSameResult) {
+  const std::string doc =
+      "\xEF\xBB\xBF{\n \"sources\": [{\"id\": \"s\", \"n\": 12345.5e-1}],\n \"actors\": [\n"
+      "  {\"id\": \"é😀\", \"aliases\": [\"x\\u00e9\", true, null], \"k\": {}},\n"
+      "  {\"id\": \"b\", \"id\": 1}\n ]\n}\n";
+  std::string lines;
+  for (int i = 0; i < 20; ++i) lines += "{\"record\": \"actor\", \"id\": \"é" + std::to_string(i) + "\", \"x\": [1, 2.5]}\r\n\n";
+  lines += "{\"record\": \"law\" \"id\"}\n";
+  const ReadResult doc_expected = read(Format::document, doc, 1 << 20);
+  const ReadResult lines_expected = read(Format::lines, lines, 1 << 20);
+  EXPECT_EQ(doc_expected.records.size(), 3u);
+  EXPECT_EQ(doc_expected.errors.size(), 3u);
+  EXPECT_EQ(lines_expected.records.size(), 20u);
+  EXPECT_EQ(lines_expected.errors.size(), 1u);
+  for (std::size_t chunk = 16; chunk < 200; ++chunk) {
+    const ReadResult d = read(Format::document, doc, chunk);
+    EXPECT_EQ(d.records, doc_expected.records) << chunk;
+    EXPECT_EQ(d.errors, doc_expected.errors) << chunk;
+    const ReadResult l = read(Format::lines, lines, chunk);
+    EXPECT_EQ(l.records, lines_expected.records) << chunk;
+    EXPECT_EQ(l.errors, lines_expected.errors) << chunk;
+  }
+}
+
+}  // namespace
+}  // namespace kgraph
