@@ -1,0 +1,75 @@
+#include "cli/fd_stream.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace kgraph::cli {
+namespace {
+constexpr std::size_t kBufferSize = 1 << 18;
+}
+
+FdOutputBuffer::FdOutputBuffer(UniqueFd fd) : owned_(std::move(fd)), fd_(owned_.get()), data_(kBufferSize) {
+  setp(data_.data(), data_.data() + data_.size());
+}
+
+FdOutputBuffer::FdOutputBuffer(int borrowed_fd) : fd_(borrowed_fd), data_(kBufferSize) {
+  setp(data_.data(), data_.data() + data_.size());
+}
+
+FdOutputBuffer::~FdOutputBuffer() = default;  // unflushed data is dropped on purpose: see finish()
+
+bool FdOutputBuffer::flush() {
+  const std::size_t n = static_cast<std::size_t>(pptr() - pbase());
+  const bool ok = write_all(pbase(), n);
+  setp(data_.data(), data_.data() + data_.size());
+  return ok;
+}
+
+int FdOutputBuffer::finish() {
+  if (!flush() && error_ == 0) error_ = EIO;
+  if (owned_) {
+    // fsync before the rename, so that a crash cannot leave an empty file under the target's
+    // name. EINVAL/EROFS: the file (e.g. a pipe) cannot be synced, which is fine.
+    if (error_ == 0 && ::fsync(fd_) != 0 && errno != EINVAL && errno != EROFS) error_ = errno;
+    if (owned_.close() != 0 && error_ == 0) error_ = errno;
+  }
+  return error_;
+}
+
+FdOutputBuffer::int_type FdOutputBuffer::overflow(int_type ch) {
+  if (!flush()) return traits_type::eof();
+  if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+    *pptr() = traits_type::to_char_type(ch);
+    pbump(1);
+  }
+  return traits_type::not_eof(ch);
+}
+
+int FdOutputBuffer::sync() { return flush() ? 0 : -1; }
+
+std::streamsize FdOutputBuffer::xsputn(const char* s, std::streamsize n) {
+  if (n > static_cast<std::streamsize>(data_.size()) / 2) {
+    // Large writes go straight through once the buffer is empty.
+    if (!flush() || !write_all(s, static_cast<std::size_t>(n))) return 0;
+    return n;
+  }
+  return std::streambuf::xsputn(s, n);
+}
+
+bool FdOutputBuffer::write_all(const char* p, std::size_t n) {
+  if (error_ != 0) return false;
+  while (n > 0) {
+    const ssize_t w = ::write(fd_, p, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      error_ = errno;
+      return false;
+    }
+    p += w;
+    n -= static_cast<std::size_t>(w);
+  }
+  return true;
+}
+
+}  // namespace kgraph::cli

@@ -1,0 +1,185 @@
+#include "cli/input_files.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <istream>
+#include <set>
+#include <streambuf>
+
+#include "cli/command_line.hpp"
+#include "cli/progress.hpp"
+#include "cli/unique_fd.hpp"
+
+namespace kgraph::cli {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view kStdinName = "<stdin>";
+
+/// A stream buffer over a file descriptor that keeps the OS's reason for a failed read and
+/// reports progress as it goes.
+class InputBuffer : public std::streambuf {
+ public:
+  InputBuffer(int fd, Progress& progress, const GraphBuilder& builder)
+      : fd_(fd), progress_(progress), builder_(builder), buffer_(kSize) {}
+
+  /// errno of the failed read, or 0.
+  int error() const { return error_; }
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    if (error_ != 0) return traits_type::eof();
+    progress_.update(bytes_, builder_.records());
+    ssize_t n;
+    do {
+      n = ::read(fd_, buffer_.data(), buffer_.size());
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+      error_ = errno;
+      return traits_type::eof();
+    }
+    if (n == 0) return traits_type::eof();
+    bytes_ += static_cast<std::uint64_t>(n);
+    setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  static constexpr std::size_t kSize = 1 << 18;
+  int fd_;
+  Progress& progress_;
+  const GraphBuilder& builder_;
+  std::vector<char> buffer_;
+  std::uint64_t bytes_ = 0;
+  int error_ = 0;
+};
+
+/// Temporaries of another kgraph run writing into the same directory (see atomic_output.hpp).
+bool is_kgraph_temporary(const std::string& name) {
+  return name.starts_with('.') && (name.find(".kgraph-tmp-") != std::string::npos ||
+                                   name.find(".kgraph-old-") != std::string::npos);
+}
+
+std::string reason(const std::error_code& ec) { return ec.message(); }
+
+/// The identity of a file, to read each file once however it was reached.
+std::string identity(const fs::path& p) {
+  struct stat st{};
+  if (::stat(p.c_str(), &st) == 0)
+    return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino);
+  return p.lexically_normal().string();
+}
+
+}  // namespace
+
+std::vector<std::string> supported_extensions(const ImporterRegistry& registry) {
+  std::set<std::string> exts;
+  for (const std::string& name : registry.names())
+    for (std::string_view e : registry.named(name)->extensions()) exts.emplace(e);
+  return {exts.begin(), exts.end()};
+}
+
+std::vector<InputFile> collect_inputs(std::span<const std::string> args, const InputRules& rules,
+                                      std::vector<std::string>& warnings) {
+  const ImporterRegistry& registry = *rules.registry;
+  std::set<std::string> excluded, seen;
+  for (const fs::path& p : rules.exclude) excluded.insert(identity(p));
+
+  std::vector<InputFile> out;
+  bool stdin_seen = false;
+  auto add = [&](std::string name, fs::path path, const Importer* importer) {
+    if (!seen.insert(identity(path)).second) return;
+    out.push_back({std::move(name), std::move(path), importer});
+  };
+
+  for (const std::string& arg : args) {
+    if (arg == "-") {
+      if (stdin_seen) throw UsageError("standard input ('-') given more than once");
+      stdin_seen = true;
+      if (!rules.forced)
+        throw UsageError("reading standard input needs --input-format (one of: " +
+                         join(registry.names()) + ")");
+      out.push_back({std::string(kStdinName), {}, rules.forced});
+      continue;
+    }
+    if (arg.empty()) throw UsageError("an input path is empty");
+    const fs::path path(arg);
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status))
+      throw read_error(arg, reason(ec ? ec : std::make_error_code(std::errc::no_such_file_or_directory)));
+
+    if (!fs::is_directory(status)) {
+      const Importer* importer = rules.forced ? rules.forced : registry.for_path(arg);
+      if (!importer)
+        throw UsageError("cannot tell the format of input '" + arg + "' from its extension (supported: " +
+                         join(supported_extensions(registry)) + "; or give --input-format " +
+                         join(registry.names(), "|") + ")");
+      add(arg, path, importer);
+      continue;
+    }
+
+    std::vector<fs::path> found;
+    fs::recursive_directory_iterator it(path, fs::directory_options::none, ec), end;
+    if (ec) throw read_error(arg, reason(ec));
+    for (; it != end; it.increment(ec)) {
+      if (ec) break;
+      const fs::directory_entry& entry = *it;
+      if (is_kgraph_temporary(entry.path().filename().string())) {
+        std::error_code dir_ec;
+        if (entry.is_directory(dir_ec)) it.disable_recursion_pending();
+        continue;
+      }
+      std::error_code type_ec;
+      if (!entry.is_regular_file(type_ec)) continue;
+      if (!registry.accepts(entry.path().filename().string())) continue;
+      found.push_back(entry.path());
+    }
+    if (ec) throw read_error(it == end ? arg : it->path().string(), reason(ec));
+
+    std::sort(found.begin(), found.end());
+    std::size_t added = 0;
+    for (const fs::path& p : found) {
+      if (excluded.count(identity(p))) continue;
+      add(p.generic_string(), p, registry.for_path(p.filename().string()));
+      ++added;
+    }
+    if (added == 0)
+      warnings.push_back("no input files (" + join(supported_extensions(registry)) + ") in directory " + arg);
+  }
+  return out;
+}
+
+void read_input(const InputFile& input, GraphBuilder& builder, const ImportOptions& options,
+                Progress& progress) {
+  UniqueFd owned;
+  int fd = STDIN_FILENO;
+  std::optional<std::uint64_t> size;
+  if (!input.is_stdin()) {
+    do {
+      owned = UniqueFd(::open(input.path.c_str(), O_RDONLY | O_CLOEXEC));
+    } while (!owned && errno == EINTR);
+    if (!owned) throw read_error(input.name, std::strerror(errno));
+    fd = owned.get();
+    struct stat st{};
+    if (::fstat(fd, &st) == 0) {
+      if (S_ISDIR(st.st_mode)) throw read_error(input.name, std::strerror(EISDIR));
+      if (S_ISREG(st.st_mode)) size = static_cast<std::uint64_t>(st.st_size);
+    }
+  }
+
+  const std::uint32_t file = builder.diagnostics().add_file(input.name);
+  progress.start_input(input.name, size);
+  InputBuffer buffer(fd, progress, builder);
+  std::istream in(&buffer);
+  input.importer->read(in, file, input.name, builder, options);
+  if (buffer.error() != 0) throw read_error(input.name, std::strerror(buffer.error()));
+}
+
+}  // namespace kgraph::cli

@@ -1,0 +1,252 @@
+#include "cli/atomic_output.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <csignal>
+
+#include "cli/command_line.hpp"
+#include "support/test_support.hpp"
+
+namespace kgraph::cli {
+namespace {
+namespace fs = std::filesystem;
+using test::make_temp_dir;
+using test::read_file;
+using test::write_file;
+
+/// Every name in `dir` (not recursive), sorted.
+std::vector<std::string> names_in(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+struct stat stat_of(const fs::path& p) {
+  struct stat st{};
+  EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
+  return st;
+}
+
+int status_of(const std::function<void()>& f, std::string* message = nullptr) {
+  try {
+    f();
+  } catch (const CliError& e) {
+    if (message) *message = e.what();
+    return e.status();
+  }
+  return 0;
+}
+
+TEST(AtomicOutput, TemporaryNameIsHiddenBesideTheTarget) {
+  EXPECT_EQ(temporary_name("out/graph.graphml"), fs::path("out/.graph.graphml.kgraph-tmp-XXXXXX"));
+  EXPECT_EQ(temporary_name("graph.json"), fs::path("./.graph.json.kgraph-tmp-XXXXXX"));
+  EXPECT_EQ(temporary_name("db", "old"), fs::path("./.db.kgraph-old-XXXXXX"));
+  // Long names are cut (on a UTF-8 boundary) so the temporary stays within NAME_MAX.
+  const std::string long_name = std::string(159, 'a') + "\xC3\xA9" + std::string(100, 'b') + ".json";
+  const std::string tmp = temporary_name("d/" + long_name).filename().string();
+  EXPECT_LE(tmp.size(), 255u);
+  EXPECT_EQ(tmp, "." + std::string(159, 'a') + ".kgraph-tmp-XXXXXX");
+}
+
+TEST(AtomicOutput, CommitRenamesIntoPlace) {
+  const fs::path dir = make_temp_dir();
+  {
+    OutputTransaction t;
+    PendingFile& f = t.add_file(dir / "a.txt");
+    f.stream() << "hello\n";
+    EXPECT_FALSE(fs::exists(dir / "a.txt"));
+    EXPECT_EQ(names_in(dir).size(), 1u);
+    EXPECT_TRUE(names_in(dir)[0].starts_with(".a.txt.kgraph-tmp-"));
+    t.commit_all();
+  }
+  EXPECT_EQ(read_file(dir / "a.txt"), "hello\n");
+  EXPECT_EQ(names_in(dir), std::vector<std::string>{"a.txt"});
+}
+
+TEST(AtomicOutput, NewFileGetsUsualMode) {
+  const fs::path dir = make_temp_dir();
+  const mode_t old = ::umask(022);
+  {
+    OutputTransaction t;
+    t.add_file(dir / "a.txt").stream() << "x";
+    t.commit_all();
+  }
+  ::umask(old);
+  EXPECT_EQ(stat_of(dir / "a.txt").st_mode & 07777, 0644u);
+}
+
+TEST(AtomicOutput, ReplacingKeepsTheTargetsMode) {
+  const fs::path dir = make_temp_dir();
+  write_file(dir / "a.txt", "old");
+  ASSERT_EQ(::chmod((dir / "a.txt").c_str(), 0640), 0);
+  OutputTransaction t;
+  t.add_file(dir / "a.txt").stream() << "new";
+  t.commit_all();
+  EXPECT_EQ(read_file(dir / "a.txt"), "new");
+  EXPECT_EQ(stat_of(dir / "a.txt").st_mode & 07777, 0640u);
+}
+
+TEST(AtomicOutput, WithoutCommitNothingChanges) {
+  const fs::path dir = make_temp_dir();
+  write_file(dir / "existing.txt", "keep me");
+  const struct stat before = stat_of(dir / "existing.txt");
+  {
+    OutputTransaction t;
+    t.add_file(dir / "existing.txt").stream() << "replacement";
+    t.add_file(dir / "new.txt").stream() << "new";
+  }  // e.g. an exception passed through
+  EXPECT_EQ(names_in(dir), std::vector<std::string>{"existing.txt"});
+  EXPECT_EQ(read_file(dir / "existing.txt"), "keep me");
+  const struct stat after = stat_of(dir / "existing.txt");
+  EXPECT_EQ(before.st_ino, after.st_ino);
+  EXPECT_EQ(before.st_mtim.tv_nsec, after.st_mtim.tv_nsec);
+}
+
+TEST(AtomicOutput, FailureMidwayLeavesNoFile) {
+  const fs::path dir = make_temp_dir();
+  std::string message;
+  const int status = status_of(
+      [&] {
+        OutputTransaction t;
+        t.add_file(dir / "first.txt").stream() << "first";
+        t.add_file(dir / "missing" / "second.txt");  // throws: no such directory
+        t.commit_all();
+      },
+      &message);
+  EXPECT_EQ(status, exit_status::io);
+  EXPECT_EQ(message, "cannot write " + (dir / "missing" / "second.txt").string() + ": No such file or directory");
+  EXPECT_TRUE(names_in(dir).empty());
+}
+
+TEST(AtomicOutput, TargetThatIsADirectory) {
+  const fs::path dir = make_temp_dir();
+  fs::create_directory(dir / "taken");
+  std::string message;
+  EXPECT_EQ(status_of([&] { PendingFile f(dir / "taken"); }, &message), exit_status::io);
+  EXPECT_EQ(message, "cannot write " + (dir / "taken").string() + ": Is a directory");
+  EXPECT_EQ(names_in(dir), std::vector<std::string>{"taken"});
+}
+
+TEST(AtomicOutput, WriteErrorIsReportedAndCleanedUp) {
+  // A file-size limit makes write() fail with EFBIG, as a full disk would with ENOSPC.
+  const fs::path dir = make_temp_dir();
+  struct rlimit old{};
+  ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &old), 0);
+  auto* old_handler = std::signal(SIGXFSZ, SIG_IGN);
+  struct rlimit small = old;
+  small.rlim_cur = 4096;
+  ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
+  std::string message;
+  const int status = status_of(
+      [&] {
+        OutputTransaction t;
+        PendingFile& f = t.add_file(dir / "big.txt");
+        f.stream() << std::string(1 << 20, 'x');
+        t.commit_all();
+      },
+      &message);
+  ::setrlimit(RLIMIT_FSIZE, &old);
+  std::signal(SIGXFSZ, old_handler);
+  EXPECT_EQ(status, exit_status::io);
+  EXPECT_EQ(message, "cannot write " + (dir / "big.txt").string() + ": File too large");
+  EXPECT_TRUE(names_in(dir).empty());
+}
+
+TEST(AtomicOutput, SymlinkedTargetIsWrittenThrough) {
+  const fs::path dir = make_temp_dir();
+  fs::create_directory(dir / "real");
+  write_file(dir / "real" / "v1.json", "old");
+  fs::create_symlink("real/v1.json", dir / "latest.json");
+  OutputTransaction t;
+  t.add_file(dir / "latest.json").stream() << "new";
+  t.commit_all();
+  EXPECT_TRUE(fs::is_symlink(dir / "latest.json"));
+  EXPECT_EQ(read_file(dir / "real" / "v1.json"), "new");
+  EXPECT_EQ(names_in(dir / "real"), std::vector<std::string>{"v1.json"});
+}
+
+TEST(AtomicOutput, DirectoryCreated) {
+  const fs::path dir = make_temp_dir();
+  {
+    OutputTransaction t;
+    PendingDirectory& d = t.add_directory(dir / "db");
+    write_file(d.path() / "nodes.csv", "id\n");
+    EXPECT_FALSE(fs::exists(dir / "db"));
+    t.commit_all();
+  }
+  EXPECT_EQ(names_in(dir), std::vector<std::string>{"db"});
+  EXPECT_EQ(names_in(dir / "db"), (std::vector<std::string>{kDirectoryMarker, "nodes.csv"}));
+  EXPECT_EQ(read_file(dir / "db" / "nodes.csv"), "id\n");
+}
+
+TEST(AtomicOutput, DirectoryReplacesEarlierOutputAsAWhole) {
+  const fs::path dir = make_temp_dir();
+  for (const char* file : {"first.csv", "second.csv"}) {
+    OutputTransaction t;
+    write_file(t.add_directory(dir / "db").path() / file, file);
+    t.commit_all();
+  }
+  EXPECT_EQ(names_in(dir), std::vector<std::string>{"db"});
+  EXPECT_EQ(names_in(dir / "db"), (std::vector<std::string>{kDirectoryMarker, "second.csv"}));
+}
+
+TEST(AtomicOutput, DirectoryNotCommittedLeavesTheOldOne) {
+  const fs::path dir = make_temp_dir();
+  {
+    OutputTransaction t;
+    write_file(t.add_directory(dir / "db").path() / "old.csv", "old");
+    t.commit_all();
+  }
+  {
+    OutputTransaction t;
+    write_file(t.add_directory(dir / "db").path() / "new.csv", "new");
+  }
+  EXPECT_EQ(names_in(dir), std::vector<std::string>{"db"});
+  EXPECT_EQ(names_in(dir / "db"), (std::vector<std::string>{kDirectoryMarker, "old.csv"}));
+}
+
+TEST(AtomicOutput, EmptyDirectoryMayBeFilled) {
+  const fs::path dir = make_temp_dir();
+  fs::create_directory(dir / "db");
+  OutputTransaction t;
+  write_file(t.add_directory(dir / "db").path() / "a.csv", "a");
+  t.commit_all();
+  EXPECT_EQ(names_in(dir / "db"), (std::vector<std::string>{kDirectoryMarker, "a.csv"}));
+}
+
+TEST(AtomicOutput, ForeignDirectoryIsNeverReplaced) {
+  const fs::path dir = make_temp_dir();
+  write_file(dir / "home" / "thesis.tex", "years of work");
+  std::string message;
+  EXPECT_EQ(status_of([&] { PendingDirectory d(dir / "home"); }, &message), exit_status::io);
+  EXPECT_EQ(message, "cannot write " + (dir / "home").string() +
+                         ": the directory exists and was not written by kgraph (no .kgraph-output in it); "
+                         "remove it or choose another path");
+  EXPECT_EQ(names_in(dir), std::vector<std::string>{"home"});
+  EXPECT_EQ(read_file(dir / "home" / "thesis.tex"), "years of work");
+}
+
+TEST(AtomicOutput, DirectoryTargetThatIsAFile) {
+  const fs::path dir = make_temp_dir();
+  write_file(dir / "db", "a file");
+  std::string message;
+  EXPECT_EQ(status_of([&] { PendingDirectory d(dir / "db"); }, &message), exit_status::io);
+  EXPECT_EQ(message, "cannot write " + (dir / "db").string() + ": Not a directory");
+  EXPECT_EQ(names_in(dir), std::vector<std::string>{"db"});
+}
+
+TEST(AtomicOutput, FilesAndDirectoriesTogether) {
+  const fs::path dir = make_temp_dir();
+  OutputTransaction t;
+  t.add_file(dir / "g.json").stream() << "{}";
+  write_file(t.add_directory(dir / "db").path() / "n.csv", "n");
+  t.commit_all();
+  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"db", "g.json"}));
+}
+
+}  // namespace
+}  // namespace kgraph::cli

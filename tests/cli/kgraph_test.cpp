@@ -1,0 +1,387 @@
+// End to end: the real `kgraph` binary with the real importers and exporters. Exit status,
+// standard error and the files left behind are what is checked.
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <regex>
+
+#include "support/test_support.hpp"
+
+namespace kgraph::test {
+namespace {
+namespace fs = std::filesystem;
+
+std::string data(const std::string& name) { return test_data("cli/" + name).string(); }
+
+/// Names in a directory, sorted; a temporary left behind would show up here.
+std::vector<std::string> names_in(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+/// Runs kgraph in `dir`, so that file names in messages are relative.
+RunResult run_in(const fs::path& dir, const std::string& args) {
+  return run_shell("cd " + shell_quote(dir.string()) + " && " + shell_quote(KGRAPH_BINARY) + " " + args +
+                   " </dev/null");
+}
+
+int count_lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+
+TEST(Kgraph, BuildOneOutput) {
+  const fs::path out = make_temp_dir();
+  const RunResult r = run_kgraph({"build", data("valid.json"), "-o", (out / "g.graphml").string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(read_file(out / "g.graphml").find("<graphml"), std::string::npos);
+  EXPECT_EQ(names_in(out), std::vector<std::string>{"g.graphml"});
+}
+
+TEST(Kgraph, BuildSeveralOutputsFromOneImport) {
+  const fs::path out = make_temp_dir();
+  const RunResult r = run_kgraph({"build", data("valid.json"), "-o", (out / "g.graphml").string(), "-o",
+                                  (out / "g.json").string(), "-o", "graphml:" + (out / "g.xml").string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(names_in(out), (std::vector<std::string>{"g.graphml", "g.json", "g.xml"}));
+  EXPECT_EQ(read_file(out / "g.graphml"), read_file(out / "g.xml"));
+  rapidjson::Document doc;
+  doc.Parse(read_file(out / "g.json").c_str());
+  ASSERT_FALSE(doc.HasParseError());
+  ASSERT_TRUE(doc.IsObject());
+  EXPECT_TRUE(doc.HasMember("actors"));
+}
+
+TEST(Kgraph, StandardOutput) {
+  const fs::path out = make_temp_dir();
+  const RunResult r = run_kgraph({"build", data("valid.json"), "-o", "json:-", "-o", (out / "g.json").string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, read_file(out / "g.json"));
+}
+
+TEST(Kgraph, DirectoryFormat) {
+  const fs::path out = make_temp_dir();
+  const std::string db = (out / "db").string();
+  RunResult r = run_kgraph({"build", data("valid.json"), "-o", "neo4j:" + db});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::vector<std::string> first = names_in(db);
+  EXPECT_NE(std::find(first.begin(), first.end(), ".kgraph-output"), first.end());
+  EXPECT_NE(std::find(first.begin(), first.end(), "actors.csv"), first.end());
+  // Rebuilding replaces the directory as a whole; nothing else appears beside it.
+  write_file(out / "db" / "stale.csv", "stale");
+  r = run_kgraph({"build", data("valid.json"), "-o", "neo4j:" + db});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(names_in(db), first);
+  EXPECT_EQ(names_in(out), std::vector<std::string>{"db"});
+  // A failed run leaves the previous directory as it was.
+  write_file(out / "db" / "stale.csv", "stale");
+  r = run_kgraph({"build", data("invalid.json"), "-o", "neo4j:" + db});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(read_file(out / "db" / "stale.csv"), "stale");
+  EXPECT_EQ(names_in(out), std::vector<std::string>{"db"});
+}
+
+TEST(Kgraph, ForeignDirectoryIsNotReplaced) {
+  const fs::path out = make_temp_dir();
+  write_file(out / "notes" / "thesis.tex", "years of work");
+  const RunResult r = run_kgraph({"build", data("valid.json"), "-o", "neo4j:" + (out / "notes").string()});
+  EXPECT_EQ(r.status, 3);
+  EXPECT_NE(r.err.find("was not written by kgraph"), std::string::npos) << r.err;
+  EXPECT_EQ(names_in(out / "notes"), std::vector<std::string>{"thesis.tex"});
+  EXPECT_EQ(names_in(out), std::vector<std::string>{"notes"});
+}
+
+TEST(Kgraph, JsonRoundTripIsStable) {
+  const fs::path out = make_temp_dir();
+  ASSERT_EQ(run_kgraph({"build", data("valid.json"), "-o", (out / "y.json").string()}).status, 0);
+  const RunResult r = run_kgraph({"build", (out / "y.json").string(), "-o", (out / "z.json").string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(read_file(out / "y.json"), read_file(out / "z.json"));
+}
+
+TEST(Kgraph, InvalidInputIsReportedWithPlaces) {
+  const fs::path dir = make_temp_dir();
+  fs::copy_file(data("invalid.json"), dir / "invalid.json");
+  const RunResult r = run_in(dir, "validate invalid.json");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "");
+  const std::regex line(R"(invalid\.json:\d+:\d+: error: .+)");
+  std::istringstream lines(r.err);
+  std::string l;
+  int errors = 0;
+  while (std::getline(lines, l)) {
+    EXPECT_TRUE(std::regex_match(l, line)) << l;
+    ++errors;
+  }
+  EXPECT_GE(errors, 2) << r.err;
+  EXPECT_NE(r.err.find("invalid.json:6:"), std::string::npos) << r.err;  // the date
+  EXPECT_NE(r.err.find("2006-13-01"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("invalid.json:9:"), std::string::npos) << r.err;  // the relation type
+  EXPECT_NE(r.err.find("\"held\""), std::string::npos) << r.err;
+}
+
+TEST(Kgraph, InvalidInputWritesNoOutput) {
+  const fs::path out = make_temp_dir();
+  const RunResult r = run_kgraph({"build", data("valid.json"), data("invalid.json"), "-o",
+                                  (out / "g.graphml").string(), "-o", (out / "g.json").string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(data("invalid.json") + ":6:"), std::string::npos) << r.err;
+  EXPECT_TRUE(names_in(out).empty());
+}
+
+TEST(Kgraph, ExistingOutputUntouchedAfterFailure) {
+  const fs::path out = make_temp_dir();
+  write_file(out / "g.json", "previous content\n");
+  struct stat before{};
+  ASSERT_EQ(::stat((out / "g.json").c_str(), &before), 0);
+  const RunResult r = run_kgraph({"build", data("invalid.json"), "-o", (out / "g.json").string()});
+  EXPECT_EQ(r.status, 1);
+  struct stat after{};
+  ASSERT_EQ(::stat((out / "g.json").c_str(), &after), 0);
+  EXPECT_EQ(read_file(out / "g.json"), "previous content\n");
+  EXPECT_EQ(before.st_ino, after.st_ino);
+  EXPECT_EQ(before.st_mtim.tv_sec, after.st_mtim.tv_sec);
+  EXPECT_EQ(before.st_mtim.tv_nsec, after.st_mtim.tv_nsec);
+  EXPECT_EQ(names_in(out), std::vector<std::string>{"g.json"});
+}
+
+TEST(Kgraph, ExistingOutputReplacedAfterSuccess) {
+  const fs::path out = make_temp_dir();
+  write_file(out / "g.json", "previous content\n");
+  const RunResult r = run_kgraph({"build", data("valid.json"), "-o", (out / "g.json").string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(read_file(out / "g.json"), "previous content\n");
+  EXPECT_EQ(names_in(out), std::vector<std::string>{"g.json"});
+}
+
+TEST(Kgraph, UnwritableOutput) {
+  const fs::path out = make_temp_dir();
+  const std::string missing = (out / "no-such-dir" / "g.json").string();
+  const RunResult r = run_kgraph({"build", data("valid.json"), "-o", (out / "g.graphml").string(), "-o", missing});
+  EXPECT_EQ(r.status, 3);
+  EXPECT_EQ(r.err, "kgraph: error: cannot write " + missing + ": No such file or directory\n");
+  EXPECT_TRUE(names_in(out).empty());
+}
+
+TEST(Kgraph, ReadOnlyOutputDirectory) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root may write anywhere";
+  const fs::path out = make_temp_dir();
+  fs::create_directory(out / "ro");
+  fs::permissions(out / "ro", fs::perms::owner_read | fs::perms::owner_exec);
+  const std::string target = (out / "ro" / "g.json").string();
+  const RunResult r = run_kgraph({"build", data("valid.json"), "-o", target});
+  fs::permissions(out / "ro", fs::perms::owner_all);
+  EXPECT_EQ(r.status, 3);
+  EXPECT_EQ(r.err, "kgraph: error: cannot write " + target + ": Permission denied\n");
+}
+
+TEST(Kgraph, UnreadableInput) {
+  const std::string missing = data("no-such-file.json");
+  RunResult r = run_kgraph({"validate", missing});
+  EXPECT_EQ(r.status, 3);
+  EXPECT_EQ(r.err, "kgraph: error: cannot read " + missing + ": No such file or directory\n");
+
+  if (::geteuid() != 0) {
+    const fs::path dir = make_temp_dir();
+    write_file(dir / "secret.json", "{}");
+    fs::permissions(dir / "secret.json", fs::perms::none);
+    r = run_kgraph({"validate", (dir / "secret.json").string()});
+    EXPECT_EQ(r.status, 3);
+    EXPECT_EQ(r.err, "kgraph: error: cannot read " + (dir / "secret.json").string() + ": Permission denied\n");
+  }
+}
+
+TEST(Kgraph, UnknownInputExtension) {
+  const fs::path dir = make_temp_dir();
+  write_file(dir / "notes.txt", "text");
+  const RunResult r = run_in(dir, "validate notes.txt");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(r.err.starts_with("kgraph: error: cannot tell the format of input 'notes.txt' from its extension "
+                                "(supported: "))
+      << r.err;
+  EXPECT_NE(r.err.find(".json, .jsonl"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("or give --input-format json|"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.err.ends_with("\nTry 'kgraph validate --help'.\n")) << r.err;
+}
+
+TEST(Kgraph, UnknownOutputFormat) {
+  const fs::path out = make_temp_dir();
+  RunResult r = run_in(out, "build " + shell_quote(data("valid.json")) + " -o g.grapml");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("cannot tell the format of output 'g.grapml'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("did you mean '.graphml'?"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("graphml, "), std::string::npos) << r.err;  // the list of formats
+
+  r = run_in(out, "build " + shell_quote(data("valid.json")) + " -o grafml:g.xml");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("unknown output format 'grafml'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("did you mean 'graphml'?"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.err.ends_with("Try 'kgraph build --help'.\n")) << r.err;
+  EXPECT_TRUE(names_in(out).empty());
+}
+
+TEST(Kgraph, DirectoryInput) {
+  const fs::path out = make_temp_dir();
+  const RunResult r = run_kgraph({"build", data("dir"), "-o", (out / "g.json").string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string json = read_file(out / "g.json");
+  for (const char* id : {"\"a\"", "\"b\"", "\"c\""}) EXPECT_NE(json.find(id), std::string::npos) << id;
+}
+
+TEST(Kgraph, DirectoryInputInSortedOrder) {
+  // The error for a conflict points at the later record, so it shows which file was read
+  // second: b.json after a.json, whatever order the directory lists them in.
+  const fs::path dir = make_temp_dir();
+  write_file(dir / "in" / "b.json", R"({"places": [{"id": "x", "name": "X", "kind": "city"}]})");
+  write_file(dir / "in" / "a.json", R"({"actors": [{"id": "x", "name": "X", "kind": "person"}]})");
+  const RunResult r = run_in(dir, "validate in");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(r.err.starts_with("in/b.json:1:")) << r.err;
+  EXPECT_NE(r.err.find("in/a.json"), std::string::npos) << r.err;
+  EXPECT_EQ(count_lines(r.err), 1) << r.err;
+}
+
+TEST(Kgraph, StandardInput) {
+  const fs::path out = make_temp_dir();
+  const std::string json = read_file(data("valid.json"));
+  RunResult r = run_kgraph({"build", "-", "--input-format", "json", "-o", (out / "g.json").string()}, json);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const RunResult from_file = run_kgraph({"build", data("valid.json"), "-o", (out / "f.json").string()});
+  ASSERT_EQ(from_file.status, 0) << from_file.err;
+  EXPECT_EQ(read_file(out / "g.json"), read_file(out / "f.json"));
+
+  r = run_kgraph({"validate", "-"}, json);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(r.err.starts_with("kgraph: error: reading standard input needs --input-format (one of: json"))
+      << r.err;
+
+  r = run_kgraph({"validate", "-", "--input-format", "json"}, read_file(data("invalid.json")));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(r.err.starts_with("<stdin>:6:")) << r.err;
+}
+
+TEST(Kgraph, HelpForEveryVerb) {
+  for (const char* verb : {"build", "validate", "schema"}) {
+    const RunResult r = run_kgraph({verb, "--help"});
+    EXPECT_EQ(r.status, 0) << verb;
+    EXPECT_EQ(r.err, "");
+    EXPECT_TRUE(r.out.starts_with(std::string("Usage: kgraph ") + verb + " ")) << r.out;
+  }
+  const RunResult r = run_kgraph({"--help"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_TRUE(r.out.starts_with("Usage: kgraph VERB")) << r.out;
+}
+
+TEST(Kgraph, Version) {
+  const RunResult r = run_kgraph({"--version"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_TRUE(std::regex_match(r.out, std::regex("kgraph [0-9]+\\.[0-9]+\\.[0-9]+\n"))) << r.out;
+}
+
+TEST(Kgraph, UsageErrors) {
+  RunResult r = run_kgraph({"build", data("valid.json"), "--shema", data("extra_schema.json"), "-o", "x.json"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "kgraph: error: unknown option '--shema'; did you mean '--schema'?\nTry 'kgraph build --help'.\n");
+
+  r = run_kgraph({"biuld", data("valid.json")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("did you mean 'build'?"), std::string::npos) << r.err;
+
+  r = run_kgraph({"build", data("valid.json")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(r.err.starts_with("kgraph: error: no output given")) << r.err;
+
+  r = run_kgraph({"validate"});
+  EXPECT_EQ(r.status, 2);
+  r = run_kgraph({});
+  EXPECT_EQ(r.status, 2);
+}
+
+TEST(Kgraph, SchemaPrintsJson) {
+  RunResult r = run_kgraph({"schema"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  rapidjson::Document doc;
+  doc.Parse(r.out.c_str());
+  ASSERT_FALSE(doc.HasParseError()) << r.out;
+  ASSERT_TRUE(doc.IsObject());
+  EXPECT_FALSE(r.out.find("\"militia\"") != std::string::npos);
+
+  r = run_kgraph({"schema", "--schema", data("extra_schema.json")});
+  ASSERT_EQ(r.status, 0) << r.err;
+  doc.Parse(r.out.c_str());
+  ASSERT_FALSE(doc.HasParseError()) << r.out;
+  EXPECT_NE(r.out.find("\"militia\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"smuggled\""), std::string::npos);
+}
+
+TEST(Kgraph, BadSchemaFile) {
+  const fs::path dir = make_temp_dir();
+  fs::copy_file(data("bad_schema.json"), dir / "bad_schema.json");
+  RunResult r = run_in(dir, "schema --schema bad_schema.json");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(r.err.starts_with("bad_schema.json")) << r.err;
+  EXPECT_NE(r.err.find(": error: "), std::string::npos) << r.err;
+
+  r = run_in(dir, "build " + shell_quote(data("valid.json")) + " --schema bad_schema.json -o g.json");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(names_in(dir), std::vector<std::string>{"bad_schema.json"});
+}
+
+TEST(Kgraph, ExtraSchemaIsUsedForValidation) {
+  RunResult r = run_kgraph({"validate", data("uses_extra_schema.json")});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("militia"), std::string::npos) << r.err;
+  r = run_kgraph({"validate", data("uses_extra_schema.json"), "--schema", data("extra_schema.json")});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "ok: 2 entities, 1 relation, 0 sources\n");
+}
+
+TEST(Kgraph, SchemaFileInsideInputDirectoryIsNotAnInput) {
+  const fs::path dir = make_temp_dir();
+  fs::copy_file(data("extra_schema.json"), dir / "schema.json");
+  fs::copy_file(data("uses_extra_schema.json"), dir / "data.json");
+  const RunResult r = run_in(dir, "validate . --schema schema.json");
+  EXPECT_EQ(r.status, 0) << r.err;
+}
+
+TEST(Kgraph, MaxErrors) {
+  const RunResult r = run_kgraph({"validate", data("invalid.json"), "--max-errors", "1"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(count_lines(r.err), 2) << r.err;
+  EXPECT_NE(r.err.find("more problem(s) not shown"), std::string::npos) << r.err;
+}
+
+TEST(Kgraph, ProgressOptionsDoNotChangeTheResult) {
+  const fs::path out = make_temp_dir();
+  for (const char* opt : {"--progress", "--no-progress", "--quiet"}) {
+    const RunResult r = run_kgraph({"build", data("valid.json"), opt, "-o", (out / "g.json").string()});
+    EXPECT_EQ(r.status, 0) << opt << r.err;
+    EXPECT_EQ(r.err, "") << opt;  // a short run reports no progress
+  }
+}
+
+TEST(Kgraph, InterruptedRunLeavesNoTemporary) {
+  // kgraph waits on a FIFO with its output temporary already created; SIGTERM must remove it.
+  const fs::path dir = make_temp_dir();
+  const RunResult r = run_shell("cd " + shell_quote(dir.string()) + " && mkfifo in && { " + shell_quote(KGRAPH_BINARY) +
+                                " build - --input-format jsonl -o g.json <in & pid=$!; exec 3>in; sleep 0.5; "
+                                "kill -TERM $pid; wait $pid; echo status=$?; exec 3>&-; }");
+  EXPECT_EQ(r.out, "status=143\n") << r.err;
+  EXPECT_EQ(names_in(dir), std::vector<std::string>{"in"});
+}
+
+TEST(Kgraph, FullStandardOutput) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP();
+  const RunResult r = run_shell(shell_quote(KGRAPH_BINARY) + " schema >/dev/full");
+  EXPECT_EQ(r.status, 3);
+  EXPECT_EQ(r.err, "kgraph: error: cannot write standard output: No space left on device\n");
+}
+
+}  // namespace
+}  // namespace kgraph::test
