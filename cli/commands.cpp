@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <new>
 #include <set>
@@ -14,10 +15,13 @@
 #include "cli/input_files.hpp"
 #include "cli/progress.hpp"
 #include "cli/unique_fd.hpp"
+#include "exporters/json_text.hpp"
+#include "graph/algorithms.hpp"
 #include "graph/duplicates.hpp"
 #include "graph/graph_builder.hpp"
 #include "graph/graph_view.hpp"
 #include "graph/record.hpp"
+#include "graph/selection.hpp"
 #include "importers/mapping.hpp"
 
 #ifndef KGRAPH_VERSION
@@ -51,9 +55,33 @@ constexpr OptionSpec kOutputOptions[] = {
     {"output", 'o', "[FORMAT:]PATH", "write the graph to PATH; repeatable (at least one)", true},
 };
 
-// Selection options (--focus, --depth, --types, --relations, --since, --until) and diagram
-// options (--engine, --legend, --cluster) become groups here, listed by `build` (and the
-// selection group by `stats`), when they are implemented; until then they are unknown options.
+constexpr OptionSpec kSelectionOptions[] = {
+    {"focus", 0, "ID", "keep the neighbourhood of entity ID (repeatable)", true},
+    {"depth", 0, "N", "with --focus: how many relations away from the focus (default 1)"},
+    {"types", 0, "TYPE,...", "keep entities of these types (actor, law, event, place)"},
+    {"relations", 0, "TYPE,...", "keep relations of these types"},
+    {"since", 0, "DATE", "keep what overlaps the time from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)"},
+    {"until", 0, "DATE", "keep what overlaps the time up to DATE"},
+    {"dated-only", 0, "", "with --since/--until: drop undated entities and relations"},
+};
+
+constexpr OptionSpec kDiagramOptions[] = {
+    {"engine", 0, "NAME", "diagram layout: dot, neato, fdp, sfdp or circo (default: by size)"},
+    {"legend", 0, "", "add a legend of the types, kinds and relation types shown"},
+    {"cluster", 0, "BY", "group entities: place, type or none (default none)"},
+    {"force", 0, "", "lay out a diagram even when it is too large to finish quickly"},
+};
+
+constexpr OptionSpec kStatsOptions[] = {
+    {"json", 0, "", "print the statistics as JSON"},
+    {"top", 0, "N", "how many most central entities to list (default 10)"},
+};
+
+constexpr OptionSpec kPathOptions[] = {
+    {"from", 0, "ID", "the entity the chain starts at"},
+    {"to", 0, "ID", "the entity the chain ends at"},
+    {"output", 'o', "[FORMAT:]PATH", "also draw or write the chain to PATH; repeatable", true},
+};
 
 constexpr OptionSpec kReportOptions[] = {
     {"quiet", 'q', "", "do not print warnings"},
@@ -63,6 +91,22 @@ constexpr OptionSpec kReportOptions[] = {
 
 constexpr OptionGroup kBuildGroups[] = {
     {"Output options", kOutputOptions},
+    {"Selection options", kSelectionOptions},
+    {"Diagram options", kDiagramOptions},
+    {"Input options", kInputOptions},
+    {"Reporting options", kReportOptions},
+};
+
+constexpr OptionGroup kStatsGroups[] = {
+    {"Options", kStatsOptions},
+    {"Selection options", kSelectionOptions},
+    {"Input options", kInputOptions},
+    {"Reporting options", kReportOptions},
+};
+
+constexpr OptionGroup kPathGroups[] = {
+    {"Options", kPathOptions},
+    {"Diagram options", kDiagramOptions},
     {"Input options", kInputOptions},
     {"Reporting options", kReportOptions},
 };
@@ -222,66 +266,304 @@ class InputSession {
   std::unique_ptr<Importer> mapping_;  // --mapping: reads the CSV inputs
 };
 
-// ---------------------------------------------------------------------------------------------
-// Verbs
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    std::string item = text.substr(start, comma - start);
+    if (!item.empty()) out.push_back(item);
+    start = comma + 1;
+  }
+  return out;
+}
 
-int run_build(const ParsedArgs& args, Context& ctx) {
-  const std::vector<std::string> texts = args.values("output");
-  if (texts.empty()) throw UsageError("no output given; name one with -o PATH (e.g. -o graph.graphml)");
+PartialDate date_option(std::string_view option, const std::string& text) {
+  auto d = parse_partial_date(text);
+  if (!d)
+    throw UsageError("invalid date '" + text + "' for --" + std::string(option) +
+                     " (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+  return *d;
+}
+
+/// The selection options as given; names of types are checked here, ids and relation types
+/// against the graph by select().
+SelectionOptions selection_options(const ParsedArgs& args) {
+  SelectionOptions o;
+  o.focus = args.values("focus");
+  if (auto depth = args.value("depth")) {
+    if (o.focus.empty()) throw UsageError("--depth goes with --focus");
+    const std::size_t d = parse_count("--depth", *depth);
+    o.depth = static_cast<int>(std::min<std::size_t>(d, 1000000));
+  }
+  if (auto types = args.value("types")) {
+    const std::vector<std::string> names = {"actor", "law", "event", "place"};
+    for (std::string t : split_list(*types)) {
+      if (!parse_entity_type(t) && t.ends_with('s')) t.pop_back();
+      auto type = parse_entity_type(t);
+      if (!type) throw UsageError("unknown type '" + t + "' in --types (types: " + join(names) + ")" + suggestion(t, names));
+      o.types.push_back(*type);
+    }
+    if (o.types.empty()) throw UsageError("--types names no type");
+  }
+  if (auto rels = args.value("relations")) {
+    o.relations = split_list(*rels);
+    if (o.relations.empty()) throw UsageError("--relations names no relation type");
+  }
+  if (auto d = args.value("since")) o.since = date_option("since", *d);
+  if (auto d = args.value("until")) o.until = date_option("until", *d);
+  if (o.since.present() && o.until.present() && o.since.first_day() > o.until.last_day())
+    throw UsageError("--since " + o.since.to_string() + " is after --until " + o.until.to_string());
+  o.dated_only = args.has("dated-only");
+  if (o.dated_only && !o.since.present() && !o.until.present())
+    throw UsageError("--dated-only goes with --since or --until");
+  return o;
+}
+
+ExportOptions export_options(const ParsedArgs& args) {
+  ExportOptions o;
+  if (auto engine = args.value("engine")) {
+    const std::vector<std::string> engines = {"dot", "neato", "fdp", "sfdp", "circo"};
+    if (std::find(engines.begin(), engines.end(), *engine) == engines.end())
+      throw UsageError("unknown engine '" + *engine + "' (engines: " + join(engines) + ")" + suggestion(*engine, engines));
+    o.engine = *engine;
+  }
+  if (auto cluster = args.value("cluster")) {
+    const std::vector<std::string> modes = {"place", "type", "none"};
+    if (std::find(modes.begin(), modes.end(), *cluster) == modes.end())
+      throw UsageError("unknown --cluster '" + *cluster + "' (choices: " + join(modes) + ")" + suggestion(*cluster, modes));
+    o.cluster = *cluster;
+  }
+  o.legend = args.has("legend");
+  o.force = args.has("force");
+  return o;
+}
+
+std::vector<OutputSpec> output_specs(const ParsedArgs& args, Context& ctx) {
   std::vector<OutputSpec> outputs;
   std::set<fs::path> seen;
-  for (const std::string& t : texts) {
+  for (const std::string& t : args.values("output")) {
     outputs.push_back(parse_output_spec(t, ctx.exporters));
     if (!seen.insert(fs::absolute(outputs.back().path).lexically_normal()).second)
       throw UsageError("output '" + outputs.back().path.string() + "' named more than once");
   }
+  return outputs;
+}
+
+std::vector<fs::path> output_paths(const std::vector<OutputSpec>& outputs) {
+  std::vector<fs::path> paths;
+  for (const OutputSpec& o : outputs)
+    if (!o.to_stdout) paths.push_back(o.path);
+  return paths;
+}
+
+/// Outputs of one run: temporaries are made up front (so that a missing output directory is
+/// reported before a long import) and renamed into place by commit() only when all succeeded.
+class OutputSet {
+ public:
+  OutputSet(const std::vector<OutputSpec>& outputs, Context& ctx) : outputs_(outputs) {
+    for (const OutputSpec& o : outputs) {
+      if (o.to_stdout) pending_.push_back(&transaction_.add_stream(ctx.out, "standard output"));
+      else if (o.exporter->writes_directory()) pending_.push_back(&transaction_.add_directory(o.path));
+      else pending_.push_back(&transaction_.add_file(o.path));
+    }
+  }
+
+  void write_all(const GraphView& view, const ExportOptions& options, Progress& progress) {
+    for (std::size_t i = 0; i < outputs_.size(); ++i) {
+      const OutputSpec& o = outputs_[i];
+      progress.step("writing " + (o.to_stdout ? std::string("standard output") : o.path.string()));
+      try {
+        if (o.to_stdout) {
+          o.exporter->write(view, static_cast<PendingStream*>(pending_[i])->stream(), options);
+        } else if (o.exporter->writes_directory()) {
+          o.exporter->write_directory(view, static_cast<PendingDirectory*>(pending_[i])->path(), options);
+        } else {
+          o.exporter->write(view, static_cast<PendingFile*>(pending_[i])->stream(), options);
+        }
+        pending_[i]->close();
+      } catch (const ExportError& e) {
+        throw CliError(exit_status::invalid_input, "cannot write " + o.path.string() + ": " + e.what());
+      } catch (const fs::filesystem_error& e) {
+        throw write_error(o.path.string(), e.code().message());
+      } catch (const std::ios_base::failure& e) {
+        throw write_error(o.path.string(), e.code().message());
+      }
+    }
+    transaction_.commit_all();
+  }
+
+ private:
+  const std::vector<OutputSpec>& outputs_;
+  OutputTransaction transaction_;
+  std::vector<PendingOutput*> pending_;
+};
+
+std::string entity_label(const KnowledgeGraph& g, std::uint32_t e) {
+  const Entity& entity = g.entities()[e];
+  return std::string(g.str(entity.name)) + " [" + std::string(g.str(entity.id)) + "]";
+}
+
+void write_stats_text(std::ostream& out, const KnowledgeGraph& g, const GraphStats& s) {
+  out << "entities: " << s.entities << "\nrelations: " << s.relations << "\nsources: " << s.sources << '\n';
+  out << "\nentities by type:\n";
+  for (const auto& [k, n] : s.per_type) out << "  " << k << ": " << n << '\n';
+  out << "\nentities by kind:\n";
+  for (const auto& [k, n] : s.per_kind) out << "  " << k << ": " << n << '\n';
+  out << "\nrelations by type:\n";
+  for (const auto& [k, n] : s.per_relation_type) out << "  " << k << ": " << n << '\n';
+  out << "\nconnected components: " << s.components << " (largest: " << s.largest_component << " entities)\n";
+  if (s.earliest.present() || s.latest.present())
+    out << "dates: " << (s.earliest.present() ? s.earliest.to_string() : "?") << " .. "
+        << (s.latest.present() ? s.latest.to_string() : "?") << '\n';
+  out << "\nmost connected (degree):\n";
+  for (const RankedEntity& r : s.by_degree) out << "  " << r.score << "  " << entity_label(g, r.entity) << '\n';
+  if (s.betweenness_computed) {
+    out << "\nmost central (betweenness):\n";
+    for (const RankedEntity& r : s.by_betweenness) out << "  " << r.score << "  " << entity_label(g, r.entity) << '\n';
+  } else {
+    out << "\nbetweenness: not computed for more than 5000 entities (narrow with --focus/--types)\n";
+  }
+}
+
+void write_stats_json(std::ostream& out, const KnowledgeGraph& g, const GraphStats& s) {
+  std::string j = "{\"entities\":" + std::to_string(s.entities) + ",\"relations\":" + std::to_string(s.relations) +
+                  ",\"sources\":" + std::to_string(s.sources);
+  auto counts = [&](const char* name, const std::map<std::string, std::size_t>& m) {
+    j += ",\"";
+    j += name;
+    j += "\":{";
+    bool first = true;
+    for (const auto& [k, n] : m) {
+      if (!first) j += ',';
+      first = false;
+      append_json_string(j, k);
+      j += ':' + std::to_string(n);
+    }
+    j += '}';
+  };
+  counts("types", s.per_type);
+  counts("kinds", s.per_kind);
+  counts("relation_types", s.per_relation_type);
+  j += ",\"components\":" + std::to_string(s.components) + ",\"largest_component\":" + std::to_string(s.largest_component);
+  j += ",\"earliest\":";
+  if (s.earliest.present()) append_json_string(j, s.earliest.to_string()); else j += "null";
+  j += ",\"latest\":";
+  if (s.latest.present()) append_json_string(j, s.latest.to_string()); else j += "null";
+  auto ranking = [&](const char* name, const std::vector<RankedEntity>& list) {
+    j += ",\"";
+    j += name;
+    j += "\":[";
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (i) j += ',';
+      j += "{\"id\":";
+      append_json_string(j, g.str(g.entities()[list[i].entity].id));
+      j += ",\"name\":";
+      append_json_string(j, g.str(g.entities()[list[i].entity].name));
+      j += ",\"score\":" + format_real(list[i].score) + "}";
+    }
+    j += ']';
+  };
+  ranking("by_degree", s.by_degree);
+  if (s.betweenness_computed) ranking("by_betweenness", s.by_betweenness);
+  else j += ",\"by_betweenness\":null";
+  j += "}\n";
+  out << j;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verbs
+
+int run_build(const ParsedArgs& args, Context& ctx) {
+  const std::vector<OutputSpec> outputs = output_specs(args, ctx);
+  if (outputs.empty()) throw UsageError("no output given; name one with -o PATH (e.g. -o graph.graphml)");
+  const SelectionOptions selection = selection_options(args);
+  const ExportOptions options = export_options(args);
   InputSession session(args, ctx);
   if (args.positionals().empty()) throw UsageError("no inputs given");
-
-  std::vector<fs::path> exclude;
-  for (const OutputSpec& o : outputs)
-    if (!o.to_stdout) exclude.push_back(o.path);
-  session.collect_inputs(std::move(exclude));
+  session.collect_inputs(output_paths(outputs));
   std::optional<Schema> schema = session.load_schema();
   if (!schema) return exit_status::invalid_input;
 
-  // Temporaries are created before the import, so that a missing output directory is
-  // reported at once rather than after a long import.
-  OutputTransaction transaction;
-  std::vector<PendingOutput*> pending;
-  for (const OutputSpec& o : outputs) {
-    if (o.to_stdout) pending.push_back(&transaction.add_stream(ctx.out, "standard output"));
-    else if (o.exporter->writes_directory()) pending.push_back(&transaction.add_directory(o.path));
-    else pending.push_back(&transaction.add_file(o.path));
-  }
-
+  OutputSet output_set(outputs, ctx);
   std::optional<KnowledgeGraph> graph = session.read(std::move(*schema));
   if (!graph) return exit_status::invalid_input;
 
-  const GraphView view(*graph);
-  const ExportOptions options;  // diagram options will fill this
-  for (std::size_t i = 0; i < outputs.size(); ++i) {
-    const OutputSpec& o = outputs[i];
-    session.progress().step("writing " + (o.to_stdout ? std::string("standard output") : o.path.string()));
-    try {
-      if (o.to_stdout) {
-        o.exporter->write(view, static_cast<PendingStream*>(pending[i])->stream(), options);
-      } else if (o.exporter->writes_directory()) {
-        o.exporter->write_directory(view, static_cast<PendingDirectory*>(pending[i])->path(), options);
-      } else {
-        o.exporter->write(view, static_cast<PendingFile*>(pending[i])->stream(), options);
-      }
-      pending[i]->close();
-    } catch (const ExportError& e) {
-      throw CliError(exit_status::invalid_input, "cannot write " + o.path.string() + ": " + e.what());
-    } catch (const fs::filesystem_error& e) {
-      throw write_error(o.path.string(), e.code().message());
-    } catch (const std::ios_base::failure& e) {
-      throw write_error(o.path.string(), e.code().message());
-    }
-  }
-  transaction.commit_all();
+  SelectionError selection_error;
+  const std::optional<GraphView> view = select(*graph, selection, selection_error);
+  if (!view) throw UsageError(selection_error.message);
+  output_set.write_all(*view, options, session.progress());
   session.progress().done();
+  return exit_status::ok;
+}
+
+int run_stats(const ParsedArgs& args, Context& ctx) {
+  const SelectionOptions selection = selection_options(args);
+  std::size_t top = 10;
+  if (auto t = args.value("top")) top = parse_count("--top", *t);
+  InputSession session(args, ctx);
+  session.collect_inputs({});
+  std::optional<Schema> schema = session.load_schema();
+  if (!schema) return exit_status::invalid_input;
+  std::optional<KnowledgeGraph> graph = session.read(std::move(*schema));
+  if (!graph) return exit_status::invalid_input;
+  SelectionError selection_error;
+  const std::optional<GraphView> view = select(*graph, selection, selection_error);
+  if (!view) throw UsageError(selection_error.message);
+  const GraphStats stats = compute_stats(*view, top);
+  if (args.has("json")) write_stats_json(ctx.out, *graph, stats);
+  else write_stats_text(ctx.out, *graph, stats);
+  return exit_status::ok;
+}
+
+int run_path(const ParsedArgs& args, Context& ctx) {
+  const auto from_id = args.value("from"), to_id = args.value("to");
+  if (!from_id || !to_id) throw UsageError("path needs --from ID and --to ID");
+  const std::vector<OutputSpec> outputs = output_specs(args, ctx);
+  const ExportOptions options = export_options(args);
+  InputSession session(args, ctx);
+  session.collect_inputs(output_paths(outputs));
+  std::optional<Schema> schema = session.load_schema();
+  if (!schema) return exit_status::invalid_input;
+  OutputSet output_set(outputs, ctx);
+  std::optional<KnowledgeGraph> graph = session.read(std::move(*schema));
+  if (!graph) return exit_status::invalid_input;
+
+  auto find = [&](const std::string& id, const char* option) {
+    auto index = graph->find_entity(id);
+    if (!index) {
+      std::vector<std::string> ids;
+      if (graph->entities().size() <= 20000)
+        for (const Entity& e : graph->entities()) ids.emplace_back(graph->str(e.id));
+      throw UsageError("no entity has the id '" + id + "' given to --" + option + suggestion(id, ids));
+    }
+    return *index;
+  };
+  const std::uint32_t from = find(*from_id, "from"), to = find(*to_id, "to");
+  const auto chain = shortest_path(*graph, from, to);
+  if (!chain) {
+    ctx.out << "no chain of relations joins " << entity_label(*graph, from) << " and " << entity_label(*graph, to) << '\n';
+    return exit_status::invalid_input;
+  }
+  // The chain, one relation per line, with the schema's labels and the direction of each.
+  std::vector<std::uint32_t> entities{from};
+  std::uint32_t at = from;
+  ctx.out << entity_label(*graph, from) << '\n';
+  for (std::uint32_t r : *chain) {
+    const Relation& rel = graph->relations()[r];
+    const RelationType* type = graph->schema().relation(graph->str(rel.type));
+    const std::string label = type ? type->label : std::string(graph->str(rel.type));
+    const bool forward = rel.from == at;
+    at = forward ? rel.to : rel.from;
+    entities.push_back(at);
+    ctx.out << (forward ? "  --" : "  <--") << label << (rel.role != kEmpty ? " (" + std::string(graph->str(rel.role)) + ")" : "")
+            << (forward ? "-->  " : "--  ") << entity_label(*graph, at) << '\n';
+  }
+  std::sort(entities.begin(), entities.end());
+  entities.erase(std::unique(entities.begin(), entities.end()), entities.end());
+  std::vector<std::uint32_t> relations(chain->begin(), chain->end());
+  std::sort(relations.begin(), relations.end());
+  output_set.write_all(GraphView(*graph, std::move(entities), std::move(relations)), options, session.progress());
   return exit_status::ok;
 }
 
@@ -333,6 +615,16 @@ constexpr Verb kVerbs[] = {
      "Reads every INPUT and reports every problem as FILE:LINE:COLUMN: error: MESSAGE.\n"
      "Prints a summary line when the inputs are valid.",
      kValidateGroups, true, false, run_validate},
+    {"stats", "INPUT... [--json] [selection options]", "count entities and relations; find central entities",
+     "Prints counts per type, kind and relation type, connected components, the date range, and\n"
+     "the most central entities by degree and by betweenness (up to 5000 entities), for the\n"
+     "whole graph or the part the selection options keep.",
+     kStatsGroups, true, false, run_stats},
+    {"path", "INPUT... --from ID --to ID [-o [FORMAT:]PATH...]", "print the shortest chain of relations between two entities",
+     "Finds the shortest chain of relations joining two entities, in either direction, prints it\n"
+     "with the relations' labels, and with -o draws or writes just that chain. Exit status 1\n"
+     "when no chain joins them.",
+     kPathGroups, true, true, run_path},
     {"schema", "[--schema FILE...]", "print the effective schema as JSON",
      "Prints the built-in schema, extended by each --schema FILE, as JSON on standard output.",
      kSchemaGroups, false, false, run_schema},
