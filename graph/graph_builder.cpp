@@ -95,7 +95,8 @@ struct BuilderState {
   ListPool lists;
 
   std::vector<StagedEntity> entities;
-  FlatIndex entity_index;  // hash of id StrId -> entities
+  // Entity slot by the StrId of its id: a direct index, one cache miss instead of a probe.
+  std::vector<std::uint32_t> entity_of_string;
   std::vector<StagedSource> sources;
   FlatIndex source_index;
 
@@ -120,15 +121,14 @@ struct BuilderState {
   StrId rel_part_of = strings.intern("part_of");
 
   std::uint32_t entity_slot(StrId id, Location at) {
-    const std::uint32_t h = mix_hash(id);
-    std::uint32_t slot = entity_index.find(h, [&](std::uint32_t e) { return entities[e].entity.id == id; });
+    if (id >= entity_of_string.size()) entity_of_string.resize(std::max<std::size_t>(id + 1, strings.size() + strings.size() / 2), FlatIndex::kNone);
+    std::uint32_t& slot = entity_of_string[id];
     if (slot != FlatIndex::kNone) return slot;
     slot = static_cast<std::uint32_t>(entities.size());
     StagedEntity staged;
     staged.entity.id = id;
     staged.at = at;
     entities.push_back(std::move(staged));
-    entity_index.insert(h, slot);
     return slot;
   }
 
@@ -667,7 +667,7 @@ std::optional<KnowledgeGraph> GraphBuilder::finish() {
   // What only validation needed goes first, to keep the peak low.
   std::vector<RelationPlaces>().swap(s.relation_places);
   s.relation_index.clear();
-  s.entity_index.clear();
+  std::vector<std::uint32_t>().swap(s.entity_of_string);
   s.source_index.clear();
   std::unordered_map<StrId, std::uint32_t>().swap(s.relation_ids);
 

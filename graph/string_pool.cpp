@@ -9,38 +9,41 @@ namespace {
 constexpr std::size_t kChunkSize = 1 << 20;
 
 std::uint32_t hash_of(std::string_view s) {
-  // FNV-1a folded to 32 bits: cheap, and good enough with a power-of-two table and linear probing.
+  // FNV-1a over the bytes.
   std::uint64_t h = 1469598103934665603ull;
   for (unsigned char c : s) {
     h ^= c;
     h *= 1099511628211ull;
   }
-  return static_cast<std::uint32_t>(h ^ (h >> 32));
+  // Finish with a full avalanche: FNV's low bits, which pick the slot, mix poorly.
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  return static_cast<std::uint32_t>(h);
 }
 }  // namespace
 
-StringPool::StringPool() : index_(1024, kMissing) { intern(""); }
+StringPool::StringPool() : index_(1024, Slot{0, kMissing}) { intern(""); }
 
 std::size_t StringPool::slot_for(std::string_view s, std::uint32_t hash) const {
   const std::size_t mask = index_.size() - 1;
   std::size_t slot = hash & mask;
   while (true) {
-    StrId id = index_[slot];
-    if (id == kMissing) return slot;
-    const Entry& e = entries_[id];
-    if (e.hash == hash && view(id) == s) return slot;
+    const Slot& candidate = index_[slot];
+    if (candidate.id == kMissing) return slot;
+    if (candidate.hash == hash && view(candidate.id) == s) return slot;
     slot = (slot + 1) & mask;
   }
 }
 
 StrId StringPool::find(std::string_view s) const {
-  return index_[slot_for(s, hash_of(s))];
+  return index_[slot_for(s, hash_of(s))].id;
 }
 
 StrId StringPool::intern(std::string_view s) {
   const std::uint32_t hash = hash_of(s);
   std::size_t slot = slot_for(s, hash);
-  if (index_[slot] != kMissing) return index_[slot];
+  if (index_[slot].id != kMissing) return index_[slot].id;
   if (s.size() > 0xFFFFFFF0u) throw std::length_error("string too long to intern");
 
   if (chunks_.empty() || chunks_.back().capacity() - chunks_.back().size() < s.size()) {
@@ -53,24 +56,24 @@ StrId StringPool::intern(std::string_view s) {
   const auto id = static_cast<StrId>(entries_.size());
   entries_.push_back({static_cast<std::uint32_t>(chunks_.size() - 1), offset,
                       static_cast<std::uint32_t>(s.size()), hash});
-  index_[slot] = id;
+  index_[slot] = Slot{hash, id};
   if (entries_.size() * 2 > index_.size()) grow_index();
   return id;
 }
 
 void StringPool::grow_index() {
-  std::vector<StrId> bigger(index_.size() * 2, kMissing);
+  std::vector<Slot> bigger(index_.size() * 2, Slot{0, kMissing});
   const std::size_t mask = bigger.size() - 1;
   for (StrId id = 0; id < entries_.size(); ++id) {
     std::size_t slot = entries_[id].hash & mask;
-    while (bigger[slot] != kMissing) slot = (slot + 1) & mask;
-    bigger[slot] = id;
+    while (bigger[slot].id != kMissing) slot = (slot + 1) & mask;
+    bigger[slot] = Slot{entries_[id].hash, id};
   }
   index_.swap(bigger);
 }
 
 std::size_t StringPool::memory_bytes() const {
-  std::size_t total = entries_.capacity() * sizeof(Entry) + index_.capacity() * sizeof(StrId);
+  std::size_t total = entries_.capacity() * sizeof(Entry) + index_.capacity() * sizeof(Slot);
   for (const auto& c : chunks_) total += c.capacity();
   return total;
 }

@@ -39,12 +39,18 @@ class StringPool {
     std::uint32_t size;
     std::uint32_t hash;
   };
+  /// A slot of the open-addressing index. The hash is kept beside the id so that probing past
+  /// other strings touches neither `entries_` nor the text (each would be a cache miss).
+  struct Slot {
+    std::uint32_t hash;
+    StrId id;  // kMissing: free
+  };
   void grow_index();
   std::size_t slot_for(std::string_view s, std::uint32_t hash) const;
 
   std::vector<std::vector<char>> chunks_;
   std::vector<Entry> entries_;
-  std::vector<StrId> index_;  // open addressing; kMissing marks a free slot
+  std::vector<Slot> index_;
 };
 
 }  // namespace kgraph
