@@ -1,0 +1,68 @@
+#pragma once
+/// RFC 4180 CSV fields, and a buffered output file for exporters that write a directory of
+/// CSV files (Neo4j, Kuzu).
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace kgraph::csv {
+
+/// Whether a field must be quoted: it is empty (an empty unquoted field reads as "no value"),
+/// holds a comma, a double quote, CR or LF, or begins or ends with a space or tab (which some
+/// readers trim).
+bool needs_quotes(std::string_view s);
+
+/// Whether `s` holds CR or LF, i.e. the field spans lines once quoted.
+bool has_line_break(std::string_view s);
+
+/// Appends `s` as one field: as it is, or in double quotes with each inner quote doubled.
+/// Backslashes are ordinary characters. Returns true if the field was quoted.
+bool append_field(std::string& out, std::string_view s);
+
+/// Appends `s` in double quotes with each inner quote doubled.
+void append_quoted(std::string& out, std::string_view s);
+
+/// A file written through a large in-memory buffer. Write errors throw
+/// std::filesystem::filesystem_error naming the file.
+///
+///   csv::OutputFile f(dir / "actors.csv");
+///   f.buffer() += "id\n";
+///   f.maybe_flush();
+///   f.close();
+class OutputFile {
+ public:
+  explicit OutputFile(std::filesystem::path path);
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  /// The pending text; append to it, then call maybe_flush() now and then.
+  std::string& buffer() { return buffer_; }
+  /// Writes the buffer out once it holds more than about a megabyte.
+  void maybe_flush() {
+    if (buffer_.size() >= kFlushBytes) flush();
+  }
+  /// Writes what is left and closes the file.
+  void close();
+  /// Bytes written so far (all of them after close()).
+  std::uint64_t bytes_written() const { return written_; }
+  const std::filesystem::path& path() const { return path_; }
+
+  static constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
+
+ private:
+  void flush();
+  [[noreturn]] void fail(std::string_view what, int err) const;
+
+  std::filesystem::path path_;
+  std::string buffer_;
+  std::uint64_t written_ = 0;
+  int fd_ = -1;
+};
+
+/// Writes a small text file whole (scripts, READMEs); `executable` sets mode 0755.
+void write_text_file(const std::filesystem::path& path, std::string_view text, bool executable = false);
+
+}  // namespace kgraph::csv

@@ -1,0 +1,697 @@
+// `kuzu:DIR`: a Kuzu / LadybugDB database as schema.cypher (node and relationship tables), CSV
+// files in Kuzu's COPY dialect (with a JSON Lines file beside one for the rows that dialect cannot
+// carry), load.cypher (the COPY statements) and load.mjs, which runs both with the kuzu npm
+// package. See docs/formats/kuzu.md.
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "exporters/csv_text.hpp"
+#include "exporters/exporter.hpp"
+#include "exporters/json_text.hpp"
+#include "exporters/property_columns.hpp"
+#include "graph/graph_view.hpp"
+
+namespace kgraph {
+namespace {
+
+namespace fs = std::filesystem;
+using dbcols::ColumnCollector;
+using dbcols::ColumnType;
+using dbcols::PropertyColumn;
+
+constexpr std::array<std::string_view, 7> kNodeBuiltins = {"id", "name", "kind", "aliases", "start", "end", "sources"};
+constexpr std::array<std::string_view, 4> kRelationBuiltins = {"start", "end", "role", "sources"};
+constexpr std::array<std::string_view, 2> kSourceBuiltins = {"id", "date"};
+
+// Column names Kuzu keeps for itself (compared upper-cased).
+constexpr std::array<std::string_view, 12> kReserved = {"_ID",     "_LABEL", "_SRC",          "_DST",
+                                                        "_DIRECTION", "_LENGTH", "_NODES",     "_RELS",
+                                                        "_PLACE_HOLDER", "_ROW_OFFSET", "_SRC_OFFSET", "_DST_OFFSET"};
+
+bool is_reserved(std::string_view name) {
+  std::string upper(name);
+  for (char& c : upper)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return std::find(kReserved.begin(), kReserved.end(), upper) != kReserved.end();
+}
+
+/// Names are written in backticks, which Kuzu cannot escape; control characters are replaced
+/// so that every statement of schema.cypher stays on one line.
+void sanitize_name(std::string& name) {
+  for (char& c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '`' || u < 0x20 || u == 0x7F) c = '_';
+  }
+}
+
+void append_name(std::string& out, std::string_view name) {
+  out += '`';
+  out += name;
+  out += '`';
+}
+
+bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+/// Whether Kuzu's list syntax `[a,b]` gives the string back exactly: its list reader trims
+/// ASCII spaces around items, splits on `,`, nests on `[ ] { }`, keeps quotes as characters,
+/// and reads an empty item as null.
+bool list_item_safe(std::string_view s) {
+  if (s.empty() || is_ascii_space(s.front()) || is_ascii_space(s.back())) return false;
+  for (char c : s)
+    if (c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == '\'' || c == '"') return false;
+  return true;
+}
+
+std::string table_file_stem(EntityType t) { return std::string(type_name(t)); }
+
+struct NodeTable {
+  std::string name;  // Kuzu table name
+  std::string stem;  // file name without extension
+  std::vector<std::uint32_t> items;
+  ColumnCollector collector;
+  std::vector<PropertyColumn> columns;
+  std::uint64_t csv_rows = 0, json_rows = 0;
+  bool line_breaks = false;
+};
+
+struct RelPair {
+  bool allowed = false;  // declared by the schema (or present)
+  std::vector<std::uint32_t> items;
+  std::string stem;
+  std::uint64_t csv_rows = 0, json_rows = 0;
+  bool line_breaks = false;
+};
+
+struct RelTable {
+  std::string type;  // kgraph relation type
+  std::string name;  // Kuzu table name
+  std::array<RelPair, 16> pairs;  // [from type * 4 + to type]
+  ColumnCollector collector;
+  std::vector<PropertyColumn> columns;
+};
+
+class Writer {
+ public:
+  Writer(const GraphView& view, const fs::path& dir) : view_(view), g_(view.graph()), dir_(dir) {}
+
+  void write() {
+    collect();
+    write_data_files();
+    write_schema();
+    write_load();
+    write_loader();
+    write_readme();
+  }
+
+ private:
+  // ---- first pass -----------------------------------------------------------------------
+
+  void collect() {
+    const StringPool& pool = g_.strings();
+    sources_.name = "Source";
+    sources_.stem = "sources";
+    for (std::uint32_t i : view_.sources()) {
+      sources_.items.push_back(i);
+      sources_.collector.add(g_.sources()[i].properties, pool);
+    }
+    for (EntityType t : kEntityTypes) {
+      NodeTable& n = nodes_[static_cast<int>(t)];
+      n.name = dbcols::pascal_case(type_name(t));
+      n.stem = std::string(type_plural(t));
+    }
+    for (std::uint32_t i : view_.entities()) {
+      const Entity& e = g_.entities()[i];
+      NodeTable& n = nodes_[static_cast<int>(e.type)];
+      n.items.push_back(i);
+      n.collector.add(e.properties, pool);
+    }
+
+    // Entity ids rendered once as CSV fields, so that relation rows copy them from one place.
+    id_fields_.resize(g_.entities().size());
+    for (std::uint32_t i : view_.entities()) {
+      const std::size_t at = id_text_.size();
+      csv::append_field(id_text_, g_.str(g_.entities()[i].id));
+      id_fields_[i] = {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(id_text_.size() - at)};
+    }
+
+    // One table per relation type of the schema (sorted by name), with every allowed pair.
+    std::unordered_map<StrId, std::uint32_t> by_type;
+    for (const auto& [name, rel] : g_.schema().relations()) {
+      RelTable& t = relations_.emplace_back();
+      t.type = name;
+      t.name = dbcols::upper_snake(name);
+      for (const RelationRule& rule : rel.allowed)
+        for (EntityType from : kEntityTypes)
+          for (EntityType to : kEntityTypes)
+            if ((!rule.from.type || *rule.from.type == from) && (!rule.to.type || *rule.to.type == to))
+              t.pairs[pair_index(from, to)].allowed = true;
+      const StrId id = pool.find(name);
+      if (id != StringPool::kMissing) by_type.emplace(id, static_cast<std::uint32_t>(relations_.size() - 1));
+    }
+    for (RelTable& t : relations_) {
+      // Kuzu may compare table names without case; a relation named like a type gets a suffix.
+      bool clash = t.name == "SOURCE";
+      for (const NodeTable& n : nodes_) clash = clash || dbcols::upper_snake(n.name) == t.name;
+      if (clash) t.name += "_REL";
+    }
+    for (std::uint32_t i : view_.relations()) {
+      const Relation& r = g_.relations()[i];
+      auto it = by_type.find(r.type);
+      if (it == by_type.end()) {
+        // Not in the schema (cannot happen for a validated graph): a table of its own.
+        it = by_type.emplace(r.type, static_cast<std::uint32_t>(relations_.size())).first;
+        RelTable& t = relations_.emplace_back();
+        t.type = std::string(g_.str(r.type));
+        t.name = dbcols::upper_snake(t.type) + "_REL";
+      }
+      RelTable& t = relations_[it->second];
+      RelPair& p = t.pairs[pair_index(g_.entities()[r.from].type, g_.entities()[r.to].type)];
+      p.allowed = true;
+      p.items.push_back(i);
+      t.collector.add(g_.properties_of(r), pool);
+    }
+    std::sort(relations_.begin(), relations_.end(), [](const RelTable& a, const RelTable& b) { return a.type < b.type; });
+
+    name_columns(sources_.columns, sources_.collector, kSourceBuiltins);
+    for (NodeTable& n : nodes_) name_columns(n.columns, n.collector, kNodeBuiltins);
+    for (RelTable& t : relations_) name_columns(t.columns, t.collector, kRelationBuiltins);
+  }
+
+  static int pair_index(EntityType from, EntityType to) { return static_cast<int>(from) * 4 + static_cast<int>(to); }
+
+  template <std::size_t N>
+  void name_columns(std::vector<PropertyColumn>& columns, const ColumnCollector& collector,
+                    const std::array<std::string_view, N>& builtins) {
+    columns = collector.columns(g_.strings());
+    dbcols::NamingRules rules;
+    rules.builtins = builtins;
+    rules.case_insensitive = true;
+    rules.sanitize = sanitize_name;
+    rules.reserved = is_reserved;
+    dbcols::assign_names(columns, g_.strings(), rules);
+  }
+
+  // ---- rows -----------------------------------------------------------------------------
+  //
+  // A row goes to the CSV file unless one of its values is something Kuzu's CSV reader would
+  // not give back exactly (an empty string, a list item list_item_safe() rejects); such rows go
+  // to a JSON Lines file of the same table, which Kuzu's COPY reads exactly.
+
+  bool list_fits_csv(std::span<const StrId> items) const {
+    for (StrId s : items)
+      if (!list_item_safe(g_.str(s))) return false;
+    return true;
+  }
+
+  bool properties_fit_csv(const std::vector<PropertyColumn>& columns, const PropertyList& props) {
+    bool fits = true;
+    dbcols::for_each_cell(columns, props, [&](const PropertyColumn& c, const Property* p) {
+      if (!p || !fits || c.type != ColumnType::string) return;
+      for (const Value& v : p->values) {
+        const std::string_view text = text_of(v, c.type);
+        if (c.list ? !list_item_safe(text) : text.empty()) fits = false;
+      }
+    });
+    return fits;
+  }
+
+  /// Starts a row: CSV cells are positional, JSON members are named and only written when present.
+  void begin_row(bool json) {
+    json_ = json;
+    first_ = true;
+    if (json_) *out_ += '{';
+  }
+  void end_row() { *out_ += json_ ? "}\n" : "\n"; }
+
+  /// Separator and, for JSON, the member name.
+  void key(std::string_view name) {
+    if (json_) {
+      if (!first_) *out_ += ',';
+      append_json_string(*out_, name);
+      *out_ += ':';
+    } else if (!first_) {
+      *out_ += ',';
+    }
+    first_ = false;
+  }
+  void absent(std::string_view name) {
+    if (json_) return;
+    key(name);
+  }
+
+  void string_cell(std::string_view name, std::string_view text) {
+    key(name);
+    if (json_) {
+      append_json_string(*out_, text);
+    } else if (csv::append_field(*out_, text) && csv::has_line_break(text)) {
+      line_breaks_ = true;
+    }
+  }
+  void string_cell(std::string_view name, StrId s, bool present) {
+    if (present) string_cell(name, g_.str(s));
+    else absent(name);
+  }
+  void date_cell(std::string_view name, const PartialDate& d) {
+    if (!d.present()) return absent(name);
+    key(name);
+    if (json_) *out_ += '"';
+    *out_ += d.to_string();
+    if (json_) *out_ += '"';
+  }
+  void list_cell(std::string_view name, std::span<const StrId> items) {
+    if (items.empty()) return absent(name);
+    key(name);
+    if (json_) {
+      append_json_string_list(*out_, items, g_.strings());
+      return;
+    }
+    scratch_.assign(1, '[');
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i) scratch_ += ',';
+      scratch_ += g_.str(items[i]);
+    }
+    scratch_ += ']';
+    if (csv::append_field(*out_, scratch_) && csv::has_line_break(scratch_)) line_breaks_ = true;
+  }
+
+  void value(const Value& v, ColumnType type) {
+    const std::string_view text = text_of(v, type);
+    if (json_ && type == ColumnType::string) append_json_string(*out_, text);
+    else *out_ += text;  // numbers and booleans are the same in JSON and in Kuzu's CSV
+  }
+
+  void properties(const std::vector<PropertyColumn>& columns, const PropertyList& props) {
+    dbcols::for_each_cell(columns, props, [&](const PropertyColumn& c, const Property* p) {
+      if (!p) return absent(c.name);
+      key(c.name);
+      if (json_) {
+        if (c.list) *out_ += '[';
+        for (std::size_t i = 0; i < p->values.size(); ++i) {
+          if (i) *out_ += ',';
+          value(p->values[i], c.type);
+        }
+        if (c.list) *out_ += ']';
+        return;
+      }
+      if (!c.list) {
+        const std::string_view text = text_of(p->values.front(), c.type);
+        if (csv::append_field(*out_, text) && csv::has_line_break(text)) line_breaks_ = true;
+        return;
+      }
+      scratch_.assign(1, '[');
+      for (std::size_t i = 0; i < p->values.size(); ++i) {
+        if (i) scratch_ += ',';
+        scratch_ += text_of(p->values[i], c.type);
+      }
+      scratch_ += ']';
+      if (csv::append_field(*out_, scratch_) && csv::has_line_break(scratch_)) line_breaks_ = true;
+    });
+  }
+
+  std::string where() const {
+    if (at_.id) return "node " + std::string(g_.str(*at_.id));
+    const Relation& r = *at_.relation;
+    return "relation " + std::string(g_.str(g_.entities()[r.from].id)) + " " + at_.table->type + " " +
+           std::string(g_.str(g_.entities()[r.to].id));
+  }
+
+  std::string_view text_of(const Value& v, ColumnType type) {
+    if (v.kind == ValueKind::real && !std::isfinite(v.real)) {
+      throw ExportError("cannot write Kuzu files: " + where() + " has a property value that is not a finite number (" +
+                        std::string(dbcols::value_text(v, type, g_.strings(), number_)) +
+                        "), which Kuzu cannot load");
+    }
+    return dbcols::value_text(v, type, g_.strings(), number_);
+  }
+
+  // ---- files ----------------------------------------------------------------------------
+
+  /// A CSV file and, opened when first needed, its JSON Lines companion.
+  class TableFiles {
+   public:
+    TableFiles(const fs::path& dir, const std::string& stem) : dir_(dir), stem_(stem), csv_(dir / (stem + ".csv")) {}
+    std::string& csv() { return csv_.buffer(); }
+    std::string& json() {
+      if (!json_) json_.emplace(dir_ / (stem_ + ".json"));
+      return json_->buffer();
+    }
+    void maybe_flush() {
+      csv_.maybe_flush();
+      if (json_) json_->maybe_flush();
+    }
+    /// Closes both; removes the CSV file if it got no row.
+    void close(std::uint64_t csv_rows) {
+      csv_.close();
+      if (json_) json_->close();
+      if (csv_rows == 0) fs::remove(csv_.path());
+    }
+
+   private:
+    fs::path dir_;
+    std::string stem_;
+    csv::OutputFile csv_;
+    std::optional<csv::OutputFile> json_;
+  };
+
+  void write_data_files() {
+    if (!sources_.items.empty()) write_node_file(sources_, true);
+    for (NodeTable& n : nodes_)
+      if (!n.items.empty()) write_node_file(n, false);
+    for (RelTable& t : relations_) {
+      for (EntityType from : kEntityTypes) {
+        for (EntityType to : kEntityTypes) {
+          RelPair& p = t.pairs[pair_index(from, to)];
+          if (p.items.empty()) continue;
+          p.stem = "rel_" + t.type + "_" + table_file_stem(from) + "_" + table_file_stem(to);
+          write_rel_file(t, p);
+        }
+      }
+    }
+  }
+
+  void header(std::string& out, std::string_view fixed, const std::vector<PropertyColumn>& columns) {
+    out += fixed;
+    for (const PropertyColumn& c : columns) {
+      out += ',';
+      csv::append_field(out, c.name);
+    }
+    out += '\n';
+  }
+
+  void write_node_file(NodeTable& n, bool sources) {
+    TableFiles files(dir_, n.stem);
+    line_breaks_ = false;
+    header(files.csv(), sources ? "id,date" : "id,name,kind,aliases,start,end,sources", n.columns);
+    for (std::uint32_t i : n.items) {
+      if (sources) {
+        const Source& s = g_.sources()[i];
+        at_ = {&s.id, nullptr, nullptr};
+        const bool json = !properties_fit_csv(n.columns, s.properties);
+        out_ = json ? &files.json() : &files.csv();
+        ++(json ? n.json_rows : n.csv_rows);
+        begin_row(json);
+        string_cell("id", g_.str(s.id));
+        date_cell("date", s.date);
+        properties(n.columns, s.properties);
+      } else {
+        const Entity& e = g_.entities()[i];
+        at_ = {&e.id, nullptr, nullptr};
+        const bool json = g_.str(e.name).empty() || !list_fits_csv(g_.list(e.aliases)) ||
+                          !list_fits_csv(g_.list(e.sources)) || !properties_fit_csv(n.columns, e.properties);
+        out_ = json ? &files.json() : &files.csv();
+        ++(json ? n.json_rows : n.csv_rows);
+        begin_row(json);
+        string_cell("id", g_.str(e.id));
+        string_cell("name", g_.str(e.name));
+        string_cell("kind", e.kind, e.kind != kEmpty);
+        list_cell("aliases", g_.list(e.aliases));
+        date_cell("start", e.start);
+        date_cell("end", e.end);
+        list_cell("sources", g_.list(e.sources));
+        properties(n.columns, e.properties);
+      }
+      end_row();
+      files.maybe_flush();
+    }
+    files.close(n.csv_rows);
+    n.line_breaks = line_breaks_;
+  }
+
+  void write_rel_file(RelTable& t, RelPair& p) {
+    TableFiles files(dir_, p.stem);
+    line_breaks_ = false;
+    header(files.csv(), "from,to,start,end,role,sources", t.columns);
+    for (std::uint32_t i : p.items) {
+      const Relation& r = g_.relations()[i];
+      const PropertyList& props = g_.properties_of(r);
+      at_ = {nullptr, &r, &t};
+      const bool json = !list_fits_csv(g_.list(r.sources)) || !properties_fit_csv(t.columns, props);
+      out_ = json ? &files.json() : &files.csv();
+      ++(json ? p.json_rows : p.csv_rows);
+      begin_row(json);
+      if (json) {
+        string_cell("from", g_.str(g_.entities()[r.from].id));
+        string_cell("to", g_.str(g_.entities()[r.to].id));
+      } else {
+        const IdField& from = id_fields_[r.from];
+        const IdField& to = id_fields_[r.to];
+        out_->append(id_text_, from.offset, from.size);
+        *out_ += ',';
+        out_->append(id_text_, to.offset, to.size);
+        first_ = false;
+      }
+      date_cell("start", r.start);
+      date_cell("end", r.end);
+      string_cell("role", r.role, r.role != kEmpty);
+      list_cell("sources", g_.list(r.sources));
+      properties(t.columns, props);
+      end_row();
+      files.maybe_flush();
+    }
+    files.close(p.csv_rows);
+    p.line_breaks = line_breaks_;
+  }
+
+  // ---- Cypher files ----------------------------------------------------------------------
+
+  void column_defs(std::string& s, const std::vector<PropertyColumn>& columns) {
+    for (const PropertyColumn& c : columns) {
+      s += ", ";
+      append_name(s, c.name);
+      s += ' ';
+      s += dbcols::kuzu_type_name(c.type);
+      if (c.list) s += "[]";
+    }
+  }
+
+  void write_schema() {
+    std::string s =
+        "// Kuzu / LadybugDB schema written by kgraph: one node table per entity type, one relationship\n"
+        "// table per relation type of the schema. Run before load.cypher (load.mjs runs both).\n";
+    s += "CREATE NODE TABLE `Source`(`id` STRING, `date` STRING";
+    column_defs(s, sources_.columns);
+    s += ", PRIMARY KEY(`id`));\n";
+    for (const NodeTable& n : nodes_) {
+      s += "CREATE NODE TABLE ";
+      append_name(s, n.name);
+      s += "(`id` STRING, `name` STRING, `kind` STRING, `aliases` STRING[], `start` STRING, `end` STRING, "
+           "`sources` STRING[]";
+      column_defs(s, n.columns);
+      s += ", PRIMARY KEY(`id`));\n";
+    }
+    for (const RelTable& t : relations_) {
+      s += "CREATE REL TABLE ";
+      append_name(s, t.name);
+      s += '(';
+      bool first = true;
+      for (EntityType from : kEntityTypes) {
+        for (EntityType to : kEntityTypes) {
+          if (!t.pairs[pair_index(from, to)].allowed) continue;
+          if (!first) s += ", ";
+          first = false;
+          s += "FROM ";
+          append_name(s, nodes_[static_cast<int>(from)].name);
+          s += " TO ";
+          append_name(s, nodes_[static_cast<int>(to)].name);
+        }
+      }
+      s += ", `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]";
+      column_defs(s, t.columns);
+      s += ");\n";
+    }
+    csv::write_text_file(dir_ / "schema.cypher", s);
+  }
+
+  static std::string copy_options(bool line_breaks) {
+    // Kuzu's default ESCAPE is a backslash; the files are RFC 4180 (quotes doubled, backslashes
+    // plain). A quoted field with a line break needs the serial reader.
+    std::string o = "HEADER=true, DELIM=',', QUOTE='\"', ESCAPE='\"'";
+    if (line_breaks) o += ", PARALLEL=false";
+    return o;
+  }
+
+  void write_load() {
+    std::string s =
+        "// Loads the files of this folder into the tables of schema.cypher. Written by kgraph.\n"
+        "// File names are relative: run from this folder (load.mjs does). Rows whose values Kuzu's CSV\n"
+        "// reader would not give back exactly are in a .json file (JSON Lines) beside the .csv file.\n";
+    const auto copy = [&](const std::string& table, const std::string& stem, std::uint64_t csv_rows,
+                          std::uint64_t json_rows, bool line_breaks, const std::string& pair) {
+      if (csv_rows > 0) {
+        s += "COPY ";
+        append_name(s, table);
+        s += " FROM '" + stem + ".csv' (" + copy_options(line_breaks) + (pair.empty() ? "" : ", ") + pair + ");\n";
+      }
+      if (json_rows > 0) {
+        s += "COPY ";
+        append_name(s, table);
+        s += " FROM '" + stem + ".json'" + (pair.empty() ? "" : " (" + pair + ")") + ";\n";
+      }
+    };
+    copy(sources_.name, sources_.stem, sources_.csv_rows, sources_.json_rows, sources_.line_breaks, "");
+    for (const NodeTable& n : nodes_) copy(n.name, n.stem, n.csv_rows, n.json_rows, n.line_breaks, "");
+    for (const RelTable& t : relations_) {
+      for (EntityType from : kEntityTypes) {
+        for (EntityType to : kEntityTypes) {
+          const RelPair& p = t.pairs[pair_index(from, to)];
+          if (p.items.empty()) continue;
+          copy(t.name, p.stem, p.csv_rows, p.json_rows, p.line_breaks,
+               "from='" + nodes_[static_cast<int>(from)].name + "', to='" + nodes_[static_cast<int>(to)].name + "'");
+        }
+      }
+    }
+    csv::write_text_file(dir_ / "load.cypher", s);
+  }
+
+  void write_loader() const {
+    static constexpr std::string_view kScript = R"js(#!/usr/bin/env node
+// Loads this folder into a new Kuzu database (or LadybugDB, the maintained fork: same statements).
+// Written by kgraph; see README.md.
+//
+//   node load.mjs DATABASE_PATH
+//
+// Needs the kuzu npm package (npm install kuzu) where Node finds it: a node_modules folder above
+// this one, NODE_PATH, or the global folders. KGRAPH_DB_MODULE=lbug uses LadybugDB's package;
+// by default kuzu is tried, then lbug.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+function database_module() {
+  const names = process.env.KGRAPH_DB_MODULE ? [process.env.KGRAPH_DB_MODULE] : ['kuzu', 'lbug'];
+  for (const name of names) {
+    try {
+      return require(name);
+    } catch (e) {
+      if (e.code !== 'MODULE_NOT_FOUND') throw e;
+    }
+  }
+  console.error(`load.mjs: cannot find the ${names.join(' or ')} package; install it with npm install kuzu`);
+  process.exit(2);
+}
+
+// Splits a file of statements on the semicolons outside strings, names and comments.
+function statements(text) {
+  const out = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+    } else if (c === '`') {
+      i = text.indexOf('`', i + 1);
+      if (i < 0) i = text.length;
+    } else if (c === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (c === ';') {
+      out.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  return out.map((s) => s.replace(/^(\s*\/\/[^\n]*\n)*\s*/, '')).filter((s) => s.length > 0);
+}
+
+if (process.argv.length !== 3) {
+  console.error('usage: node load.mjs DATABASE_PATH');
+  process.exit(2);
+}
+const target = resolve(process.argv[2]);
+const db_module = database_module();
+const db = new db_module.Database(target);
+const conn = new db_module.Connection(db);
+process.chdir(here);  // load.cypher names its CSV files relative to this folder
+for (const file of ['schema.cypher', 'load.cypher']) {
+  const list = statements(readFileSync(file, 'utf8'));
+  for (let n = 0; n < list.length; n++) {
+    try {
+      conn.querySync(list[n]);
+    } catch (e) {
+      console.error(`load.mjs: ${file}, statement ${n + 1}: ${e.message}`);
+      process.exit(1);
+    }
+  }
+}
+const rows = (q) => conn.querySync(q).getAllSync();
+for (const t of rows('CALL show_tables() RETURN name, type ORDER BY name')) {
+  const pattern = t.type === 'NODE' ? `MATCH (x:\`${t.name}\`)` : `MATCH ()-[x:\`${t.name}\`]->()`;
+  const [{ n }] = rows(`${pattern} RETURN count(x) AS n`);
+  if (n > 0) console.log(`${t.name}: ${n}`);
+}
+)js";
+    csv::write_text_file(dir_ / "load.mjs", kScript, true);
+  }
+
+  void write_readme() const {
+    std::string s =
+        "# Kuzu / LadybugDB database files\n\n"
+        "Written by kgraph. Load them into a new database with Node.js and the kuzu npm package:\n\n"
+        "    npm install kuzu\n"
+        "    node load.mjs PATH/TO/NEW/DATABASE\n\n"
+        "or run `schema.cypher`, then `load.cypher`, statement by statement from any Kuzu client, with\n"
+        "this folder as the working directory (the COPY statements name their files relative to it).\n"
+        "LadybugDB, the maintained fork of Kuzu, reads the same statements (`KGRAPH_DB_MODULE=lbug`).\n\n"
+        "Tables: `Source`, `Actor`, `Law`, `Event`, `Place` (node tables, primary key `id`), and one\n"
+        "relationship table per relation type, in upper case (`located_in` -> `LOCATED_IN`), with every\n"
+        "FROM/TO pair the schema allows. Rows are in the .csv files, and those holding values Kuzu's CSV\n"
+        "reader would not give back exactly (empty strings, list items with , [ ] { } ' \" or edge spaces)\n"
+        "in a .json file (JSON Lines) beside them. Entities have `name`, `kind`, `aliases`, `start`, `end`, `sources`\n"
+        "and their properties as typed columns; relationships `start`, `end`, `role`, `sources` and theirs\n"
+        "(`quote`, ...). Dates are kept as the text they were given in (`2006`, `2006-09`, `2006-09-19`).\n"
+        "`end` is a keyword of Kuzu's Cypher: write it r.`end`.\n\n"
+        "See docs/formats/kuzu.md in the kgraph sources for the full description.\n";
+    csv::write_text_file(dir_ / "README.md", s);
+  }
+
+  const GraphView& view_;
+  const KnowledgeGraph& g_;
+  fs::path dir_;
+  NodeTable sources_;
+  std::array<NodeTable, 4> nodes_;
+  std::vector<RelTable> relations_;
+  struct IdField {
+    std::uint32_t offset = 0, size = 0;
+  };
+  std::string id_text_;             // every entity id of the view as a CSV field
+  std::vector<IdField> id_fields_;  // by entity index
+  std::string* out_ = nullptr;
+  bool json_ = false;   // the row being written goes to the JSON file
+  bool first_ = true;   // no cell of the row written yet
+  bool line_breaks_ = false;
+  // The element being written, for error messages.
+  struct At {
+    const StrId* id = nullptr;  // node key
+    const Relation* relation = nullptr;
+    const RelTable* table = nullptr;
+  } at_;
+  std::string scratch_, number_;
+};
+
+class KuzuExporter final : public Exporter {
+ public:
+  std::string_view name() const override { return "kuzu"; }
+  std::vector<std::string_view> extensions() const override { return {}; }
+  bool writes_directory() const override { return true; }
+  void write_directory(const GraphView& view, const std::filesystem::path& dir, const ExportOptions&) const override {
+    Writer(view, dir).write();
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Exporter> make_kuzu_exporter() { return std::make_unique<KuzuExporter>(); }
+
+}  // namespace kgraph

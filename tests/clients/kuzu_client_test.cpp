@@ -1,0 +1,87 @@
+// `kgraph build INPUT -o kuzu:DIR` loaded into a real Kuzu (npm kuzu@0.11.3) with the folder's own
+// load.mjs, then checked by tests/clients/kuzu_check.mjs against kgraph's canonical JSON of the same
+// graph: rows per table, every value byte for byte, every 2-hop path, named patterns of the example.
+// The npm packages are installed (once per machine) by tests/clients/setup-node-clients.sh.
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <string>
+
+#include "support/test_support.hpp"
+
+namespace kgraph {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// The folder of the test npm packages, installed if missing. Never skipped: a machine without
+/// them installs them here, as CI does.
+fs::path node_clients() {
+  const char* env = std::getenv("KGRAPH_NODE_CLIENTS");
+  const char* home = std::getenv("HOME");
+  const fs::path dir = env && *env ? fs::path(env) : fs::path(home && *home ? home : "/root") / ".cache/kgraph-test-node";
+  const std::string script = test::source_path("tests/clients/setup-node-clients.sh").string();
+  const auto r = test::run_shell(test::shell_quote(script) + " " + test::shell_quote(dir.string()));
+  EXPECT_EQ(r.status, 0) << "setup-node-clients.sh failed:\n" << r.out << r.err;
+  return dir;
+}
+
+/// Builds `input` to a Kuzu folder and canonical JSON, loads and checks it; returns the check's
+/// output.
+std::string build_load_and_check(const fs::path& input, bool example = false) {
+  const fs::path clients = node_clients();
+  const fs::path tmp = test::make_temp_dir();
+  const fs::path out = tmp / "kuzu", json = tmp / "graph.json", db = tmp / "db";
+  const auto built = test::run_kgraph({"build", input.string(), "-o", "kuzu:" + out.string(), "-o", json.string()});
+  EXPECT_EQ(built.status, 0) << built.err;
+  if (built.status != 0) return {};
+  const std::string command = "NODE_PATH=" + test::shell_quote((clients / "node_modules").string()) + " node " +
+                              test::shell_quote(test::source_path("tests/clients/kuzu_check.mjs").string()) + " " +
+                              test::shell_quote(out.string()) + " " + test::shell_quote(json.string()) + " " +
+                              test::shell_quote(db.string()) + (example ? " --example" : "");
+  const auto checked = test::run_shell(command);
+  EXPECT_EQ(checked.status, 0) << checked.out << checked.err;
+  EXPECT_NE(checked.out.find(", 0 failed"), std::string::npos) << checked.out;
+  return checked.out;
+}
+
+TEST(KuzuClient, ExampleLoadsWithCountsValuesAndPaths) {
+  const std::string out =
+      build_load_and_check(test::source_path("examples/north-korean-refugees-2006/graph.json"), true);
+  std::cout << out;
+}
+
+TEST(KuzuClient, HostileTextIsByteExact) {
+  std::cout << build_load_and_check(test::test_data("hostile/hostile.json"));
+}
+
+TEST(KuzuClient, EdgeCasesAreByteExact) {
+  std::cout << build_load_and_check(test::test_data("databases/edge_cases.json"));
+}
+
+TEST(KuzuClient, LoadScriptReportsTableCounts) {
+  const fs::path clients = node_clients();
+  const fs::path tmp = test::make_temp_dir();
+  const auto built = test::run_kgraph({"build", test::source_path("examples/north-korean-refugees-2006/graph.json").string(),
+                                       "-o", "kuzu:" + (tmp / "kuzu").string()});
+  ASSERT_EQ(built.status, 0) << built.err;
+  // Run from elsewhere: load.mjs finds its CSV files beside itself.
+  const auto r = test::run_shell("cd / && NODE_PATH=" + test::shell_quote((clients / "node_modules").string()) +
+                                 " node " + test::shell_quote((tmp / "kuzu/load.mjs").string()) + " " +
+                                 test::shell_quote((tmp / "db").string()));
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Actor: 17\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("PARTICIPATED_IN: 16\n"), std::string::npos) << r.out;
+  // Loading into a database that already has the tables fails loudly, naming the statement.
+  const auto again = test::run_shell("NODE_PATH=" + test::shell_quote((clients / "node_modules").string()) + " node " +
+                                     test::shell_quote((tmp / "kuzu/load.mjs").string()) + " " +
+                                     test::shell_quote((tmp / "db").string()));
+  EXPECT_EQ(again.status, 1);
+  EXPECT_NE(again.err.find("load.mjs: schema.cypher, statement 1:"), std::string::npos) << again.err;
+}
+
+}  // namespace
+}  // namespace kgraph

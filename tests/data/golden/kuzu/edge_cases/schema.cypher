@@ -1,0 +1,33 @@
+// Kuzu / LadybugDB schema written by kgraph: one node table per entity type, one relationship
+// table per relation type of the schema. Run before load.cypher (load.mjs runs both).
+CREATE NODE TABLE `Source`(`id` STRING, `date` STRING, `pages` INT64[], `title` STRING, `url` STRING, PRIMARY KEY(`id`));
+CREATE NODE TABLE `Actor`(`id` STRING, `name` STRING, `kind` STRING, `aliases` STRING[], `start` STRING, `end` STRING, `sources` STRING[], `"quoted"` STRING, `_Name` STRING, `Note` STRING, `__id` STRING, `__label` STRING, `a_b` STRING, `a_b_2` STRING, `bigint` INT64, `bools` BOOLEAN[], `empty` STRING, `emptylist` STRING[], `huge` DOUBLE, `hugemix` STRING, `ints` INT64[], `mixbool` STRING, `neg` DOUBLE, `note_2` STRING, `reals` DOUBLE[], `tiny` DOUBLE, `weird,key` STRING, `x:y` STRING, `x{y}` STRING, PRIMARY KEY(`id`));
+CREATE NODE TABLE `Law`(`id` STRING, `name` STRING, `kind` STRING, `aliases` STRING[], `start` STRING, `end` STRING, `sources` STRING[], `score` DOUBLE, PRIMARY KEY(`id`));
+CREATE NODE TABLE `Event`(`id` STRING, `name` STRING, `kind` STRING, `aliases` STRING[], `start` STRING, `end` STRING, `sources` STRING[], PRIMARY KEY(`id`));
+CREATE NODE TABLE `Place`(`id` STRING, `name` STRING, `kind` STRING, `aliases` STRING[], `start` STRING, `end` STRING, `sources` STRING[], PRIMARY KEY(`id`));
+CREATE REL TABLE `APPLIES_TO`(FROM `Law` TO `Actor`, FROM `Law` TO `Place`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `CAUSED`(FROM `Event` TO `Event`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `CITES`(FROM `Law` TO `Law`, FROM `Event` TO `Law`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `DENIED_ACCESS`(FROM `Actor` TO `Actor`, FROM `Actor` TO `Place`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `DETAINED`(FROM `Actor` TO `Actor`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `EMPLOYED_BY`(FROM `Actor` TO `Actor`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `ENACTED`(FROM `Actor` TO `Law`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `ENTERED`(FROM `Actor` TO `Place`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `LEADER_OF`(FROM `Actor` TO `Actor`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `LOCATED_IN`(FROM `Actor` TO `Place`, FROM `Place` TO `Place`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `MEMBER_OF`(FROM `Actor` TO `Actor`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `OCCURRED_IN`(FROM `Event` TO `Place`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `ORGANIZED`(FROM `Actor` TO `Event`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `PART_OF`(FROM `Actor` TO `Actor`, FROM `Law` TO `Law`, FROM `Event` TO `Event`, FROM `Place` TO `Place`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `PARTICIPATED_IN`(FROM `Actor` TO `Event`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `PARTY_TO`(FROM `Actor` TO `Law`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[], `quote` STRING);
+CREATE REL TABLE `PROHIBITS`(FROM `Law` TO `Event`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `RATIFIED`(FROM `Actor` TO `Law`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `RELATED_TO`(FROM `Actor` TO `Actor`, FROM `Actor` TO `Law`, FROM `Actor` TO `Event`, FROM `Actor` TO `Place`, FROM `Law` TO `Actor`, FROM `Law` TO `Law`, FROM `Law` TO `Event`, FROM `Law` TO `Place`, FROM `Event` TO `Actor`, FROM `Event` TO `Law`, FROM `Event` TO `Event`, FROM `Event` TO `Place`, FROM `Place` TO `Actor`, FROM `Place` TO `Law`, FROM `Place` TO `Event`, FROM `Place` TO `Place`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[], `note` STRING, `quote` STRING[], `weight` DOUBLE[]);
+CREATE REL TABLE `REPATRIATED`(FROM `Actor` TO `Actor`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `REPORTED`(FROM `Actor` TO `Event`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `RESPONDED_TO`(FROM `Event` TO `Event`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `SIGNED`(FROM `Actor` TO `Law`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `SPOKESPERSON_OF`(FROM `Actor` TO `Actor`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[], `quote` STRING);
+CREATE REL TABLE `STATED`(FROM `Actor` TO `Event`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `VIOLATES`(FROM `Actor` TO `Law`, FROM `Event` TO `Law`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
