@@ -60,13 +60,13 @@ RawField& next_field(RawRecord& r, const std::string& key, Location at, bool lis
 
 class CsvFile {
  public:
-  CsvFile(std::istream& in, std::uint32_t file, std::string_view file_name, Section section, GraphBuilder& builder)
-      : diags_(builder.diagnostics()), reader_(in, file, diags_), file_(file), file_name_(file_name),
-        section_(section), builder_(builder) {}
+  CsvFile(std::istream& in, std::uint32_t file, Section section, GraphBuilder& builder)
+      : diags_(builder.diagnostics()), reader_(in, file, diags_), file_(file), section_(section), builder_(builder) {}
 
   void run() {
+    const std::size_t errors_before = diags_.error_count();
     if (!reader_.read_row(row_)) {
-      if (!diags_.has_errors())
+      if (diags_.error_count() == errors_before)  // not a UTF-16 file or an unclosed quote
         diags_.warning(Location{file_, 0, 0}, "empty CSV file: no header row, so no records");
       return;
     }
@@ -136,7 +136,8 @@ class CsvFile {
       if (!col.name.empty()) {
         auto [it, fresh] = seen.try_emplace(col.name, i);
         if (!fresh) {
-          diags_.error(at(i), "duplicate column " + quoted(col.name) + " (also column " + std::to_string(it->second + 1) +
+          diags_.error(at(i), "duplicate column " + quoted(col.name) + " (also column " +
+                                  std::to_string(it->second + 1) +
                                   "); give each field one column (a list field takes several values "
                                   "separated by \";\")");
           ok = false;
@@ -147,9 +148,15 @@ class CsvFile {
 
     std::vector<std::string_view> needed;
     switch (section_) {
-      case Section::source: needed = {"id"}; break;
-      case Section::relation: needed = {"from", "type", "to"}; break;
-      default: needed = {"id", "name"}; break;
+      case Section::source:
+        needed = {"id"};
+        break;
+      case Section::relation:
+        needed = {"from", "type", "to"};
+        break;
+      default:
+        needed = {"id", "name"};
+        break;
     }
     std::string need_text;
     for (std::size_t k = 0; k < needed.size(); ++k)
@@ -169,8 +176,10 @@ class CsvFile {
       std::size_t column = 0;
       if (!near.empty()) column = static_cast<std::size_t>(std::find(names.begin(), names.end(), near) - names.begin());
       std::string message = "the header has no " + quoted(n) + " column; " + section_plural() + " need " + need_text;
-      if (!near.empty()) message += "; did you mean " + quoted(near) + "?";
-      else message += " (the header has: " + join_names(names) + ")";
+      if (!near.empty())
+        message += "; did you mean " + quoted(near) + "?";
+      else
+        message += " (the header has: " + join_names(names) + ")";
       diags_.error(at(column), message);
     }
     return ok;
@@ -233,7 +242,6 @@ class CsvFile {
   Diagnostics& diags_;
   CsvReader reader_;
   std::uint32_t file_;
-  std::string_view file_name_;
   Section section_;
   GraphBuilder& builder_;
   CsvRow row_;
@@ -263,14 +271,15 @@ class CsvImporter final : public Importer {
       if (!ends_with_nocase(file_name, ".csv"))  // standard input, or a file read with --input-format csv
         message = "cannot tell the section of " + quoted(file_name) +
                   ": give --section SECTION (sources, actors, laws, events, places or relations)";
-      if (!options.section.empty()) message = "unknown section " + quoted(options.section) + "; " + message;
+      if (!options.section.empty())
+        message = "unknown section " + quoted(options.section) + "; " + message;
       else if (std::string near = did_you_mean(stem, prefixes); !near.empty() && ends_with_nocase(file_name, ".csv"))
         message += " (did you mean " + quoted(near + ".csv") + "?)";
       message += "; a table in another layout is read with --mapping FILE";
       builder.diagnostics().error(Location{file, 0, 0}, message);
       return;
     }
-    CsvFile(in, file, file_name, *section, builder).run();
+    CsvFile(in, file, *section, builder).run();
   }
 };
 
@@ -288,10 +297,14 @@ std::optional<Section> section_from_csv_name(std::string_view file_name) {
 
 std::string_view cell_type_name(CellType t) {
   switch (t) {
-    case CellType::string: return "string";
-    case CellType::integer: return "int";
-    case CellType::real: return "float";
-    case CellType::boolean: return "boolean";
+    case CellType::string:
+      return "string";
+    case CellType::integer:
+      return "int";
+    case CellType::real:
+      return "float";
+    case CellType::boolean:
+      return "boolean";
   }
   return "string";
 }
@@ -328,8 +341,9 @@ bool parse_cell(std::string_view text, CellType type, RawScalar& out, std::strin
       std::int64_t v = 0;
       auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
       if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() || digits.starts_with('+')) {
-        problem = ec == std::errc::result_out_of_range ? "a whole number between -9223372036854775808 and 9223372036854775807"
-                                                        : "a whole number such as 42 or -7";
+        problem = ec == std::errc::result_out_of_range
+                      ? "a whole number between -9223372036854775808 and 9223372036854775807"
+                      : "a whole number such as 42 or -7";
         return false;
       }
       out.kind = ValueKind::integer;
@@ -360,7 +374,8 @@ bool parse_cell(std::string_view text, CellType type, RawScalar& out, std::strin
       out.boolean = w == "true";
       return true;
     }
-    case CellType::string: break;
+    case CellType::string:
+      break;
   }
   return true;
 }

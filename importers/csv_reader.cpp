@@ -55,7 +55,10 @@ bool CsvRow::blank() const {
 }
 
 CsvReader::CsvReader(std::istream& in, std::uint32_t file, Diagnostics& diags, std::size_t chunk_bytes)
-    : in_(in), file_(file), diags_(diags), buf_(new char[chunk_bytes < 4 ? 4 : chunk_bytes]),
+    : in_(in),
+      file_(file),
+      diags_(diags),
+      buf_(new char[chunk_bytes < 4 ? 4 : chunk_bytes]),
       capacity_(chunk_bytes < 4 ? 4 : chunk_bytes) {}
 
 CsvReader::~CsvReader() = default;
@@ -77,8 +80,9 @@ bool CsvReader::fill() {
     if (end_ >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
       pos_ = 3;
     } else if (end_ >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
-      error(1, 1, "the file is UTF-16 (it starts with a UTF-16 byte order mark); kgraph reads CSV as UTF-8: "
-                  "save it as \"CSV UTF-8\" or convert it, e.g. iconv -f UTF-16 -t UTF-8");
+      error(1, 1,
+            "the file is UTF-16 (it starts with a UTF-16 byte order mark); kgraph reads CSV as UTF-8: "
+            "save it as \"CSV UTF-8\" or convert it, e.g. iconv -f UTF-16 -t UTF-8");
       done_ = true;
       end_ = 0;
       return false;
@@ -134,8 +138,10 @@ bool CsvReader::read_row(CsvRow& row) {
     const char c = buf_[pos_];
     if (c == '\n') {
       ++pos_;
-      if (pending_lf_) pending_lf_ = false;
-      else ++line_;
+      if (pending_lf_)
+        pending_lf_ = false;
+      else
+        ++line_;
       continue;
     }
     pending_lf_ = false;
@@ -238,8 +244,10 @@ bool CsvReader::read_row(CsvRow& row) {
           state = State::after_quote;
         } else {
           row.text += c;  // a line break inside the field is kept as written
-          if (c == '\r') ++line_;
-          else if (!cr_in_quotes) ++line_;
+          if (c == '\r')
+            ++line_;
+          else if (!cr_in_quotes)
+            ++line_;
           cr_in_quotes = c == '\r';
         }
         break;

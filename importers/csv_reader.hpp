@@ -28,7 +28,7 @@ namespace kgraph {
 struct CsvCell {
   std::uint32_t begin = 0;  // offset into CsvRow::text
   std::uint32_t end = 0;
-  std::uint32_t line = 0;   // line where the cell starts (its opening quote, if quoted)
+  std::uint32_t line = 0;  // line where the cell starts (its opening quote, if quoted)
   bool quoted = false;
 };
 

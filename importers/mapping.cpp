@@ -61,9 +61,9 @@ struct ElementSpec {
   Location at;
   Section section = Section::actor;
   bool slug = true;
-  std::vector<FieldSpec> fields;   // for entities fields[0] is "id"
-  std::vector<int> require;        // columns that must be non-empty
-  EndpointSpec from, to;           // relations only
+  std::vector<FieldSpec> fields;  // for entities fields[0] is "id"
+  std::vector<int> require;       // columns that must be non-empty
+  EndpointSpec from, to;          // relations only
 };
 
 struct MappingSpec {
@@ -101,13 +101,19 @@ struct JMember {
 
 std::string_view kind_text(JNode::Kind k) {
   switch (k) {
-    case JNode::Kind::null: return "null";
-    case JNode::Kind::boolean: return "a boolean";
+    case JNode::Kind::null:
+      return "null";
+    case JNode::Kind::boolean:
+      return "a boolean";
     case JNode::Kind::integer:
-    case JNode::Kind::real: return "a number";
-    case JNode::Kind::string: return "a string";
-    case JNode::Kind::array: return "an array";
-    case JNode::Kind::object: return "an object";
+    case JNode::Kind::real:
+      return "a number";
+    case JNode::Kind::string:
+      return "a string";
+    case JNode::Kind::array:
+      return "an array";
+    case JNode::Kind::object:
+      return "an object";
   }
   return "a value";
 }
@@ -136,30 +142,54 @@ class TreeBuilder {
   TreeBuilder(const std::string& text, const PositionStream& stream, JNode& root)
       : text_(text), stream_(stream), root_(root) {}
 
-  bool Null() { add(JNode::Kind::null, literal_start()); return true; }
-  bool Bool(bool b) { add(JNode::Kind::boolean, literal_start()).boolean = b; return true; }
+  bool Null() {
+    add(JNode::Kind::null, literal_start());
+    return true;
+  }
+  bool Bool(bool b) {
+    add(JNode::Kind::boolean, literal_start()).boolean = b;
+    return true;
+  }
   bool Int(int i) { return Int64(i); }
   bool Uint(unsigned u) { return Int64(u); }
-  bool Int64(std::int64_t i) { add(JNode::Kind::integer, literal_start()).integer = i; return true; }
+  bool Int64(std::int64_t i) {
+    add(JNode::Kind::integer, literal_start()).integer = i;
+    return true;
+  }
   bool Uint64(std::uint64_t u) {
     if (u > static_cast<std::uint64_t>(INT64_MAX)) return Double(static_cast<double>(u));
     return Int64(static_cast<std::int64_t>(u));
   }
-  bool Double(double d) { add(JNode::Kind::real, literal_start()).real = d; return true; }
+  bool Double(double d) {
+    add(JNode::Kind::real, literal_start()).real = d;
+    return true;
+  }
   bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }
   bool String(const char* s, rapidjson::SizeType n, bool) {
     add(JNode::Kind::string, string_start()).text.assign(s, n);
     return true;
   }
-  bool StartObject() { stack_.push_back(&add(JNode::Kind::object, stream_.Tell() - 1)); return true; }
+  bool StartObject() {
+    stack_.push_back(&add(JNode::Kind::object, stream_.Tell() - 1));
+    return true;
+  }
   bool Key(const char* s, rapidjson::SizeType n, bool) {
     key_.assign(s, n);
     key_offset_ = string_start();
     return true;
   }
-  bool EndObject(rapidjson::SizeType) { stack_.pop_back(); return true; }
-  bool StartArray() { stack_.push_back(&add(JNode::Kind::array, stream_.Tell() - 1)); return true; }
-  bool EndArray(rapidjson::SizeType) { stack_.pop_back(); return true; }
+  bool EndObject(rapidjson::SizeType) {
+    stack_.pop_back();
+    return true;
+  }
+  bool StartArray() {
+    stack_.push_back(&add(JNode::Kind::array, stream_.Tell() - 1));
+    return true;
+  }
+  bool EndArray(rapidjson::SizeType) {
+    stack_.pop_back();
+    return true;
+  }
 
  private:
   JNode& add(JNode::Kind kind, std::size_t offset) {
@@ -204,11 +234,11 @@ class TreeBuilder {
   std::size_t key_offset_ = 0;
 };
 
-constexpr std::string_view kEntityKeys[] = {"type", "kind", "id", "name", "aliases", "description", "date",
-                                            "start", "end", "sources", "place", "within", "part_of",
-                                            "properties", "require", "slug"};
-constexpr std::string_view kRelationKeys[] = {"type", "from", "to", "id", "date", "start", "end", "role",
-                                              "quote", "sources", "properties", "require"};
+constexpr std::string_view kEntityKeys[] = {"type",    "kind",       "id",      "name",    "aliases", "description",
+                                            "date",    "start",      "end",     "sources", "place",   "within",
+                                            "part_of", "properties", "require", "slug"};
+constexpr std::string_view kRelationKeys[] = {"type", "from", "to",    "id",      "date",       "start",
+                                              "end",  "role", "quote", "sources", "properties", "require"};
 constexpr std::string_view kListKeys[] = {"aliases", "sources", "place", "within", "part_of"};
 constexpr std::string_view kIdKeys[] = {"id", "place", "within", "part_of"};
 
@@ -235,8 +265,9 @@ class Loader {
   Location at(std::size_t offset) const {
     const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
     const std::size_t start = *it;
-    return Location{spec_.file, static_cast<std::uint32_t>(it - line_starts_.begin() + 1),
-                    static_cast<std::uint32_t>(count_code_points(std::string_view(text_).substr(start, offset - start)) + 1)};
+    return Location{
+        spec_.file, static_cast<std::uint32_t>(it - line_starts_.begin() + 1),
+        static_cast<std::uint32_t>(count_code_points(std::string_view(text_).substr(start, offset - start)) + 1)};
   }
 
   bool parse(JNode& root) {
@@ -265,18 +296,23 @@ class Loader {
     const JNode* relations = nullptr;
     for (const JMember& m : root.members) {
       if (!unique(root, m)) continue;
-      if (m.key == "entities") entities = &m.value;
-      else if (m.key == "relations") relations = &m.value;
-      else if (m.key == "sources") sources(m.value);
-      else if (m.key == "description" || m.key == "$comment") continue;  // documentation
+      if (m.key == "entities")
+        entities = &m.value;
+      else if (m.key == "relations")
+        relations = &m.value;
+      else if (m.key == "sources")
+        sources(m.value);
+      else if (m.key == "description" || m.key == "$comment")
+        continue;  // documentation
       else
         error(m.key_offset, "unknown key " + quoted(m.key) + " in the mapping" +
                                 did_you_mean_suffix(m.key, {"entities", "relations", "sources", "description"}) +
                                 "; the keys are \"entities\", \"relations\", \"sources\" and \"description\"");
     }
     if (!entities) {
-      error(root.offset, "the mapping has no \"entities\"; it needs an object of entity name -> "
-                         "{\"type\", \"id\", \"name\", ...}");
+      error(root.offset,
+            "the mapping has no \"entities\"; it needs an object of entity name -> "
+            "{\"type\", \"id\", \"name\", ...}");
     } else if (entities->kind != JNode::Kind::object) {
       expected(*entities, "an object of entity name -> {\"type\", \"id\", \"name\", ...}");
     } else {
@@ -284,7 +320,8 @@ class Loader {
         if (unique(*entities, m)) entity(m);
     }
     if (relations) {
-      if (relations->kind != JNode::Kind::array) expected(*relations, "an array of relations");
+      if (relations->kind != JNode::Kind::array)
+        expected(*relations, "an array of relations");
       else
         for (std::size_t i = 0; i < relations->items.size(); ++i) relation(relations->items[i], i);
     }
@@ -362,7 +399,8 @@ class Loader {
   bool value(const JNode& n, ValueSpec& v, std::string_view text_only = {}) {
     v.at = at(n.offset);
     switch (n.kind) {
-      case JNode::Kind::string: return parse_template(n, v.tmpl);
+      case JNode::Kind::string:
+        return parse_template(n, v.tmpl);
       case JNode::Kind::integer:
       case JNode::Kind::real:
       case JNode::Kind::boolean: {
@@ -380,15 +418,20 @@ class Loader {
         v.constant = c;
         return true;
       }
-      case JNode::Kind::object: break;
+      case JNode::Kind::object:
+        break;
       default:
-        expected(n, "a template string such as \"{column}\", a number, a boolean, or an object "
-                    "{\"column\": ..., \"type\": ..., \"split\": ...}");
+        expected(n,
+                 "a template string such as \"{column}\", a number, a boolean, or an object "
+                 "{\"column\": ..., \"type\": ..., \"split\": ...}");
         return false;
     }
     bool ok = true, source = false;
     for (const JMember& m : n.members) {
-      if (!unique(n, m)) { ok = false; continue; }
+      if (!unique(n, m)) {
+        ok = false;
+        continue;
+      }
       if (m.key == "column" || m.key == "template") {
         if (source) {
           error(m.key_offset, "give either \"column\" or \"template\", not both");
@@ -396,20 +439,33 @@ class Loader {
           continue;
         }
         source = true;
-        if (m.value.kind != JNode::Kind::string) { expected(m.value, "a string"); ok = false; continue; }
+        if (m.value.kind != JNode::Kind::string) {
+          expected(m.value, "a string");
+          ok = false;
+          continue;
+        }
         if (m.key == "column") {
-          if (m.value.text.empty()) { error(m.value.offset, "the column name is empty"); ok = false; continue; }
+          if (m.value.text.empty()) {
+            error(m.value.offset, "the column name is empty");
+            ok = false;
+            continue;
+          }
           v.tmpl.parts.push_back({std::string(), column(m.value.text, m.value.offset)});
         } else {
           ok = parse_template(m.value, v.tmpl) && ok;
         }
       } else if (m.key == "type") {
-        if (m.value.kind != JNode::Kind::string) { expected(m.value, "a type name"); ok = false; continue; }
+        if (m.value.kind != JNode::Kind::string) {
+          expected(m.value, "a type name");
+          ok = false;
+          continue;
+        }
         const auto t = parse_cell_type(m.value.text);
         if (!t) {
-          error(m.value.offset, "unknown type " + quoted(m.value.text) +
-                                    did_you_mean_suffix(m.value.text, {"string", "int", "long", "float", "double", "boolean"}) +
-                                    "; types: string, int, long, float, double, boolean");
+          error(m.value.offset,
+                "unknown type " + quoted(m.value.text) +
+                    did_you_mean_suffix(m.value.text, {"string", "int", "long", "float", "double", "boolean"}) +
+                    "; types: string, int, long, float, double, boolean");
           ok = false;
           continue;
         }
@@ -444,8 +500,9 @@ class Loader {
     f.key = std::move(key);
     f.list = one_of(f.key, kListKeys);
     f.id_like = one_of(f.key, kIdKeys);
-    const std::string_view text_only =
-        f.id_like || f.key == "name" || f.key == "type" || f.key == "kind" ? std::string_view(f.key) : std::string_view();
+    const std::string_view text_only = f.id_like || f.key == "name" || f.key == "type" || f.key == "kind"
+                                           ? std::string_view(f.key)
+                                           : std::string_view();
     if (n.kind == JNode::Kind::array) {
       if (!list_ok) {
         expected(n, "one value (not an array) for " + quoted(f.key));
@@ -453,7 +510,10 @@ class Loader {
       }
       f.list = true;
       for (const JNode& item : n.items) {
-        if (item.kind == JNode::Kind::array) { expected(item, "a value (arrays do not nest)"); continue; }
+        if (item.kind == JNode::Kind::array) {
+          expected(item, "a value (arrays do not nest)");
+          continue;
+        }
         ValueSpec v;
         if (value(item, v, text_only)) f.values.push_back(std::move(v));
       }
@@ -477,8 +537,8 @@ class Loader {
     if (n.kind != JNode::Kind::object) return expected(n, "an object of property name -> value");
     for (const JMember& m : n.members) {
       if (!unique(n, m)) continue;
-      if (std::find(reserved, reserved + reserved_count, m.key) != reserved + reserved_count ||
-          m.key == "record" || m.key == "from" || m.key == "to") {
+      if (std::find(reserved, reserved + reserved_count, m.key) != reserved + reserved_count || m.key == "record" ||
+          m.key == "from" || m.key == "to") {
         error(m.key_offset, quoted(m.key) + " is a field, not a property; write it beside \"properties\"");
         continue;
       }
@@ -495,8 +555,10 @@ class Loader {
       if (c.kind != JNode::Kind::string || c.text.empty()) return expected(c, "a column name");
       e.require.push_back(column(c.text, c.offset));
     };
-    if (n.kind == JNode::Kind::array) for (const JNode& c : n.items) one(c);
-    else one(n);
+    if (n.kind == JNode::Kind::array)
+      for (const JNode& c : n.items) one(c);
+    else
+      one(n);
   }
 
   void entity(const JMember& m) {
@@ -509,14 +571,21 @@ class Loader {
     const JNode *type = nullptr, *id = nullptr, *name = nullptr;
     for (const JMember& f : n.members) {
       if (!unique(n, f)) continue;
-      if (f.key == "type") type = &f.value;
-      else if (f.key == "id") id = &f.value;
-      else if (f.key == "name") name = &f.value;
-      else if (f.key == "properties") properties(e, f.value, kEntityKeys, std::size(kEntityKeys));
-      else if (f.key == "require") require(e, f.value);
+      if (f.key == "type")
+        type = &f.value;
+      else if (f.key == "id")
+        id = &f.value;
+      else if (f.key == "name")
+        name = &f.value;
+      else if (f.key == "properties")
+        properties(e, f.value, kEntityKeys, std::size(kEntityKeys));
+      else if (f.key == "require")
+        require(e, f.value);
       else if (f.key == "slug") {
-        if (f.value.kind != JNode::Kind::boolean) expected(f.value, "true or false");
-        else e.slug = f.value.boolean;
+        if (f.value.kind != JNode::Kind::boolean)
+          expected(f.value, "true or false");
+        else
+          e.slug = f.value.boolean;
       } else if (one_of(f.key, kEntityKeys)) {
         field(e.fields, f.key, f.value, one_of(f.key, kListKeys) || f.key == "description");
       } else {
@@ -530,8 +599,8 @@ class Loader {
     } else if (type->kind != JNode::Kind::string) {
       expected(*type, "an entity type: actor, law, event or place");
     } else if (const auto t = parse_entity_type(type->text)) {
-      e.section = *t == EntityType::actor ? Section::actor
-                  : *t == EntityType::law ? Section::law
+      e.section = *t == EntityType::actor   ? Section::actor
+                  : *t == EntityType::law   ? Section::law
                   : *t == EntityType::event ? Section::event
                                             : Section::place;
     } else {
@@ -540,10 +609,14 @@ class Loader {
                               "; the types are actor, law, event, place (a subtype is a \"kind\")");
     }
     std::vector<FieldSpec> head;
-    if (!id) error(n.offset, "entity " + quoted(e.name) + " has no \"id\"; give a template such as \"country-{name}\"");
-    else field(head, "id", *id, false);
-    if (!name) error(n.offset, "entity " + quoted(e.name) + " has no \"name\"; give a column such as \"{name}\"");
-    else field(head, "name", *name, false);
+    if (!id)
+      error(n.offset, "entity " + quoted(e.name) + " has no \"id\"; give a template such as \"country-{name}\"");
+    else
+      field(head, "id", *id, false);
+    if (!name)
+      error(n.offset, "entity " + quoted(e.name) + " has no \"name\"; give a column such as \"{name}\"");
+    else
+      field(head, "name", *name, false);
     e.fields.insert(e.fields.begin(), std::make_move_iterator(head.begin()), std::make_move_iterator(head.end()));
     spec_.entities.push_back(std::move(e));
   }
@@ -571,11 +644,15 @@ class Loader {
       if (!unique(n, m)) continue;
       if (m.key == "id") {
         ValueSpec v;
-        if (m.value.kind != JNode::Kind::string) expected(m.value, "an id template");
-        else if (value(m.value, v)) ep.id = std::move(v);
+        if (m.value.kind != JNode::Kind::string)
+          expected(m.value, "an id template");
+        else if (value(m.value, v))
+          ep.id = std::move(v);
       } else if (m.key == "slug") {
-        if (m.value.kind != JNode::Kind::boolean) expected(m.value, "true or false");
-        else ep.slug = m.value.boolean;
+        if (m.value.kind != JNode::Kind::boolean)
+          expected(m.value, "true or false");
+        else
+          ep.slug = m.value.boolean;
       } else {
         error(m.key_offset, "unknown key " + quoted(m.key) + " in " + quoted(which) +
                                 did_you_mean_suffix(m.key, {"id", "slug"}) + "; write {\"id\": \"template\"}");
@@ -594,15 +671,20 @@ class Loader {
     bool has_type = false;
     for (const JMember& f : n.members) {
       if (!unique(n, f)) continue;
-      if (f.key == "from") from = &f.value;
-      else if (f.key == "to") to = &f.value;
-      else if (f.key == "properties") properties(r, f.value, kRelationKeys, std::size(kRelationKeys));
-      else if (f.key == "require") require(r, f.value);
+      if (f.key == "from")
+        from = &f.value;
+      else if (f.key == "to")
+        to = &f.value;
+      else if (f.key == "properties")
+        properties(r, f.value, kRelationKeys, std::size(kRelationKeys));
+      else if (f.key == "require")
+        require(r, f.value);
       else if (one_of(f.key, kRelationKeys)) {
         has_type = has_type || f.key == "type";
         field(r.fields, f.key, f.value, f.key == "sources" || f.key == "quote");
       } else {
-        error(f.key_offset, "unknown key " + quoted(f.key) + " in " + r.name + did_you_mean_suffix(f.key, words(kRelationKeys)) +
+        error(f.key_offset, "unknown key " + quoted(f.key) + " in " + r.name +
+                                did_you_mean_suffix(f.key, words(kRelationKeys)) +
                                 "; further fields go under \"properties\"");
       }
     }
@@ -610,10 +692,14 @@ class Loader {
     for (FieldSpec& f : r.fields)
       if (f.key == "id") f.id_like = false;
     if (!has_type) error(n.offset, r.name + " has no \"type\" (e.g. \"party_to\")");
-    if (!from) error(n.offset, r.name + " has no \"from\"");
-    else endpoint(*from, r.from, "from", r.name);
-    if (!to) error(n.offset, r.name + " has no \"to\"");
-    else endpoint(*to, r.to, "to", r.name);
+    if (!from)
+      error(n.offset, r.name + " has no \"from\"");
+    else
+      endpoint(*from, r.from, "from", r.name);
+    if (!to)
+      error(n.offset, r.name + " has no \"to\"");
+    else
+      endpoint(*to, r.to, "to", r.name);
     spec_.relations.push_back(std::move(r));
   }
 
@@ -633,7 +719,8 @@ class Loader {
         RawField& f = rec.add_field(m.key, at(m.value.offset));
         if (!constant(m.value, f)) continue;
         if (m.key == "id") {
-          if (m.value.kind != JNode::Kind::string) expected(m.value, "a source id string");
+          if (m.value.kind != JNode::Kind::string)
+            expected(m.value, "a source id string");
           else if (!m.value.text.empty()) {
             has_id = true;
             spec_.source_ids.push_back(m.value.text);
@@ -649,11 +736,24 @@ class Loader {
   bool constant(const JNode& n, RawField& f) {
     auto scalar = [&](const JNode& v, RawScalar& out) {
       switch (v.kind) {
-        case JNode::Kind::string: out = RawScalar::of_string(v.text); return true;
-        case JNode::Kind::integer: out.kind = ValueKind::integer; out.integer = v.integer; return true;
-        case JNode::Kind::real: out.kind = ValueKind::real; out.real = v.real; return true;
-        case JNode::Kind::boolean: out.kind = ValueKind::boolean; out.boolean = v.boolean; return true;
-        default: expected(v, "a string, number or boolean"); return false;
+        case JNode::Kind::string:
+          out = RawScalar::of_string(v.text);
+          return true;
+        case JNode::Kind::integer:
+          out.kind = ValueKind::integer;
+          out.integer = v.integer;
+          return true;
+        case JNode::Kind::real:
+          out.kind = ValueKind::real;
+          out.real = v.real;
+          return true;
+        case JNode::Kind::boolean:
+          out.kind = ValueKind::boolean;
+          out.boolean = v.boolean;
+          return true;
+        default:
+          expected(v, "a string, number or boolean");
+          return false;
       }
     };
     if (n.kind == JNode::Kind::array) {
@@ -679,13 +779,19 @@ class TableReader {
  public:
   TableReader(const MappingSpec& spec, std::istream& in, std::uint32_t file, std::string_view file_name,
               GraphBuilder& builder)
-      : spec_(spec), diags_(builder.diagnostics()), reader_(in, file, diags_), file_(file),
-        file_name_(file_name), builder_(builder) {}
+      : spec_(spec),
+        diags_(builder.diagnostics()),
+        reader_(in, file, diags_),
+        file_(file),
+        file_name_(file_name),
+        builder_(builder) {}
 
   void run() {
     for (const RawRecord& s : spec_.sources) builder_.add(s);
+    const std::size_t errors_before = diags_.error_count();
     if (!reader_.read_row(row_)) {
-      if (!diags_.has_errors()) diags_.warning(Location{file_, 0, 0}, "empty table: no header row, so no records");
+      if (diags_.error_count() == errors_before)
+        diags_.warning(Location{file_, 0, 0}, "empty table: no header row, so no records");
       return;
     }
     const bool constants_ok = check_constants();
@@ -757,8 +863,8 @@ class TableReader {
           if (!text) continue;
           const Location at = f.values[k].at;
           if (f.key == "kind" && e.section != Section::relation) {
-            const EntityType type = e.section == Section::actor ? EntityType::actor
-                                    : e.section == Section::law ? EntityType::law
+            const EntityType type = e.section == Section::actor   ? EntityType::actor
+                                    : e.section == Section::law   ? EntityType::law
                                     : e.section == Section::event ? EntityType::event
                                                                   : EntityType::place;
             if (schema.has_kind(type, *text)) continue;
@@ -817,8 +923,8 @@ class TableReader {
       }
       const std::string s = slug(cell);
       if (s.empty()) {
-        diags_.error(cell_at(i), "cannot make an id from " + quoted(cell) + " (column " + quoted(spec_.columns[p.column]) +
-                                     "): it has no letters or digits");
+        diags_.error(cell_at(i), "cannot make an id from " + quoted(cell) + " (column " +
+                                     quoted(spec_.columns[p.column]) + "): it has no letters or digits");
         return false;
       }
       out += s;
@@ -1007,7 +1113,8 @@ std::optional<TableMapping> TableMapping::load(std::string_view json_text, std::
   return mapping;
 }
 
-void TableMapping::read(std::istream& table, std::uint32_t file, std::string_view file_name, GraphBuilder& builder) const {
+void TableMapping::read(std::istream& table, std::uint32_t file, std::string_view file_name,
+                        GraphBuilder& builder) const {
   detail::TableReader(*spec_, table, file, file_name, builder).run();
 }
 

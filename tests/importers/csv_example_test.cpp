@@ -40,12 +40,12 @@ TEST(CsvExample, SameGraphAsTheJsonDocument) {
 TEST(CsvExample, SameFilesThroughTheCommandLine) {
   const auto dir = test::make_temp_dir();
   const std::string example = test::source_path("examples/north-korean-refugees-2006").string();
-  const test::RunResult json = test::run_kgraph({"build", example + "/graph.json", "-o", (dir / "a.graphml").string(),
-                                                 "-o", (dir / "a.json").string()});
+  const test::RunResult json = test::run_kgraph(
+      {"build", example + "/graph.json", "-o", (dir / "a.graphml").string(), "-o", (dir / "a.json").string()});
   ASSERT_EQ(json.status, 0) << json.err;
   // The CSV folder as a directory input: every .csv below it, the section from each name.
-  const test::RunResult csv = test::run_kgraph({"build", example + "/csv", "-o", (dir / "b.graphml").string(), "-o",
-                                                (dir / "b.json").string()});
+  const test::RunResult csv = test::run_kgraph(
+      {"build", example + "/csv", "-o", (dir / "b.graphml").string(), "-o", (dir / "b.json").string()});
   ASSERT_EQ(csv.status, 0) << csv.err;
   EXPECT_EQ(csv.err, "");
   EXPECT_EQ(test::read_file(dir / "a.graphml"), test::read_file(dir / "b.graphml")) << kRegenerate;
@@ -55,9 +55,9 @@ TEST(CsvExample, SameFilesThroughTheCommandLine) {
 TEST(CsvExample, TreatyStatusThroughTheMappingOption) {
   const auto dir = test::make_temp_dir();
   const std::string example = test::source_path("examples/treaty-status").string();
-  const test::RunResult r = test::run_kgraph({"build", "--mapping", example + "/mapping.json",
-                                              example + "/refugee-convention-status.csv", "-o",
-                                              (dir / "treaty.json").string()});
+  const test::RunResult r =
+      test::run_kgraph({"build", "--mapping", example + "/mapping.json", example + "/refugee-convention-status.csv",
+                        "-o", (dir / "treaty.json").string()});
   ASSERT_EQ(r.status, 0) << r.err;
   const std::string out = test::read_file(dir / "treaty.json");
   EXPECT_NE(out.find("\"id\":\"government-netherlands-kingdom-of-the\""), std::string::npos);
@@ -66,17 +66,18 @@ TEST(CsvExample, TreatyStatusThroughTheMappingOption) {
       << out;
 
   // Together with the article: one Convention, and `validate --duplicates` points at the two Chinas.
-  const test::RunResult both = test::run_kgraph(
-      {"validate", "--duplicates", "--json", "--mapping", example + "/mapping.json",
-       example + "/refugee-convention-status.csv",
-       test::source_path("examples/north-korean-refugees-2006/graph.json").string()});
+  const test::RunResult both =
+      test::run_kgraph({"validate", "--duplicates", "--json", "--mapping", example + "/mapping.json",
+                        example + "/refugee-convention-status.csv",
+                        test::source_path("examples/north-korean-refugees-2006/graph.json").string()});
   ASSERT_EQ(both.status, 0) << both.err;
   EXPECT_NE(both.out.find("\"id\": \"country-china\""), std::string::npos) << both.out;
 }
 
 TEST(CsvExample, MappingErrorsStopTheBuild) {
   const auto dir = test::make_temp_dir();
-  test::write_file(dir / "map.json", "{\"entities\": {\"a\": {\"type\": \"actr\", \"id\": \"{x}\", \"name\": \"{x}\"}}}\n");
+  test::write_file(dir / "map.json",
+                   "{\"entities\": {\"a\": {\"type\": \"actr\", \"id\": \"{x}\", \"name\": \"{x}\"}}}\n");
   test::write_file(dir / "t.csv", "x\ny\n");
   const test::RunResult r = test::run_kgraph(
       {"build", "--mapping", (dir / "map.json").string(), (dir / "t.csv").string(), "-o", (dir / "out.json").string()});

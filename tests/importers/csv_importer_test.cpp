@@ -45,10 +45,18 @@ std::vector<std::string> property(const KnowledgeGraph& g, std::string_view enti
     if (g.str(p.key) != key) continue;
     for (const Value& v : p.values) {
       switch (v.kind) {
-        case ValueKind::string: out.push_back(std::string(g.str(v.string))); break;
-        case ValueKind::integer: out.push_back("int:" + std::to_string(v.integer)); break;
-        case ValueKind::real: out.push_back("real:" + format_real(v.real)); break;
-        case ValueKind::boolean: out.push_back(v.boolean ? "bool:true" : "bool:false"); break;
+        case ValueKind::string:
+          out.push_back(std::string(g.str(v.string)));
+          break;
+        case ValueKind::integer:
+          out.push_back("int:" + std::to_string(v.integer));
+          break;
+        case ValueKind::real:
+          out.push_back("real:" + format_real(v.real));
+          break;
+        case ValueKind::boolean:
+          out.push_back(v.boolean ? "bool:true" : "bool:false");
+          break;
       }
     }
   }
@@ -84,7 +92,8 @@ TEST(CsvImporter, IsRegisteredForCsvFiles) {
 
 TEST(CsvImporter, ReadsEveryKindOfColumn) {
   const Imported r = import({
-      {"sources.csv", "id,title,date,pages:int\ncecc,\"MFA Spokesman Calls North Koreans \"\"Illegal Migrants\"\"\",2006-10-03,3\n"},
+      {"sources.csv",
+       "id,title,date,pages:int\ncecc,\"MFA Spokesman Calls North Koreans \"\"Illegal Migrants\"\"\",2006-10-03,3\n"},
       {"actors.csv",
        "\xEF\xBB\xBFid,name,kind,aliases,sources,part_of,population:int,score:float,active:boolean,tags:string[],"
        "years:int[],flags:boolean[],ratios:float[],note:string,plain\r\n"
@@ -149,13 +158,15 @@ TEST(CsvImporter, SectionOption) {
   ASSERT_TRUE(r.graph) << testing::PrintToString(r.messages);
   EXPECT_EQ(r.graph->entities()[0].type, EntityType::actor);
   // The plural works too, and the file name wins over the option.
-  const Imported p = import({{"people.csv", "id,name\nqin,Qin Gang\n"}, {"places.csv", "id,name\nbj,Beijing\n"}}, "actors");
+  const Imported p =
+      import({{"people.csv", "id,name\nqin,Qin Gang\n"}, {"places.csv", "id,name\nbj,Beijing\n"}}, "actors");
   ASSERT_TRUE(p.graph) << testing::PrintToString(p.messages);
   EXPECT_EQ(p.graph->entities()[*p.graph->find_entity("bj")].type, EntityType::place);
 }
 
 TEST(CsvImporter, MergesRepeatedIdsAcrossRows) {
-  const Imported r = import({{"actors.csv", "id,name,aliases\nmfa,Ministry of Foreign Affairs,MFA\nmfa,Foreign Ministry,\n"}});
+  const Imported r =
+      import({{"actors.csv", "id,name,aliases\nmfa,Ministry of Foreign Affairs,MFA\nmfa,Foreign Ministry,\n"}});
   ASSERT_TRUE(r.graph) << testing::PrintToString(r.messages);
   const Entity& e = r.graph->entities()[0];
   EXPECT_EQ(r.graph->str(e.name), "Foreign Ministry");
@@ -166,7 +177,8 @@ TEST(CsvImporter, BlankRowsAreSkipped) {
   // Blank lines, and rows whose every field is empty (spreadsheets leave ",," rows behind),
   // whatever their number of fields.
   const Imported r = import({{"actors.csv", "id,name\n\nqin,Qin Gang\n,\n,,\n\"\",x\n"}});
-  EXPECT_EQ(r.messages, (Strings{"actors.csv:6:1: error: empty \"id\" cell; every actor needs an id (the row is skipped)"}));
+  EXPECT_EQ(r.messages,
+            (Strings{"actors.csv:6:1: error: empty \"id\" cell; every actor needs an id (the row is skipped)"}));
   const Imported ok = import({{"actors.csv", "id,name\n\nqin,Qin Gang\n,\n,,,\n"}});
   EXPECT_TRUE(ok.graph);
   EXPECT_TRUE(ok.messages.empty());
@@ -190,91 +202,148 @@ struct ErrorCase {
 };
 
 const ErrorCase kErrors[] = {
-    {"ragged row: too many fields", "actors.csv", "id,name\nqin,Qin, Gang\n",
+    {"ragged row: too many fields",
+     "actors.csv",
+     "id,name\nqin,Qin, Gang\n",
      {"actors.csv:2:3: error: expected 2 fields, as in the header, but found 3; a value containing a comma must be "
       "quoted (\"a, b\"), or the header lacks a column"}},
-    {"ragged row: too few fields", "actors.csv", "id,name,kind\nqin,Qin Gang\n",
+    {"ragged row: too few fields",
+     "actors.csv",
+     "id,name,kind\nqin,Qin Gang\n",
      {"actors.csv:2:3: error: expected 3 fields, as in the header, but found 2; write every field, empty ones too "
       "(a,,c)"}},
-    {"unterminated quote", "actors.csv", "id,name\nqin,\"Qin Gang\nmfa,MFA\n",
+    {"unterminated quote",
+     "actors.csv",
+     "id,name\nqin,\"Qin Gang\nmfa,MFA\n",
      {"actors.csv:2:2: error: unterminated quoted field: the quote that opens field 2 here is never closed; close it "
       "with \", and write a quote inside a quoted field as \"\""}},
-    {"not an int", "actors.csv", "id,name,population:int\nqin,Qin Gang,abc\n",
+    {"not an int",
+     "actors.csv",
+     "id,name,population:int\nqin,Qin Gang,abc\n",
      {"actors.csv:2:3: error: invalid int \"abc\" in column \"population:int\"; expected a whole number such as 42 or "
       "-7"}},
-    {"int out of range", "actors.csv", "id,name,n:long\nqin,Qin Gang,99999999999999999999\n",
+    {"int out of range",
+     "actors.csv",
+     "id,name,n:long\nqin,Qin Gang,99999999999999999999\n",
      {"actors.csv:2:3: error: invalid int \"99999999999999999999\" in column \"n:long\"; expected a whole number "
       "between -9223372036854775808 and 9223372036854775807"}},
-    {"not a float", "actors.csv", "id,name,score:float\nqin,Qin Gang,1.5.2\n",
+    {"not a float",
+     "actors.csv",
+     "id,name,score:float\nqin,Qin Gang,1.5.2\n",
      {"actors.csv:2:3: error: invalid float \"1.5.2\" in column \"score:float\"; expected a finite number such as "
       "3.5, -2 or 1e6"}},
-    {"not a boolean", "actors.csv", "id,name,active:boolean\nqin,Qin Gang,yes\n",
+    {"not a boolean",
+     "actors.csv",
+     "id,name,active:boolean\nqin,Qin Gang,yes\n",
      {"actors.csv:2:3: error: invalid boolean \"yes\" in column \"active:boolean\"; expected true or false"}},
-    {"bad item in a typed list", "actors.csv", "id,name,years:int[]\nqin,Qin Gang,2002;x\n",
+    {"bad item in a typed list",
+     "actors.csv",
+     "id,name,years:int[]\nqin,Qin Gang,2002;x\n",
      {"actors.csv:2:3: error: invalid int \"x\" in column \"years:int[]\"; expected a whole number such as 42 or -7"}},
-    {"unknown section", "people.csv", "id,name\nqin,Qin Gang\n",
+    {"unknown section",
+     "people.csv",
+     "id,name\nqin,Qin Gang\n",
      {"people.csv: error: cannot tell the section of \"people.csv\" from its name; name the file actors*.csv, "
       "laws*.csv, events*.csv, places*.csv, relations*.csv or sources*.csv, or give --section SECTION; a table in "
       "another layout is read with --mapping FILE"}},
-    {"near-miss section", "actor.csv", "id,name\nqin,Qin Gang\n",
+    {"near-miss section",
+     "actor.csv",
+     "id,name\nqin,Qin Gang\n",
      {"actor.csv: error: cannot tell the section of \"actor.csv\" from its name; name the file actors*.csv, "
       "laws*.csv, events*.csv, places*.csv, relations*.csv or sources*.csv, or give --section SECTION (did you mean "
       "\"actors.csv\"?); a table in another layout is read with --mapping FILE"}},
-    {"entity header without name", "actors.csv", "id,title\nqin,Qin Gang\n",
+    {"entity header without name",
+     "actors.csv",
+     "id,title\nqin,Qin Gang\n",
      {"actors.csv:1:1: error: the header has no \"name\" column; actors need \"id\" and \"name\" (the header has: id, "
       "title)"}},
-    {"entity header with a near miss", "places.csv", "id,nmae\nbj,Beijing\n",
+    {"entity header with a near miss",
+     "places.csv",
+     "id,nmae\nbj,Beijing\n",
      {"places.csv:1:2: error: the header has no \"name\" column; places need \"id\" and \"name\"; did you mean "
       "\"nmae\"?"}},
-    {"relation header without to", "relations.csv", "from,type,target\na,related_to,b\n",
+    {"relation header without to",
+     "relations.csv",
+     "from,type,target\na,related_to,b\n",
      {"relations.csv:1:1: error: the header has no \"to\" column; relations need \"from\", \"type\" and \"to\" (the "
       "header has: from, type, target)"}},
-    {"source header without id", "sources.csv", "title\nx\n",
+    {"source header without id",
+     "sources.csv",
+     "title\nx\n",
      {"sources.csv:1:1: error: the header has no \"id\" column; sources need \"id\" (the header has: title)"}},
-    {"duplicate header", "actors.csv", "id,name,kind,name\nqin,Qin Gang,person,Qin\n",
+    {"duplicate header",
+     "actors.csv",
+     "id,name,kind,name\nqin,Qin Gang,person,Qin\n",
      {"actors.csv:1:4: error: duplicate column \"name\" (also column 2); give each field one column (a list field "
       "takes several values separated by \";\")"}},
-    {"duplicate header through a type", "actors.csv", "id,name,n:int,n:float\nqin,Qin Gang,1,2\n",
+    {"duplicate header through a type",
+     "actors.csv",
+     "id,name,n:int,n:float\nqin,Qin Gang,1,2\n",
      {"actors.csv:1:4: error: duplicate column \"n\" (also column 3); give each field one column (a list field takes "
       "several values separated by \";\")"}},
-    {"unknown column type", "actors.csv", "id,name,population:flaot\nqin,Qin Gang,1\n",
+    {"unknown column type",
+     "actors.csv",
+     "id,name,population:flaot\nqin,Qin Gang,1\n",
      {"actors.csv:1:3: error: unknown column type \"flaot\" in header \"population:flaot\"; types are string, int, "
       "long, float, double and boolean, each with [] for a list (a field name containing ':' needs a type: "
       "\"population:flaot:string\"); did you mean \"float\"?"}},
-    {"a name with a colon", "actors.csv", "id,name,dc:title\nqin,Qin Gang,1\n",
+    {"a name with a colon",
+     "actors.csv",
+     "id,name,dc:title\nqin,Qin Gang,1\n",
      {"actors.csv:1:3: error: unknown column type \"title\" in header \"dc:title\"; types are string, int, long, "
       "float, double and boolean, each with [] for a list (a field name containing ':' needs a type: "
       "\"dc:title:string\")"}},
-    {"empty header name", "actors.csv", "id,name,\nqin,Qin Gang,x\n",
+    {"empty header name",
+     "actors.csv",
+     "id,name,\nqin,Qin Gang,x\n",
      {"actors.csv:1:3: error: column 3 of the header has no name; every column needs a field name (the header is the "
       "first row)"}},
-    {"type without a name", "actors.csv", "id,name,:int\nqin,Qin Gang,1\n",
+    {"type without a name",
+     "actors.csv",
+     "id,name,:int\nqin,Qin Gang,1\n",
      {"actors.csv:1:3: error: column 3 (\":int\") has a type but no field name; write NAME:TYPE"}},
-    {"spaces around a name", "actors.csv", "id, name\nqin,Qin Gang\n",
+    {"spaces around a name",
+     "actors.csv",
+     "id, name\nqin,Qin Gang\n",
      {"actors.csv:1:2: error: column name \" name\" has spaces around it; remove them (\"name\")"}},
-    {"empty id cell", "actors.csv", "id,name\n,Qin Gang\n",
+    {"empty id cell",
+     "actors.csv",
+     "id,name\n,Qin Gang\n",
      {"actors.csv:2:1: error: empty \"id\" cell; every actor needs an id (the row is skipped)"}},
-    {"empty to cell", "relations.csv", "from,type,to\na,related_to,\n",
+    {"empty to cell",
+     "relations.csv",
+     "from,type,to\na,related_to,\n",
      {"relations.csv:2:3: error: empty \"to\" cell; every relation needs a to (the row is skipped)"}},
-    {"bad utf-8", "actors.csv", "id,name\nqin,Caf\xE9\n",
+    {"bad utf-8",
+     "actors.csv",
+     "id,name\nqin,Caf\xE9\n",
      {"actors.csv:2:2: error: invalid UTF-8 in field 2 (byte 0xE9 after \"Caf\"); kgraph reads CSV as UTF-8: save "
       "the file as \"CSV UTF-8\" (it may be Latin-1 or Windows-1252; iconv -f WINDOWS-1252 -t UTF-8 converts it)"}},
-    {"builder errors point at the cell", "events.csv", "id,name,date\npc,Press conference,19 Sept\n",
+    {"builder errors point at the cell",
+     "events.csv",
+     "id,name,date\npc,Press conference,19 Sept\n",
      {"events.csv:2:3: error: invalid date \"19 Sept\" in field \"date\"; expected YYYY, YYYY-MM or YYYY-MM-DD (a "
       "real calendar date)"}},
-    {"builder errors on a later line of a quoted row", "events.csv",
+    {"builder errors on a later line of a quoted row",
+     "events.csv",
      "id,name,date\npc,\"Press\nconference\",2006-13-01\n",
      {"events.csv:3:3: error: invalid date \"2006-13-01\" in field \"date\"; expected YYYY, YYYY-MM or YYYY-MM-DD (a "
       "real calendar date)"}},
-    {"a bad row does not stop the others", "actors.csv", "id,name,n:int\na,A,x\nb,B,1,2\nc,C,y\n",
+    {"a bad row does not stop the others",
+     "actors.csv",
+     "id,name,n:int\na,A,x\nb,B,1,2\nc,C,y\n",
      {"actors.csv:2:3: error: invalid int \"x\" in column \"n:int\"; expected a whole number such as 42 or -7",
       "actors.csv:3:4: error: expected 3 fields, as in the header, but found 4; a value containing a comma must be "
       "quoted (\"a, b\"), or the header lacks a column",
       "actors.csv:4:3: error: invalid int \"y\" in column \"n:int\"; expected a whole number such as 42 or -7"}},
-    {"standard input without --section", "<stdin>", "id,name\n",
+    {"standard input without --section",
+     "<stdin>",
+     "id,name\n",
      {"<stdin>: error: cannot tell the section of \"<stdin>\": give --section SECTION (sources, actors, laws, events, "
       "places or relations); a table in another layout is read with --mapping FILE"}},
-    {"unknown --section", "people.csv", "id,name\n",
+    {"unknown --section",
+     "people.csv",
+     "id,name\n",
      {"people.csv: error: unknown section \"person\"; cannot tell the section of \"people.csv\" from its name; name "
       "the file actors*.csv, laws*.csv, events*.csv, places*.csv, relations*.csv or sources*.csv, or give --section "
       "SECTION; a table in another layout is read with --mapping FILE"},
@@ -291,8 +360,8 @@ TEST(CsvImporter, ReportsEveryErrorWithLineAndColumn) {
 }
 
 TEST(CsvImporter, ThroughTheRegistryLikeEveryFormat) {
-  const test::BuildResult r = build_from({{"actors.csv", "id,name\nqin,Qin Gang\n"},
-                                          {"relations.csv", "from,type,to\nqin,member_of,mfa\n"}});
+  const test::BuildResult r =
+      build_from({{"actors.csv", "id,name\nqin,Qin Gang\n"}, {"relations.csv", "from,type,to\nqin,member_of,mfa\n"}});
   EXPECT_FALSE(r.graph);
   ASSERT_EQ(r.messages().size(), 1u);
   EXPECT_EQ(r.messages()[0].substr(0, 37), "relations.csv:2:3: error: unknown ent");

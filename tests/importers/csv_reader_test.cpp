@@ -26,7 +26,8 @@ Read read_all(const std::string& text, std::size_t chunk) {
     std::string lines = std::to_string(row.line) + ":";
     for (std::size_t i = 0; i < row.size(); ++i) {
       cells.emplace_back(row.cell(i));
-      lines += (i ? "," : "") + std::to_string(row.cells[i].line);
+      if (i) lines += ',';
+      lines += std::to_string(row.cells[i].line);
     }
     r.rows.push_back(cells);
     r.cell_lines.push_back(lines);
@@ -56,11 +57,15 @@ const Case kCases[] = {
     {"doubled quotes", "\"say \"\"hi\"\"\",x\n", {{"say \"hi\"", "x"}}, {"1:1,1"}},
     {"only a doubled quote", "\"\"\"\"\n", {{"\""}}, {"1:1"}},
     {"empty quoted", "\"\",b\n", {{"", "b"}}, {"1:1,1"}},
-    {"newline in quotes", "a,\"line1\nline2\",c\nd,e,f\n", {{"a", "line1\nline2", "c"}, {"d", "e", "f"}},
+    {"newline in quotes",
+     "a,\"line1\nline2\",c\nd,e,f\n",
+     {{"a", "line1\nline2", "c"}, {"d", "e", "f"}},
      {"1:1,1,2", "3:3,3,3"}},
     {"crlf in quotes counts once", "\"x\r\ny\",z\r\nn,m\r\n", {{"x\r\ny", "z"}, {"n", "m"}}, {"1:1,2", "3:3,3"}},
-    {"quoted field starting on a later line", "a,\"b\nc\",\"d\ne\"\nx,y,z\n",
-     {{"a", "b\nc", "d\ne"}, {"x", "y", "z"}}, {"1:1,1,2", "4:4,4,4"}},
+    {"quoted field starting on a later line",
+     "a,\"b\nc\",\"d\ne\"\nx,y,z\n",
+     {{"a", "b\nc", "d\ne"}, {"x", "y", "z"}},
+     {"1:1,1,2", "4:4,4,4"}},
     {"blank lines skipped", "\na,b\n\n\r\n1,2\n\n", {{"a", "b"}, {"1", "2"}}, {"2:2,2", "5:5,5"}},
     {"bom", "\xEF\xBB\xBFid,name\n", {{"id", "name"}}, {"1:1,1"}},
     {"utf8", "名前,Ünïcödé,😀\n", {{"名前", "Ünïcödé", "😀"}}, {"1:1,1,1"}},
@@ -91,19 +96,24 @@ struct ErrorCase {
 };
 
 const ErrorCase kErrors[] = {
-    {"unterminated quote", "a,b\n1,\"never\nclosed\n",
+    {"unterminated quote",
+     "a,b\n1,\"never\nclosed\n",
      {"t.csv:2:2: error: unterminated quoted field: the quote that opens field 2 here is never closed; close it "
       "with \", and write a quote inside a quoted field as \"\""}},
-    {"quote inside unquoted field", "a,b\n1,ab\"c\n",
+    {"quote inside unquoted field",
+     "a,b\n1,ab\"c\n",
      {"t.csv:2:2: error: a quote inside unquoted field 2; enclose the whole field in quotes and double the quotes "
       "inside it (\"a \"\"quoted\"\" word\")"}},
-    {"text after closing quote", "a,b,c\n1,\"x\"y,3\n",
+    {"text after closing quote",
+     "a,b,c\n1,\"x\"y,3\n",
      {"t.csv:2:2: error: text after the closing quote of field 2; a quoted field ends at its closing quote (write a "
       "quote inside it as \"\", or quote the whole field)"}},
-    {"latin-1", "a,b\n1,Caf\xE9\n",
+    {"latin-1",
+     "a,b\n1,Caf\xE9\n",
      {"t.csv:2:2: error: invalid UTF-8 in field 2 (byte 0xE9 after \"Caf\"); kgraph reads CSV as UTF-8: save the "
       "file as \"CSV UTF-8\" (it may be Latin-1 or Windows-1252; iconv -f WINDOWS-1252 -t UTF-8 converts it)"}},
-    {"utf-16", std::string("\xFF\xFEi\0d\0", 6),
+    {"utf-16",
+     std::string("\xFF\xFEi\0d\0", 6),
      {"t.csv:1:1: error: the file is UTF-16 (it starts with a UTF-16 byte order mark); kgraph reads CSV as UTF-8: "
       "save it as \"CSV UTF-8\" or convert it, e.g. iconv -f UTF-16 -t UTF-8"}},
 };
@@ -140,6 +150,28 @@ TEST(CsvReader, BlankRows) {
   EXPECT_TRUE(row.blank());
   row.cells[1].quoted = true;
   EXPECT_FALSE(row.blank());
+}
+
+TEST(CsvReader, ChunkSizeNeverChangesTheResult) {
+  // Random text over the bytes that matter to the state machine, read with chunks of 4 bytes
+  // and of 64 kB: rows, cell lines and messages must not depend on where chunks end.
+  const char alphabet[] = {',', '"', '\n', '\r', 'a', ' ', ';', '\xC3', '\xA9', '\xEF', '\xBB', '\xBF'};
+  std::uint64_t state = 42;
+  auto next = [&] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const std::size_t length = next() % 40;
+    for (std::size_t i = 0; i < length; ++i) text += alphabet[next() % sizeof alphabet];
+    SCOPED_TRACE(testing::PrintToString(text));
+    const Read small = read_all(text, 4), large = read_all(text, 1 << 16);
+    EXPECT_EQ(small.rows, large.rows);
+    EXPECT_EQ(small.cell_lines, large.cell_lines);
+    EXPECT_EQ(small.messages, large.messages);
+    EXPECT_EQ(small.ok, large.ok);
+  }
 }
 
 TEST(CsvReader, LongRowsStream) {
