@@ -192,8 +192,8 @@ TEST_F(CommandsTest, UsageErrors) {
     std::string err;
   };
   const Case cases[] = {
-      {{}, "kgraph: error: no verb given; verbs: build, validate, schema\nTry 'kgraph --help'.\n"},
-      {{"biuld"}, "kgraph: error: unknown verb 'biuld' (verbs: build, validate, schema); did you mean 'build'?\n"
+      {{}, "kgraph: error: no verb given; verbs: build, validate, stats, path, schema\nTry 'kgraph --help'.\n"},
+      {{"biuld"}, "kgraph: error: unknown verb 'biuld' (verbs: build, validate, stats, path, schema); did you mean 'build'?\n"
                   "Try 'kgraph --help'.\n"},
       {{"--verison"}, "kgraph: error: unknown option '--verison'; did you mean '--version'?\nTry 'kgraph --help'.\n"},
       {{"build", "x.fake"}, "kgraph: error: no output given; name one with -o PATH (e.g. -o graph.graphml)\n"
@@ -203,8 +203,8 @@ TEST_F(CommandsTest, UsageErrors) {
       {{"validate", "a.fake", "--shema", "s.json"},
        "kgraph: error: unknown option '--shema'; did you mean '--schema'?\nTry 'kgraph validate --help'.\n"},
       {{"validate", "a.fake", "-o", "x.txt"}, "kgraph: error: unknown option '-o'\nTry 'kgraph validate --help'.\n"},
-      {{"build", "a.fake", "--focus", "x", "-o", "x.txt"},
-       "kgraph: error: unknown option '--focus'\nTry 'kgraph build --help'.\n"},
+      {{"build", "a.fake", "--depth", "2", "-o", "x.txt"},
+       "kgraph: error: --depth goes with --focus\nTry 'kgraph build --help'.\n"},
       {{"validate", "-", "--input-format", "jsn"},
        "kgraph: error: unknown input format 'jsn' (formats: fake, other)\nTry 'kgraph validate --help'.\n"},
       {{"validate", "-", "--input-format", "fak"},
@@ -217,7 +217,7 @@ TEST_F(CommandsTest, UsageErrors) {
        "kgraph: error: output './x.txt' named more than once\nTry 'kgraph build --help'.\n"},
       {{"schema", "extra.json"},
        "kgraph: error: unexpected argument 'extra.json' (schema reads no inputs)\nTry 'kgraph schema --help'.\n"},
-      {{"help", "nope"}, "kgraph: error: unknown verb 'nope' (verbs: build, validate, schema)\nTry 'kgraph --help'.\n"},
+      {{"help", "nope"}, "kgraph: error: unknown verb 'nope' (verbs: build, validate, stats, path, schema)\nTry 'kgraph --help'.\n"},
   };
   for (const Case& c : cases) {
     const Result r = run_args(c.args);
