@@ -1,0 +1,168 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "support/test_support.hpp"
+
+namespace kgraph {
+namespace {
+
+KnowledgeGraph golden_graph(const std::string& name) {
+  return test::graph_from_json(test::read_file(test::test_data("golden/dot/" + name + ".json")));
+}
+
+/// Every line of text drawn in an SVG, and every tooltip, as read by Python's XML parser.
+struct SvgText {
+  std::vector<std::string> texts;
+  std::vector<std::string> tooltips;
+  bool has_text(const std::string& s) const { return std::find(texts.begin(), texts.end(), s) != texts.end(); }
+  /// Whether `s` is drawn, possibly wrapped over consecutive lines.
+  bool shows(const std::string& s) const {
+    std::string all;
+    for (const std::string& t : texts) all += t + " ";
+    return all.find(s) != std::string::npos;
+  }
+  bool tooltip_contains(const std::string& s) const {
+    return std::any_of(tooltips.begin(), tooltips.end(),
+                       [&](const std::string& t) { return t.find(s) != std::string::npos; });
+  }
+};
+
+SvgText read_svg(const std::string& svg) {
+  const auto path = test::make_temp_dir() / "diagram.svg";
+  test::write_file(path, svg);
+  const test::RunResult lint = test::run_shell("xmllint --noout " + test::shell_quote(path.string()));
+  EXPECT_EQ(lint.status, 0) << lint.err;
+  // One record per line, NUL-separated kind and text; newlines inside text are kept as \x1f.
+  const std::string script =
+      "import sys, xml.etree.ElementTree as ET\n"
+      "x = '{http://www.w3.org/1999/xlink}title'\n"
+      "for e in ET.parse(sys.argv[1]).iter():\n"
+      "    if e.tag.endswith('}text'): print('T\\0' + ''.join(e.itertext()).replace('\\n', '\\x1f'))\n"
+      "    if x in e.attrib: print('X\\0' + e.attrib[x].replace('\\n', '\\x1f'))\n";
+  const auto script_path = path.parent_path() / "read.py";
+  test::write_file(script_path, script);
+  const test::RunResult r = test::run_shell("/usr/bin/python3 " + test::shell_quote(script_path.string()) + " " +
+                                            test::shell_quote(path.string()));
+  EXPECT_EQ(r.status, 0) << r.err;
+  SvgText out;
+  std::size_t start = 0;
+  while (start < r.out.size()) {
+    std::size_t end = r.out.find('\n', start);
+    if (end == std::string::npos) end = r.out.size();
+    const std::string line = r.out.substr(start, end - start);
+    start = end + 1;
+    if (line.size() < 2 || line[1] != '\0') continue;
+    std::string text = line.substr(2);
+    std::replace(text.begin(), text.end(), '\x1f', '\n');
+    (line[0] == 'T' ? out.texts : out.tooltips).push_back(text);
+  }
+  return out;
+}
+
+TEST(RenderedExporter, ExtensionsAndNames) {
+  ExporterRegistry registry;
+  register_builtin_exporters(registry);
+  for (const char* format : {"svg", "png", "pdf"}) {
+    const Exporter* e = registry.for_path(std::string("out/x.") + format);
+    ASSERT_NE(e, nullptr) << format;
+    EXPECT_EQ(e->name(), format);
+  }
+}
+
+TEST(RenderedExporter, SvgIsXmlWithEveryLabelAndItsProvenance) {
+  const KnowledgeGraph g = golden_graph("styles");
+  ExportOptions legend;
+  legend.legend = true;
+  const SvgText svg = read_svg(test::export_to_string(GraphView(g), "svg", legend));
+  for (const Entity& e : g.entities()) EXPECT_TRUE(svg.shows(std::string(g.str(e.name)))) << g.str(e.name);
+  EXPECT_TRUE(svg.has_text("Regular press conference"));
+  // Captions give kind and date; edges their schema label and role.
+  EXPECT_TRUE(svg.has_text("Press conference \u00b7 2006-09-19"));
+  EXPECT_TRUE(svg.has_text("Repatriation \u00b7 2002 \u2013 2006"));
+  EXPECT_TRUE(svg.has_text("spokesperson of"));
+  EXPECT_TRUE(svg.has_text("(spokesman)"));
+  // Tooltips carry sources (by title) and quotes.
+  EXPECT_TRUE(svg.tooltip_contains(
+      "Sources:\n\u2022 MFA Spokesman Calls North Koreans \"Illegal Migrants\" (CECC, 2006-10-03) "
+      "https://www.cecc.gov/example"));
+  EXPECT_TRUE(svg.tooltip_contains("Qin Gang \u2192 spokesperson of \u2192 Ministry of Foreign Affairs\n"
+                                   "\u201cMFA spokesman Qin Gang\u201d"));
+  EXPECT_TRUE(svg.tooltip_contains("Also known as: MFA\nChina's foreign ministry."));
+  // The legend names the kinds and relations present.
+  EXPECT_TRUE(svg.has_text("Government body"));
+  EXPECT_TRUE(svg.has_text("Treaty article"));
+  EXPECT_TRUE(svg.has_text("Relations"));
+}
+
+TEST(RenderedExporter, SvgShowsHostileTextAsWritten) {
+  const KnowledgeGraph g = golden_graph("escaping");
+  const SvgText svg = read_svg(test::export_to_string(GraphView(g), "svg"));
+  for (const char* name : {"Say \"hi\" & <wave>", "Ends in a backslash \\", "C:\\new\\table \\N \\l \\G",
+                           "line one", "line two", "line three", "&amp; &lt; stay literal",
+                           "中华人民共和国外交部", "조선민주주의인민공화국", "정부", "وزارة الخارجية",
+                           "Министерство иностранных", "дел", "A keyword as id"})
+    EXPECT_TRUE(svg.has_text(name)) << name;
+  EXPECT_TRUE(svg.has_text("(role with \\ and"));
+  EXPECT_TRUE(svg.has_text("\"quotes\" & <tags>)"));
+  EXPECT_TRUE(svg.has_text("(\\N\\l\\r)"));
+  EXPECT_TRUE(svg.tooltip_contains("\u201cHe said: \"no\" \\ <b>bold</b> & more\nsecond line\u201d"));
+  EXPECT_TRUE(svg.tooltip_contains("Title with \"quotes\" & <tags> and \\backslashes\\ (وزارة الخارجية)"));
+}
+
+TEST(RenderedExporter, HostileDocumentRendersToValidSvg) {
+  const KnowledgeGraph g = test::graph_from_json(test::read_file(test::test_data("hostile/hostile.json")));
+  ExportOptions options;
+  options.legend = true;
+  options.cluster = "place";
+  const SvgText svg = read_svg(test::export_to_string(GraphView(g), "svg", options));
+  EXPECT_TRUE(svg.has_text("中华人民共和国"));
+  EXPECT_TRUE(svg.has_text("ws")) << "a blank name is shown as the id";
+}
+
+TEST(RenderedExporter, PngAndPdfHaveTheirMagicAndContent) {
+  const KnowledgeGraph g = golden_graph("styles");
+  const std::string png = test::export_to_string(GraphView(g), "png");
+  ASSERT_GT(png.size(), 10000u);
+  EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  const std::string pdf = test::export_to_string(GraphView(g), "pdf");
+  ASSERT_GT(pdf.size(), 5000u);
+  EXPECT_EQ(pdf.substr(0, 5), "%PDF-");
+  EXPECT_NE(pdf.find("%%EOF"), std::string::npos);
+}
+
+TEST(RenderedExporter, EveryEngineAndClusterModeRenders) {
+  const KnowledgeGraph g = golden_graph("styles");
+  for (std::string_view engine : {"dot", "neato", "fdp", "sfdp", "circo"}) {
+    for (const char* cluster : {"none", "place", "type"}) {
+      SCOPED_TRACE(std::string(engine) + " " + cluster);
+      ExportOptions options;
+      options.engine = std::string(engine);
+      options.cluster = cluster;
+      options.legend = true;
+      const SvgText svg = read_svg(test::export_to_string(GraphView(g), "svg", options));
+      EXPECT_TRUE(svg.has_text("Qin Gang"));
+    }
+  }
+}
+
+TEST(RenderedExporter, LabelFontCoversChineseAndKorean) {
+  // The diagrams name "Noto Sans CJK SC" (fonts-noto-cjk, scripts/install-deps.sh); without it
+  // Chinese and Korean names would be drawn as boxes.
+  const test::RunResult r = test::run_shell("fc-match -f '%{family}' 'Noto Sans CJK SC:lang=ko'");
+  EXPECT_NE(r.out.find("Noto Sans CJK"), std::string::npos) << "fonts-noto-cjk missing: " << r.out;
+}
+
+TEST(RenderedExporter, RendersTheExample) {
+  const auto example = test::source_path("examples/north-korean-refugees-2006/graph.json");
+  if (!std::filesystem::exists(example)) GTEST_SKIP() << example << " not written yet";
+  const KnowledgeGraph g = test::graph_from_json(test::read_file(example));
+  ExportOptions options;
+  options.legend = true;
+  const SvgText svg = read_svg(test::export_to_string(GraphView(g), "svg", options));
+  EXPECT_TRUE(svg.has_text("Qin Gang"));
+  EXPECT_TRUE(svg.tooltip_contains("Congressional-Executive Commission on China"));
+}
+
+}  // namespace
+}  // namespace kgraph
