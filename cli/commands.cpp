@@ -16,6 +16,7 @@
 #include "cli/progress.hpp"
 #include "cli/unique_fd.hpp"
 #include "exporters/json_text.hpp"
+#include "exporters/rdf_text.hpp"
 #include "graph/algorithms.hpp"
 #include "graph/duplicates.hpp"
 #include "graph/graph_builder.hpp"
@@ -70,6 +71,7 @@ constexpr OptionSpec kDiagramOptions[] = {
     {"legend", 0, "", "add a legend of the types, kinds and relation types shown"},
     {"cluster", 0, "BY", "group entities: place, type or none (default none)"},
     {"force", 0, "", "lay out a diagram even when it is too large to finish quickly"},
+    {"base-iri", 0, "IRI", "RDF: the IRI entity ids are appended to (default https://kgraph.example/id/)"},
 };
 
 constexpr OptionSpec kStatsOptions[] = {
@@ -333,6 +335,11 @@ ExportOptions export_options(const ParsedArgs& args) {
     if (std::find(modes.begin(), modes.end(), *cluster) == modes.end())
       throw UsageError("unknown --cluster '" + *cluster + "' (choices: " + join(modes) + ")" + suggestion(*cluster, modes));
     o.cluster = *cluster;
+  }
+  if (auto iri = args.value("base-iri")) {
+    if (const std::string why = rdf::check_base_iri(*iri); !why.empty())
+      throw UsageError("unusable --base-iri '" + *iri + "': " + why);
+    o.base_iri = *iri;
   }
   o.legend = args.has("legend");
   o.force = args.has("force");

@@ -20,5 +20,13 @@ if (( ${#missing[@]} )); then
   [[ $(id -u) -eq 0 ]] || sudo="sudo"
   echo "kgraph: installing ${missing[*]}" >&2
   $sudo apt-get update -qq
+  # Packages with services (virtuoso-opensource) must not start them on install: the tests run
+  # their own throwaway servers, and a machine without an init system would fail the install.
+  policy=/usr/sbin/policy-rc.d
+  if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee $policy >/dev/null
+    $sudo chmod +x $policy
+    trap '$sudo rm -f '"$policy" EXIT
+  fi
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi

@@ -89,6 +89,7 @@ TEST(BuildSelection, BadSelectionsAreUsageErrors) {
       {{"--relations", "part-of"}, "unknown relation type \"part-of\" in --relations; did you mean \"part_of\"?"},
       {{"--engine", "dto"}, "unknown engine 'dto'"},
       {{"--cluster", "kind"}, "unknown --cluster 'kind'"},
+      {{"--base-iri", "not an iri"}, "unusable --base-iri 'not an iri'"},
   };
   for (const Case& c : cases) {
     std::vector<std::string> args = {"build", example(), "-o", out};
@@ -98,6 +99,14 @@ TEST(BuildSelection, BadSelectionsAreUsageErrors) {
     EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
     EXPECT_FALSE(std::filesystem::exists(out));
   }
+}
+
+TEST(BuildOptions, BaseIriReachesTheRdfExport) {
+  const auto dir = test::make_temp_dir();
+  const auto nt = dir / "g.nt";
+  auto r = run_kgraph({"build", example(), "--base-iri", "https://example.org/kg/", "-o", nt.string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(read_file(nt).find("<https://example.org/kg/qin-gang> "), std::string::npos);
 }
 
 }  // namespace

@@ -1,0 +1,780 @@
+#include "exporters/rdf_exporter.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <array>
+#include <cstdint>
+#include <map>
+#include <ostream>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "exporters/date_text.hpp"
+#include "exporters/rdf_text.hpp"
+#include "graph/diagnostics.hpp"
+#include "graph/graph_view.hpp"
+
+namespace kgraph {
+namespace rdf {
+namespace {
+
+// schema.org classes by type and kind; kinds not listed get the type's general class only
+// (actors: none, since an actor of unknown kind may be a person or an organization).
+struct ClassRow {
+  EntityType type;
+  std::string_view kind;
+  std::string_view general;
+  std::string_view specific;  // empty: none
+};
+
+constexpr ClassRow kClassTable[] = {
+    {EntityType::actor, "person", "Person", ""},
+    {EntityType::actor, "organization", "Organization", ""},
+    {EntityType::actor, "international_organization", "Organization", ""},
+    {EntityType::actor, "government", "Organization", "GovernmentOrganization"},
+    {EntityType::actor, "government_body", "Organization", "GovernmentOrganization"},
+    {EntityType::actor, "diplomatic_mission", "Organization", "GovernmentOrganization"},
+    {EntityType::actor, "court", "Organization", "GovernmentOrganization"},
+    {EntityType::actor, "media", "Organization", "NewsMediaOrganization"},
+    {EntityType::actor, "company", "Organization", "Corporation"},
+    {EntityType::actor, "ngo", "Organization", "NGO"},
+    {EntityType::actor, "political_party", "Organization", ""},
+    {EntityType::actor, "armed_group", "Organization", ""},
+    {EntityType::place, "country", "Place", "Country"},
+    {EntityType::place, "city", "Place", "City"},
+    {EntityType::place, "province", "Place", "AdministrativeArea"},
+    {EntityType::place, "region", "Place", "AdministrativeArea"},
+    {EntityType::place, "district", "Place", "AdministrativeArea"},
+};
+
+}  // namespace
+
+std::vector<std::string_view> schema_classes(EntityType type, std::string_view kind) {
+  for (const ClassRow& row : kClassTable) {
+    if (row.type != type || row.kind != kind) continue;
+    if (row.specific.empty()) return {row.general};
+    return {row.general, row.specific};
+  }
+  switch (type) {
+    case EntityType::actor: return {};
+    case EntityType::law: return {"Legislation"};
+    case EntityType::event: return {"Event"};
+    case EntityType::place: return {"Place"};
+  }
+  return {};
+}
+
+}  // namespace rdf
+
+namespace {
+
+constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+constexpr std::string_view kRdfs = "http://www.w3.org/2000/01/rdf-schema#";
+constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
+
+constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
+
+enum class Syntax : std::uint8_t { ntriples, turtle };
+
+std::string_view type_class_name(EntityType t) {
+  switch (t) {
+    case EntityType::actor: return "Actor";
+    case EntityType::law: return "Law";
+    case EntityType::event: return "Event";
+    case EntityType::place: return "Place";
+  }
+  return "Actor";
+}
+
+// What schema.org makes of an entity, as far as restating relations needs it.
+enum class SchemaRole : std::uint8_t { other, person, organization };
+
+SchemaRole schema_role(EntityType type, std::string_view kind) {
+  const auto classes = rdf::schema_classes(type, kind);
+  if (classes.empty()) return SchemaRole::other;
+  if (classes.front() == "Organization") return SchemaRole::organization;
+  return classes.front() == "Person" ? SchemaRole::person : SchemaRole::other;
+}
+
+// A schema.org property that restates a relation, where one fits.
+std::string_view schema_relation_property(std::string_view type, EntityType from, SchemaRole from_role, EntityType to,
+                                          SchemaRole to_role) {
+  const bool org_from = from_role == SchemaRole::organization, org_to = to_role == SchemaRole::organization;
+  if (type == "part_of") {
+    if (from == EntityType::law && to == EntityType::law) return "isPartOf";
+    if (from == EntityType::place && to == EntityType::place) return "containedInPlace";
+    if (from == EntityType::event && to == EntityType::event) return "superEvent";
+    if (org_from && org_to) return "parentOrganization";
+    return {};
+  }
+  if (type == "located_in") {
+    if (from == EntityType::place && to == EntityType::place) return "containedInPlace";
+    if (org_from && to == EntityType::place) return "location";
+    return {};
+  }
+  if (type == "occurred_in" && from == EntityType::event && to == EntityType::place) return "location";
+  if (type == "member_of" && from_role != SchemaRole::other && org_to) return "memberOf";
+  return {};
+}
+
+// Writes one view as N-Triples or Turtle. Every IRI reaches the buffer through
+// append_iri_component (or is a constant) and every literal through append_string_literal.
+class Writer {
+ public:
+  Writer(const GraphView& view, std::ostream& out, const ExportOptions& options, Syntax syntax)
+      : view_(view), g_(view.graph()), out_(out), syntax_(syntax), base_(options.base_iri) {
+    if (const std::string problem = rdf::check_base_iri(base_); !problem.empty())
+      throw ExportError("cannot write " + format_name() + ": the base IRI " + kgraph::quoted(base_) + " " + problem);
+    buf_.reserve(kFlushBytes + (kFlushBytes >> 2));
+    make_terms();
+    id_key_ = g_.strings().find("id");
+    quote_key_ = g_.strings().find("quote");
+    description_key_ = g_.strings().find("description");
+    title_key_ = g_.strings().find("title");
+    publisher_key_ = g_.strings().find("publisher");
+    url_key_ = g_.strings().find("url");
+  }
+
+  void write() {
+    if (turtle()) write_prefixes();
+    write_vocabulary();
+    for (std::uint32_t s : view_.sources()) {
+      write_source(s);
+      if (!maybe_flush()) return;
+    }
+    for (std::uint32_t e : view_.entities()) {
+      write_entity(e);
+      if (!maybe_flush()) return;
+    }
+    const IndexSet& rels = view_.relations();
+    for (std::uint32_t i = 0; i < rels.size(); ++i) {
+      write_relation(rels[i], i == 0 ? nullptr : &g_.relations()[rels[i - 1]]);
+      if (!maybe_flush()) return;
+    }
+    end_subject();
+    flush();
+  }
+
+ private:
+  bool turtle() const { return syntax_ == Syntax::turtle; }
+  std::string format_name() const { return turtle() ? "Turtle" : "N-Triples"; }
+
+  // ---- constant terms --------------------------------------------------------------------
+
+  // A term in one of the fixed namespaces, whose local name needs no escaping.
+  std::string vocab(std::string_view ns, std::string_view prefix, std::string_view local) const {
+    if (turtle()) return std::string(prefix) + ":" + std::string(local);
+    return "<" + std::string(ns) + std::string(local) + ">";
+  }
+
+  // A term in a namespace, for a local part that may need escaping (kinds, keys, types).
+  std::string escaped_vocab(std::string_view ns, std::string_view prefix, std::string_view text) const {
+    const std::string local = rdf::iri_component(text);
+    if (turtle() && rdf::is_simple_local_name(local)) return std::string(prefix) + ":" + local;
+    return "<" + std::string(ns) + local + ">";
+  }
+
+  void make_terms() {
+    t_type_ = turtle() ? "a" : vocab(kRdf, "rdf", "type");
+    t_subject_ = vocab(kRdf, "rdf", "subject");
+    t_predicate_ = vocab(kRdf, "rdf", "predicate");
+    t_object_ = vocab(kRdf, "rdf", "object");
+    t_statement_ = vocab(kRdf, "rdf", "Statement");
+    t_property_ = vocab(kRdf, "rdf", "Property");
+    t_class_ = vocab(kRdfs, "rdfs", "Class");
+    t_label_ = vocab(kRdfs, "rdfs", "label");
+    t_subclass_ = vocab(kRdfs, "rdfs", "subClassOf");
+    for (EntityType t : kEntityTypes)
+      t_type_class_[static_cast<int>(t)] = vocab(rdf::kVocab, "kg", type_class_name(t));
+    t_relation_class_ = vocab(rdf::kVocab, "kg", "Relation");
+    t_source_class_ = vocab(rdf::kVocab, "kg", "Source");
+    t_start_ = vocab(rdf::kVocab, "kg", "start");
+    t_end_ = vocab(rdf::kVocab, "kg", "end");
+    t_source_ = vocab(rdf::kVocab, "kg", "source");
+    t_role_ = vocab(rdf::kVocab, "kg", "role");
+    t_quote_ = vocab(rdf::kVocab, "kg", "quote");
+    t_identifier_ = vocab(rdf::kSchemaOrg, "schema", "identifier");
+    t_name_ = vocab(rdf::kSchemaOrg, "schema", "name");
+    t_alternate_name_ = vocab(rdf::kSchemaOrg, "schema", "alternateName");
+    t_description_ = vocab(rdf::kSchemaOrg, "schema", "description");
+    t_start_date_ = vocab(rdf::kSchemaOrg, "schema", "startDate");
+    t_end_date_ = vocab(rdf::kSchemaOrg, "schema", "endDate");
+    t_legislation_date_ = vocab(rdf::kSchemaOrg, "schema", "legislationDate");
+    t_date_published_ = vocab(rdf::kSchemaOrg, "schema", "datePublished");
+    t_publisher_ = vocab(rdf::kSchemaOrg, "schema", "publisher");
+    t_url_ = vocab(rdf::kSchemaOrg, "schema", "url");
+    t_creative_work_ = vocab(rdf::kSchemaOrg, "schema", "CreativeWork");
+  }
+
+  void write_prefixes() {
+    const std::pair<std::string_view, std::string> prefixes[] = {
+        {"rdf", std::string(kRdf)},
+        {"rdfs", std::string(kRdfs)},
+        {"xsd", std::string(kXsd)},
+        {"schema", std::string(rdf::kSchemaOrg)},
+        {"kg", std::string(rdf::kVocab)},
+        {"kgr", std::string(rdf::kRelationVocab)},
+        {"kgp", std::string(rdf::kPropertyVocab)},
+        {"kgk", std::string(rdf::kKindVocab)},
+        {"id", base_},
+        {"src", base_ + "source/"},
+    };
+    for (const auto& [prefix, iri] : prefixes) {
+      buf_ += "@prefix ";
+      buf_ += prefix;
+      buf_ += ": <";
+      buf_ += iri;
+      buf_ += "> .\n";
+    }
+  }
+
+  // ---- statements ------------------------------------------------------------------------
+  // N-Triples repeats subject and predicate on every line; Turtle writes each subject once,
+  // predicates after `;` and repeated objects after `,`.
+
+  void begin_subject(std::string_view s) {
+    end_subject();
+    if (turtle()) {
+      buf_ += '\n';
+      buf_ += s;
+    } else {
+      subject_.assign(s);
+    }
+    open_ = true;
+    first_predicate_ = true;
+  }
+
+  void end_subject() {
+    if (open_ && turtle()) buf_ += " .\n";
+    open_ = false;
+  }
+
+  void predicate(std::string_view p) {
+    if (turtle()) {
+      buf_ += first_predicate_ ? " " : " ;\n    ";
+      buf_ += p;
+    } else {
+      predicate_.assign(p);
+    }
+    first_predicate_ = false;
+    first_object_ = true;
+  }
+
+  void object_begin() {
+    if (turtle()) {
+      buf_ += first_object_ ? " " : ", ";
+    } else {
+      buf_ += subject_;
+      buf_ += ' ';
+      buf_ += predicate_;
+      buf_ += ' ';
+    }
+    first_object_ = false;
+  }
+
+  void object_end() {
+    if (!turtle()) buf_ += " .\n";
+  }
+
+  void object_term(std::string_view term) {
+    object_begin();
+    buf_ += term;
+    object_end();
+  }
+
+  // ---- literals --------------------------------------------------------------------------
+
+  // Where a text came from, for the error message; only looked at when writing fails.
+  struct Context {
+    enum Kind : std::uint8_t { entity, relation, source, vocabulary } kind = entity;
+    std::uint32_t index = 0;
+    std::string_view field;
+  };
+
+  [[noreturn]] void fail(const Context& at, std::string_view text, const rdf::TextCheck& check) const {
+    std::string where;
+    switch (at.kind) {
+      case Context::entity: where = "entity " + quoted(g_.str(g_.entities()[at.index].id)); break;
+      case Context::source: where = "source " + quoted(g_.str(g_.sources()[at.index].id)); break;
+      case Context::vocabulary: where = "the schema"; break;
+      case Context::relation: {
+        const Relation& r = g_.relations()[at.index];
+        where = "relation " + quoted(g_.str(g_.entities()[r.from].id)) + " " + std::string(g_.str(r.type)) + " " +
+                quoted(g_.str(g_.entities()[r.to].id));
+        break;
+      }
+    }
+    throw ExportError("cannot write " + format_name() + ": " + where + ", field " + quoted(at.field) + ": the text " +
+                      rdf::describe(check, text));
+  }
+
+  void string_literal(std::string_view s, const Context& at) {
+    const rdf::TextCheck check = rdf::append_string_literal(buf_, s);
+    if (!check.ok()) fail(at, s, check);
+  }
+
+  void datatype(std::string_view name) {
+    if (turtle()) {
+      buf_ += "^^xsd:";
+      buf_ += name;
+    } else {
+      buf_ += "^^<";
+      buf_ += kXsd;
+      buf_ += name;
+      buf_ += '>';
+    }
+  }
+
+  void object_string(std::string_view s, const Context& at) {
+    object_begin();
+    string_literal(s, at);
+    object_end();
+  }
+
+  void object_date(const PartialDate& d) {
+    object_begin();
+    buf_ += '"';
+    append_date(buf_, d);
+    buf_ += '"';
+    datatype(rdf::date_datatype(d));
+    object_end();
+  }
+
+  void object_value(const Value& v, const Context& at) {
+    object_begin();
+    switch (v.kind) {
+      case ValueKind::string: string_literal(g_.str(v.string), at); break;
+      case ValueKind::integer: {
+        char b[24];
+        auto [end, ec] = std::to_chars(b, b + sizeof b, v.integer);
+        if (turtle()) {
+          buf_.append(b, end);
+        } else {
+          buf_ += '"';
+          buf_.append(b, end);
+          buf_ += '"';
+          datatype("integer");
+        }
+        break;
+      }
+      case ValueKind::boolean:
+        if (turtle()) {
+          buf_ += v.boolean ? "true" : "false";
+        } else {
+          buf_ += v.boolean ? "\"true\"" : "\"false\"";
+          datatype("boolean");
+        }
+        break;
+      case ValueKind::real:
+        buf_ += '"';
+        if (std::isnan(v.real)) buf_ += "NaN";
+        else if (std::isinf(v.real)) buf_ += v.real < 0 ? "-INF" : "INF";
+        else buf_ += format_real(v.real);
+        buf_ += '"';
+        datatype("double");
+        break;
+    }
+    object_end();
+  }
+
+  // ---- IRIs of graph elements ------------------------------------------------------------
+
+  // `id:local` in Turtle when the escaped id allows it, else `<base + escaped id>`.
+  void append_element_term(std::string& out, std::string_view prefix, std::string_view path, std::string_view local) {
+    if (turtle() && rdf::is_simple_local_name(local)) {
+      out += prefix;
+      out += ':';
+      out += local;
+      return;
+    }
+    out += '<';
+    out += base_;
+    out += path;
+    out += local;
+    out += '>';
+  }
+
+  void append_element_iri(std::string& out, std::string_view prefix, std::string_view path, std::string_view id) {
+    scratch_.clear();
+    rdf::append_iri_component(scratch_, id);
+    append_element_term(out, prefix, path, scratch_);
+  }
+
+  void entity_iri(std::string& out, std::uint32_t index) {
+    append_element_iri(out, "id", "", g_.str(g_.entities()[index].id));
+  }
+
+  const std::string& source_iri(StrId id) {
+    auto it = source_terms_.find(id);
+    if (it == source_terms_.end()) {
+      std::string term;
+      append_element_iri(term, "src", "source/", g_.str(id));
+      it = source_terms_.emplace(id, std::move(term)).first;
+    }
+    return it->second;
+  }
+
+  const std::string& relation_local(StrId type) {
+    auto it = relation_locals_.find(type);
+    if (it == relation_locals_.end()) it = relation_locals_.emplace(type, rdf::iri_component(g_.str(type))).first;
+    return it->second;
+  }
+
+  const std::string& relation_property(StrId type) {
+    auto it = relation_terms_.find(type);
+    if (it == relation_terms_.end())
+      it = relation_terms_.emplace(type, escaped_vocab(rdf::kRelationVocab, "kgr", g_.str(type))).first;
+    return it->second;
+  }
+
+  const std::string& property_term(StrId key) {
+    auto it = property_terms_.find(key);
+    if (it == property_terms_.end())
+      it = property_terms_.emplace(key, escaped_vocab(rdf::kPropertyVocab, "kgp", g_.str(key))).first;
+    return it->second;
+  }
+
+  const std::string& kind_term(StrId kind) {
+    auto it = kind_terms_.find(kind);
+    if (it == kind_terms_.end())
+      it = kind_terms_.emplace(kind, escaped_vocab(rdf::kKindVocab, "kgk", g_.str(kind))).first;
+    return it->second;
+  }
+
+  const std::string& schema_term(std::string_view local) {
+    auto it = schema_terms_.find(local);
+    if (it == schema_terms_.end())
+      it = schema_terms_.emplace(std::string(local), vocab(rdf::kSchemaOrg, "schema", local)).first;
+    return it->second;
+  }
+
+  SchemaRole role_of(const Entity& e) {
+    const std::uint64_t k = (std::uint64_t{static_cast<std::uint8_t>(e.type)} << 32) | e.kind;
+    auto it = roles_.find(k);
+    if (it == roles_.end()) it = roles_.emplace(k, schema_role(e.type, g_.str(e.kind))).first;
+    return it->second;
+  }
+
+  // The classes of an entity: its type, its kind, then schema.org's.
+  const std::vector<std::string>& classes_of(const Entity& e) {
+    const std::uint64_t k = (std::uint64_t{static_cast<std::uint8_t>(e.type)} << 32) | e.kind;
+    auto it = classes_.find(k);
+    if (it == classes_.end()) {
+      std::vector<std::string> terms{t_type_class_[static_cast<int>(e.type)]};
+      if (e.kind != kEmpty) terms.push_back(kind_term(e.kind));
+      for (std::string_view c : rdf::schema_classes(e.type, g_.str(e.kind))) terms.push_back(schema_term(c));
+      it = classes_.emplace(k, std::move(terms)).first;
+    }
+    return it->second;
+  }
+
+  // ---- vocabulary ------------------------------------------------------------------------
+  // Labels (from the schema) for the types, kinds and relation types the view uses, so that
+  // a triplestore can show them; sorted by text.
+
+  void write_vocabulary() {
+    std::array<bool, 4> types{};
+    std::set<std::pair<std::string_view, EntityType>> kinds;
+    for (std::uint32_t e : view_.entities()) {
+      const Entity& ent = g_.entities()[e];
+      types[static_cast<int>(ent.type)] = true;
+      if (ent.kind != kEmpty) kinds.emplace(g_.str(ent.kind), ent.type);
+    }
+    std::set<std::string_view> relation_types;
+    StrId last = StringPool::kMissing;
+    for (std::uint32_t r : view_.relations()) {
+      const StrId t = g_.relations()[r].type;
+      if (t != last) relation_types.insert(g_.str(t));
+      last = t;
+    }
+    const Schema& schema = g_.schema();
+    const Context at{Context::vocabulary, 0, "label"};
+    for (EntityType t : kEntityTypes) {
+      if (!types[static_cast<int>(t)]) continue;
+      begin_subject(t_type_class_[static_cast<int>(t)]);
+      predicate(t_type_);
+      object_term(t_class_);
+      predicate(t_label_);
+      object_string(schema.type(t).label.empty() ? type_class_name(t) : schema.type(t).label, at);
+    }
+    std::string_view previous;
+    for (const auto& [kind, type] : kinds) {
+      if (kind != previous) {
+        begin_subject(kind_term(g_.strings().find(kind)));
+        predicate(t_type_);
+        object_term(t_class_);
+      }
+      previous = kind;
+      predicate(t_label_);
+      object_string(schema.kind_label(type, kind), at);
+      predicate(t_subclass_);
+      object_term(t_type_class_[static_cast<int>(type)]);
+    }
+    for (std::string_view type : relation_types) {
+      begin_subject(relation_property(g_.strings().find(type)));
+      predicate(t_type_);
+      object_term(t_property_);
+      const RelationType* rt = schema.relation(type);
+      predicate(t_label_);
+      object_string(rt && !rt->label.empty() ? std::string_view(rt->label) : type, at);
+    }
+    if (!view_.relations().empty()) {
+      begin_subject(t_relation_class_);
+      predicate(t_type_);
+      object_term(t_class_);
+      predicate(t_subclass_);
+      object_term(t_statement_);
+    }
+    if (!view_.sources().empty()) {
+      begin_subject(t_source_class_);
+      predicate(t_type_);
+      object_term(t_class_);
+      predicate(t_subclass_);
+      object_term(t_creative_work_);
+    }
+  }
+
+  // ---- elements --------------------------------------------------------------------------
+
+  // Many elements cite the same list of sources (lists are interned), so each list's terms
+  // are rendered once: joined by ", " for Turtle, by newlines for N-Triples.
+  void sources(ListId list) {
+    if (list == 0) return;
+    auto it = source_lists_.find(list);
+    if (it == source_lists_.end()) {
+      std::string joined;
+      for (StrId s : g_.list(list)) {
+        if (!joined.empty()) joined += turtle() ? ", " : "\n";
+        joined += source_iri(s);
+      }
+      it = source_lists_.emplace(list, std::move(joined)).first;
+    }
+    predicate(t_source_);
+    if (turtle()) {
+      object_term(it->second);
+      return;
+    }
+    std::string_view rest = it->second;
+    for (std::size_t nl; (nl = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(nl + 1))
+      object_term(rest.substr(0, nl));
+    object_term(rest);
+  }
+
+  void dates(const PartialDate& start, const PartialDate& end) {
+    if (start.present()) {
+      predicate(t_start_);
+      object_date(start);
+    }
+    if (end.present()) {
+      predicate(t_end_);
+      object_date(end);
+    }
+  }
+
+  void property(std::string_view term, const Property& p, Context at) {
+    at.field = g_.str(p.key);
+    predicate(term);
+    for (const Value& v : p.values) object_value(v, at);
+  }
+
+  void write_source(std::uint32_t index) {
+    const Source& s = g_.sources()[index];
+    Context at{Context::source, index, "id"};
+    begin_subject(source_iri(s.id));
+    predicate(t_type_);
+    object_term(t_creative_work_);
+    object_term(t_source_class_);
+    predicate(t_identifier_);
+    object_string(g_.str(s.id), at);
+    if (s.date.present()) {
+      predicate(t_date_published_);
+      object_date(s.date);
+    }
+    for (const Property& p : s.properties) {
+      if (p.key == title_key_) property(t_name_, p, at);
+      else if (p.key == publisher_key_) property(t_publisher_, p, at);
+      else if (p.key == url_key_) property(t_url_, p, at);
+      else property(property_term(p.key), p, at);
+    }
+  }
+
+  void write_entity(std::uint32_t index) {
+    const Entity& e = g_.entities()[index];
+    Context at{Context::entity, index, "id"};
+    term_.clear();
+    entity_iri(term_, index);
+    begin_subject(term_);
+    predicate(t_type_);
+    for (const std::string& c : classes_of(e)) object_term(c);
+    predicate(t_identifier_);
+    object_string(g_.str(e.id), at);
+    at.field = "name";
+    predicate(t_name_);
+    object_string(g_.str(e.name), at);
+    if (e.aliases != 0) {
+      at.field = "aliases";
+      predicate(t_alternate_name_);
+      for (StrId a : g_.list(e.aliases)) object_string(g_.str(a), at);
+    }
+    dates(e.start, e.end);
+    if (e.type == EntityType::event) {
+      if (e.start.present()) {
+        predicate(t_start_date_);
+        object_date(e.start);
+      }
+      if (e.end.present()) {
+        predicate(t_end_date_);
+        object_date(e.end);
+      }
+    } else if (e.type == EntityType::law && e.start.present()) {
+      predicate(t_legislation_date_);
+      object_date(e.start);
+    }
+    for (const Property& p : e.properties)
+      property(p.key == description_key_ ? t_description_ : property_term(p.key), p, at);
+    sources(e.sources);
+  }
+
+  void write_relation(std::uint32_t index, const Relation* previous) {
+    const Relation& r = g_.relations()[index];
+    const Entity& from = g_.entities()[r.from];
+    const Entity& to = g_.entities()[r.to];
+    Context at{Context::relation, index, "type"};
+    // Relations come sorted by their source entity: encode it once per run of relations.
+    if (r.from != last_from_) {
+      last_from_ = r.from;
+      from_local_.clear();
+      rdf::append_iri_component(from_local_, g_.str(from.id));
+      from_.clear();
+      append_element_term(from_, "id", "", from_local_);
+    }
+    to_local_.clear();
+    rdf::append_iri_component(to_local_, g_.str(to.id));
+    to_.clear();
+    append_element_term(to_, "id", "", to_local_);
+    const std::string& type = relation_property(r.type);
+
+    // Relations are sorted by (from, type, to, ...), so equal direct triples are adjacent.
+    const bool repeated = previous && previous->from == r.from && previous->type == r.type && previous->to == r.to;
+    if (!repeated) {
+      begin_subject(from_);
+      predicate(type);
+      object_term(to_);
+      const std::string_view schema_property =
+          schema_relation_property(g_.str(r.type), from.type, role_of(from), to.type, role_of(to));
+      if (!schema_property.empty()) {
+        predicate(schema_term(schema_property));
+        object_term(to_);
+      }
+    }
+
+    // The reified relation: an IRI from the relation's key, so that it is the same in every
+    // export of the same fact.
+    term_ = "<";
+    term_ += base_;
+    term_ += "relation/";
+    term_ += from_local_;
+    term_ += '/';
+    term_ += relation_local(r.type);
+    term_ += '/';
+    term_ += to_local_;
+    if (r.start.present() || r.end.present() || r.role != kEmpty) {
+      term_ += '/';
+      append_date(term_, r.start);
+      term_ += '/';
+      append_date(term_, r.end);
+      term_ += '/';
+      rdf::append_iri_component(term_, g_.str(r.role));
+    }
+    term_ += '>';
+
+    begin_subject(term_);
+    predicate(t_type_);
+    object_term(t_relation_class_);
+    predicate(t_subject_);
+    object_term(from_);
+    predicate(t_predicate_);
+    object_term(type);
+    predicate(t_object_);
+    object_term(to_);
+    if (r.role != kEmpty) {
+      at.field = "role";
+      predicate(t_role_);
+      object_string(g_.str(r.role), at);
+    }
+    dates(r.start, r.end);
+    for (const Property& p : g_.properties_of(r)) {
+      if (p.key == quote_key_) property(t_quote_, p, at);
+      else if (p.key == id_key_) property(t_identifier_, p, at);
+      else property(property_term(p.key), p, at);
+    }
+    sources(r.sources);
+  }
+
+  // ---- output ----------------------------------------------------------------------------
+
+  bool maybe_flush() {
+    if (buf_.size() < kFlushBytes) return true;
+    flush();
+    return static_cast<bool>(out_);
+  }
+
+  void flush() {
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
+  }
+
+  const GraphView& view_;
+  const KnowledgeGraph& g_;
+  std::ostream& out_;
+  const Syntax syntax_;
+  const std::string base_;
+  std::string buf_;
+  std::string scratch_, term_, from_, to_, from_local_, to_local_;
+  std::uint32_t last_from_ = UINT32_MAX;  // entity whose IRI from_ holds
+  std::string subject_, predicate_;  // N-Triples: the current subject and predicate
+  bool open_ = false, first_predicate_ = true, first_object_ = true;
+
+  StrId id_key_, quote_key_, description_key_, title_key_, publisher_key_, url_key_;
+
+  std::string t_type_, t_subject_, t_predicate_, t_object_, t_statement_, t_property_, t_class_, t_label_,
+      t_subclass_, t_relation_class_, t_source_class_, t_start_, t_end_, t_source_, t_role_, t_quote_,
+      t_identifier_, t_name_, t_alternate_name_, t_description_, t_start_date_, t_end_date_, t_legislation_date_,
+      t_date_published_, t_publisher_, t_url_, t_creative_work_;
+  std::array<std::string, 4> t_type_class_;
+
+  std::unordered_map<StrId, std::string> source_terms_, relation_terms_, relation_locals_, property_terms_, kind_terms_;
+  std::unordered_map<ListId, std::string> source_lists_;
+  std::map<std::string, std::string, std::less<>> schema_terms_;
+  std::unordered_map<std::uint64_t, std::vector<std::string>> classes_;
+  std::unordered_map<std::uint64_t, SchemaRole> roles_;
+};
+
+class NTriplesExporter final : public Exporter {
+ public:
+  std::string_view name() const override { return "ntriples"; }
+  std::vector<std::string_view> extensions() const override { return {".nt"}; }
+  void write(const GraphView& view, std::ostream& out, const ExportOptions& options) const override {
+    Writer(view, out, options, Syntax::ntriples).write();
+  }
+};
+
+class TurtleExporter final : public Exporter {
+ public:
+  std::string_view name() const override { return "turtle"; }
+  std::vector<std::string_view> extensions() const override { return {".ttl"}; }
+  void write(const GraphView& view, std::ostream& out, const ExportOptions& options) const override {
+    Writer(view, out, options, Syntax::turtle).write();
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Exporter> make_ntriples_exporter() { return std::make_unique<NTriplesExporter>(); }
+std::unique_ptr<Exporter> make_turtle_exporter() { return std::make_unique<TurtleExporter>(); }
+
+}  // namespace kgraph
