@@ -623,13 +623,16 @@ std::optional<KnowledgeGraph> GraphBuilder::finish() {
                            did_you_mean_suffix(id, known_ids));
   }
 
-  // Relation endpoints against the schema.
+  // Relation endpoints against the schema. Relation types are few: look each up once.
+  std::unordered_map<StrId, const RelationType*> relation_types;
   for (std::size_t i = 0; i < s.relations.size(); ++i) {
     const Relation& r = s.relations[i];
     const StagedEntity& from = s.entities[r.from];
     const StagedEntity& to = s.entities[r.to];
     if (!from.declared || !to.declared) continue;
-    const RelationType* type = s.schema.relation(s.strings.view(r.type));
+    auto [cached, fresh] = relation_types.try_emplace(r.type, nullptr);
+    if (fresh) cached->second = s.schema.relation(s.strings.view(r.type));
+    const RelationType* type = cached->second;
     if (!type) continue;
     const std::string_view from_kind = s.strings.view(from.entity.kind), to_kind = s.strings.view(to.entity.kind);
     if (Schema::allows(*type, from.entity.type, from_kind, to.entity.type, to_kind)) continue;
@@ -645,8 +648,12 @@ std::optional<KnowledgeGraph> GraphBuilder::finish() {
                                                    describe(from) + " to " + describe(to) + "; allowed: " + allowed);
   }
 
-  // Every cited source must be declared.
+  // Every cited source must be declared. Lists are interned and shared by many elements, so
+  // each is checked once, at the first element citing it.
+  std::vector<bool> list_checked(s.lists.size(), false);
   auto check_sources = [&](ListId list, Location at) {
+    if (list_checked[list]) return;
+    list_checked[list] = true;
     for (StrId id : s.lists.view(list)) {
       const bool found = s.source_index.find(mix_hash(id), [&](std::uint32_t k) {
         return s.sources[k].source.id == id;

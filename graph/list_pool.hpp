@@ -20,6 +20,8 @@ class ListPool {
   /// The union of a list and more strings, sorted by text in `pool`.
   ListId merge(ListId list, std::span<const StrId> more, const StringPool& pool);
   std::size_t memory_bytes() const;
+  /// Number of distinct lists interned (ids are 0..size()-1).
+  std::size_t size() const { return hashes_.size(); }
 
  private:
   std::vector<StrId> items_;

@@ -62,7 +62,7 @@ TEST(BuildSelection, FocusDepthAndFiltersReachEveryOutput) {
   auto r = run_kgraph({"build", example(), "--focus", "qin-gang", "--depth", "1", "-o", json.string(), "-o", graphml.string()});
   ASSERT_EQ(r.status, 0) << r.err;
   const std::string j = read_file(json), g = read_file(graphml);
-  for (const std::string& id : {"qin-gang", "mfa", "press-conference-2006-09-19"}) {
+  for (const std::string id : {"qin-gang", "mfa", "press-conference-2006-09-19"}) {
     EXPECT_NE(j.find("\"id\":\"" + id + "\""), std::string::npos) << id;
     EXPECT_NE(g.find("<node id=\"" + id + "\""), std::string::npos) << id;
   }
