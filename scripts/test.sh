@@ -5,6 +5,6 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh" --tests
 # npm clients (Kuzu, Oxigraph, graphology) live outside the repository, installed once per machine.
 "$root/tests/clients/setup-node-clients.sh"
-"$root/scripts/build.sh" -DKGRAPH_BUILD_TESTS=ON
+"$root/scripts/build.sh" -DKGRAPH_BUILD_TESTS=ON -DKGRAPH_BUILD_BENCH=ON
 cd "$root/build"
 ctest --output-on-failure -j2 --timeout 600
