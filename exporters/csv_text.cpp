@@ -58,7 +58,7 @@ bool append_field(std::string& out, std::string_view s) {
 OutputFile::OutputFile(std::filesystem::path path) : path_(std::move(path)) {
   fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd_ < 0) fail("open", errno);
-  buffer_.reserve(kFlushBytes + (kFlushBytes >> 1));
+  buffer_.reserve(kOutputBlockBytes + (kOutputBlockBytes >> 1));
 }
 
 OutputFile::~OutputFile() {

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "exporters/output_buffer.hpp"
+
 namespace kgraph::csv {
 
 /// Whether a field must be quoted: it is empty (an empty unquoted field reads as "no value"),
@@ -42,7 +44,7 @@ class OutputFile {
   std::string& buffer() { return buffer_; }
   /// Writes the buffer out once it holds more than about a megabyte.
   void maybe_flush() {
-    if (buffer_.size() >= kFlushBytes) flush();
+    if (buffer_.size() >= kOutputBlockBytes) flush();
   }
   /// Writes what is left and closes the file.
   void close();
@@ -50,7 +52,6 @@ class OutputFile {
   std::uint64_t bytes_written() const { return written_; }
   const std::filesystem::path& path() const { return path_; }
 
-  static constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
 
  private:
   void flush();

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "exporters/output_buffer.hpp"
 #include "exporters/date_text.hpp"
 #include "exporters/xml_text.hpp"
 #include "graph/diagnostics.hpp"
@@ -126,7 +127,6 @@ AttrType infer_type(const KeyStats& s) {
   return AttrType::long_integer;
 }
 
-constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
 
 // Built-in attributes come first, with fixed ids; property attributes follow.
 enum NodeAttr : std::uint8_t { kNodeType, kNodeKind, kNodeAliases, kNodeSources, kNodeStart, kNodeEnd, kNodeBuiltinCount };
@@ -136,7 +136,7 @@ enum EdgeAttr : std::uint8_t { kEdgeType, kEdgeRole, kEdgeSources, kEdgeStart, k
 class Writer {
  public:
   Writer(const GraphView& view, std::ostream& out) : view_(view), g_(view.graph()), out_(out) {
-    buf_.reserve(kFlushBytes + (kFlushBytes >> 2));
+    buf_.reserve(kOutputBlockBytes + (kOutputBlockBytes >> 2));
   }
 
   void write() {
@@ -459,16 +459,8 @@ class Writer {
 
   // ---- output ----------------------------------------------------------------------------
 
-  bool maybe_flush() {
-    if (buf_.size() < kFlushBytes) return true;
-    flush();
-    return static_cast<bool>(out_);
-  }
-
-  void flush() {
-    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-    buf_.clear();
-  }
+  bool maybe_flush() { return flush_if_full(buf_, out_); }
+  void flush() { write_out(buf_, out_); }
 
   const GraphView& view_;
   const KnowledgeGraph& g_;

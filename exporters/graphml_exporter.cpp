@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "exporters/output_buffer.hpp"
 #include "exporters/xml_text.hpp"
 #include "graph/diagnostics.hpp"
 #include "graph/graph_view.hpp"
@@ -158,14 +159,13 @@ KeyType infer_type(const KeyStats& s) {
 
 constexpr std::int64_t kMaxExactInteger = std::int64_t{1} << 53;  // every integer up to here is a double
 
-constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
 
 // Writes one view. All text reaches the buffer through xml::append_element_text or through
 // append_token, whose output is plain ASCII.
 class Writer {
  public:
   Writer(const GraphView& view, std::ostream& out) : view_(view), g_(view.graph()), out_(out) {
-    buf_.reserve(kFlushBytes + (kFlushBytes >> 2));
+    buf_.reserve(kOutputBlockBytes + (kOutputBlockBytes >> 2));
     id_key_ = g_.strings().find("id");
     quote_key_ = g_.strings().find("quote");
   }
@@ -568,16 +568,8 @@ class Writer {
 
   // ---- output ----------------------------------------------------------------------------
 
-  bool maybe_flush() {
-    if (buf_.size() < kFlushBytes) return true;
-    flush();
-    return static_cast<bool>(out_);
-  }
-
-  void flush() {
-    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-    buf_.clear();
-  }
+  bool maybe_flush() { return flush_if_full(buf_, out_); }
+  void flush() { write_out(buf_, out_); }
 
   const GraphView& view_;
   const KnowledgeGraph& g_;

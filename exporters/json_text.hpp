@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "exporters/output_buffer.hpp"
 #include "graph/knowledge_graph.hpp"
 
 namespace kgraph {
@@ -35,13 +36,5 @@ class JsonRecordWriter {
   void properties(std::string& out, const PropertyList& props) const;
   const KnowledgeGraph& g_;
 };
-
-/// Flushes `buffer` to `out` once it holds more than `threshold` bytes.
-inline void flush_if_full(std::string& buffer, std::ostream& out, std::size_t threshold = 1 << 20) {
-  if (buffer.size() >= threshold) {
-    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    buffer.clear();
-  }
-}
 
 }  // namespace kgraph

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "exporters/output_buffer.hpp"
 #include "exporters/date_text.hpp"
 #include "exporters/rdf_text.hpp"
 #include "graph/diagnostics.hpp"
@@ -76,7 +77,6 @@ constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 constexpr std::string_view kRdfs = "http://www.w3.org/2000/01/rdf-schema#";
 constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
 
-constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
 
 enum class Syntax : std::uint8_t { ntriples, turtle };
 
@@ -129,7 +129,7 @@ class Writer {
       : view_(view), g_(view.graph()), out_(out), syntax_(syntax), base_(options.base_iri) {
     if (const std::string problem = rdf::check_base_iri(base_); !problem.empty())
       throw ExportError("cannot write " + format_name() + ": the base IRI " + kgraph::quoted(base_) + " " + problem);
-    buf_.reserve(kFlushBytes + (kFlushBytes >> 2));
+    buf_.reserve(kOutputBlockBytes + (kOutputBlockBytes >> 2));
     make_terms();
     id_key_ = g_.strings().find("id");
     quote_key_ = g_.strings().find("quote");
@@ -717,16 +717,8 @@ class Writer {
 
   // ---- output ----------------------------------------------------------------------------
 
-  bool maybe_flush() {
-    if (buf_.size() < kFlushBytes) return true;
-    flush();
-    return static_cast<bool>(out_);
-  }
-
-  void flush() {
-    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-    buf_.clear();
-  }
+  bool maybe_flush() { return flush_if_full(buf_, out_); }
+  void flush() { write_out(buf_, out_); }
 
   const GraphView& view_;
   const KnowledgeGraph& g_;
