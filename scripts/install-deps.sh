@@ -6,7 +6,8 @@ set -euo pipefail
 packages=(build-essential cmake pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz libicu-dev
           libgtest-dev libbenchmark-dev fonts-noto-cjk)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(libxml2-utils python3 python3-networkx python3-igraph raptor2-utils virtuoso-opensource)
+  # fontconfig: fc-match, with which a test checks that the CJK font is found.
+  packages+=(libxml2-utils python3 python3-networkx python3-igraph raptor2-utils virtuoso-opensource fontconfig)
   # Node.js runs the npm clients (tests/clients/setup-node-clients.sh); keep a node already on PATH.
   command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 fi
