@@ -55,10 +55,11 @@ bool append_field(std::string& out, std::string_view s) {
   return true;
 }
 
-OutputFile::OutputFile(std::filesystem::path path) : path_(std::move(path)) {
+OutputFile::OutputFile(std::filesystem::path path, std::size_t block_bytes)
+    : path_(std::move(path)), block_bytes_(block_bytes) {
   fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd_ < 0) fail("open", errno);
-  buffer_.reserve(kOutputBlockBytes + (kOutputBlockBytes >> 1));
+  buffer_.reserve(block_bytes_ + (block_bytes_ >> 1));
 }
 
 OutputFile::~OutputFile() {

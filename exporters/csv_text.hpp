@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "exporters/output_buffer.hpp"
+#include "graph/string_pool.hpp"
 
 namespace kgraph::csv {
 
@@ -26,6 +27,17 @@ bool append_field(std::string& out, std::string_view s);
 /// Appends `s` in double quotes with each inner quote doubled.
 void append_quoted(std::string& out, std::string_view s);
 
+/// append_field() for a pooled string whose character classes are known, without scanning it.
+inline bool append_field(std::string& out, std::string_view s, CharClasses classes) {
+  const auto edge_space = [](char c) { return c == ' ' || c == '\t'; };
+  if (s.empty() || (classes & chars::kCsvSpecial) || edge_space(s.front()) || edge_space(s.back())) {
+    append_quoted(out, s);
+    return true;
+  }
+  out.append(s);
+  return false;
+}
+
 /// A file written through a large in-memory buffer. Write errors throw
 /// std::filesystem::filesystem_error naming the file.
 ///
@@ -35,16 +47,17 @@ void append_quoted(std::string& out, std::string_view s);
 ///   f.close();
 class OutputFile {
  public:
-  explicit OutputFile(std::filesystem::path path);
+  /// `block_bytes`: how much text is gathered before each write.
+  explicit OutputFile(std::filesystem::path path, std::size_t block_bytes = kOutputBlockBytes);
   ~OutputFile();
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
 
   /// The pending text; append to it, then call maybe_flush() now and then.
   std::string& buffer() { return buffer_; }
-  /// Writes the buffer out once it holds more than about a megabyte.
+  /// Writes the buffer out once it holds a block.
   void maybe_flush() {
-    if (buffer_.size() >= kOutputBlockBytes) flush();
+    if (buffer_.size() >= block_bytes_) flush();
   }
   /// Writes what is left and closes the file.
   void close();
@@ -60,6 +73,7 @@ class OutputFile {
   std::filesystem::path path_;
   std::string buffer_;
   std::uint64_t written_ = 0;
+  std::size_t block_bytes_;
   int fd_ = -1;
 };
 

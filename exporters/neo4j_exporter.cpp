@@ -5,13 +5,16 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "exporters/csv_text.hpp"
+#include "exporters/date_text.hpp"
 #include "exporters/exporter.hpp"
 #include "exporters/property_columns.hpp"
+#include "exporters/rendered_fields.hpp"
 #include "graph/graph_view.hpp"
 
 namespace kgraph {
@@ -61,13 +64,34 @@ void sanitize_header_name(std::string& name) {
   }
 }
 
-// One output file: its elements (indices into entities, relations or sources) and columns.
+// One output file: the label or type of its rows, how many, and their property columns.
 struct FileGroup {
   std::string file;
-  std::string label;  // node label of the type, or relationship type
-  std::vector<std::uint32_t> items;
-  ColumnCollector collector{&kDelimiterMarks};
+  std::string label;   // node label of the type, or relationship type
+  StrId type = kEmpty;  // relation files: the relation type
+  std::uint64_t rows = 0;
+  ColumnCollector collector;
   std::vector<PropertyColumn> columns;
+  bool string_lists = false;  // some string list column holds one of U+001C..U+001F
+};
+
+// Files written side by side in one pass over the elements, so that the elements (and what
+// they point to) are read in memory order rather than once per file.
+class FileBatch {
+ public:
+  FileBatch(const fs::path& dir, const std::vector<FileGroup*>& groups) {
+    // Many files at once each get a smaller buffer, so that the batch stays near 8 MB.
+    const std::size_t block = std::clamp<std::size_t>(8 * kOutputBlockBytes / std::max<std::size_t>(groups.size(), 1),
+                                                      std::size_t{64} << 10, kOutputBlockBytes);
+    for (const FileGroup* g : groups) files_.push_back(std::make_unique<csv::OutputFile>(dir / g->file, block));
+  }
+  csv::OutputFile& operator[](std::size_t i) { return *files_[i]; }
+  void close() {
+    for (auto& f : files_) f->close();
+  }
+
+ private:
+  std::vector<std::unique_ptr<csv::OutputFile>> files_;
 };
 
 class Writer {
@@ -77,10 +101,9 @@ class Writer {
   void write() {
     collect();
     choose_delimiter();
-    if (!sources_.items.empty()) write_file(sources_, FileKind::source);
-    for (FileGroup& f : entities_)
-      if (!f.items.empty()) write_file(f, FileKind::entity);
-    for (FileGroup& f : relations_) write_file(f, FileKind::relation);
+    write_sources();
+    write_entities();
+    write_relations();
     write_script();
     write_readme();
   }
@@ -88,14 +111,21 @@ class Writer {
  private:
   enum class FileKind : std::uint8_t { source, entity, relation };
 
-  // ---- first pass: group elements and type their properties -----------------------------
+  // On a large graph an element's strings and lists are anywhere in memory: loops fetch what
+  // the element kAhead places on will read.
+  static constexpr std::uint32_t kAhead = 8;
+  // At most this many files are open at once; more relation types take more passes.
+  static constexpr std::size_t kMaxOpenFiles = 128;
+  static constexpr std::uint32_t kNoFile = 0xFFFFFFFFu;
+
+  // ---- first pass: count rows, type their properties, choose the delimiter ---------------
 
   void collect() {
     const StringPool& pool = g_.strings();
     sources_.file = "sources.csv";
     sources_.label = "Source";
     for (std::uint32_t i : view_.sources()) {
-      sources_.items.push_back(i);
+      ++sources_.rows;
       sources_.collector.add(g_.sources()[i].properties, pool);
     }
     for (EntityType t : kEntityTypes) {
@@ -103,48 +133,90 @@ class Writer {
       f.file = std::string(type_plural(t)) + ".csv";
       f.label = dbcols::pascal_case(type_name(t));
     }
-    for (std::uint32_t i : view_.entities()) {
+    const IndexSet& entities = view_.entities();
+    for (std::uint32_t k = 0; k < entities.size(); ++k) {
+      if (k + 2 * kAhead < entities.size()) pool.prefetch(g_.entities()[entities[k + 2 * kAhead]].id);
+      if (k + kAhead < entities.size()) {
+        const Entity& next = g_.entities()[entities[k + kAhead]];
+        pool.prefetch_text(next.id);
+        __builtin_prefetch(&list_marks_of_[next.aliases]);
+        __builtin_prefetch(&list_marks_of_[next.sources]);
+        __builtin_prefetch(next.properties.data());
+      }
+      const std::uint32_t i = entities[k];
       const Entity& e = g_.entities()[i];
       FileGroup& f = entities_[static_cast<int>(e.type)];
-      f.items.push_back(i);
+      ++f.rows;
       f.collector.add(e.properties, pool);
       list_marks_ |= list_marks(e.aliases) | list_marks(e.sources);
+      // Each id rendered once as a CSV field; rows copy it from there.
+      scratch_.clear();
+      csv::append_field(scratch_, g_.str(e.id), pool.classes(e.id));
+      id_fields_.set(i, scratch_);
+      max_field_ = std::max(max_field_, scratch_.size());
     }
-    // Entity ids rendered once as CSV fields, so that relation rows copy them from one place.
-    id_fields_.resize(g_.entities().size());
-    for (std::uint32_t i : view_.entities()) {
-      const std::size_t at = id_text_.size();
-      csv::append_field(id_text_, g_.str(g_.entities()[i].id));
-      id_fields_[i] = {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(id_text_.size() - at)};
-      max_field_ = std::max<std::size_t>(max_field_, id_fields_[i].size);
-    }
-    std::unordered_map<StrId, std::uint32_t> by_type;
-    for (std::uint32_t i : view_.relations()) {
-      const Relation& r = g_.relations()[i];
-      auto [it, fresh] = by_type.try_emplace(r.type, static_cast<std::uint32_t>(relations_.size()));
-      if (fresh) {
-        relations_.emplace_back();
-        relations_.back().label = dbcols::upper_snake(g_.str(r.type));
-        relations_.back().file = "rel_" + std::string(g_.str(r.type)) + ".csv";
+    const IndexSet& relations = view_.relations();
+    for (std::uint32_t k = 0; k < relations.size(); ++k) {
+      if (k + 2 * kAhead < relations.size()) __builtin_prefetch(&g_.properties_of(g_.relations()[relations[k + 2 * kAhead]]));
+      if (k + kAhead < relations.size()) {
+        const Relation& next = g_.relations()[relations[k + kAhead]];
+        __builtin_prefetch(&list_marks_of_[next.sources]);
+        __builtin_prefetch(g_.properties_of(next).data());
       }
-      FileGroup& f = relations_[it->second];
-      f.items.push_back(i);
+      const Relation& r = g_.relations()[relations[k]];
+      std::uint32_t& file = file_slot(r.type);
+      if (file == kNoFile) {
+        file = static_cast<std::uint32_t>(relations_.size());
+        FileGroup& f = relations_.emplace_back();
+        f.type = r.type;
+        f.label = dbcols::upper_snake(g_.str(r.type));
+        f.file = "rel_" + std::string(g_.str(r.type)) + ".csv";
+      }
+      FileGroup& f = relations_[file];
+      ++f.rows;
       f.collector.add(g_.properties_of(r), pool);
       list_marks_ |= list_marks(r.sources);
     }
     // Files in order of relation type name, not of first appearance.
     std::sort(relations_.begin(), relations_.end(),
               [](const FileGroup& a, const FileGroup& b) { return a.file < b.file; });
+    for (std::uint32_t i = 0; i < relations_.size(); ++i) file_slot(relations_[i].type) = i;
 
     name_columns(sources_, kSourceBuiltins);
     for (FileGroup& f : entities_) name_columns(f, kNodeBuiltins);
     for (FileGroup& f : relations_) name_columns(f, kRelationBuiltins);
+    mark_string_lists();
   }
 
-  std::uint8_t list_marks(ListId list) const {
-    std::uint8_t m = 0;
-    for (StrId s : g_.list(list)) m |= marks_of(g_.str(s));
-    return m;
+  /// The relation file of a relation type, by type id (a few types, looked up per relation).
+  std::uint32_t& file_slot(StrId type) {
+    if (type >= file_of_type_.size())
+      file_of_type_.resize(std::max<std::size_t>(type + 1, g_.strings().size()), kNoFile);
+    return file_of_type_[type];
+  }
+
+  /// The delimiter marks that character classes tell without a scan: ; and |.
+  static std::uint8_t string_marks(CharClasses classes) {
+    return ((classes & chars::kSemicolon) ? kDelimiterMarks[';'] : 0) | ((classes & chars::kPipe) ? kDelimiterMarks['|'] : 0);
+  }
+
+  /// Delimiter marks of one string: from its character classes, scanning it only when it holds
+  /// one of the separator controls.
+  std::uint8_t string_marks(StrId s) const {
+    const CharClasses classes = g_.strings().classes(s);
+    return (classes & chars::kInfoSeparator) ? marks_of(g_.str(s)) : string_marks(classes);
+  }
+
+  /// Delimiter marks of the items of one list, computed once per list.
+  std::uint8_t list_marks(ListId list) {
+    if (list == 0) return 0;
+    std::uint8_t& m = list_marks_of_[list];
+    if (!(m & kKnown)) {
+      std::uint8_t items = 0;
+      for (StrId s : g_.list(list)) items |= string_marks(s);
+      m = items | kKnown;
+    }
+    return m & ~kKnown;
   }
 
   template <std::size_t N>
@@ -154,8 +226,35 @@ class Writer {
     rules.builtins = builtins;
     rules.sanitize = sanitize_header_name;
     dbcols::assign_names(f.columns, g_.strings(), rules);
-    for (const PropertyColumn& c : f.columns)
-      if (c.list && c.type == dbcols::ColumnType::string) list_marks_ |= c.marks;
+    for (const PropertyColumn& c : f.columns) {
+      if (!c.list || c.type != dbcols::ColumnType::string) continue;
+      list_marks_ |= string_marks(c.classes);
+      // Which of U+001C..U+001F occur takes a scan of the values (mark_string_lists).
+      if (c.classes & chars::kInfoSeparator) f.string_lists = true;
+    }
+  }
+
+  /// Adds to the delimiter marks the values of string list columns that hold one of U+001C to
+  /// U+001F (a second pass, only over the files that have such columns: rare).
+  void mark_string_lists() {
+    const auto mark = [&](const FileGroup& f, const PropertyList& props) {
+      if (!f.string_lists) return;
+      dbcols::for_each_cell(f.columns, props, [&](const PropertyColumn& c, const Property* p) {
+        if (!p || !c.list || c.type != dbcols::ColumnType::string) return;
+        for (const Value& v : p->values)
+          if (v.kind == ValueKind::string) list_marks_ |= string_marks(v.string);
+      });
+    };
+    if (sources_.string_lists)
+      for (std::uint32_t i : view_.sources()) mark(sources_, g_.sources()[i].properties);
+    if (std::any_of(entities_.begin(), entities_.end(), [](const FileGroup& f) { return f.string_lists; }))
+      for (std::uint32_t i : view_.entities()) mark(entities_[static_cast<int>(g_.entities()[i].type)], g_.entities()[i].properties);
+    if (std::any_of(relations_.begin(), relations_.end(), [](const FileGroup& f) { return f.string_lists; })) {
+      for (std::uint32_t i : view_.relations()) {
+        const Relation& r = g_.relations()[i];
+        mark(relations_[file_slot(r.type)], g_.properties_of(r));
+      }
+    }
   }
 
   void choose_delimiter() {
@@ -171,32 +270,47 @@ class Writer {
 
   // ---- fields ---------------------------------------------------------------------------
 
+  /// A pooled string as a field; its character classes say whether it needs quotes.
+  void field(StrId id) {
+    const std::string_view s = g_.str(id);
+    const CharClasses classes = g_.strings().classes(id);
+    if (csv::append_field(*out_, s, classes) && (classes & chars::kLineBreak)) multiline_ = true;
+    max_field_ = std::max(max_field_, s.size());
+  }
+
   void field(std::string_view s) {
     if (csv::append_field(*out_, s) && csv::has_line_break(s)) multiline_ = true;
     max_field_ = std::max(max_field_, s.size());
   }
 
-  void list_field(std::span<const StrId> items) {
-    if (items.empty()) return;
-    scratch_.clear();
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (i) scratch_ += delimiter_;
-      scratch_ += g_.str(items[i]);
-    }
-    field(scratch_);
+  /// An interned list (aliases, sources) as one array field, rendered once per list.
+  void list_field(ListId list) {
+    if (list == 0) return;
+    out_->append(list_fields_.get(list, [&](std::string& text) {
+      scratch_.clear();
+      for (StrId s : g_.list(list)) {
+        if (!scratch_.empty()) scratch_ += delimiter_;
+        scratch_ += g_.str(s);
+      }
+      if (csv::append_field(text, scratch_) && csv::has_line_break(scratch_)) multiline_ = true;
+      max_field_ = std::max(max_field_, scratch_.size());
+    }));
   }
 
-  void date_field(const PartialDate& d) {
-    if (!d.present()) return;
-    out_->append(d.to_string());
-  }
+  void date_field(const PartialDate& d) { append_date(*out_, d); }
 
   void properties(const std::vector<PropertyColumn>& columns, const PropertyList& props) {
+    if (props.empty()) {  // most relations, many entities
+      out_->append(columns.size(), ',');
+      return;
+    }
     dbcols::for_each_cell(columns, props, [&](const PropertyColumn& c, const Property* p) {
       *out_ += ',';
       if (!p) return;
       if (!c.list) {
-        field(dbcols::value_text(p->values.front(), c.type, g_.strings(), number_));
+        const Value& v = p->values.front();
+        if (v.kind == ValueKind::string) field(v.string);
+        else field(dbcols::value_text(v, c.type, g_.strings(), number_));
         return;
       }
       scratch_.clear();
@@ -236,21 +350,87 @@ class Writer {
     o += '\n';
   }
 
-  void write_file(const FileGroup& f, FileKind kind) {
-    csv::OutputFile file(dir_ / f.file);
-    out_ = &file.buffer();
-    header(f, kind);
-    for (std::uint32_t i : f.items) {
-      switch (kind) {
-        case FileKind::source: source_row(f, g_.sources()[i]); break;
-        case FileKind::entity: entity_row(f, g_.entities()[i]); break;
-        case FileKind::relation: relation_row(f, g_.relations()[i]); break;
-      }
-      file.maybe_flush();
+  /// Opens the files of `groups` and writes their headers.
+  FileBatch open_batch(const std::vector<FileGroup*>& groups, FileKind kind) {
+    FileBatch files(dir_, groups);
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+      out_ = &files[i].buffer();
+      header(*groups[i], kind);
     }
-    file.close();
-    out_ = nullptr;
-    (kind == FileKind::relation ? relation_files_ : node_files_).push_back(f.file);
+    return files;
+  }
+
+  void write_sources() {
+    if (sources_.rows == 0) return;
+    FileBatch files = open_batch({&sources_}, FileKind::source);
+    out_ = &files[0].buffer();
+    for (std::uint32_t i : view_.sources()) {
+      source_row(sources_, g_.sources()[i]);
+      files[0].maybe_flush();
+    }
+    files.close();
+    node_files_.push_back(sources_.file);
+  }
+
+  void write_entities() {
+    std::vector<FileGroup*> groups;
+    std::array<std::uint32_t, 4> file_of{};
+    for (FileGroup& f : entities_) {
+      file_of[&f - entities_.data()] = static_cast<std::uint32_t>(groups.size());
+      if (f.rows > 0) groups.push_back(&f);
+    }
+    FileBatch files = open_batch(groups, FileKind::entity);
+    const IndexSet& entities = view_.entities();
+    for (std::uint32_t k = 0; k < entities.size(); ++k) {
+      if (k + 2 * kAhead < entities.size()) g_.strings().prefetch(g_.entities()[entities[k + 2 * kAhead]].name);
+      if (k + kAhead < entities.size()) prefetch_entity(entities[k + kAhead]);
+      const std::uint32_t i = entities[k];
+      const std::uint32_t file = file_of[static_cast<int>(g_.entities()[i].type)];
+      out_ = &files[file].buffer();
+      entity_row(*groups[file], i);
+      files[file].maybe_flush();
+    }
+    files.close();
+    for (const FileGroup* f : groups) node_files_.push_back(f->file);
+  }
+
+  void prefetch_entity(std::uint32_t i) const {
+    const Entity& e = g_.entities()[i];
+    g_.strings().prefetch_text(e.name);
+    list_fields_.prefetch(e.aliases);
+    list_fields_.prefetch(e.sources);
+    __builtin_prefetch(e.properties.data());
+  }
+
+  void write_relations() {
+    const IndexSet& relations = view_.relations();
+    for (std::size_t first = 0; first < relations_.size(); first += kMaxOpenFiles) {
+      const std::size_t last = std::min(relations_.size(), first + kMaxOpenFiles);
+      std::vector<FileGroup*> groups;
+      for (std::size_t i = first; i < last; ++i) groups.push_back(&relations_[i]);
+      FileBatch files = open_batch(groups, FileKind::relation);
+      for (std::uint32_t k = 0; k < relations.size(); ++k) {
+        if (k + 2 * kAhead < relations.size()) {
+          const Relation& next = g_.relations()[relations[k + 2 * kAhead]];
+          list_fields_.prefetch(next.sources);
+          __builtin_prefetch(&g_.properties_of(next));
+        }
+        if (k + kAhead < relations.size()) {
+          const Relation& next = g_.relations()[relations[k + kAhead]];
+          id_fields_.prefetch(next.to);
+          list_fields_.prefetch_text(next.sources);
+          __builtin_prefetch(g_.properties_of(next).data());
+        }
+        const Relation& r = g_.relations()[relations[k]];
+        const std::uint32_t file = file_slot(r.type);
+        if (file < first || file >= last) continue;
+        out_ = &files[file - first].buffer();
+        relation_row(relations_[file], r);
+        files[file - first].maybe_flush();
+      }
+      files.close();
+      for (const FileGroup* f : groups) relation_files_.push_back(f->file);
+    }
   }
 
   void source_row(const FileGroup& f, const Source& s) {
@@ -263,8 +443,9 @@ class Writer {
     *out_ += '\n';
   }
 
-  void entity_row(const FileGroup& f, const Entity& e) {
-    field(g_.str(e.id));
+  void entity_row(const FileGroup& f, std::uint32_t i) {
+    const Entity& e = g_.entities()[i];
+    id_field(i);
     *out_ += ',';
     *out_ += f.label;
     if (e.kind != kEmpty) {
@@ -276,25 +457,22 @@ class Writer {
       }
     }
     *out_ += ',';
-    field(g_.str(e.name));
+    field(e.name);
     *out_ += ',';
-    if (e.kind != kEmpty) field(g_.str(e.kind));
+    if (e.kind != kEmpty) field(e.kind);
     *out_ += ',';
-    list_field(g_.list(e.aliases));
+    list_field(e.aliases);
     *out_ += ',';
     date_field(e.start);
     *out_ += ',';
     date_field(e.end);
     *out_ += ',';
-    list_field(g_.list(e.sources));
+    list_field(e.sources);
     properties(f.columns, e.properties);
     *out_ += '\n';
   }
 
-  void id_field(std::uint32_t entity) {
-    const IdField& id = id_fields_[entity];
-    out_->append(id_text_, id.offset, id.size);
-  }
+  void id_field(std::uint32_t entity) { out_->append(id_fields_.get(entity)); }
 
   void relation_row(const FileGroup& f, const Relation& r) {
     id_field(r.from);
@@ -307,9 +485,9 @@ class Writer {
     *out_ += ',';
     date_field(r.end);
     *out_ += ',';
-    if (r.role != kEmpty) field(g_.str(r.role));
+    if (r.role != kEmpty) field(r.role);
     *out_ += ',';
-    list_field(g_.list(r.sources));
+    list_field(r.sources);
     properties(f.columns, g_.properties_of(r));
     *out_ += '\n';
   }
@@ -385,7 +563,8 @@ class Writer {
   fs::path dir_;
   FileGroup sources_;
   std::array<FileGroup, 4> entities_;
-  std::vector<FileGroup> relations_;
+  std::vector<FileGroup> relations_;  // sorted by file name
+  std::vector<std::uint32_t> file_of_type_;  // relation type id -> index in relations_
   std::uint8_t list_marks_ = 0;
   char delimiter_ = ';';
   bool multiline_ = false;
@@ -394,11 +573,10 @@ class Writer {
   std::string* out_ = nullptr;
   std::string scratch_, number_;
   std::unordered_map<StrId, std::string> kind_labels_;  // kind -> its label
-  struct IdField {
-    std::uint32_t offset = 0, size = 0;
-  };
-  std::string id_text_;               // every entity id of the view as a CSV field
-  std::vector<IdField> id_fields_;    // by entity index
+  EntityFields id_fields_{g_.entities().size()};       // every entity id of the view as a CSV field
+  RenderedText list_fields_{g_.lists().size()};        // array fields by list
+  static constexpr std::uint8_t kKnown = 0x80;         // marks computed (the delimiters use 6 bits)
+  std::vector<std::uint8_t> list_marks_of_ = std::vector<std::uint8_t>(g_.lists().size());
 };
 
 class Neo4jExporter final : public Exporter {

@@ -71,10 +71,7 @@ void ColumnCollector::add(const PropertyList& props, const StringPool& pool) {
       s.kinds |= bit(v.kind);
       if (v.kind == ValueKind::integer && (v.integer > kMaxExactInteger || v.integer < -kMaxExactInteger))
         s.huge_integer = true;
-      if (marks_ && v.kind == ValueKind::string) {
-        const std::array<std::uint8_t, 256>& table = *marks_;
-        for (char c : pool.view(v.string)) s.marks |= table[static_cast<unsigned char>(c)];
-      }
+      if (v.kind == ValueKind::string) s.classes |= pool.classes(v.string);
     }
   }
 }
@@ -88,7 +85,7 @@ std::vector<PropertyColumn> ColumnCollector::columns(const StringPool& pool) con
     c.name = std::string(pool.view(key));
     c.type = infer_type(s.kinds, s.huge_integer);
     c.list = s.multi;
-    c.marks = s.marks;
+    c.classes = s.classes;
     out.push_back(std::move(c));
   }
   // Never iterate a hash map into output: order by key text.

@@ -31,15 +31,12 @@ struct PropertyColumn {
   std::string name;  // the column name in the target database
   ColumnType type = ColumnType::string;
   bool list = false;
-  std::uint8_t marks = 0;  // OR of the mark table over the bytes of every string value
+  CharClasses classes = 0;  // of all its string values together
 };
 
 /// Gathers the properties of the elements of one file, then types them.
 class ColumnCollector {
  public:
-  /// `marks`: optional table from byte to a bit mask, OR-ed over the string values of each key
-  /// (the Neo4j exporter uses it to find an array delimiter that no list element holds).
-  explicit ColumnCollector(const std::array<std::uint8_t, 256>* marks = nullptr) : marks_(marks) {}
   void add(const PropertyList& props, const StringPool& pool);
   bool empty() const { return stats_.empty(); }
   /// The typed columns, sorted by key text, named after their keys (see assign_names).
@@ -48,13 +45,12 @@ class ColumnCollector {
  private:
   struct KeyStats {
     std::uint8_t kinds = 0;  // bit per ValueKind
-    std::uint8_t marks = 0;
+    CharClasses classes = 0;
     bool multi = false;
     bool huge_integer = false;
   };
   KeyStats& stats_of(StrId key);
 
-  const std::array<std::uint8_t, 256>* marks_;
   // Few keys per file as a rule: a vector searched from the last hit, with a hash index once it
   // grows.
   std::vector<std::pair<StrId, KeyStats>> stats_;

@@ -37,6 +37,7 @@ class KnowledgeGraph {
   std::string_view str(StrId id) const { return strings_.view(id); }
   std::span<const StrId> list(ListId id) const { return lists_.view(id); }
   const StringPool& strings() const { return strings_; }
+  const ListPool& lists() const { return lists_; }
 
   const std::vector<Entity>& entities() const { return entities_; }
   const std::vector<Relation>& relations() const { return relations_; }

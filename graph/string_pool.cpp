@@ -1,5 +1,6 @@
 #include "graph/string_pool.hpp"
 
+#include <array>
 #include <cstring>
 #include <functional>
 #include <stdexcept>
@@ -21,7 +22,29 @@ std::uint32_t hash_of(std::string_view s) {
   h ^= h >> 33;
   return static_cast<std::uint32_t>(h);
 }
+constexpr std::array<CharClasses, 256> kClassOfByte = [] {
+  std::array<CharClasses, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = chars::kControl;
+  t[0x7F] = chars::kControl;
+  for (int c = 0x1C; c <= 0x1F; ++c) t[c] |= chars::kInfoSeparator;
+  t['\r'] |= chars::kLineBreak | chars::kCsvSpecial;
+  t['\n'] |= chars::kLineBreak | chars::kCsvSpecial;
+  t[';'] = chars::kSemicolon;
+  t['|'] = chars::kPipe;
+  t[','] = chars::kCsvSpecial;
+  t['"'] = chars::kCsvSpecial | chars::kMarkup;
+  t['<'] = t['>'] = t['&'] = t['\''] = chars::kMarkup;
+  t['\\'] = chars::kBackslash;
+  return t;
+}();
+
 }  // namespace
+
+CharClasses chars::classes_of(std::string_view s) {
+  CharClasses c = 0;
+  for (unsigned char b : s) c |= kClassOfByte[b];
+  return c;
+}
 
 StringPool::StringPool() : index_(1024, Slot{0, kMissing}) { intern(""); }
 
@@ -47,6 +70,7 @@ StrId StringPool::intern(std::string_view s) {
   if (s.size() > 0xFFFFFFF0u) throw std::length_error("string too long to intern");
 
   if (chunks_.empty() || chunks_.back().capacity() - chunks_.back().size() < s.size()) {
+    if (chunks_.size() >= (std::size_t{1} << 24)) throw std::length_error("string pool full");
     chunks_.emplace_back();
     chunks_.back().reserve(std::max(kChunkSize, s.size()));
   }
@@ -54,7 +78,7 @@ StrId StringPool::intern(std::string_view s) {
   const auto offset = static_cast<std::uint32_t>(chunk.size());
   chunk.insert(chunk.end(), s.begin(), s.end());
   const auto id = static_cast<StrId>(entries_.size());
-  entries_.push_back({static_cast<std::uint32_t>(chunks_.size() - 1), offset,
+  entries_.push_back({static_cast<std::uint32_t>(chunks_.size() - 1), chars::classes_of(s), offset,
                       static_cast<std::uint32_t>(s.size()), hash});
   index_[slot] = Slot{hash, id};
   if (entries_.size() * 2 > index_.size()) grow_index();

@@ -15,6 +15,22 @@ inline constexpr StrId kEmpty = 0;
 ///
 /// Ids depend on arrival order, so never sort or compare by id where the result reaches an
 /// output: compare the strings (`view`) instead.
+/// Characters a string holds that writers quote, escape or split on: a set of the `chars::`
+/// bits, found once when the string is interned, so that writers need not scan it again.
+using CharClasses = std::uint8_t;
+namespace chars {
+inline constexpr CharClasses kSemicolon = 1;        // ;
+inline constexpr CharClasses kPipe = 2;             // |
+inline constexpr CharClasses kInfoSeparator = 4;    // U+001C to U+001F
+inline constexpr CharClasses kCsvSpecial = 8;       // , " CR LF
+inline constexpr CharClasses kLineBreak = 16;       // CR LF
+inline constexpr CharClasses kMarkup = 32;          // < > & " '
+inline constexpr CharClasses kBackslash = 64;       // backslash
+inline constexpr CharClasses kControl = 128;        // U+0000 to U+001F (tab and line breaks too), U+007F
+/// The classes of the characters of `s`.
+CharClasses classes_of(std::string_view s);
+}  // namespace chars
+
 class StringPool {
  public:
   StringPool();
@@ -27,14 +43,24 @@ class StringPool {
     const Entry& e = entries_[id];
     return {chunks_[e.chunk].data() + e.offset, e.size};
   }
+  /// Which special characters the string holds (chars::k* bits).
+  CharClasses classes(StrId id) const { return static_cast<CharClasses>(entries_[id].classes); }
   std::size_t size() const { return entries_.size(); }
   std::size_t memory_bytes() const;
+  /// Starts loading where `view(id)` looks first; for loops that know their next strings.
+  void prefetch(StrId id) const { __builtin_prefetch(&entries_[id]); }
+  /// Starts loading the text itself (reads the entry: prefetch() that first, further ahead).
+  void prefetch_text(StrId id) const {
+    const Entry& e = entries_[id];
+    __builtin_prefetch(chunks_[e.chunk].data() + e.offset);
+  }
 
   static constexpr StrId kMissing = 0xFFFFFFFFu;
 
  private:
   struct Entry {
-    std::uint32_t chunk;
+    std::uint32_t chunk : 24;  // 16 M chunks of 1 MiB at least
+    std::uint32_t classes : 8;
     std::uint32_t offset;
     std::uint32_t size;
     std::uint32_t hash;
