@@ -77,6 +77,13 @@ class OutputFile {
   int fd_ = -1;
 };
 
+/// The block size for each of `files` files written side by side: smaller blocks for many
+/// files, so that their buffers stay near 8 MB together.
+inline std::size_t block_bytes_for(std::size_t files) {
+  const std::size_t each = 8 * kOutputBlockBytes / (files == 0 ? 1 : files);
+  return each < (std::size_t{64} << 10) ? (std::size_t{64} << 10) : each > kOutputBlockBytes ? kOutputBlockBytes : each;
+}
+
 /// Writes a small text file whole (scripts, READMEs); `executable` sets mode 0755.
 void write_text_file(const std::filesystem::path& path, std::string_view text, bool executable = false);
 

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -15,9 +16,11 @@
 #include <vector>
 
 #include "exporters/csv_text.hpp"
+#include "exporters/date_text.hpp"
 #include "exporters/exporter.hpp"
 #include "exporters/json_text.hpp"
 #include "exporters/property_columns.hpp"
+#include "exporters/rendered_fields.hpp"
 #include "graph/graph_view.hpp"
 
 namespace kgraph {
@@ -71,24 +74,33 @@ bool list_item_safe(std::string_view s) {
   return true;
 }
 
+/// list_item_safe() for a pooled string whose character classes are known.
+bool list_item_safe(std::string_view s, CharClasses classes) {
+  if (s.empty() || (classes & chars::kListSyntax)) return false;
+  if (classes & chars::kControl) return list_item_safe(s);  // tabs and line breaks are spaces too
+  return s.front() != ' ' && s.back() != ' ';
+}
+
 std::string table_file_stem(EntityType t) { return std::string(type_name(t)); }
 
-struct NodeTable {
-  std::string name;  // Kuzu table name
-  std::string stem;  // file name without extension
-  std::vector<std::uint32_t> items;
-  ColumnCollector collector;
-  std::vector<PropertyColumn> columns;
+// Where the rows of one CSV file (and its JSON Lines companion) went.
+struct FileRows {
   std::uint64_t csv_rows = 0, json_rows = 0;
-  bool line_breaks = false;
+  bool line_breaks = false;  // some quoted CSV field spans lines
+  std::uint64_t rows() const { return csv_rows + json_rows; }
 };
 
-struct RelPair {
+struct NodeTable : FileRows {
+  std::string name;  // Kuzu table name
+  std::string stem;  // file name without extension
+  ColumnCollector collector;
+  std::vector<PropertyColumn> columns;
+};
+
+struct RelPair : FileRows {
   bool allowed = false;  // declared by the schema (or present)
-  std::vector<std::uint32_t> items;
+  std::uint64_t count = 0;  // relations of this pair in the view
   std::string stem;
-  std::uint64_t csv_rows = 0, json_rows = 0;
-  bool line_breaks = false;
 };
 
 struct RelTable {
@@ -113,38 +125,44 @@ class Writer {
   }
 
  private:
+  // On a large graph an element's strings and lists are anywhere in memory: loops fetch what
+  // the element kAhead places on will read.
+  static constexpr std::uint32_t kAhead = 16;
+  // At most this many pair files (each with a JSON companion) are open at once.
+  static constexpr std::size_t kMaxOpenFiles = 128;
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
   // ---- first pass -----------------------------------------------------------------------
 
   void collect() {
     const StringPool& pool = g_.strings();
     sources_.name = "Source";
     sources_.stem = "sources";
-    for (std::uint32_t i : view_.sources()) {
-      sources_.items.push_back(i);
-      sources_.collector.add(g_.sources()[i].properties, pool);
-    }
+    for (std::uint32_t i : view_.sources()) sources_.collector.add(g_.sources()[i].properties, pool);
     for (EntityType t : kEntityTypes) {
       NodeTable& n = nodes_[static_cast<int>(t)];
       n.name = dbcols::pascal_case(type_name(t));
       n.stem = std::string(type_plural(t));
     }
-    for (std::uint32_t i : view_.entities()) {
+    const IndexSet& entities = view_.entities();
+    for (std::uint32_t k = 0; k < entities.size(); ++k) {
+      if (k + 2 * kAhead < entities.size()) pool.prefetch(g_.entities()[entities[k + 2 * kAhead]].id);
+      if (k + kAhead < entities.size()) {
+        const Entity& next = g_.entities()[entities[k + kAhead]];
+        pool.prefetch_text(next.id);
+        __builtin_prefetch(next.properties.data());
+      }
+      const std::uint32_t i = entities[k];
       const Entity& e = g_.entities()[i];
-      NodeTable& n = nodes_[static_cast<int>(e.type)];
-      n.items.push_back(i);
-      n.collector.add(e.properties, pool);
-    }
-
-    // Entity ids rendered once as CSV fields, so that relation rows copy them from one place.
-    id_fields_.resize(g_.entities().size());
-    for (std::uint32_t i : view_.entities()) {
-      const std::size_t at = id_text_.size();
-      csv::append_field(id_text_, g_.str(g_.entities()[i].id));
-      id_fields_[i] = {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(id_text_.size() - at)};
+      nodes_[static_cast<int>(e.type)].collector.add(e.properties, pool);
+      entity_types_[i] = static_cast<std::uint8_t>(e.type);
+      // Each id rendered once as a CSV field; relation rows copy it from there.
+      scratch_.clear();
+      csv::append_field(scratch_, g_.str(e.id), pool.classes(e.id));
+      id_fields_.set(i, scratch_);
     }
 
     // One table per relation type of the schema (sorted by name), with every allowed pair.
-    std::unordered_map<StrId, std::uint32_t> by_type;
     for (const auto& [name, rel] : g_.schema().relations()) {
       RelTable& t = relations_.emplace_back();
       t.type = name;
@@ -155,7 +173,7 @@ class Writer {
             if ((!rule.from.type || *rule.from.type == from) && (!rule.to.type || *rule.to.type == to))
               t.pairs[pair_index(from, to)].allowed = true;
       const StrId id = pool.find(name);
-      if (id != StringPool::kMissing) by_type.emplace(id, static_cast<std::uint32_t>(relations_.size() - 1));
+      if (id != StringPool::kMissing) table_slot(id) = static_cast<std::uint32_t>(relations_.size() - 1);
     }
     for (RelTable& t : relations_) {
       // Kuzu may compare table names without case; a relation named like a type gets a suffix.
@@ -163,27 +181,45 @@ class Writer {
       for (const NodeTable& n : nodes_) clash = clash || dbcols::upper_snake(n.name) == t.name;
       if (clash) t.name += "_REL";
     }
-    for (std::uint32_t i : view_.relations()) {
-      const Relation& r = g_.relations()[i];
-      auto it = by_type.find(r.type);
-      if (it == by_type.end()) {
+    const IndexSet& relations = view_.relations();
+    for (std::uint32_t k = 0; k < relations.size(); ++k) {
+      if (k + 2 * kAhead < relations.size()) __builtin_prefetch(&g_.properties_of(g_.relations()[relations[k + 2 * kAhead]]));
+      if (k + kAhead < relations.size()) __builtin_prefetch(g_.properties_of(g_.relations()[relations[k + kAhead]]).data());
+      const Relation& r = g_.relations()[relations[k]];
+      std::uint32_t& table = table_slot(r.type);
+      if (table == kNone) {
         // Not in the schema (cannot happen for a validated graph): a table of its own.
-        it = by_type.emplace(r.type, static_cast<std::uint32_t>(relations_.size())).first;
+        table = static_cast<std::uint32_t>(relations_.size());
         RelTable& t = relations_.emplace_back();
         t.type = std::string(g_.str(r.type));
         t.name = dbcols::upper_snake(t.type) + "_REL";
       }
-      RelTable& t = relations_[it->second];
-      RelPair& p = t.pairs[pair_index(g_.entities()[r.from].type, g_.entities()[r.to].type)];
+      RelTable& t = relations_[table];
+      RelPair& p = t.pairs[pair_of(r)];
       p.allowed = true;
-      p.items.push_back(i);
+      ++p.count;
       t.collector.add(g_.properties_of(r), pool);
     }
     std::sort(relations_.begin(), relations_.end(), [](const RelTable& a, const RelTable& b) { return a.type < b.type; });
+    for (std::uint32_t i = 0; i < relations_.size(); ++i) {
+      const StrId id = pool.find(relations_[i].type);
+      if (id != StringPool::kMissing) table_slot(id) = i;
+    }
 
     name_columns(sources_.columns, sources_.collector, kSourceBuiltins);
     for (NodeTable& n : nodes_) name_columns(n.columns, n.collector, kNodeBuiltins);
     for (RelTable& t : relations_) name_columns(t.columns, t.collector, kRelationBuiltins);
+  }
+
+  /// The table of a relation type, by type id (a few types, looked up per relation).
+  std::uint32_t& table_slot(StrId type) {
+    if (type >= table_of_type_.size())
+      table_of_type_.resize(std::max<std::size_t>(type + 1, g_.strings().size()), kNone);
+    return table_of_type_[type];
+  }
+
+  int pair_of(const Relation& r) const {
+    return pair_index(static_cast<EntityType>(entity_types_[r.from]), static_cast<EntityType>(entity_types_[r.to]));
   }
 
   static int pair_index(EntityType from, EntityType to) { return static_cast<int>(from) * 4 + static_cast<int>(to); }
@@ -206,19 +242,29 @@ class Writer {
   // not give back exactly (an empty string, a list item list_item_safe() rejects); such rows go
   // to a JSON Lines file of the same table, which Kuzu's COPY reads exactly.
 
-  bool list_fits_csv(std::span<const StrId> items) const {
-    for (StrId s : items)
-      if (!list_item_safe(g_.str(s))) return false;
-    return true;
+  /// Whether an interned list can be written in Kuzu's list syntax (worked out once per list).
+  bool list_fits_csv(ListId list) {
+    if (list == 0) return true;
+    std::uint8_t& state = list_state_[list];
+    if (state == kUnknown) {
+      state = kFits;
+      for (StrId s : g_.list(list))
+        if (!list_item_safe(g_.str(s), g_.strings().classes(s))) state = kDoesNotFit;
+    }
+    return state == kFits;
   }
 
   bool properties_fit_csv(const std::vector<PropertyColumn>& columns, const PropertyList& props) {
+    if (props.empty()) return true;
     bool fits = true;
     dbcols::for_each_cell(columns, props, [&](const PropertyColumn& c, const Property* p) {
       if (!p || !fits || c.type != ColumnType::string) return;
+      // Numbers and booleans in a string column are written as their canonical text, which is
+      // never empty and holds none of the list syntax.
       for (const Value& v : p->values) {
-        const std::string_view text = text_of(v, c.type);
-        if (c.list ? !list_item_safe(text) : text.empty()) fits = false;
+        if (v.kind != ValueKind::string) continue;
+        const std::string_view text = g_.str(v.string);
+        if (c.list ? !list_item_safe(text, g_.strings().classes(v.string)) : text.empty()) fits = false;
       }
     });
     return fits;
@@ -253,34 +299,53 @@ class Writer {
     if (json_) {
       append_json_string(*out_, text);
     } else if (csv::append_field(*out_, text) && csv::has_line_break(text)) {
-      line_breaks_ = true;
+      file_->line_breaks = true;
     }
   }
+  /// A pooled string; its character classes say whether the CSV field needs quotes.
+  void string_cell(std::string_view name, StrId s) {
+    key(name);
+    if (json_) append_json_string(*out_, g_.str(s));
+    else csv_string(s);
+  }
+  void csv_string(StrId s) {
+    const CharClasses classes = g_.strings().classes(s);
+    if (csv::append_field(*out_, g_.str(s), classes) && (classes & chars::kLineBreak)) file_->line_breaks = true;
+  }
   void string_cell(std::string_view name, StrId s, bool present) {
-    if (present) string_cell(name, g_.str(s));
+    if (present) string_cell(name, s);
     else absent(name);
   }
   void date_cell(std::string_view name, const PartialDate& d) {
     if (!d.present()) return absent(name);
     key(name);
     if (json_) *out_ += '"';
-    *out_ += d.to_string();
+    append_date(*out_, d);
     if (json_) *out_ += '"';
   }
-  void list_cell(std::string_view name, std::span<const StrId> items) {
-    if (items.empty()) return absent(name);
+  void list_cell(std::string_view name, ListId list) {
+    if (list == 0) return absent(name);
     key(name);
     if (json_) {
-      append_json_string_list(*out_, items, g_.strings());
+      append_json_string_list(*out_, g_.list(list), g_.strings());
       return;
     }
-    scratch_.assign(1, '[');
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (i) scratch_ += ',';
-      scratch_ += g_.str(items[i]);
-    }
-    scratch_ += ']';
-    if (csv::append_field(*out_, scratch_) && csv::has_line_break(scratch_)) line_breaks_ = true;
+    csv_list(list);
+  }
+  /// A list cell in Kuzu's `[a,b]` syntax, rendered once per list with whether it spans lines.
+  void csv_list(ListId list) {
+    if (list == 0) return;
+    const std::string_view field = list_cells_.get(list, [&](std::string& text) {
+      scratch_.assign(1, '[');
+      for (StrId s : g_.list(list)) {
+        if (scratch_.size() > 1) scratch_ += ',';
+        scratch_ += g_.str(s);
+      }
+      scratch_ += ']';
+      if (csv::append_field(text, scratch_) && csv::has_line_break(scratch_)) list_state_[list] |= kLineBreaks;
+    });
+    out_->append(field);
+    if (list_state_[list] & kLineBreaks) file_->line_breaks = true;
   }
 
   void value(const Value& v, ColumnType type) {
@@ -290,6 +355,10 @@ class Writer {
   }
 
   void properties(const std::vector<PropertyColumn>& columns, const PropertyList& props) {
+    if (props.empty()) {  // most relations, many entities
+      if (!json_) out_->append(columns.size(), ',');
+      return;
+    }
     dbcols::for_each_cell(columns, props, [&](const PropertyColumn& c, const Property* p) {
       if (!p) return absent(c.name);
       key(c.name);
@@ -304,7 +373,7 @@ class Writer {
       }
       if (!c.list) {
         const std::string_view text = text_of(p->values.front(), c.type);
-        if (csv::append_field(*out_, text) && csv::has_line_break(text)) line_breaks_ = true;
+        if (csv::append_field(*out_, text) && csv::has_line_break(text)) file_->line_breaks = true;
         return;
       }
       scratch_.assign(1, '[');
@@ -313,7 +382,7 @@ class Writer {
         scratch_ += text_of(p->values[i], c.type);
       }
       scratch_ += ']';
-      if (csv::append_field(*out_, scratch_) && csv::has_line_break(scratch_)) line_breaks_ = true;
+      if (csv::append_field(*out_, scratch_) && csv::has_line_break(scratch_)) file_->line_breaks = true;
     });
   }
 
@@ -338,10 +407,11 @@ class Writer {
   /// A CSV file and, opened when first needed, its JSON Lines companion.
   class TableFiles {
    public:
-    TableFiles(const fs::path& dir, const std::string& stem) : dir_(dir), stem_(stem), csv_(dir / (stem + ".csv")) {}
+    TableFiles(const fs::path& dir, const std::string& stem, std::size_t block)
+        : dir_(dir), stem_(stem), block_(block), csv_(dir / (stem + ".csv"), block) {}
     std::string& csv() { return csv_.buffer(); }
     std::string& json() {
-      if (!json_) json_.emplace(dir_ / (stem_ + ".json"));
+      if (!json_) json_.emplace(dir_ / (stem_ + ".json"), block_);
       return json_->buffer();
     }
     void maybe_flush() {
@@ -358,24 +428,46 @@ class Writer {
    private:
     fs::path dir_;
     std::string stem_;
+    std::size_t block_;
     csv::OutputFile csv_;
     std::optional<csv::OutputFile> json_;
   };
 
+  /// The files of one pass: one TableFiles per table or pair, headers written.
+  struct Batch {
+    std::vector<std::unique_ptr<TableFiles>> files;
+    std::vector<FileRows*> rows;
+    void close() {
+      for (std::size_t i = 0; i < files.size(); ++i) files[i]->close(rows[i]->csv_rows);
+    }
+  };
+
+  void open(Batch& batch, const std::string& stem, FileRows& rows, std::string_view fixed,
+            const std::vector<PropertyColumn>& columns, std::size_t block) {
+    batch.files.push_back(std::make_unique<TableFiles>(dir_, stem, block));
+    batch.rows.push_back(&rows);
+    header(batch.files.back()->csv(), fixed, columns);
+  }
+
+  /// Points the row writer at one file of a batch.
+  void target(Batch& batch, std::size_t i, bool json) {
+    file_ = batch.rows[i];
+    out_ = json ? &batch.files[i]->json() : &batch.files[i]->csv();
+    ++(json ? file_->json_rows : file_->csv_rows);
+  }
+
   void write_data_files() {
-    if (!sources_.items.empty()) write_node_file(sources_, true);
-    for (NodeTable& n : nodes_)
-      if (!n.items.empty()) write_node_file(n, false);
+    write_source_file();
+    write_node_files();
     for (RelTable& t : relations_) {
       for (EntityType from : kEntityTypes) {
         for (EntityType to : kEntityTypes) {
           RelPair& p = t.pairs[pair_index(from, to)];
-          if (p.items.empty()) continue;
-          p.stem = "rel_" + t.type + "_" + table_file_stem(from) + "_" + table_file_stem(to);
-          write_rel_file(t, p);
+          if (p.count > 0) p.stem = "rel_" + t.type + "_" + table_file_stem(from) + "_" + table_file_stem(to);
         }
       }
     }
+    write_rel_files();
   }
 
   void header(std::string& out, std::string_view fixed, const std::vector<PropertyColumn>& columns) {
@@ -387,78 +479,152 @@ class Writer {
     out += '\n';
   }
 
-  void write_node_file(NodeTable& n, bool sources) {
-    TableFiles files(dir_, n.stem);
-    line_breaks_ = false;
-    header(files.csv(), sources ? "id,date" : "id,name,kind,aliases,start,end,sources", n.columns);
-    for (std::uint32_t i : n.items) {
-      if (sources) {
-        const Source& s = g_.sources()[i];
-        at_ = {&s.id, nullptr, nullptr};
-        const bool json = !properties_fit_csv(n.columns, s.properties);
-        out_ = json ? &files.json() : &files.csv();
-        ++(json ? n.json_rows : n.csv_rows);
-        begin_row(json);
-        string_cell("id", g_.str(s.id));
-        date_cell("date", s.date);
-        properties(n.columns, s.properties);
-      } else {
-        const Entity& e = g_.entities()[i];
-        at_ = {&e.id, nullptr, nullptr};
-        const bool json = g_.str(e.name).empty() || !list_fits_csv(g_.list(e.aliases)) ||
-                          !list_fits_csv(g_.list(e.sources)) || !properties_fit_csv(n.columns, e.properties);
-        out_ = json ? &files.json() : &files.csv();
-        ++(json ? n.json_rows : n.csv_rows);
-        begin_row(json);
-        string_cell("id", g_.str(e.id));
-        string_cell("name", g_.str(e.name));
-        string_cell("kind", e.kind, e.kind != kEmpty);
-        list_cell("aliases", g_.list(e.aliases));
-        date_cell("start", e.start);
-        date_cell("end", e.end);
-        list_cell("sources", g_.list(e.sources));
-        properties(n.columns, e.properties);
-      }
+  static constexpr std::string_view kSourceHeader = "id,date";
+  static constexpr std::string_view kNodeHeader = "id,name,kind,aliases,start,end,sources";
+  static constexpr std::string_view kRelationHeader = "from,to,start,end,role,sources";
+
+  void write_source_file() {
+    if (view_.sources().empty()) return;
+    Batch batch;
+    open(batch, sources_.stem, sources_, kSourceHeader, sources_.columns, kOutputBlockBytes);
+    for (std::uint32_t i : view_.sources()) {
+      const Source& s = g_.sources()[i];
+      at_ = {&s.id, nullptr, nullptr};
+      const bool json = !properties_fit_csv(sources_.columns, s.properties);
+      target(batch, 0, json);
+      begin_row(json);
+      string_cell("id", s.id);
+      date_cell("date", s.date);
+      properties(sources_.columns, s.properties);
       end_row();
-      files.maybe_flush();
+      batch.files[0]->maybe_flush();
     }
-    files.close(n.csv_rows);
-    n.line_breaks = line_breaks_;
+    batch.close();
   }
 
-  void write_rel_file(RelTable& t, RelPair& p) {
-    TableFiles files(dir_, p.stem);
-    line_breaks_ = false;
-    header(files.csv(), "from,to,start,end,role,sources", t.columns);
-    for (std::uint32_t i : p.items) {
-      const Relation& r = g_.relations()[i];
-      const PropertyList& props = g_.properties_of(r);
-      at_ = {nullptr, &r, &t};
-      const bool json = !list_fits_csv(g_.list(r.sources)) || !properties_fit_csv(t.columns, props);
-      out_ = json ? &files.json() : &files.csv();
-      ++(json ? p.json_rows : p.csv_rows);
+  void write_node_files() {
+    Batch batch;
+    std::array<std::uint32_t, 4> file_of{};
+    for (NodeTable& n : nodes_) {
+      file_of[&n - nodes_.data()] = static_cast<std::uint32_t>(batch.files.size());
+      open(batch, n.stem, n, kNodeHeader, n.columns, csv::block_bytes_for(nodes_.size()));
+    }
+    const IndexSet& entities = view_.entities();
+    for (std::uint32_t k = 0; k < entities.size(); ++k) {
+      if (k + 2 * kAhead < entities.size()) g_.strings().prefetch(g_.entities()[entities[k + 2 * kAhead]].name);
+      if (k + kAhead < entities.size()) {
+        const std::uint32_t next = entities[k + kAhead];
+        const Entity& e = g_.entities()[next];
+        id_fields_.prefetch(next);
+        g_.strings().prefetch_text(e.name);
+        __builtin_prefetch(&list_state_[e.aliases]);
+        __builtin_prefetch(&list_state_[e.sources]);
+        list_cells_.prefetch(e.sources);
+        __builtin_prefetch(e.properties.data());
+      }
+      const std::uint32_t i = entities[k];
+      const Entity& e = g_.entities()[i];
+      const NodeTable& n = nodes_[static_cast<int>(e.type)];
+      at_ = {&e.id, nullptr, nullptr};
+      const bool json = g_.str(e.name).empty() || !list_fits_csv(e.aliases) || !list_fits_csv(e.sources) ||
+                        !properties_fit_csv(n.columns, e.properties);
+      const std::uint32_t file = file_of[static_cast<int>(e.type)];
+      target(batch, file, json);
       begin_row(json);
       if (json) {
-        string_cell("from", g_.str(g_.entities()[r.from].id));
-        string_cell("to", g_.str(g_.entities()[r.to].id));
+        string_cell("id", e.id);
       } else {
-        const IdField& from = id_fields_[r.from];
-        const IdField& to = id_fields_[r.to];
-        out_->append(id_text_, from.offset, from.size);
-        *out_ += ',';
-        out_->append(id_text_, to.offset, to.size);
+        out_->append(id_fields_.get(i));
         first_ = false;
       }
-      date_cell("start", r.start);
-      date_cell("end", r.end);
-      string_cell("role", r.role, r.role != kEmpty);
-      list_cell("sources", g_.list(r.sources));
-      properties(t.columns, props);
+      string_cell("name", e.name);
+      string_cell("kind", e.kind, e.kind != kEmpty);
+      list_cell("aliases", e.aliases);
+      date_cell("start", e.start);
+      date_cell("end", e.end);
+      list_cell("sources", e.sources);
+      properties(n.columns, e.properties);
       end_row();
-      files.maybe_flush();
+      batch.files[file]->maybe_flush();
     }
-    files.close(p.csv_rows);
-    p.line_breaks = line_breaks_;
+    batch.close();
+  }
+
+  void write_rel_files() {
+    // Every pair with relations is a file; at most kMaxOpenFiles pairs are written per pass.
+    std::vector<std::pair<std::uint32_t, int>> pairs;  // (table, pair index)
+    for (std::uint32_t t = 0; t < relations_.size(); ++t)
+      for (int p = 0; p < 16; ++p)
+        if (relations_[t].pairs[p].count > 0) pairs.emplace_back(t, p);
+    std::vector<std::uint32_t> file_of(relations_.size() * 16, kNone);
+    const IndexSet& relations = view_.relations();
+    for (std::size_t first = 0; first < pairs.size(); first += kMaxOpenFiles) {
+      const std::size_t last = std::min(pairs.size(), first + kMaxOpenFiles);
+      Batch batch;
+      std::fill(file_of.begin(), file_of.end(), kNone);
+      for (std::size_t i = first; i < last; ++i) {
+        RelTable& t = relations_[pairs[i].first];
+        RelPair& p = t.pairs[pairs[i].second];
+        file_of[pairs[i].first * 16 + pairs[i].second] = static_cast<std::uint32_t>(i - first);
+        open(batch, p.stem, p, kRelationHeader, t.columns, csv::block_bytes_for(last - first));
+      }
+      for (std::uint32_t k = 0; k < relations.size(); ++k) {
+        if (k + 2 * kAhead < relations.size()) {
+          const Relation& next = g_.relations()[relations[k + 2 * kAhead]];
+          list_cells_.prefetch(next.sources);
+          __builtin_prefetch(&g_.properties_of(next));
+        }
+        if (k + kAhead < relations.size()) {
+          const Relation& next = g_.relations()[relations[k + kAhead]];
+          id_fields_.prefetch(next.to);
+          list_cells_.prefetch_text(next.sources);
+          __builtin_prefetch(g_.properties_of(next).data());
+        }
+        const Relation& r = g_.relations()[relations[k]];
+        const std::uint32_t table = table_slot(r.type);
+        const std::uint32_t file = file_of[table * 16 + pair_of(r)];
+        if (file == kNone) continue;
+        write_relation_row(batch, file, relations_[table], r);
+      }
+      batch.close();
+    }
+  }
+
+  void write_relation_row(Batch& batch, std::uint32_t file, const RelTable& t, const Relation& r) {
+    const PropertyList& props = g_.properties_of(r);
+    at_ = {nullptr, &r, &t};
+    const bool json = !list_fits_csv(r.sources) || !properties_fit_csv(t.columns, props);
+    target(batch, file, json);
+    begin_row(json);
+    if (!json) {
+      // The common row, written positionally.
+      std::string& o = *out_;
+      o.append(id_fields_.get(r.from));
+      o += ',';
+      o.append(id_fields_.get(r.to));
+      o += ',';
+      append_date(o, r.start);
+      o += ',';
+      append_date(o, r.end);
+      o += ',';
+      if (r.role != kEmpty) csv_string(r.role);
+      o += ',';
+      csv_list(r.sources);
+      first_ = false;
+      properties(t.columns, props);
+      o += '\n';
+      batch.files[file]->maybe_flush();
+      return;
+    }
+    string_cell("from", g_.entities()[r.from].id);
+    string_cell("to", g_.entities()[r.to].id);
+    date_cell("start", r.start);
+    date_cell("end", r.end);
+    string_cell("role", r.role, r.role != kEmpty);
+    list_cell("sources", r.sources);
+    properties(t.columns, props);
+    end_row();
+    batch.files[file]->maybe_flush();
   }
 
   // ---- Cypher files ----------------------------------------------------------------------
@@ -543,7 +709,7 @@ class Writer {
       for (EntityType from : kEntityTypes) {
         for (EntityType to : kEntityTypes) {
           const RelPair& p = t.pairs[pair_index(from, to)];
-          if (p.items.empty()) continue;
+          if (p.count == 0) continue;
           copy(t.name, p.stem, p.csv_rows, p.json_rows, p.line_breaks,
                "from='" + nodes_[static_cast<int>(from)].name + "', to='" + nodes_[static_cast<int>(to)].name + "'");
         }
@@ -662,15 +828,16 @@ for (const t of rows('CALL show_tables() RETURN name, type ORDER BY name')) {
   NodeTable sources_;
   std::array<NodeTable, 4> nodes_;
   std::vector<RelTable> relations_;
-  struct IdField {
-    std::uint32_t offset = 0, size = 0;
-  };
-  std::string id_text_;             // every entity id of the view as a CSV field
-  std::vector<IdField> id_fields_;  // by entity index
+  std::vector<std::uint32_t> table_of_type_;  // relation type id -> index in relations_
+  std::vector<std::uint8_t> entity_types_ = std::vector<std::uint8_t>(g_.entities().size());  // compact, for pairs
+  EntityFields id_fields_{g_.entities().size()};  // every entity id of the view as a CSV field
+  RenderedText list_cells_{g_.lists().size()};    // CSV list cells by list
+  static constexpr std::uint8_t kUnknown = 0, kFits = 1, kDoesNotFit = 2, kLineBreaks = 4;
+  std::vector<std::uint8_t> list_state_ = std::vector<std::uint8_t>(g_.lists().size());  // by list
   std::string* out_ = nullptr;
+  FileRows* file_ = nullptr;  // the file (pair) the row goes to
   bool json_ = false;   // the row being written goes to the JSON file
   bool first_ = true;   // no cell of the row written yet
-  bool line_breaks_ = false;
   // The element being written, for error messages.
   struct At {
     const StrId* id = nullptr;  // node key

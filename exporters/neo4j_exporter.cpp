@@ -80,9 +80,7 @@ struct FileGroup {
 class FileBatch {
  public:
   FileBatch(const fs::path& dir, const std::vector<FileGroup*>& groups) {
-    // Many files at once each get a smaller buffer, so that the batch stays near 8 MB.
-    const std::size_t block = std::clamp<std::size_t>(8 * kOutputBlockBytes / std::max<std::size_t>(groups.size(), 1),
-                                                      std::size_t{64} << 10, kOutputBlockBytes);
+    const std::size_t block = csv::block_bytes_for(groups.size());
     for (const FileGroup* g : groups) files_.push_back(std::make_unique<csv::OutputFile>(dir / g->file, block));
   }
   csv::OutputFile& operator[](std::size_t i) { return *files_[i]; }

@@ -31,10 +31,11 @@ constexpr std::array<CharClasses, 256> kClassOfByte = [] {
   t['\n'] |= chars::kLineBreak | chars::kCsvSpecial;
   t[';'] = chars::kSemicolon;
   t['|'] = chars::kPipe;
-  t[','] = chars::kCsvSpecial;
-  t['"'] = chars::kCsvSpecial | chars::kMarkup;
-  t['<'] = t['>'] = t['&'] = t['\''] = chars::kMarkup;
-  t['\\'] = chars::kBackslash;
+  t[','] = chars::kCsvSpecial | chars::kListSyntax;
+  t['"'] = chars::kCsvSpecial | chars::kMarkup | chars::kListSyntax;
+  t['<'] = t['>'] = t['&'] = chars::kMarkup;
+  t['\''] = chars::kMarkup | chars::kListSyntax;
+  t['['] = t[']'] = t['{'] = t['}'] = chars::kListSyntax;
   return t;
 }();
 

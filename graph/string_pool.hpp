@@ -25,7 +25,7 @@ inline constexpr CharClasses kInfoSeparator = 4;    // U+001C to U+001F
 inline constexpr CharClasses kCsvSpecial = 8;       // , " CR LF
 inline constexpr CharClasses kLineBreak = 16;       // CR LF
 inline constexpr CharClasses kMarkup = 32;          // < > & " '
-inline constexpr CharClasses kBackslash = 64;       // backslash
+inline constexpr CharClasses kListSyntax = 64;      // , [ ] { } ' " (Kuzu's list syntax)
 inline constexpr CharClasses kControl = 128;        // U+0000 to U+001F (tab and line breaks too), U+007F
 /// The classes of the characters of `s`.
 CharClasses classes_of(std::string_view s);
