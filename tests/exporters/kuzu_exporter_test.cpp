@@ -205,6 +205,36 @@ TEST(KuzuExporter, NoCsvFileWhenEveryRowIsJson) {
   EXPECT_NE(load.find("COPY `Place` FROM 'places.json';\n"), std::string::npos);
 }
 
+TEST(KuzuExporter, ManyRelationFilesSpanSeveralPasses) {
+  // More relation files than are kept open at once: each still gets its rows.
+  constexpr int kTypes = 300;
+  std::string schema = R"({"relations": {)";
+  std::string relations;
+  for (int i = 0; i < kTypes; ++i) {
+    const std::string type = "rel_" + std::to_string(1000 + i);
+    schema += (i ? "," : "") + ("\"" + type + "\": {\"allowed\": [{\"from\": \"actor\", \"to\": \"actor\"}]}");
+    relations += (i ? "," : "") + ("{\"from\": \"a\", \"type\": \"" + type + "\", \"to\": \"b" +
+                                   std::to_string(i % 3) + "\"}");
+  }
+  schema += "}}";
+  Schema s = Schema::builtin();
+  Diagnostics diags;
+  ASSERT_TRUE(s.extend(schema, diags.add_file("schema.json"), diags));
+  const std::string json = R"({"actors": [{"id": "a", "name": "A"}, {"id": "b0", "name": "B0"},
+      {"id": "b1", "name": "B1"}, {"id": "b2", "name": "B2"}], "relations": [)" + relations + "]}";
+  test::BuildResult r = test::build_from({{"test.json", json}}, s);
+  ASSERT_TRUE(r.graph) << ::testing::PrintToString(r.messages());
+  const fs::path dir = export_kuzu(*r.graph);
+  const std::string load = test::read_file(dir / "load.cypher");
+  for (int i = 0; i < kTypes; ++i) {
+    const std::string file = "rel_rel_" + std::to_string(1000 + i) + "_actor_actor.csv";
+    const std::vector<std::string> lines = lines_of(test::read_file(dir / file));
+    ASSERT_EQ(lines.size(), 2u) << file;
+    EXPECT_EQ(lines[1], "a,b" + std::to_string(i % 3) + ",,,,") << file;
+    EXPECT_NE(load.find("FROM '" + file + "'"), std::string::npos) << file;
+  }
+}
+
 TEST(KuzuExporter, IsDeterministic) {
   const KnowledgeGraph g = graph_from_file(test::test_data("hostile/hostile.json"));
   const fs::path a = export_kuzu(g), b = export_kuzu(g);

@@ -108,10 +108,16 @@ TEST(CsvText, QuotesOnlyWhatNeedsIt) {
       {"in side", "in side"},
       {"<&>😀 שלום 中文", "<&>😀 שלום 中文"},
   };
+  StringPool pool;
   for (const auto& [in, want] : cases) {
     std::string out;
     csv::append_field(out, in);
     EXPECT_EQ(out, want) << in;
+    // The same from the string's character classes, without a scan.
+    std::string from_classes;
+    const StrId id = pool.intern(in);
+    csv::append_field(from_classes, pool.view(id), pool.classes(id));
+    EXPECT_EQ(from_classes, want) << in;
     const auto rows = read_csv(out + "\n", "case");
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0][0].text, in);
@@ -508,6 +514,38 @@ TEST(Neo4jExporter, ArrayDelimiterAvoidsListItems) {
   EXPECT_NE(script_of(semi).find("--array-delimiter='|'"), std::string::npos);
   const std::string both = R"({"actors": [{"id": "a", "name": "A", "tags": ["x;y", "p|q"]}]})";
   EXPECT_NE(script_of(both).find("--array-delimiter=U+001F"), std::string::npos);
+}
+
+TEST(Neo4jExporter, ManyRelationTypesSpanSeveralPasses) {
+  // More relation types than files kept open at once: each still gets its file and its rows.
+  constexpr int kTypes = 300;
+  std::string schema = R"({"relations": {)";
+  std::string relations;
+  for (int i = 0; i < kTypes; ++i) {
+    const std::string type = "rel_" + std::to_string(1000 + i);
+    schema += (i ? "," : "") + ("\"" + type + "\": {\"allowed\": [{\"from\": \"actor\", \"to\": \"actor\"}]}");
+    relations += (i ? "," : "") + ("{\"from\": \"a\", \"type\": \"" + type + "\", \"to\": \"b" +
+                                   std::to_string(i % 3) + "\"}");
+  }
+  schema += "}}";
+  Schema s = Schema::builtin();
+  Diagnostics diags;
+  ASSERT_TRUE(s.extend(schema, diags.add_file("schema.json"), diags));
+  const std::string json = R"({"actors": [{"id": "a", "name": "A"}, {"id": "b0", "name": "B0"},
+      {"id": "b1", "name": "B1"}, {"id": "b2", "name": "B2"}], "relations": [)" + relations + "]}";
+  test::BuildResult r = test::build_from({{"test.json", json}}, s);
+  ASSERT_TRUE(r.graph) << ::testing::PrintToString(r.messages());
+  const fs::path dir = export_neo4j(*r.graph);
+  check_round_trip(*r.graph, dir);
+  const std::string script = test::read_file(dir / "import.sh");
+  for (int i = 0; i < kTypes; ++i) {
+    const std::string type = "rel_" + std::to_string(1000 + i);
+    const auto rows = read_csv(test::read_file(dir / ("rel_" + type + ".csv")), type);
+    ASSERT_EQ(rows.size(), 2u) << type;
+    EXPECT_EQ(rows[1][0].text, "a");
+    EXPECT_EQ(rows[1][1].text, "b" + std::to_string(i % 3));
+    EXPECT_NE(script.find("--relationships=\"$here/rel_" + type + ".csv\""), std::string::npos) << type;
+  }
 }
 
 TEST(Neo4jExporter, MultilineFieldsOnlyWhenNeeded) {

@@ -23,6 +23,32 @@ TEST(StringPool, InternsOnceAndKeepsTextAcrossGrowth) {
   EXPECT_EQ(pool.view(pool.intern(big)), big);
 }
 
+TEST(StringPool, KnowsWhichSpecialCharactersAStringHolds) {
+  StringPool pool;
+  const auto classes = [&](std::string_view s) { return pool.classes(pool.intern(s)); };
+  EXPECT_EQ(classes(""), 0);
+  EXPECT_EQ(classes("plain text, 中文 😀"), chars::kCsvSpecial | chars::kListSyntax);
+  EXPECT_EQ(classes("a;b"), chars::kSemicolon);
+  EXPECT_EQ(classes("a|b"), chars::kPipe);
+  EXPECT_EQ(classes("x\x1Fy"), chars::kInfoSeparator | chars::kControl);
+  EXPECT_EQ(classes("x\x1Cy"), chars::kInfoSeparator | chars::kControl);
+  EXPECT_EQ(classes("tab\there"), chars::kControl);
+  EXPECT_EQ(classes("two\nlines"), chars::kLineBreak | chars::kCsvSpecial | chars::kControl);
+  EXPECT_EQ(classes("cr\r"), chars::kLineBreak | chars::kCsvSpecial | chars::kControl);
+  EXPECT_EQ(classes("say \"hi\""), chars::kCsvSpecial | chars::kMarkup | chars::kListSyntax);
+  EXPECT_EQ(classes("<a&b>"), chars::kMarkup);
+  EXPECT_EQ(classes("it's"), chars::kMarkup | chars::kListSyntax);
+  EXPECT_EQ(classes("[x]{y}"), chars::kListSyntax);
+  EXPECT_EQ(classes("back\\slash"), 0);
+  EXPECT_EQ(classes(std::string("nul\0", 4)), chars::kControl);
+  EXPECT_EQ(classes("del\x7F"), chars::kControl);
+  // Found once, when first interned, and kept across index growth.
+  const StrId semi = pool.intern("keep;me");
+  for (int i = 0; i < 5000; ++i) pool.intern("filler " + std::to_string(i));
+  EXPECT_EQ(pool.classes(semi), chars::kSemicolon);
+  EXPECT_EQ(pool.view(semi), "keep;me");
+}
+
 TEST(ListPool, SharesEqualListsAndMergesByText) {
   StringPool pool;
   ListPool lists;
