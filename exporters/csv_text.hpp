@@ -29,8 +29,7 @@ void append_quoted(std::string& out, std::string_view s);
 
 /// append_field() for a pooled string whose character classes are known, without scanning it.
 inline bool append_field(std::string& out, std::string_view s, CharClasses classes) {
-  const auto edge_space = [](char c) { return c == ' ' || c == '\t'; };
-  if (s.empty() || (classes & chars::kCsvSpecial) || edge_space(s.front()) || edge_space(s.back())) {
+  if (s.empty() || (classes & (chars::kCsvSpecial | chars::kEdgeSpace))) {
     append_quoted(out, s);
     return true;
   }

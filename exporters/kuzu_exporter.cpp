@@ -76,9 +76,9 @@ bool list_item_safe(std::string_view s) {
 
 /// list_item_safe() for a pooled string whose character classes are known.
 bool list_item_safe(std::string_view s, CharClasses classes) {
-  if (s.empty() || (classes & chars::kListSyntax)) return false;
-  if (classes & chars::kControl) return list_item_safe(s);  // tabs and line breaks are spaces too
-  return s.front() != ' ' && s.back() != ' ';
+  if (s.empty() || (classes & (chars::kListSyntax | chars::kEdgeSpace))) return false;
+  if (classes & chars::kControl) return list_item_safe(s);  // line breaks are spaces too
+  return true;
 }
 
 std::string table_file_stem(EntityType t) { return std::string(type_name(t)); }
@@ -155,11 +155,10 @@ class Writer {
       const std::uint32_t i = entities[k];
       const Entity& e = g_.entities()[i];
       nodes_[static_cast<int>(e.type)].collector.add(e.properties, pool);
-      entity_types_[i] = static_cast<std::uint8_t>(e.type);
       // Each id rendered once as a CSV field; relation rows copy it from there.
       scratch_.clear();
       csv::append_field(scratch_, g_.str(e.id), pool.classes(e.id));
-      id_fields_.set(i, scratch_);
+      id_fields_.set(i, scratch_, static_cast<std::uint8_t>(e.type));
     }
 
     // One table per relation type of the schema (sorted by name), with every allowed pair.
@@ -184,7 +183,11 @@ class Writer {
     const IndexSet& relations = view_.relations();
     for (std::uint32_t k = 0; k < relations.size(); ++k) {
       if (k + 2 * kAhead < relations.size()) __builtin_prefetch(&g_.properties_of(g_.relations()[relations[k + 2 * kAhead]]));
-      if (k + kAhead < relations.size()) __builtin_prefetch(g_.properties_of(g_.relations()[relations[k + kAhead]]).data());
+      if (k + kAhead < relations.size()) {
+        const Relation& next = g_.relations()[relations[k + kAhead]];
+        __builtin_prefetch(g_.properties_of(next).data());
+        id_fields_.prefetch(next.to);  // for its type
+      }
       const Relation& r = g_.relations()[relations[k]];
       std::uint32_t& table = table_slot(r.type);
       if (table == kNone) {
@@ -219,7 +222,7 @@ class Writer {
   }
 
   int pair_of(const Relation& r) const {
-    return pair_index(static_cast<EntityType>(entity_types_[r.from]), static_cast<EntityType>(entity_types_[r.to]));
+    return pair_index(static_cast<EntityType>(id_fields_.tag(r.from)), static_cast<EntityType>(id_fields_.tag(r.to)));
   }
 
   static int pair_index(EntityType from, EntityType to) { return static_cast<int>(from) * 4 + static_cast<int>(to); }
@@ -346,6 +349,27 @@ class Writer {
     });
     out_->append(field);
     if (list_state_[list] & kLineBreaks) file_->line_breaks = true;
+  }
+
+  /// csv_list() for a list that is seldom shared (an entity's aliases or sources), written
+  /// directly. The row fits the CSV file, so no item holds a comma or a quote: the cell needs
+  /// quotes only around several items or a line break.
+  void csv_list_once(ListId list) {
+    if (list == 0) return;
+    const std::span<const StrId> items = g_.list(list);
+    CharClasses classes = 0;
+    for (StrId s : items) classes |= g_.strings().classes(s);
+    const bool quoted = items.size() > 1 || (classes & chars::kLineBreak);
+    std::string& o = *out_;
+    if (quoted) o += '"';
+    o += '[';
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i) o += ',';
+      o += g_.str(items[i]);
+    }
+    o += ']';
+    if (quoted) o += '"';
+    if (classes & chars::kLineBreak) file_->line_breaks = true;
   }
 
   void value(const Value& v, ColumnType type) {
@@ -519,7 +543,6 @@ class Writer {
         g_.strings().prefetch_text(e.name);
         __builtin_prefetch(&list_state_[e.aliases]);
         __builtin_prefetch(&list_state_[e.sources]);
-        list_cells_.prefetch(e.sources);
         __builtin_prefetch(e.properties.data());
       }
       const std::uint32_t i = entities[k];
@@ -531,12 +554,29 @@ class Writer {
       const std::uint32_t file = file_of[static_cast<int>(e.type)];
       target(batch, file, json);
       begin_row(json);
-      if (json) {
-        string_cell("id", e.id);
-      } else {
-        out_->append(id_fields_.get(i));
+      if (!json) {
+        // The common row, written positionally.
+        std::string& o = *out_;
+        o.append(id_fields_.get(i));
+        o += ',';
+        csv_string(e.name);
+        o += ',';
+        if (e.kind != kEmpty) csv_string(e.kind);
+        o += ',';
+        csv_list_once(e.aliases);
+        o += ',';
+        append_date(o, e.start);
+        o += ',';
+        append_date(o, e.end);
+        o += ',';
+        csv_list_once(e.sources);
         first_ = false;
+        properties(n.columns, e.properties);
+        o += '\n';
+        batch.files[file]->maybe_flush();
+        continue;
       }
+      string_cell("id", e.id);
       string_cell("name", e.name);
       string_cell("kind", e.kind, e.kind != kEmpty);
       list_cell("aliases", e.aliases);
@@ -572,6 +612,7 @@ class Writer {
         if (k + 2 * kAhead < relations.size()) {
           const Relation& next = g_.relations()[relations[k + 2 * kAhead]];
           list_cells_.prefetch(next.sources);
+          __builtin_prefetch(&list_state_[next.sources]);
           __builtin_prefetch(&g_.properties_of(next));
         }
         if (k + kAhead < relations.size()) {
@@ -599,10 +640,7 @@ class Writer {
     if (!json) {
       // The common row, written positionally.
       std::string& o = *out_;
-      o.append(id_fields_.get(r.from));
-      o += ',';
-      o.append(id_fields_.get(r.to));
-      o += ',';
+      id_fields_.append_pair(o, r.from, r.to, ',');
       append_date(o, r.start);
       o += ',';
       append_date(o, r.end);
@@ -829,8 +867,7 @@ for (const t of rows('CALL show_tables() RETURN name, type ORDER BY name')) {
   std::array<NodeTable, 4> nodes_;
   std::vector<RelTable> relations_;
   std::vector<std::uint32_t> table_of_type_;  // relation type id -> index in relations_
-  std::vector<std::uint8_t> entity_types_ = std::vector<std::uint8_t>(g_.entities().size());  // compact, for pairs
-  EntityFields id_fields_{g_.entities().size()};  // every entity id of the view as a CSV field
+  EntityFields id_fields_{g_.entities().size()};  // every entity id of the view as a CSV field, tagged with its type
   RenderedText list_cells_{g_.lists().size()};    // CSV list cells by list
   static constexpr std::uint8_t kUnknown = 0, kFits = 1, kDoesNotFit = 2, kLineBreaks = 4;
   std::vector<std::uint8_t> list_state_ = std::vector<std::uint8_t>(g_.lists().size());  // by list

@@ -3,6 +3,7 @@
 /// relation row names two entities by id and most cite a source list, and on a large graph
 /// looking those strings up (and escaping them) again per row costs more than the row itself.
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -19,9 +20,10 @@ class EntityFields {
  public:
   explicit EntityFields(std::size_t entities) : slots_(entities) {}
 
-  /// Stores the field of `entity`.
-  void set(std::uint32_t entity, std::string_view text) {
+  /// Stores the field of `entity`, and a byte the caller wants beside it (its type, say).
+  void set(std::uint32_t entity, std::string_view text, std::uint8_t tag = 0) {
     Slot& s = slots_[entity];
+    s.tag = tag;
     if (text.size() < sizeof s.text) {
       std::memcpy(s.text, text.data(), text.size());
       s.size = static_cast<std::uint8_t>(text.size());
@@ -35,6 +37,39 @@ class EntityFields {
 
   void prefetch(std::uint32_t entity) const { __builtin_prefetch(&slots_[entity]); }
 
+  std::uint8_t tag(std::uint32_t entity) const { return slots_[entity].tag; }
+
+  /// Bytes a caller's buffer must have free for put().
+  static constexpr std::size_t kPutBytes = 32;
+  /// Copies the field of `entity` to `out`, which must have kPutBytes free (a fixed-size copy,
+  /// cheaper than a call for a short field), and returns its end. Fields kept beside the slots
+  /// return nullptr: copy get() instead.
+  char* put(char* out, std::uint32_t entity) const {
+    const Slot& s = slots_[entity];
+    if (s.size == kSpilled) return nullptr;
+    std::memcpy(out, &s, kPutBytes);
+    return out + s.size;
+  }
+
+  /// Appends the fields of `a` and `b`, each followed by `separator`, as one append.
+  void append_pair(std::string& out, std::uint32_t a, std::uint32_t b, char separator) const {
+    char buffer[2 * kPutBytes + 2];
+    char* end = put(buffer, a);
+    if (end) {
+      *end++ = separator;
+      end = put(end, b);
+    }
+    if (!end) {  // a field too long for its slot
+      out.append(get(a));
+      out += separator;
+      out.append(get(b));
+      out += separator;
+      return;
+    }
+    *end++ = separator;
+    out.append(buffer, static_cast<std::size_t>(end - buffer));
+  }
+
   std::string_view get(std::uint32_t entity) const {
     const Slot& s = slots_[entity];
     if (s.size != kSpilled) return {s.text, s.size};
@@ -46,13 +81,15 @@ class EntityFields {
  private:
   static constexpr std::uint8_t kSpilled = 0xFF;
   struct alignas(32) Slot {
-    char text[31];
+    char text[30];
+    std::uint8_t tag = 0;
     std::uint8_t size = 0;
   };
   struct Long {
     std::size_t offset, size;
   };
   static_assert(sizeof(Long) <= sizeof(Slot::text));
+  static_assert(sizeof(Slot) == kPutBytes && offsetof(Slot, text) == 0);
 
   std::vector<Slot> slots_;
   std::string long_;

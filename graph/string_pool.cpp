@@ -22,8 +22,8 @@ std::uint32_t hash_of(std::string_view s) {
   h ^= h >> 33;
   return static_cast<std::uint32_t>(h);
 }
-constexpr std::array<CharClasses, 256> kClassOfByte = [] {
-  std::array<CharClasses, 256> t{};
+constexpr std::array<std::uint8_t, 256> kClassOfByte = [] {
+  std::array<std::uint8_t, 256> t{};
   for (int c = 0; c < 0x20; ++c) t[c] = chars::kControl;
   t[0x7F] = chars::kControl;
   for (int c = 0x1C; c <= 0x1F; ++c) t[c] |= chars::kInfoSeparator;
@@ -44,6 +44,8 @@ constexpr std::array<CharClasses, 256> kClassOfByte = [] {
 CharClasses chars::classes_of(std::string_view s) {
   CharClasses c = 0;
   for (unsigned char b : s) c |= kClassOfByte[b];
+  const auto edge = [](char b) { return b == ' ' || b == '\t'; };
+  if (!s.empty() && (edge(s.front()) || edge(s.back()))) c |= kEdgeSpace;
   return c;
 }
 
@@ -71,7 +73,7 @@ StrId StringPool::intern(std::string_view s) {
   if (s.size() > 0xFFFFFFF0u) throw std::length_error("string too long to intern");
 
   if (chunks_.empty() || chunks_.back().capacity() - chunks_.back().size() < s.size()) {
-    if (chunks_.size() >= (std::size_t{1} << 24)) throw std::length_error("string pool full");
+    if (chunks_.size() >= (std::size_t{1} << 20)) throw std::length_error("string pool full");
     chunks_.emplace_back();
     chunks_.back().reserve(std::max(kChunkSize, s.size()));
   }

@@ -17,7 +17,7 @@ inline constexpr StrId kEmpty = 0;
 /// output: compare the strings (`view`) instead.
 /// Characters a string holds that writers quote, escape or split on: a set of the `chars::`
 /// bits, found once when the string is interned, so that writers need not scan it again.
-using CharClasses = std::uint8_t;
+using CharClasses = std::uint16_t;
 namespace chars {
 inline constexpr CharClasses kSemicolon = 1;        // ;
 inline constexpr CharClasses kPipe = 2;             // |
@@ -27,6 +27,7 @@ inline constexpr CharClasses kLineBreak = 16;       // CR LF
 inline constexpr CharClasses kMarkup = 32;          // < > & " '
 inline constexpr CharClasses kListSyntax = 64;      // , [ ] { } ' " (Kuzu's list syntax)
 inline constexpr CharClasses kControl = 128;        // U+0000 to U+001F (tab and line breaks too), U+007F
+inline constexpr CharClasses kEdgeSpace = 256;      // begins or ends with a space or a tab
 /// The classes of the characters of `s`.
 CharClasses classes_of(std::string_view s);
 }  // namespace chars
@@ -59,8 +60,8 @@ class StringPool {
 
  private:
   struct Entry {
-    std::uint32_t chunk : 24;  // 16 M chunks of 1 MiB at least
-    std::uint32_t classes : 8;
+    std::uint32_t chunk : 20;  // 1 M chunks of 1 MiB at least
+    std::uint32_t classes : 12;
     std::uint32_t offset;
     std::uint32_t size;
     std::uint32_t hash;

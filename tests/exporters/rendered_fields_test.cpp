@@ -9,17 +9,20 @@ namespace {
 
 TEST(EntityFields, KeepsShortFieldsInSlotsAndLongOnesBeside) {
   EntityFields fields(4);
-  const std::string exact(30, 'x');  // the longest that fits a slot
-  const std::string longer(31, 'y');
+  const std::string exact(29, 'x');  // the longest that fits a slot
+  const std::string longer(30, 'y');
   const std::string huge(100000, 'z');
-  fields.set(0, "person-1");
-  fields.set(1, exact);
+  fields.set(0, "person-1", 7);
+  fields.set(1, exact, 3);
   fields.set(2, longer);
   fields.set(3, huge);
   EXPECT_EQ(fields.get(0), "person-1");
   EXPECT_EQ(fields.get(1), exact);
   EXPECT_EQ(fields.get(2), longer);
   EXPECT_EQ(fields.get(3), huge);
+  EXPECT_EQ(fields.tag(0), 7);
+  EXPECT_EQ(fields.tag(1), 3);
+  EXPECT_EQ(fields.tag(3), 0);
   fields.set(0, "");
   EXPECT_EQ(fields.get(0), "");
   EXPECT_EQ(fields.get(2), longer);

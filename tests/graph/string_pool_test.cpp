@@ -40,6 +40,9 @@ TEST(StringPool, KnowsWhichSpecialCharactersAStringHolds) {
   EXPECT_EQ(classes("it's"), chars::kMarkup | chars::kListSyntax);
   EXPECT_EQ(classes("[x]{y}"), chars::kListSyntax);
   EXPECT_EQ(classes("back\\slash"), 0);
+  EXPECT_EQ(classes(" lead"), chars::kEdgeSpace);
+  EXPECT_EQ(classes("trail\t"), chars::kEdgeSpace | chars::kControl);
+  EXPECT_EQ(classes("in side"), 0);
   EXPECT_EQ(classes(std::string("nul\0", 4)), chars::kControl);
   EXPECT_EQ(classes("del\x7F"), chars::kControl);
   // Found once, when first interned, and kept across index growth.
