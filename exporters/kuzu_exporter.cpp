@@ -21,6 +21,7 @@
 #include "exporters/json_text.hpp"
 #include "exporters/property_columns.hpp"
 #include "exporters/rendered_fields.hpp"
+#include "exporters/row_builder.hpp"
 #include "graph/graph_view.hpp"
 
 namespace kgraph {
@@ -337,6 +338,10 @@ class Writer {
   }
   /// A list cell in Kuzu's `[a,b]` syntax, rendered once per list with whether it spans lines.
   void csv_list(ListId list) {
+    RowBuilder row(*out_);
+    csv_list(row, list);
+  }
+  void csv_list(RowBuilder& row, ListId list) {
     if (list == 0) return;
     const std::string_view field = list_cells_.get(list, [&](std::string& text) {
       scratch_.assign(1, '[');
@@ -347,29 +352,45 @@ class Writer {
       scratch_ += ']';
       if (csv::append_field(text, scratch_) && csv::has_line_break(scratch_)) list_state_[list] |= kLineBreaks;
     });
-    out_->append(field);
+    row.put(field);
     if (list_state_[list] & kLineBreaks) file_->line_breaks = true;
   }
 
   /// csv_list() for a list that is seldom shared (an entity's aliases or sources), written
   /// directly. The row fits the CSV file, so no item holds a comma or a quote: the cell needs
   /// quotes only around several items or a line break.
-  void csv_list_once(ListId list) {
+  void csv_list_once(RowBuilder& row, ListId list) {
     if (list == 0) return;
     const std::span<const StrId> items = g_.list(list);
     CharClasses classes = 0;
     for (StrId s : items) classes |= g_.strings().classes(s);
     const bool quoted = items.size() > 1 || (classes & chars::kLineBreak);
-    std::string& o = *out_;
-    if (quoted) o += '"';
-    o += '[';
+    if (quoted) row.put('"');
+    row.put('[');
     for (std::size_t i = 0; i < items.size(); ++i) {
-      if (i) o += ',';
-      o += g_.str(items[i]);
+      if (i) row.put(',');
+      row.put(g_.str(items[i]));
     }
-    o += ']';
-    if (quoted) o += '"';
+    row.put(']');
+    if (quoted) row.put('"');
     if (classes & chars::kLineBreak) file_->line_breaks = true;
+  }
+
+  /// A pooled string as a CSV cell.
+  void csv_string(RowBuilder& row, StrId s) {
+    const CharClasses classes = g_.strings().classes(s);
+    if (row.put_field(g_.str(s), classes) && (classes & chars::kLineBreak)) file_->line_breaks = true;
+  }
+
+  /// The property cells of a CSV row: commas alone when the element has none.
+  void csv_properties(RowBuilder& row, const std::vector<PropertyColumn>& columns, const PropertyList& props) {
+    if (props.empty()) {
+      for (std::size_t i = 0; i < columns.size(); ++i) row.put(',');
+      return;
+    }
+    out_ = &row.output();
+    first_ = false;
+    properties(columns, props);
   }
 
   void value(const Value& v, ColumnType type) {
@@ -556,23 +577,24 @@ class Writer {
       begin_row(json);
       if (!json) {
         // The common row, written positionally.
-        std::string& o = *out_;
-        o.append(id_fields_.get(i));
-        o += ',';
-        csv_string(e.name);
-        o += ',';
-        if (e.kind != kEmpty) csv_string(e.kind);
-        o += ',';
-        csv_list_once(e.aliases);
-        o += ',';
-        append_date(o, e.start);
-        o += ',';
-        append_date(o, e.end);
-        o += ',';
-        csv_list_once(e.sources);
-        first_ = false;
-        properties(n.columns, e.properties);
-        o += '\n';
+        {
+          RowBuilder row(*out_);
+          row.put(id_fields_, i);
+          row.put(',');
+          csv_string(row, e.name);
+          row.put(',');
+          if (e.kind != kEmpty) csv_string(row, e.kind);
+          row.put(',');
+          csv_list_once(row, e.aliases);
+          row.put(',');
+          row.put(e.start);
+          row.put(',');
+          row.put(e.end);
+          row.put(',');
+          csv_list_once(row, e.sources);
+          csv_properties(row, n.columns, e.properties);
+          row.put('\n');
+        }
         batch.files[file]->maybe_flush();
         continue;
       }
@@ -639,18 +661,22 @@ class Writer {
     begin_row(json);
     if (!json) {
       // The common row, written positionally.
-      std::string& o = *out_;
-      id_fields_.append_pair(o, r.from, r.to, ',');
-      append_date(o, r.start);
-      o += ',';
-      append_date(o, r.end);
-      o += ',';
-      if (r.role != kEmpty) csv_string(r.role);
-      o += ',';
-      csv_list(r.sources);
-      first_ = false;
-      properties(t.columns, props);
-      o += '\n';
+      {
+        RowBuilder row(*out_);
+        row.put(id_fields_, r.from);
+        row.put(',');
+        row.put(id_fields_, r.to);
+        row.put(',');
+        row.put(r.start);
+        row.put(',');
+        row.put(r.end);
+        row.put(',');
+        if (r.role != kEmpty) csv_string(row, r.role);
+        row.put(',');
+        csv_list(row, r.sources);
+        csv_properties(row, t.columns, props);
+        row.put('\n');
+      }
       batch.files[file]->maybe_flush();
       return;
     }
