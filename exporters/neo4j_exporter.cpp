@@ -15,6 +15,7 @@
 #include "exporters/exporter.hpp"
 #include "exporters/property_columns.hpp"
 #include "exporters/rendered_fields.hpp"
+#include "exporters/row_builder.hpp"
 #include "graph/graph_view.hpp"
 
 namespace kgraph {
@@ -282,9 +283,9 @@ class Writer {
   }
 
   /// An interned list (aliases, sources) as one array field, rendered once per list.
-  void list_field(ListId list) {
+  void list_field(RowBuilder& row, ListId list) {
     if (list == 0) return;
-    out_->append(list_fields_.get(list, [&](std::string& text) {
+    row.put(list_fields_.get(list, [&](std::string& text) {
       scratch_.clear();
       for (StrId s : g_.list(list)) {
         if (!scratch_.empty()) scratch_ += delimiter_;
@@ -296,6 +297,22 @@ class Writer {
   }
 
   void date_field(const PartialDate& d) { append_date(*out_, d); }
+
+  // The same for rows assembled in a RowBuilder.
+  void field(RowBuilder& row, StrId id) {
+    const std::string_view s = g_.str(id);
+    const CharClasses classes = g_.strings().classes(id);
+    if (row.put_field(s, classes) && (classes & chars::kLineBreak)) multiline_ = true;
+    max_field_ = std::max(max_field_, s.size());
+  }
+  void properties(RowBuilder& row, const std::vector<PropertyColumn>& columns, const PropertyList& props) {
+    if (props.empty()) {
+      for (std::size_t i = 0; i < columns.size(); ++i) row.put(',');
+      return;
+    }
+    out_ = &row.output();
+    properties(columns, props);
+  }
 
   void properties(const std::vector<PropertyColumn>& columns, const PropertyList& props) {
     if (props.empty()) {  // most relations, many entities
@@ -443,51 +460,51 @@ class Writer {
 
   void entity_row(const FileGroup& f, std::uint32_t i) {
     const Entity& e = g_.entities()[i];
-    id_field(i);
-    *out_ += ',';
-    *out_ += f.label;
+    RowBuilder row(*out_);
+    row.put(id_fields_, i);
+    row.put(',');
+    row.put(f.label);
     if (e.kind != kEmpty) {
       auto it = kind_labels_.find(e.kind);
       if (it == kind_labels_.end()) it = kind_labels_.emplace(e.kind, dbcols::pascal_case(g_.str(e.kind))).first;
       if (!it->second.empty()) {
-        *out_ += delimiter_;
-        *out_ += it->second;
+        row.put(delimiter_);
+        row.put(it->second);
       }
     }
-    *out_ += ',';
-    field(e.name);
-    *out_ += ',';
-    if (e.kind != kEmpty) field(e.kind);
-    *out_ += ',';
-    list_field(e.aliases);
-    *out_ += ',';
-    date_field(e.start);
-    *out_ += ',';
-    date_field(e.end);
-    *out_ += ',';
-    list_field(e.sources);
-    properties(f.columns, e.properties);
-    *out_ += '\n';
+    row.put(',');
+    field(row, e.name);
+    row.put(',');
+    if (e.kind != kEmpty) field(row, e.kind);
+    row.put(',');
+    list_field(row, e.aliases);
+    row.put(',');
+    row.put(e.start);
+    row.put(',');
+    row.put(e.end);
+    row.put(',');
+    list_field(row, e.sources);
+    properties(row, f.columns, e.properties);
+    row.put('\n');
   }
 
-  void id_field(std::uint32_t entity) { out_->append(id_fields_.get(entity)); }
-
   void relation_row(const FileGroup& f, const Relation& r) {
-    id_field(r.from);
-    *out_ += ',';
-    id_field(r.to);
-    *out_ += ',';
-    *out_ += f.label;
-    *out_ += ',';
-    date_field(r.start);
-    *out_ += ',';
-    date_field(r.end);
-    *out_ += ',';
-    if (r.role != kEmpty) field(r.role);
-    *out_ += ',';
-    list_field(r.sources);
-    properties(f.columns, g_.properties_of(r));
-    *out_ += '\n';
+    RowBuilder row(*out_);
+    row.put(id_fields_, r.from);
+    row.put(',');
+    row.put(id_fields_, r.to);
+    row.put(',');
+    row.put(f.label);
+    row.put(',');
+    row.put(r.start);
+    row.put(',');
+    row.put(r.end);
+    row.put(',');
+    if (r.role != kEmpty) field(row, r.role);
+    row.put(',');
+    list_field(row, r.sources);
+    properties(row, f.columns, g_.properties_of(r));
+    row.put('\n');
   }
 
   // ---- script and README ----------------------------------------------------------------
