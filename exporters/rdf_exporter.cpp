@@ -16,6 +16,7 @@
 #include "exporters/output_buffer.hpp"
 #include "exporters/date_text.hpp"
 #include "exporters/rdf_text.hpp"
+#include "exporters/rendered_fields.hpp"
 #include "graph/diagnostics.hpp"
 #include "graph/graph_view.hpp"
 
@@ -152,6 +153,8 @@ class Writer {
     }
     const IndexSet& rels = view_.relations();
     for (std::uint32_t i = 0; i < rels.size(); ++i) {
+      // The far entity's encoded id is anywhere in memory: fetch it a few relations ahead.
+      if (i + 8 < rels.size()) locals_.prefetch(g_.relations()[rels[i + 8]].to);
       write_relation(rels[i], i == 0 ? nullptr : &g_.relations()[rels[i - 1]]);
       if (!maybe_flush()) return;
     }
@@ -404,8 +407,12 @@ class Writer {
     append_element_term(out, prefix, path, scratch_);
   }
 
+  /// The entity's IRI; its encoded id is kept for the relations that name it.
   void entity_iri(std::string& out, std::uint32_t index) {
-    append_element_iri(out, "id", "", g_.str(g_.entities()[index].id));
+    scratch_.clear();
+    rdf::append_iri_component(scratch_, g_.str(g_.entities()[index].id));
+    locals_.set(index, scratch_);
+    append_element_term(out, "id", "", scratch_);
   }
 
   const std::string& source_iri(StrId id) {
@@ -544,21 +551,19 @@ class Writer {
   // are rendered once: joined by ", " for Turtle, by newlines for N-Triples.
   void sources(ListId list) {
     if (list == 0) return;
-    auto it = source_lists_.find(list);
-    if (it == source_lists_.end()) {
-      std::string joined;
+    const std::string_view joined = source_lists_.get(list, [&](std::string& text) {
+      const std::size_t start = text.size();
       for (StrId s : g_.list(list)) {
-        if (!joined.empty()) joined += turtle() ? ", " : "\n";
-        joined += source_iri(s);
+        if (text.size() > start) text += turtle() ? ", " : "\n";
+        text += source_iri(s);
       }
-      it = source_lists_.emplace(list, std::move(joined)).first;
-    }
+    });
     predicate(t_source_);
     if (turtle()) {
-      object_term(it->second);
+      object_term(joined);
       return;
     }
-    std::string_view rest = it->second;
+    std::string_view rest = joined;
     for (std::size_t nl; (nl = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(nl + 1))
       object_term(rest.substr(0, nl));
     object_term(rest);
@@ -647,13 +652,11 @@ class Writer {
     // Relations come sorted by their source entity: encode it once per run of relations.
     if (r.from != last_from_) {
       last_from_ = r.from;
-      from_local_.clear();
-      rdf::append_iri_component(from_local_, g_.str(from.id));
+      from_local_ = locals_.get(r.from);
       from_.clear();
       append_element_term(from_, "id", "", from_local_);
     }
-    to_local_.clear();
-    rdf::append_iri_component(to_local_, g_.str(to.id));
+    to_local_ = locals_.get(r.to);
     to_.clear();
     append_element_term(to_, "id", "", to_local_);
     const std::string& type = relation_property(r.type);
@@ -740,7 +743,8 @@ class Writer {
   std::array<std::string, 4> t_type_class_;
 
   std::unordered_map<StrId, std::string> source_terms_, relation_terms_, relation_locals_, property_terms_, kind_terms_;
-  std::unordered_map<ListId, std::string> source_lists_;
+  EntityFields locals_{g_.entities().size()};  // encoded entity ids, by entity (set as entities are written)
+  RenderedText source_lists_{g_.lists().size()};  // object terms of each source list
   std::map<std::string, std::string, std::less<>> schema_terms_;
   std::unordered_map<std::uint64_t, std::vector<std::string>> classes_;
   std::unordered_map<std::uint64_t, SchemaRole> roles_;
