@@ -180,6 +180,18 @@ TEST(Kgraph, ReadOnlyOutputDirectory) {
   EXPECT_EQ(r.err, "kgraph: error: cannot write " + target + ": Permission denied\n");
 }
 
+// The same failure for any user, root included: the output's folder is a file.
+TEST(Kgraph, OutputFolderIsAFile) {
+  const fs::path out = make_temp_dir();
+  write_file(out / "plain", "not a folder");
+  for (const std::string& target : {(out / "plain" / "g.json").string(), "neo4j:" + (out / "plain" / "db").string()}) {
+    const RunResult r = run_kgraph({"build", data("valid.json"), "-o", target});
+    EXPECT_EQ(r.status, 3) << target;
+    EXPECT_EQ(r.err, "kgraph: error: cannot write " + target.substr(target.find('/')) + ": Not a directory\n");
+  }
+  EXPECT_EQ(test::read_file(out / "plain"), "not a folder");
+}
+
 TEST(Kgraph, UnreadableInput) {
   const std::string missing = data("no-such-file.json");
   RunResult r = run_kgraph({"validate", missing});
