@@ -195,6 +195,24 @@ TEST(KuzuExporter, RowsCsvCannotCarryGoToJsonLines) {
       << load;
 }
 
+TEST(KuzuExporter, ListItemsKuzuCannotReadBackGoToJsonLines) {
+  // Kuzu's list reader trims ASCII spaces around items and splits and nests on , [ ] { }, and
+  // keeps quotes as characters: such items go to the JSON file, every other item stays in CSV.
+  const std::vector<std::pair<std::string, bool>> cases = {  // (alias as JSON text, stays in CSV)
+      {"plain", true},      {"in side", true},   {"tab\\tinside", true}, {"line\\nbreak", true},
+      {"back\\\\slash", true}, {"中文 😀", true},   {" lead", false},       {"trail ", false},
+      {"\\tlead", false},   {"trail\\t", false}, {"\\nlead", false},      {"trail\\r", false},
+      {"{x}", false},       {"x]", false},       {"a,b", false},         {"it's", false},
+      {"say \\\"hi\\\"", false}};
+  for (const auto& [alias, csv] : cases) {
+    const KnowledgeGraph g =
+        test::graph_from_json(R"({"actors": [{"id": "a", "name": "A", "aliases": [")" + alias + R"("]}]})");
+    const fs::path dir = export_kuzu(g);
+    EXPECT_EQ(fs::exists(dir / "actors.csv"), csv) << alias;
+    EXPECT_EQ(fs::exists(dir / "actors.json"), !csv) << alias;
+  }
+}
+
 TEST(KuzuExporter, NoCsvFileWhenEveryRowIsJson) {
   const KnowledgeGraph g = test::graph_from_json(R"({"places": [{"id": "p", "name": "P", "aliases": ["a, b"]}]})");
   const fs::path dir = export_kuzu(g);
