@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "exporters/csv_text.hpp"
-#include "exporters/date_text.hpp"
 #include "exporters/exporter.hpp"
 #include "exporters/property_columns.hpp"
 #include "exporters/rendered_fields.hpp"
@@ -296,8 +295,6 @@ class Writer {
     }));
   }
 
-  void date_field(const PartialDate& d) { append_date(*out_, d); }
-
   // The same for rows assembled in a RowBuilder.
   void field(RowBuilder& row, StrId id) {
     const std::string_view s = g_.str(id);
@@ -449,13 +446,14 @@ class Writer {
   }
 
   void source_row(const FileGroup& f, const Source& s) {
-    field(g_.str(s.id));
-    *out_ += ',';
-    *out_ += f.label;
-    *out_ += ',';
-    date_field(s.date);
-    properties(f.columns, s.properties);
-    *out_ += '\n';
+    RowBuilder row(*out_);
+    field(row, s.id);
+    row.put(',');
+    row.put(f.label);
+    row.put(',');
+    row.put(s.date);
+    properties(row, f.columns, s.properties);
+    row.put('\n');
   }
 
   void entity_row(const FileGroup& f, std::uint32_t i) {
