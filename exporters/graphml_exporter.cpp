@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "exporters/output_buffer.hpp"
+#include "exporters/property_columns.hpp"
 #include "exporters/xml_text.hpp"
 #include "graph/diagnostics.hpp"
 #include "graph/graph_view.hpp"
@@ -26,24 +27,10 @@ bool is_ascii_alnum(unsigned char c) {
 }
 // Bytes written as they are inside an escaped token (everything but `.`, which escapes).
 bool is_token_byte(unsigned char c) { return is_ascii_alnum(c) || c == '_' || c == ':' || c == '-'; }
-char upper_ascii(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 
 constexpr std::array<std::string_view, 9> kNodeBuiltins = {"id",    "type",    "kind",   "name",  "aliases",
                                                            "start", "end",     "sources", "labels"};
 constexpr std::array<std::string_view, 6> kEdgeBuiltins = {"type", "label", "start", "end", "role", "sources"};
-
-void append_pascal(std::string& out, std::string_view word) {
-  bool start = true;
-  for (char ch : word) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x80 && !is_ascii_alnum(c)) {
-      start = true;
-      continue;
-    }
-    out += start ? upper_ascii(ch) : ch;
-    start = false;
-  }
-}
 
 }  // namespace
 
@@ -92,25 +79,15 @@ std::string property_attr_name(std::string_view key, bool for_node) {
 }
 
 std::string neo4j_labels(EntityType type, std::string_view kind) {
-  std::string out = ":";
-  append_pascal(out, type_name(type));
+  std::string out = ":" + dbcols::pascal_case(type_name(type));
   if (!kind.empty()) {
-    std::string k;
-    append_pascal(k, kind);
+    const std::string k = dbcols::pascal_case(kind);
     if (!k.empty()) out += ':' + k;
   }
   return out;
 }
 
-std::string neo4j_relationship_type(std::string_view type) {
-  std::string out;
-  out.reserve(type.size());
-  for (char ch : type) {
-    const auto c = static_cast<unsigned char>(ch);
-    out += (c < 0x80 && !is_ascii_alnum(c)) ? '_' : upper_ascii(ch);
-  }
-  return out;
-}
+std::string neo4j_relationship_type(std::string_view type) { return dbcols::upper_snake(type); }
 
 }  // namespace graphml
 
