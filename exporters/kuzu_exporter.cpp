@@ -157,9 +157,7 @@ class Writer {
       const Entity& e = g_.entities()[i];
       nodes_[static_cast<int>(e.type)].collector.add(e.properties, pool);
       // Each id rendered once as a CSV field; relation rows copy it from there.
-      scratch_.clear();
-      csv::append_field(scratch_, g_.str(e.id), pool.classes(e.id));
-      id_fields_.set(i, scratch_, static_cast<std::uint8_t>(e.type));
+      id_fields_.set_csv(i, pool, e.id, static_cast<std::uint8_t>(e.type));
     }
 
     // One table per relation type of the schema (sorted by name), with every allowed pair.
@@ -173,7 +171,7 @@ class Writer {
             if ((!rule.from.type || *rule.from.type == from) && (!rule.to.type || *rule.to.type == to))
               t.pairs[pair_index(from, to)].allowed = true;
       const StrId id = pool.find(name);
-      if (id != StringPool::kMissing) table_slot(id) = static_cast<std::uint32_t>(relations_.size() - 1);
+      if (id != StringPool::kMissing) table_of_type_[id] = static_cast<std::uint32_t>(relations_.size() - 1);
     }
     for (RelTable& t : relations_) {
       // Kuzu may compare table names without case; a relation named like a type gets a suffix.
@@ -190,7 +188,7 @@ class Writer {
         id_fields_.prefetch(next.to);  // for its type
       }
       const Relation& r = g_.relations()[relations[k]];
-      std::uint32_t& table = table_slot(r.type);
+      std::uint32_t& table = table_of_type_[r.type];
       if (table == kNone) {
         // Not in the schema (cannot happen for a validated graph): a table of its own.
         table = static_cast<std::uint32_t>(relations_.size());
@@ -207,19 +205,12 @@ class Writer {
     std::sort(relations_.begin(), relations_.end(), [](const RelTable& a, const RelTable& b) { return a.type < b.type; });
     for (std::uint32_t i = 0; i < relations_.size(); ++i) {
       const StrId id = pool.find(relations_[i].type);
-      if (id != StringPool::kMissing) table_slot(id) = i;
+      if (id != StringPool::kMissing) table_of_type_[id] = i;
     }
 
     name_columns(sources_.columns, sources_.collector, kSourceBuiltins);
     for (NodeTable& n : nodes_) name_columns(n.columns, n.collector, kNodeBuiltins);
     for (RelTable& t : relations_) name_columns(t.columns, t.collector, kRelationBuiltins);
-  }
-
-  /// The table of a relation type, by type id (a few types, looked up per relation).
-  std::uint32_t& table_slot(StrId type) {
-    if (type >= table_of_type_.size())
-      table_of_type_.resize(std::max<std::size_t>(type + 1, g_.strings().size()), kNone);
-    return table_of_type_[type];
   }
 
   int pair_of(const Relation& r) const {
@@ -252,10 +243,13 @@ class Writer {
     std::uint8_t& state = list_state_[list];
     if (state == kUnknown) {
       state = kFits;
-      for (StrId s : g_.list(list))
-        if (!list_item_safe(g_.str(s), g_.strings().classes(s))) state = kDoesNotFit;
+      for (StrId s : g_.list(list)) {
+        const CharClasses classes = g_.strings().classes(s);
+        if (!list_item_safe(g_.str(s), classes)) state = kDoesNotFit;
+        if (classes & chars::kLineBreak) state |= kLineBreaks;
+      }
     }
-    return state == kFits;
+    return (state & ~kLineBreaks) == kFits;
   }
 
   bool properties_fit_csv(const std::vector<PropertyColumn>& columns, const PropertyList& props) {
@@ -334,13 +328,10 @@ class Writer {
       append_json_string_list(*out_, g_.list(list), g_.strings());
       return;
     }
-    csv_list(list);
-  }
-  /// A list cell in Kuzu's `[a,b]` syntax, rendered once per list with whether it spans lines.
-  void csv_list(ListId list) {
     RowBuilder row(*out_);
     csv_list(row, list);
   }
+  /// A list cell in Kuzu's `[a,b]` syntax, rendered once per list with whether it spans lines.
   void csv_list(RowBuilder& row, ListId list) {
     if (list == 0) return;
     const std::string_view field = list_cells_.get(list, [&](std::string& text) {
@@ -350,9 +341,10 @@ class Writer {
         scratch_ += g_.str(s);
       }
       scratch_ += ']';
-      if (csv::append_field(text, scratch_) && csv::has_line_break(scratch_)) list_state_[list] |= kLineBreaks;
+      csv::append_field(text, scratch_);
     });
     row.put(field);
+    list_fits_csv(list);  // known already (the row is in CSV because of it); says if it spans lines
     if (list_state_[list] & kLineBreaks) file_->line_breaks = true;
   }
 
@@ -362,9 +354,8 @@ class Writer {
   void csv_list_once(RowBuilder& row, ListId list) {
     if (list == 0) return;
     const std::span<const StrId> items = g_.list(list);
-    CharClasses classes = 0;
-    for (StrId s : items) classes |= g_.strings().classes(s);
-    const bool quoted = items.size() > 1 || (classes & chars::kLineBreak);
+    const bool line_breaks = list_state_[list] & kLineBreaks;  // found by list_fits_csv()
+    const bool quoted = items.size() > 1 || line_breaks;
     if (quoted) row.put('"');
     row.put('[');
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -373,7 +364,7 @@ class Writer {
     }
     row.put(']');
     if (quoted) row.put('"');
-    if (classes & chars::kLineBreak) file_->line_breaks = true;
+    if (line_breaks) file_->line_breaks = true;
   }
 
   /// A pooled string as a CSV cell.
@@ -644,7 +635,7 @@ class Writer {
           __builtin_prefetch(g_.properties_of(next).data());
         }
         const Relation& r = g_.relations()[relations[k]];
-        const std::uint32_t table = table_slot(r.type);
+        const std::uint32_t table = table_of_type_[r.type];
         const std::uint32_t file = file_of[table * 16 + pair_of(r)];
         if (file == kNone) continue;
         write_relation_row(batch, file, relations_[table], r);
@@ -892,7 +883,7 @@ for (const t of rows('CALL show_tables() RETURN name, type ORDER BY name')) {
   NodeTable sources_;
   std::array<NodeTable, 4> nodes_;
   std::vector<RelTable> relations_;
-  std::vector<std::uint32_t> table_of_type_;  // relation type id -> index in relations_
+  dbcols::TypeSlots table_of_type_;  // relation type id -> index in relations_
   EntityFields id_fields_{g_.entities().size()};  // every entity id of the view as a CSV field, tagged with its type
   RenderedText list_cells_{g_.lists().size()};    // CSV list cells by list
   static constexpr std::uint8_t kUnknown = 0, kFits = 1, kDoesNotFit = 2, kLineBreaks = 4;

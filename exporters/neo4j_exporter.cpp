@@ -114,7 +114,7 @@ class Writer {
   static constexpr std::uint32_t kAhead = 8;
   // At most this many files are open at once; more relation types take more passes.
   static constexpr std::size_t kMaxOpenFiles = 128;
-  static constexpr std::uint32_t kNoFile = 0xFFFFFFFFu;
+  static constexpr std::uint32_t kNoFile = dbcols::TypeSlots::kNone;
 
   // ---- first pass: count rows, type their properties, choose the delimiter ---------------
 
@@ -148,10 +148,8 @@ class Writer {
       f.collector.add(e.properties, pool);
       list_marks_ |= list_marks(e.aliases) | list_marks(e.sources);
       // Each id rendered once as a CSV field; rows copy it from there.
-      scratch_.clear();
-      csv::append_field(scratch_, g_.str(e.id), pool.classes(e.id));
-      id_fields_.set(i, scratch_);
-      max_field_ = std::max(max_field_, scratch_.size());
+      id_fields_.set_csv(i, pool, e.id);
+      max_field_ = std::max(max_field_, id_fields_.get(i).size());
     }
     const IndexSet& relations = view_.relations();
     for (std::uint32_t k = 0; k < relations.size(); ++k) {
@@ -162,7 +160,7 @@ class Writer {
         __builtin_prefetch(g_.properties_of(next).data());
       }
       const Relation& r = g_.relations()[relations[k]];
-      std::uint32_t& file = file_slot(r.type);
+      std::uint32_t& file = file_of_type_[r.type];
       if (file == kNoFile) {
         file = static_cast<std::uint32_t>(relations_.size());
         FileGroup& f = relations_.emplace_back();
@@ -178,19 +176,12 @@ class Writer {
     // Files in order of relation type name, not of first appearance.
     std::sort(relations_.begin(), relations_.end(),
               [](const FileGroup& a, const FileGroup& b) { return a.file < b.file; });
-    for (std::uint32_t i = 0; i < relations_.size(); ++i) file_slot(relations_[i].type) = i;
+    for (std::uint32_t i = 0; i < relations_.size(); ++i) file_of_type_[relations_[i].type] = i;
 
     name_columns(sources_, kSourceBuiltins);
     for (FileGroup& f : entities_) name_columns(f, kNodeBuiltins);
     for (FileGroup& f : relations_) name_columns(f, kRelationBuiltins);
     mark_string_lists();
-  }
-
-  /// The relation file of a relation type, by type id (a few types, looked up per relation).
-  std::uint32_t& file_slot(StrId type) {
-    if (type >= file_of_type_.size())
-      file_of_type_.resize(std::max<std::size_t>(type + 1, g_.strings().size()), kNoFile);
-    return file_of_type_[type];
   }
 
   /// The delimiter marks that character classes tell without a scan: ; and |.
@@ -250,7 +241,7 @@ class Writer {
     if (std::any_of(relations_.begin(), relations_.end(), [](const FileGroup& f) { return f.string_lists; })) {
       for (std::uint32_t i : view_.relations()) {
         const Relation& r = g_.relations()[i];
-        mark(relations_[file_slot(r.type)], g_.properties_of(r));
+        mark(relations_[file_of_type_[r.type]], g_.properties_of(r));
       }
     }
   }
@@ -434,7 +425,7 @@ class Writer {
           __builtin_prefetch(g_.properties_of(next).data());
         }
         const Relation& r = g_.relations()[relations[k]];
-        const std::uint32_t file = file_slot(r.type);
+        const std::uint32_t file = file_of_type_[r.type];
         if (file < first || file >= last) continue;
         out_ = &files[file - first].buffer();
         relation_row(relations_[file], r);
@@ -577,7 +568,7 @@ class Writer {
   FileGroup sources_;
   std::array<FileGroup, 4> entities_;
   std::vector<FileGroup> relations_;  // sorted by file name
-  std::vector<std::uint32_t> file_of_type_;  // relation type id -> index in relations_
+  dbcols::TypeSlots file_of_type_;  // relation type id -> index in relations_
   std::uint8_t list_marks_ = 0;
   char delimiter_ = ';';
   bool multiline_ = false;

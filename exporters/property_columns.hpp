@@ -58,6 +58,21 @@ class ColumnCollector {
   std::uint32_t last_ = 0;
 };
 
+/// The output file (or table) of each relation type, found by the type's string id: relation
+/// types are few and asked for once per relation, so a direct table beats hashing.
+class TypeSlots {
+ public:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  /// The slot of `type`, kNone until set.
+  std::uint32_t& operator[](StrId type) {
+    if (type >= slots_.size()) slots_.resize(static_cast<std::size_t>(type) + 1, kNone);
+    return slots_[type];
+  }
+
+ private:
+  std::vector<std::uint32_t> slots_;
+};
+
 /// How property keys become column names in one database.
 struct NamingRules {
   /// Names of the fixed columns of the file (`id`, `name`, ...).

@@ -11,6 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include "exporters/csv_text.hpp"
+#include "graph/string_pool.hpp"
+
 namespace kgraph {
 
 /// One rendered field per entity (its id, escaped for the format), in fixed 32-byte slots so
@@ -33,6 +36,13 @@ class EntityFields {
     long_.append(text);
     std::memcpy(s.text, &spill, sizeof spill);
     s.size = kSpilled;
+  }
+
+  /// Stores the pooled string `text` as a CSV field (quoted only where it must be).
+  void set_csv(std::uint32_t entity, const StringPool& pool, StrId text, std::uint8_t tag = 0) {
+    scratch_.clear();
+    csv::append_field(scratch_, pool.view(text), pool.classes(text));
+    set(entity, scratch_, tag);
   }
 
   void prefetch(std::uint32_t entity) const { __builtin_prefetch(&slots_[entity]); }
@@ -93,6 +103,7 @@ class EntityFields {
 
   std::vector<Slot> slots_;
   std::string long_;
+  std::string scratch_;
 };
 
 /// Text rendered on first use per small integer key (an interned list, say), then reused.
