@@ -226,23 +226,8 @@ TEST(KuzuExporter, NoCsvFileWhenEveryRowIsJson) {
 TEST(KuzuExporter, ManyRelationFilesSpanSeveralPasses) {
   // More relation files than are kept open at once: each still gets its rows.
   constexpr int kTypes = 300;
-  std::string schema = R"({"relations": {)";
-  std::string relations;
-  for (int i = 0; i < kTypes; ++i) {
-    const std::string type = "rel_" + std::to_string(1000 + i);
-    schema += (i ? "," : "") + ("\"" + type + "\": {\"allowed\": [{\"from\": \"actor\", \"to\": \"actor\"}]}");
-    relations += (i ? "," : "") + ("{\"from\": \"a\", \"type\": \"" + type + "\", \"to\": \"b" +
-                                   std::to_string(i % 3) + "\"}");
-  }
-  schema += "}}";
-  Schema s = Schema::builtin();
-  Diagnostics diags;
-  ASSERT_TRUE(s.extend(schema, diags.add_file("schema.json"), diags));
-  const std::string json = R"({"actors": [{"id": "a", "name": "A"}, {"id": "b0", "name": "B0"},
-      {"id": "b1", "name": "B1"}, {"id": "b2", "name": "B2"}], "relations": [)" + relations + "]}";
-  test::BuildResult r = test::build_from({{"test.json", json}}, s);
-  ASSERT_TRUE(r.graph) << ::testing::PrintToString(r.messages());
-  const fs::path dir = export_kuzu(*r.graph);
+  const KnowledgeGraph g = test::graph_with_relation_types(kTypes);
+  const fs::path dir = export_kuzu(g);
   const std::string load = test::read_file(dir / "load.cypher");
   for (int i = 0; i < kTypes; ++i) {
     const std::string file = "rel_rel_" + std::to_string(1000 + i) + "_actor_actor.csv";

@@ -519,24 +519,9 @@ TEST(Neo4jExporter, ArrayDelimiterAvoidsListItems) {
 TEST(Neo4jExporter, ManyRelationTypesSpanSeveralPasses) {
   // More relation types than files kept open at once: each still gets its file and its rows.
   constexpr int kTypes = 300;
-  std::string schema = R"({"relations": {)";
-  std::string relations;
-  for (int i = 0; i < kTypes; ++i) {
-    const std::string type = "rel_" + std::to_string(1000 + i);
-    schema += (i ? "," : "") + ("\"" + type + "\": {\"allowed\": [{\"from\": \"actor\", \"to\": \"actor\"}]}");
-    relations += (i ? "," : "") + ("{\"from\": \"a\", \"type\": \"" + type + "\", \"to\": \"b" +
-                                   std::to_string(i % 3) + "\"}");
-  }
-  schema += "}}";
-  Schema s = Schema::builtin();
-  Diagnostics diags;
-  ASSERT_TRUE(s.extend(schema, diags.add_file("schema.json"), diags));
-  const std::string json = R"({"actors": [{"id": "a", "name": "A"}, {"id": "b0", "name": "B0"},
-      {"id": "b1", "name": "B1"}, {"id": "b2", "name": "B2"}], "relations": [)" + relations + "]}";
-  test::BuildResult r = test::build_from({{"test.json", json}}, s);
-  ASSERT_TRUE(r.graph) << ::testing::PrintToString(r.messages());
-  const fs::path dir = export_neo4j(*r.graph);
-  check_round_trip(*r.graph, dir);
+  const KnowledgeGraph g = test::graph_with_relation_types(kTypes);
+  const fs::path dir = export_neo4j(g);
+  check_round_trip(g, dir);
   const std::string script = test::read_file(dir / "import.sh");
   for (int i = 0; i < kTypes; ++i) {
     const std::string type = "rel_" + std::to_string(1000 + i);

@@ -77,6 +77,27 @@ KnowledgeGraph graph_from_json(const std::string& json) {
   return std::move(*r.graph);
 }
 
+KnowledgeGraph graph_with_relation_types(int count) {
+  std::string schema = R"({"relations": {)";
+  std::string relations;
+  for (int i = 0; i < count; ++i) {
+    const std::string type = "rel_" + std::to_string(1000 + i);
+    schema += (i ? "," : "") + ("\"" + type + "\": {\"allowed\": [{\"from\": \"actor\", \"to\": \"actor\"}]}");
+    relations += (i ? "," : "") + ("{\"from\": \"a\", \"type\": \"" + type + "\", \"to\": \"b" +
+                                   std::to_string(i % 3) + "\"}");
+  }
+  schema += "}}";
+  Schema s = Schema::builtin();
+  Diagnostics diags;
+  if (!s.extend(schema, diags.add_file("schema.json"), diags)) ADD_FAILURE() << "schema of " << count << " types";
+  const std::string json = R"({"actors": [{"id": "a", "name": "A"}, {"id": "b0", "name": "B0"},
+      {"id": "b1", "name": "B1"}, {"id": "b2", "name": "B2"}], "relations": [)" + relations + "]}";
+  BuildResult r = build_from({{"test.json", json}}, s);
+  for (const auto& m : r.messages()) ADD_FAILURE() << m;
+  if (!r.graph) return {};
+  return std::move(*r.graph);
+}
+
 std::string export_to_string(const GraphView& view, std::string_view format,
                              const ExportOptions& options) {
   const Exporter* exporter = exporters().named(format);

@@ -30,6 +30,10 @@ BuildResult build_from(const std::vector<InputText>& inputs, std::optional<Schem
 /// Shorthand for one JSON document named "test.json"; fails the test if it has errors.
 KnowledgeGraph graph_from_json(const std::string& json);
 
+/// Four actors (a, b0, b1, b2) and `count` relation types rel_1000, rel_1001, ... declared
+/// actor to actor, with one relation each: from a to b(i % 3).
+KnowledgeGraph graph_with_relation_types(int count);
+
 /// Writes `view` with the built-in exporter of that name to a string.
 std::string export_to_string(const GraphView& view, std::string_view format,
                              const ExportOptions& options = {});
