@@ -27,9 +27,14 @@ bool append_field(std::string& out, std::string_view s);
 /// Appends `s` in double quotes with each inner quote doubled.
 void append_quoted(std::string& out, std::string_view s);
 
+/// needs_quotes() for a pooled string whose character classes are known, without scanning it.
+inline bool needs_quotes(std::string_view s, CharClasses classes) {
+  return s.empty() || (classes & (chars::kCsvSpecial | chars::kEdgeSpace));
+}
+
 /// append_field() for a pooled string whose character classes are known, without scanning it.
 inline bool append_field(std::string& out, std::string_view s, CharClasses classes) {
-  if (s.empty() || (classes & (chars::kCsvSpecial | chars::kEdgeSpace))) {
+  if (needs_quotes(s, classes)) {
     append_quoted(out, s);
     return true;
   }

@@ -307,8 +307,8 @@ class Writer {
     else csv_string(s);
   }
   void csv_string(StrId s) {
-    const CharClasses classes = g_.strings().classes(s);
-    if (csv::append_field(*out_, g_.str(s), classes) && (classes & chars::kLineBreak)) file_->line_breaks = true;
+    RowBuilder row(*out_);
+    csv_string(row, s);
   }
   void string_cell(std::string_view name, StrId s, bool present) {
     if (present) string_cell(name, s);

@@ -261,10 +261,8 @@ class Writer {
 
   /// A pooled string as a field; its character classes say whether it needs quotes.
   void field(StrId id) {
-    const std::string_view s = g_.str(id);
-    const CharClasses classes = g_.strings().classes(id);
-    if (csv::append_field(*out_, s, classes) && (classes & chars::kLineBreak)) multiline_ = true;
-    max_field_ = std::max(max_field_, s.size());
+    RowBuilder row(*out_);
+    field(row, id);
   }
 
   void field(std::string_view s) {
@@ -294,7 +292,7 @@ class Writer {
     max_field_ = std::max(max_field_, s.size());
   }
   void properties(RowBuilder& row, const std::vector<PropertyColumn>& columns, const PropertyList& props) {
-    if (props.empty()) {
+    if (props.empty()) {  // most relations, many entities
       for (std::size_t i = 0; i < columns.size(); ++i) row.put(',');
       return;
     }
@@ -303,10 +301,6 @@ class Writer {
   }
 
   void properties(const std::vector<PropertyColumn>& columns, const PropertyList& props) {
-    if (props.empty()) {  // most relations, many entities
-      out_->append(columns.size(), ',');
-      return;
-    }
     dbcols::for_each_cell(columns, props, [&](const PropertyColumn& c, const Property* p) {
       *out_ += ',';
       if (!p) return;

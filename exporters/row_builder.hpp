@@ -51,7 +51,7 @@ class RowBuilder {
   }
   /// A pooled string as a CSV field (see csv::append_field); true if it was quoted.
   bool put_field(std::string_view s, CharClasses classes) {
-    if (!s.empty() && !(classes & (chars::kCsvSpecial | chars::kEdgeSpace))) {
+    if (!csv::needs_quotes(s, classes)) {
       put(s);
       return false;
     }
