@@ -6,29 +6,10 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/betweenness_centrality.hpp>
 
+#include "graph/union_find.hpp"
+
 namespace kgraph {
 namespace {
-
-/// Weakly connected components. (Boost's disjoint_sets does not compile with g++ 12 in C++20
-/// mode with Boost 1.74: its pointer property maps are not found by name lookup.)
-class UnionFind {
- public:
-  explicit UnionFind(std::size_t n) : parent_(n) {
-    for (std::size_t i = 0; i < n; ++i) parent_[i] = static_cast<std::uint32_t>(i);
-  }
-  std::uint32_t find_set(std::uint32_t v) {
-    while (parent_[v] != v) v = parent_[v] = parent_[parent_[v]];
-    return v;
-  }
-  void union_set(std::uint32_t a, std::uint32_t b) {
-    a = find_set(a);
-    b = find_set(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-
- private:
-  std::vector<std::uint32_t> parent_;
-};
 
 std::vector<RankedEntity> top_of(std::vector<RankedEntity> all, std::size_t top, const KnowledgeGraph& g) {
   // Ties broken by id text so the ranking is deterministic.
@@ -75,10 +56,10 @@ GraphStats compute_stats(const GraphView& view, std::size_t top, std::size_t bet
     widen(rel.start, rel.end);
     ++degree[local[rel.from]];
     ++degree[local[rel.to]];
-    sets.union_set(local[rel.from], local[rel.to]);
+    sets.join(local[rel.from], local[rel.to]);
   }
   std::vector<std::size_t> component_size(next, 0);
-  for (std::uint32_t v = 0; v < next; ++v) ++component_size[sets.find_set(v)];
+  for (std::uint32_t v = 0; v < next; ++v) ++component_size[sets.find(v)];
   for (std::size_t size : component_size) {
     if (size == 0) continue;
     ++s.components;

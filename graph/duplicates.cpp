@@ -4,29 +4,16 @@
 #include <rapidjson/prettywriter.h>
 
 #include <algorithm>
-#include <numeric>
 #include <ostream>
 #include <unordered_map>
 
 #include "graph/diagnostics.hpp"
 #include "graph/unicode.hpp"
+#include "graph/union_find.hpp"
 
 namespace kgraph {
 namespace {
 
-struct UnionFind {
-  explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
-  std::uint32_t find(std::uint32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  void join(std::uint32_t a, std::uint32_t b) {
-    a = find(a);
-    b = find(b);
-    if (a != b) parent[std::max(a, b)] = std::min(a, b);  // the root is the smallest index
-  }
-  std::vector<std::uint32_t> parent;
-};
 
 /// A folded name and the entity that has it.
 struct Label {
