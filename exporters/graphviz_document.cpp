@@ -186,15 +186,6 @@ char* cstr(const char* s) { return const_cast<char*>(s); }
 // ---------------------------------------------------------------------------------------------
 // Reading the model
 
-std::string value_text(const KnowledgeGraph& g, const Value& v) {
-  switch (v.kind) {
-    case ValueKind::boolean: return v.boolean ? "true" : "false";
-    case ValueKind::integer: return std::to_string(v.integer);
-    case ValueKind::real: return format_real(v.real);
-    case ValueKind::string: return std::string(g.str(v.string));
-  }
-  return {};
-}
 
 /// The values of property `key`, or empty.
 std::vector<std::string> property_values(const KnowledgeGraph& g, const PropertyList& props,
@@ -202,7 +193,7 @@ std::vector<std::string> property_values(const KnowledgeGraph& g, const Property
   std::vector<std::string> out;
   for (const Property& p : props)
     if (g.str(p.key) == key)
-      for (const Value& v : p.values) out.push_back(value_text(g, v));
+      for (const Value& v : p.values) out.push_back(value_text(v, g.strings()));
   return out;
 }
 

@@ -56,4 +56,14 @@ std::string format_real(double d) {
   return s;
 }
 
+std::string value_text(const Value& v, const StringPool& pool) {
+  switch (v.kind) {
+    case ValueKind::boolean: return v.boolean ? "true" : "false";
+    case ValueKind::integer: return std::to_string(v.integer);
+    case ValueKind::real: return format_real(v.real);
+    case ValueKind::string: return std::string(pool.view(v.string));
+  }
+  return {};
+}
+
 }  // namespace kgraph

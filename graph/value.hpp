@@ -52,4 +52,7 @@ void merge_properties(PropertyList& into, const PropertyList& from, const String
 /// The canonical text of a real number: shortest form that reads back to the same double.
 std::string format_real(double d);
 
+/// The canonical text of a value: the string itself, `42`, format_real(), `true`/`false`.
+std::string value_text(const Value& v, const StringPool& pool);
+
 }  // namespace kgraph

@@ -60,15 +60,6 @@ const Prepared& prepared(const std::string& name) {
   return p;
 }
 
-std::string value_text(const KnowledgeGraph& g, const Value& v) {
-  switch (v.kind) {
-    case ValueKind::string: return std::string(g.str(v.string));
-    case ValueKind::integer: return std::to_string(v.integer);
-    case ValueKind::boolean: return v.boolean ? "true" : "false";
-    case ValueKind::real: return format_real(v.real);
-  }
-  return {};
-}
 
 void string(JsonWriter& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
@@ -105,7 +96,7 @@ void common_attributes(JsonWriter& w, const KnowledgeGraph& g, ListId sources, c
   if (end.present()) attribute(w, "end", {end.to_string()});
   for (const Property& p : props) {
     std::vector<std::string> values;
-    for (const Value& v : p.values) values.push_back(value_text(g, v));
+    for (const Value& v : p.values) values.push_back(value_text(v, g.strings()));
     attribute(w, gexf::attribute_title(g.str(p.key), node), values);
   }
 }

@@ -374,15 +374,6 @@ struct TypedMaps {
   return json_list_equals(g, json, values);
 }
 
-std::string text_of(const KnowledgeGraph& g, const Value& v) {
-  switch (v.kind) {
-    case ValueKind::boolean: return v.boolean ? "true" : "false";
-    case ValueKind::integer: return std::to_string(v.integer);
-    case ValueKind::real: return format_real(v.real);
-    case ValueKind::string: return std::string(g.str(v.string));
-  }
-  return {};
-}
 
 // Keys with more than one value on some element of the view: written as JSON array text.
 std::set<StrId> list_keys(const KnowledgeGraph& g, const GraphView& view, bool nodes) {
@@ -420,7 +411,7 @@ void expect_property(const KnowledgeGraph& g, const TypedMaps<Desc>& maps, const
     EXPECT_TRUE(json_list_equals(g, maps.template get<std::string>(name).at(d), p.values));
   } else {
     ASSERT_EQ(p.values.size(), 1u);
-    EXPECT_EQ(maps.template get<std::string>(name).at(d), text_of(g, v));
+    EXPECT_EQ(maps.template get<std::string>(name).at(d), value_text(v, g.strings()));
   }
 }
 
@@ -519,7 +510,7 @@ void expect_boost_reads(const Dataset& d) {
         if (edge_lists.count(prop.key)) {
           EXPECT_TRUE(json_list_equals(g, got, prop.values)) << g.str(prop.key);
         } else {
-          EXPECT_EQ(got, text_of(g, prop.values.front())) << g.str(prop.key);
+          EXPECT_EQ(got, value_text(prop.values.front(), g.strings())) << g.str(prop.key);
         }
         continue;
       }

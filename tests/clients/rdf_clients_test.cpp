@@ -155,15 +155,6 @@ std::string virtuoso_sparql(const Query& q, const std::string& graph) {
   return s + " FROM <" + graph + "> WHERE { " + q.pattern + " } " + q.group_by;
 }
 
-std::string value_text(const KnowledgeGraph& g, const Value& v) {
-  switch (v.kind) {
-    case ValueKind::string: return std::string(g.str(v.string));
-    case ValueKind::integer: return std::to_string(v.integer);
-    case ValueKind::boolean: return v.boolean ? "true" : "false";
-    case ValueKind::real: return format_real(v.real);
-  }
-  return {};
-}
 
 const char* date_type(const PartialDate& d) {
   switch (d.precision()) {
@@ -221,7 +212,7 @@ std::vector<Query> queries_for(const KnowledgeGraph& g) {
     for (const Source& s : g.sources())
       for (const Property& p : s.properties)
         if (p.key == title)
-          for (const Value& v : p.values) q.expected.insert({std::string(g.str(s.id)), value_text(g, v)});
+          for (const Value& v : p.values) q.expected.insert({std::string(g.str(s.id)), value_text(v, g.strings())});
     qs.push_back(std::move(q));
   }
   // Aliases.
@@ -253,7 +244,7 @@ std::vector<Query> queries_for(const KnowledgeGraph& g) {
       for (const Property& p : g.properties_of(r))
         if (p.key == quote)
           for (const Value& v : p.values)
-            q.expected.insert({id(r.from), relation_property(g.str(r.type)), id(r.to), value_text(g, v)});
+            q.expected.insert({id(r.from), relation_property(g.str(r.type)), id(r.to), value_text(v, g.strings())});
     qs.push_back(std::move(q));
   }
   {
