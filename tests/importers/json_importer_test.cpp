@@ -12,14 +12,6 @@ namespace {
 
 using test::build_from;
 
-const ImporterRegistry& registry() {
-  static const ImporterRegistry r = [] {
-    ImporterRegistry out;
-    register_builtin_importers(out);
-    return out;
-  }();
-  return r;
-}
 
 /// The values of a property of an entity, as text.
 std::vector<std::string> property(const KnowledgeGraph& g, std::string_view entity, std::string_view key) {
@@ -50,11 +42,11 @@ bool has_message(const std::vector<std::string>& messages, std::string_view pref
 std::string document() { return test::read_file(test::test_data("importers/press-conference.json")); }
 
 TEST(JsonImporter, IsFoundByExtension) {
-  const Importer* json = registry().named("json");
+  const Importer* json = test::importers().named("json");
   ASSERT_NE(json, nullptr);
-  EXPECT_EQ(registry().for_path("dir/graph.json"), json);
-  EXPECT_EQ(registry().for_path("GRAPH.JSON"), json);
-  EXPECT_NE(registry().for_path("graph.jsonl"), json);
+  EXPECT_EQ(test::importers().for_path("dir/graph.json"), json);
+  EXPECT_EQ(test::importers().for_path("GRAPH.JSON"), json);
+  EXPECT_NE(test::importers().for_path("graph.jsonl"), json);
 }
 
 TEST(JsonImporter, BuildsTheGraphOfADocument) {

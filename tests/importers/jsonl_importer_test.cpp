@@ -17,14 +17,6 @@ namespace {
 
 using test::build_from;
 
-const ImporterRegistry& registry() {
-  static const ImporterRegistry r = [] {
-    ImporterRegistry out;
-    register_builtin_importers(out);
-    return out;
-  }();
-  return r;
-}
 
 std::string text_of(const KnowledgeGraph& g, const Value& v) {
   switch (v.kind) {
@@ -113,11 +105,11 @@ std::string join_lines(const std::vector<std::string>& lines, std::string_view e
 }
 
 TEST(JsonLinesImporter, IsFoundByExtension) {
-  const Importer* jsonl = registry().named("jsonl");
+  const Importer* jsonl = test::importers().named("jsonl");
   ASSERT_NE(jsonl, nullptr);
-  EXPECT_EQ(registry().for_path("facts.jsonl"), jsonl);
-  EXPECT_EQ(registry().for_path("facts.ndjson"), jsonl);
-  EXPECT_EQ(registry().for_path("FACTS.NDJSON"), jsonl);
+  EXPECT_EQ(test::importers().for_path("facts.jsonl"), jsonl);
+  EXPECT_EQ(test::importers().for_path("facts.ndjson"), jsonl);
+  EXPECT_EQ(test::importers().for_path("FACTS.NDJSON"), jsonl);
 }
 
 TEST(JsonLinesImporter, SameFactsAsTheDocumentGiveTheSameGraph) {

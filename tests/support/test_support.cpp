@@ -13,7 +13,6 @@
 #include "graph/graph_builder.hpp"
 
 namespace kgraph::test {
-namespace {
 
 const ImporterRegistry& importers() {
   static const ImporterRegistry registry = [] {
@@ -32,6 +31,8 @@ const ExporterRegistry& exporters() {
   }();
   return registry;
 }
+
+namespace {
 
 struct TempDirs {
   std::vector<std::filesystem::path> dirs;

@@ -15,6 +15,10 @@
 
 namespace kgraph::test {
 
+/// The built-in importers and exporters, registered once.
+const ImporterRegistry& importers();
+const ExporterRegistry& exporters();
+
 /// An input as (file name, content); the importer is chosen by the name's extension.
 using InputText = std::pair<std::string, std::string>;
 
