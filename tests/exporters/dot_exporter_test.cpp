@@ -59,19 +59,11 @@ std::vector<GoldenCase> golden_cases() {
 // Each case's DOT is compared byte for byte with tests/data/golden/dot/GOLDEN.dot.
 // KGRAPH_UPDATE_GOLDEN=1 rewrites the .dot files instead.
 TEST(DotExporter, MatchesGoldenFiles) {
-  const bool update = std::getenv("KGRAPH_UPDATE_GOLDEN") != nullptr;
   for (const GoldenCase& c : golden_cases()) {
     SCOPED_TRACE(c.golden);
     const KnowledgeGraph g = golden_graph(c.input);
-    const std::string actual = test::export_to_string(GraphView(g), "dot", c.options);
-    const auto golden = test::test_data("golden/dot/" + c.golden + ".dot");
-    if (update) {
-      test::write_file(golden, actual);
-      continue;
-    }
-    ASSERT_TRUE(std::filesystem::exists(golden)) << golden << " missing; run with KGRAPH_UPDATE_GOLDEN=1";
-    EXPECT_EQ(actual, test::read_file(golden))
-        << "DOT of " << c.golden << " changed; if intended, run with KGRAPH_UPDATE_GOLDEN=1";
+    test::check_golden(test::test_data("golden/dot/" + c.golden + ".dot"),
+                       test::export_to_string(GraphView(g), "dot", c.options), "DOT of " + c.golden);
   }
 }
 

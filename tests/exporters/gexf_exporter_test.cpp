@@ -34,25 +34,11 @@ std::string block(const std::string& doc, const std::string& start, const std::s
 // Every tests/data/golden/gexf/NAME.json is written as NAME.gexf and compared byte for byte.
 // KGRAPH_UPDATE_GOLDEN=1 rewrites the golden files instead.
 TEST(GexfExporter, MatchesGoldenFiles) {
-  const auto dir = test::test_data("golden/gexf");
-  std::vector<std::filesystem::path> inputs;
-  for (const auto& entry : std::filesystem::directory_iterator(dir))
-    if (entry.path().extension() == ".json") inputs.push_back(entry.path());
-  std::sort(inputs.begin(), inputs.end());
-  ASSERT_GE(inputs.size(), 2u) << "golden inputs missing in " << dir;
-  const bool update = std::getenv("KGRAPH_UPDATE_GOLDEN") != nullptr;
-  for (const auto& input : inputs) {
+  for (const auto& input : test::golden_inputs("gexf", 2)) {
     SCOPED_TRACE(input.filename().string());
-    const std::string actual = gexf_of(test::read_file(input));
     auto golden = input;
     golden.replace_extension(".gexf");
-    if (update) {
-      test::write_file(golden, actual);
-      continue;
-    }
-    ASSERT_TRUE(std::filesystem::exists(golden)) << golden << " missing; run with KGRAPH_UPDATE_GOLDEN=1";
-    EXPECT_EQ(actual, test::read_file(golden)) << "GEXF of " << input
-                                               << " changed; if intended, run with KGRAPH_UPDATE_GOLDEN=1";
+    test::check_golden(golden, gexf_of(test::read_file(input)), "GEXF of " + input.string());
   }
 }
 

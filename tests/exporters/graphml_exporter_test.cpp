@@ -52,25 +52,11 @@ std::string edge_block(const std::string& doc, const std::string& edge_id) {
 // Every tests/data/golden/graphml/NAME.json is built and written to GraphML, and compared byte
 // for byte with NAME.graphml. KGRAPH_UPDATE_GOLDEN=1 rewrites the .graphml files instead.
 TEST(GraphmlExporter, MatchesGoldenFiles) {
-  const auto dir = test::test_data("golden/graphml");
-  std::vector<std::filesystem::path> inputs;
-  for (const auto& entry : std::filesystem::directory_iterator(dir))
-    if (entry.path().extension() == ".json") inputs.push_back(entry.path());
-  std::sort(inputs.begin(), inputs.end());
-  ASSERT_GE(inputs.size(), 5u) << "golden inputs missing in " << dir;
-  const bool update = std::getenv("KGRAPH_UPDATE_GOLDEN") != nullptr;
-  for (const auto& input : inputs) {
+  for (const auto& input : test::golden_inputs("graphml", 5)) {
     SCOPED_TRACE(input.filename().string());
-    const std::string actual = graphml_of(test::read_file(input));
     auto golden = input;
     golden.replace_extension(".graphml");
-    if (update) {
-      test::write_file(golden, actual);
-      continue;
-    }
-    ASSERT_TRUE(std::filesystem::exists(golden)) << golden << " missing; run with KGRAPH_UPDATE_GOLDEN=1";
-    EXPECT_EQ(actual, test::read_file(golden)) << "GraphML of " << input
-                                               << " changed; if intended, run with KGRAPH_UPDATE_GOLDEN=1";
+    test::check_golden(golden, graphml_of(test::read_file(input)), "GraphML of " + input.string());
   }
 }
 

@@ -49,12 +49,6 @@ std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
-std::vector<std::string> file_names(const fs::path& dir) {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 TEST(PropertyColumns, TypesFollowTheValues) {
   const KnowledgeGraph g = test::graph_from_json(R"({"actors": [
@@ -112,7 +106,7 @@ TEST(KuzuExporter, WritesSchemaLoadAndLoader) {
       "relations": [{"from": "a", "type": "spokesperson_of", "to": "b", "quote": "q"},
                     {"from": "b", "type": "located_in", "to": "p"}]})");
   const fs::path dir = export_kuzu(g);
-  EXPECT_EQ(file_names(dir), (std::vector<std::string>{"README.md", "actors.csv", "load.cypher", "load.mjs",
+  EXPECT_EQ(test::file_names(dir), (std::vector<std::string>{"README.md", "actors.csv", "load.cypher", "load.mjs",
                                                        "places.csv", "rel_located_in_actor_place.csv",
                                                        "rel_spokesperson_of_actor_actor.csv", "schema.cypher",
                                                        "sources.csv"}));
@@ -241,23 +235,14 @@ TEST(KuzuExporter, ManyRelationFilesSpanSeveralPasses) {
 TEST(KuzuExporter, IsDeterministic) {
   const KnowledgeGraph g = graph_from_file(test::test_data("hostile/hostile.json"));
   const fs::path a = export_kuzu(g), b = export_kuzu(g);
-  for (const std::string& n : file_names(a)) EXPECT_EQ(test::read_file(a / n), test::read_file(b / n)) << n;
+  for (const std::string& n : test::file_names(a)) EXPECT_EQ(test::read_file(a / n), test::read_file(b / n)) << n;
 }
 
 // Golden folder: tests/data/golden/kuzu/edge_cases/ holds the files written for
 // tests/data/databases/edge_cases.json. KGRAPH_UPDATE_GOLDEN=1 rewrites it.
 TEST(KuzuExporter, MatchesGoldenFiles) {
-  const fs::path golden = test::test_data("golden/kuzu/edge_cases");
-  const fs::path dir = export_kuzu(graph_from_file(test::test_data("databases/edge_cases.json")));
-  const std::vector<std::string> names = file_names(dir);
-  if (std::getenv("KGRAPH_UPDATE_GOLDEN")) {
-    fs::remove_all(golden);
-    fs::create_directories(golden);
-    for (const std::string& n : names) fs::copy_file(dir / n, golden / n);
-    return;
-  }
-  EXPECT_EQ(names, file_names(golden));
-  for (const std::string& n : names) EXPECT_EQ(test::read_file(dir / n), test::read_file(golden / n)) << n;
+  test::check_golden_folder(test::test_data("golden/kuzu/edge_cases"),
+                            export_kuzu(graph_from_file(test::test_data("databases/edge_cases.json"))));
 }
 
 }  // namespace

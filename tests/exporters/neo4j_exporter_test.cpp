@@ -587,32 +587,14 @@ TEST(Neo4jExporter, ScriptRunsNeo4jAdminWithTheFiles) {
 TEST(Neo4jExporter, IsDeterministic) {
   const KnowledgeGraph g = graph_from_file(test::test_data("hostile/hostile.json"));
   const fs::path a = export_neo4j(g), b = export_neo4j(g);
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(a)) names.push_back(entry.path().filename().string());
-  std::sort(names.begin(), names.end());
-  for (const std::string& n : names) EXPECT_EQ(test::read_file(a / n), test::read_file(b / n)) << n;
+  for (const std::string& n : test::file_names(a)) EXPECT_EQ(test::read_file(a / n), test::read_file(b / n)) << n;
 }
 
 // Golden folders: tests/data/golden/neo4j/NAME/ holds the files written for
 // tests/data/databases/NAME.json. KGRAPH_UPDATE_GOLDEN=1 rewrites them.
 TEST(Neo4jExporter, MatchesGoldenFiles) {
-  const fs::path golden = test::test_data("golden/neo4j/edge_cases");
   const KnowledgeGraph g = graph_from_file(test::test_data("databases/edge_cases.json"));
-  const fs::path dir = export_neo4j(g);
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename().string());
-  std::sort(names.begin(), names.end());
-  if (std::getenv("KGRAPH_UPDATE_GOLDEN")) {
-    fs::remove_all(golden);
-    fs::create_directories(golden);
-    for (const std::string& n : names) fs::copy_file(dir / n, golden / n);
-    return;
-  }
-  std::vector<std::string> want;
-  for (const auto& entry : fs::directory_iterator(golden)) want.push_back(entry.path().filename().string());
-  std::sort(want.begin(), want.end());
-  EXPECT_EQ(names, want);
-  for (const std::string& n : names) EXPECT_EQ(test::read_file(dir / n), test::read_file(golden / n)) << n;
+  test::check_golden_folder(test::test_data("golden/neo4j/edge_cases"), export_neo4j(g));
 }
 
 }  // namespace

@@ -45,27 +45,13 @@ std::string iri(const std::string& s) { return "<" + s + ">"; }
 // Every tests/data/golden/rdf/NAME.json is written as NAME.nt and NAME.ttl and compared byte for
 // byte. KGRAPH_UPDATE_GOLDEN=1 rewrites the golden files instead.
 TEST(RdfExporter, MatchesGoldenFiles) {
-  const auto dir = test::test_data("golden/rdf");
-  std::vector<std::filesystem::path> inputs;
-  for (const auto& entry : std::filesystem::directory_iterator(dir))
-    if (entry.path().extension() == ".json") inputs.push_back(entry.path());
-  std::sort(inputs.begin(), inputs.end());
-  ASSERT_GE(inputs.size(), 2u) << "golden inputs missing in " << dir;
-  const bool update = std::getenv("KGRAPH_UPDATE_GOLDEN") != nullptr;
-  for (const auto& input : inputs) {
+  for (const auto& input : test::golden_inputs("rdf", 2)) {
     const KnowledgeGraph g = graph_from_json(test::read_file(input));
     for (const auto& [format, ext] : {std::pair{"ntriples", ".nt"}, std::pair{"turtle", ".ttl"}}) {
       SCOPED_TRACE(input.filename().string() + " " + format);
-      const std::string actual = export_to_string(GraphView(g), format);
       auto golden = input;
       golden.replace_extension(ext);
-      if (update) {
-        test::write_file(golden, actual);
-        continue;
-      }
-      ASSERT_TRUE(std::filesystem::exists(golden)) << golden << " missing; run with KGRAPH_UPDATE_GOLDEN=1";
-      EXPECT_EQ(actual, test::read_file(golden)) << format << " of " << input
-                                                 << " changed; if intended, run with KGRAPH_UPDATE_GOLDEN=1";
+      test::check_golden(golden, export_to_string(GraphView(g), format), std::string(format) + " of " + input.string());
     }
   }
 }

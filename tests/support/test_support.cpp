@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -173,6 +174,48 @@ std::string shell_quote(const std::string& s) {
     else out += c;
   }
   return out + "'";
+}
+
+std::vector<std::string> file_names(const std::filesystem::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+namespace {
+bool updating_golden() { return std::getenv("KGRAPH_UPDATE_GOLDEN") != nullptr; }
+}  // namespace
+
+std::vector<std::filesystem::path> golden_inputs(const std::string& subdir, std::size_t at_least) {
+  const auto dir = test_data("golden/" + subdir);
+  std::vector<std::filesystem::path> inputs;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    if (entry.path().extension() == ".json") inputs.push_back(entry.path());
+  std::sort(inputs.begin(), inputs.end());
+  if (inputs.size() < at_least) ADD_FAILURE() << "golden inputs missing in " << dir;
+  return inputs;
+}
+
+void check_golden(const std::filesystem::path& golden, const std::string& actual, const std::string& what) {
+  if (updating_golden()) {
+    write_file(golden, actual);
+    return;
+  }
+  ASSERT_TRUE(std::filesystem::exists(golden)) << golden << " missing; run with KGRAPH_UPDATE_GOLDEN=1";
+  EXPECT_EQ(actual, read_file(golden)) << what << " changed; if intended, run with KGRAPH_UPDATE_GOLDEN=1";
+}
+
+void check_golden_folder(const std::filesystem::path& golden, const std::filesystem::path& actual) {
+  const std::vector<std::string> names = file_names(actual);
+  if (updating_golden()) {
+    std::filesystem::remove_all(golden);
+    std::filesystem::create_directories(golden);
+    for (const std::string& n : names) std::filesystem::copy_file(actual / n, golden / n);
+    return;
+  }
+  EXPECT_EQ(names, file_names(golden));
+  for (const std::string& n : names) EXPECT_EQ(read_file(actual / n), read_file(golden / n)) << n;
 }
 
 }  // namespace kgraph::test

@@ -60,6 +60,20 @@ void write_file(const std::filesystem::path& path, const std::string& content);
 /// Absolute paths of fixtures and project files.
 std::filesystem::path test_data(const std::string& relative);
 std::filesystem::path source_path(const std::string& relative);
+
+/// Names of the files in `dir` (not recursive), sorted.
+std::vector<std::string> file_names(const std::filesystem::path& dir);
+
+// Golden files: outputs compared byte for byte with files kept under tests/data/golden.
+// KGRAPH_UPDATE_GOLDEN=1 rewrites them instead.
+
+/// The inputs NAME.json under tests/data/golden/SUBDIR, sorted; fails the test when there are
+/// fewer than `at_least`.
+std::vector<std::filesystem::path> golden_inputs(const std::string& subdir, std::size_t at_least);
+/// Compares `actual` with the golden file (`what` names it in the failure), or rewrites it.
+void check_golden(const std::filesystem::path& golden, const std::string& actual, const std::string& what);
+/// The same for a folder of files: the same names, each file the same.
+void check_golden_folder(const std::filesystem::path& golden, const std::filesystem::path& actual);
 std::filesystem::path shared_path(const std::string& relative);
 
 /// Shell-quotes a string for run_shell.
