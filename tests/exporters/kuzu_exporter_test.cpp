@@ -19,23 +19,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path export_kuzu(const KnowledgeGraph& g) {
-  ExporterRegistry registry;
-  register_builtin_exporters(registry);
-  const Exporter* e = registry.named("kuzu");
-  EXPECT_NE(e, nullptr);
-  EXPECT_TRUE(e->writes_directory());
-  const fs::path dir = test::make_temp_dir() / "kuzu";
-  fs::create_directory(dir);
-  e->write_directory(GraphView(g), dir, {});
-  return dir;
-}
+fs::path export_kuzu(const KnowledgeGraph& g) { return test::export_to_folder(g, "kuzu"); }
 
-KnowledgeGraph graph_from_file(const fs::path& path) {
-  test::BuildResult r = test::build_from({{path.filename().string(), test::read_file(path)}});
-  for (const auto& m : r.messages()) ADD_FAILURE() << m;
-  return r.graph ? std::move(*r.graph) : KnowledgeGraph{};
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
@@ -233,7 +218,7 @@ TEST(KuzuExporter, ManyRelationFilesSpanSeveralPasses) {
 }
 
 TEST(KuzuExporter, IsDeterministic) {
-  const KnowledgeGraph g = graph_from_file(test::test_data("hostile/hostile.json"));
+  const KnowledgeGraph g = test::graph_from_file(test::test_data("hostile/hostile.json"));
   const fs::path a = export_kuzu(g), b = export_kuzu(g);
   for (const std::string& n : test::file_names(a)) EXPECT_EQ(test::read_file(a / n), test::read_file(b / n)) << n;
 }
@@ -242,7 +227,7 @@ TEST(KuzuExporter, IsDeterministic) {
 // tests/data/databases/edge_cases.json. KGRAPH_UPDATE_GOLDEN=1 rewrites it.
 TEST(KuzuExporter, MatchesGoldenFiles) {
   test::check_golden_folder(test::test_data("golden/kuzu/edge_cases"),
-                            export_kuzu(graph_from_file(test::test_data("databases/edge_cases.json"))));
+                            export_kuzu(test::graph_from_file(test::test_data("databases/edge_cases.json"))));
 }
 
 }  // namespace

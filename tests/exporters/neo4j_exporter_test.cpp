@@ -451,26 +451,11 @@ void check_round_trip(const KnowledgeGraph& g, const fs::path& dir) {
   EXPECT_EQ(script.multiline, line_break) << "--multiline-fields exactly when a field spans lines";
 }
 
-fs::path export_neo4j(const KnowledgeGraph& g) {
-  ExporterRegistry registry;
-  register_builtin_exporters(registry);
-  const Exporter* e = registry.named("neo4j");
-  EXPECT_NE(e, nullptr);
-  EXPECT_TRUE(e->writes_directory());
-  const fs::path dir = test::make_temp_dir() / "neo4j";
-  fs::create_directory(dir);
-  e->write_directory(GraphView(g), dir, {});
-  return dir;
-}
+fs::path export_neo4j(const KnowledgeGraph& g) { return test::export_to_folder(g, "neo4j"); }
 
-KnowledgeGraph graph_from_file(const fs::path& path) {
-  test::BuildResult r = test::build_from({{path.filename().string(), test::read_file(path)}});
-  for (const auto& m : r.messages()) ADD_FAILURE() << m;
-  return r.graph ? std::move(*r.graph) : KnowledgeGraph{};
-}
 
 TEST(Neo4jExporter, HostileTextRoundTrips) {
-  const KnowledgeGraph g = graph_from_file(test::test_data("hostile/hostile.json"));
+  const KnowledgeGraph g = test::graph_from_file(test::test_data("hostile/hostile.json"));
   ASSERT_GT(g.entities().size(), 10u);
   const fs::path dir = export_neo4j(g);
   check_round_trip(g, dir);
@@ -481,7 +466,7 @@ TEST(Neo4jExporter, HostileTextRoundTrips) {
 }
 
 TEST(Neo4jExporter, EdgeCasesRoundTrip) {
-  const KnowledgeGraph g = graph_from_file(test::test_data("databases/edge_cases.json"));
+  const KnowledgeGraph g = test::graph_from_file(test::test_data("databases/edge_cases.json"));
   const fs::path dir = export_neo4j(g);
   check_round_trip(g, dir);
   // Aliases hold `;` and `|`: the delimiter moves to U+001F.
@@ -495,7 +480,7 @@ TEST(Neo4jExporter, EdgeCasesRoundTrip) {
 
 TEST(Neo4jExporter, ExampleRoundTrips) {
   const fs::path example = test::source_path("examples/north-korean-refugees-2006/graph.json");
-  const KnowledgeGraph g = graph_from_file(example);
+  const KnowledgeGraph g = test::graph_from_file(example);
   const fs::path dir = export_neo4j(g);
   check_round_trip(g, dir);
   const std::string places = test::read_file(dir / "places.csv");
@@ -585,7 +570,7 @@ TEST(Neo4jExporter, ScriptRunsNeo4jAdminWithTheFiles) {
 }
 
 TEST(Neo4jExporter, IsDeterministic) {
-  const KnowledgeGraph g = graph_from_file(test::test_data("hostile/hostile.json"));
+  const KnowledgeGraph g = test::graph_from_file(test::test_data("hostile/hostile.json"));
   const fs::path a = export_neo4j(g), b = export_neo4j(g);
   for (const std::string& n : test::file_names(a)) EXPECT_EQ(test::read_file(a / n), test::read_file(b / n)) << n;
 }
@@ -593,7 +578,7 @@ TEST(Neo4jExporter, IsDeterministic) {
 // Golden folders: tests/data/golden/neo4j/NAME/ holds the files written for
 // tests/data/databases/NAME.json. KGRAPH_UPDATE_GOLDEN=1 rewrites them.
 TEST(Neo4jExporter, MatchesGoldenFiles) {
-  const KnowledgeGraph g = graph_from_file(test::test_data("databases/edge_cases.json"));
+  const KnowledgeGraph g = test::graph_from_file(test::test_data("databases/edge_cases.json"));
   test::check_golden_folder(test::test_data("golden/neo4j/edge_cases"), export_neo4j(g));
 }
 

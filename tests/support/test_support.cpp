@@ -79,6 +79,24 @@ KnowledgeGraph graph_from_json(const std::string& json) {
   return std::move(*r.graph);
 }
 
+KnowledgeGraph graph_from_file(const std::filesystem::path& path) {
+  BuildResult r = build_from({{path.filename().string(), read_file(path)}});
+  for (const auto& m : r.messages()) ADD_FAILURE() << m;
+  return r.graph ? std::move(*r.graph) : KnowledgeGraph{};
+}
+
+std::filesystem::path export_to_folder(const KnowledgeGraph& g, std::string_view format) {
+  const Exporter* e = exporters().named(format);
+  if (!e || !e->writes_directory()) {
+    ADD_FAILURE() << "no directory exporter named " << format;
+    return {};
+  }
+  const std::filesystem::path dir = make_temp_dir() / std::string(format);
+  std::filesystem::create_directory(dir);
+  e->write_directory(GraphView(g), dir, {});
+  return dir;
+}
+
 KnowledgeGraph graph_with_relation_types(int count) {
   std::string schema = R"({"relations": {)";
   std::string relations;
