@@ -88,7 +88,6 @@ std::string table_file_stem(EntityType t) { return std::string(type_name(t)); }
 struct FileRows {
   std::uint64_t csv_rows = 0, json_rows = 0;
   bool line_breaks = false;  // some quoted CSV field spans lines
-  std::uint64_t rows() const { return csv_rows + json_rows; }
 };
 
 struct NodeTable : FileRows {
