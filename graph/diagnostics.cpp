@@ -13,14 +13,20 @@ std::uint32_t Diagnostics::add_file(std::string name) {
   return static_cast<std::uint32_t>(files_.size() - 1);
 }
 
-void Diagnostics::error(Location where, std::string message) {
+void Diagnostics::error(Location where, std::string message, std::string hint) {
   ++errors_;
-  if (items_.size() < hard_limit_) items_.push_back({Severity::error, where, std::move(message)});
+  if (items_.size() < hard_limit_)
+    items_.push_back({Severity::error, where, std::move(message), std::move(hint)});
+  else
+    ++dropped_errors_;
 }
 
-void Diagnostics::warning(Location where, std::string message) {
+void Diagnostics::warning(Location where, std::string message, std::string hint) {
   ++warnings_;
-  if (items_.size() < hard_limit_) items_.push_back({Severity::warning, where, std::move(message)});
+  if (items_.size() < hard_limit_)
+    items_.push_back({Severity::warning, where, std::move(message), std::move(hint)});
+  else
+    ++dropped_warnings_;
 }
 
 std::vector<Diagnostic> Diagnostics::sorted() const {
@@ -34,7 +40,7 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
   out.erase(std::unique(out.begin(), out.end(),
                         [](const Diagnostic& a, const Diagnostic& b) {
                           return a.where == b.where && a.message == b.message &&
-                                 a.severity == b.severity;
+                                 a.severity == b.severity && a.hint == b.hint;
                         }),
             out.end());
   return out;
@@ -48,6 +54,7 @@ std::string Diagnostics::format(const Diagnostic& d) const {
   }
   s += d.severity == Severity::error ? ": error: " : ": warning: ";
   s += d.message;
+  if (!d.hint.empty()) s += "\n  hint: " + d.hint;
   return s;
 }
 
@@ -62,8 +69,7 @@ void Diagnostics::print(std::ostream& out, std::size_t limit, bool with_warnings
       ++hidden;
     }
   }
-  const std::size_t total = errors_ + (with_warnings ? warnings_ : 0);
-  if (total > shown) hidden = total - shown;
+  hidden += dropped_errors_ + (with_warnings ? dropped_warnings_ : 0);
   if (hidden > 0) out << "kgraph: " << hidden << " more problem(s) not shown\n";
 }
 

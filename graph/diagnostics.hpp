@@ -24,6 +24,8 @@ struct Diagnostic {
   Severity severity = Severity::error;
   Location where;
   std::string message;
+  /// How to fix it, printed on a line of its own after the message; empty for none.
+  std::string hint;
 };
 
 /// Collects diagnostics from every stage. Files are registered once and named by index, so a
@@ -36,8 +38,8 @@ class Diagnostics {
   std::uint32_t add_file(std::string name);
   const std::string& file_name(std::uint32_t file) const { return files_[file]; }
 
-  void error(Location where, std::string message);
-  void warning(Location where, std::string message);
+  void error(Location where, std::string message, std::string hint = {});
+  void warning(Location where, std::string message, std::string hint = {});
 
   std::size_t error_count() const { return errors_; }
   std::size_t warning_count() const { return warnings_; }
@@ -47,9 +49,11 @@ class Diagnostics {
 
   /// The stored diagnostics, sorted by place then text so that output is deterministic.
   std::vector<Diagnostic> sorted() const;
-  /// Prints up to `limit` diagnostics (warnings only if `with_warnings`), then a count of the rest.
+  /// Prints up to `limit` distinct diagnostics (warnings only if `with_warnings`), then a count
+  /// of the distinct ones left out and of those past the storage limit.
   void print(std::ostream& out, std::size_t limit, bool with_warnings) const;
-  /// `FILE:LINE:COLUMN: error: MESSAGE` for one diagnostic.
+  /// `FILE:LINE:COLUMN: error: MESSAGE` for one diagnostic, then `  hint: HINT` on the next
+  /// line when it has a hint.
   std::string format(const Diagnostic& d) const;
 
  private:
@@ -57,6 +61,9 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
   std::size_t errors_ = 0;
   std::size_t warnings_ = 0;
+  // Reported after the storage limit was reached: counted, never seen, so never de-duplicated.
+  std::size_t dropped_errors_ = 0;
+  std::size_t dropped_warnings_ = 0;
   std::size_t hard_limit_ = 10000;
 };
 
