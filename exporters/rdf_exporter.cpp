@@ -15,71 +15,24 @@
 
 #include "exporters/output_buffer.hpp"
 #include "exporters/date_text.hpp"
+#include "exporters/rdf_schema_org.hpp"
+#include "exporters/rdf_statements.hpp"
 #include "exporters/rdf_text.hpp"
 #include "exporters/rendered_fields.hpp"
 #include "graph/diagnostics.hpp"
 #include "graph/graph_view.hpp"
 
 namespace kgraph {
-namespace rdf {
 namespace {
 
-// schema.org classes by type and kind; kinds not listed get the type's general class only
-// (actors: none, since an actor of unknown kind may be a person or an organization).
-struct ClassRow {
-  EntityType type;
-  std::string_view kind;
-  std::string_view general;
-  std::string_view specific;  // empty: none
-};
+using rdf::schema_relation_property;
+using rdf::schema_role;
+using rdf::SchemaRole;
 
-constexpr ClassRow kClassTable[] = {
-    {EntityType::actor, "person", "Person", ""},
-    {EntityType::actor, "organization", "Organization", ""},
-    {EntityType::actor, "international_organization", "Organization", ""},
-    {EntityType::actor, "government", "Organization", "GovernmentOrganization"},
-    {EntityType::actor, "government_body", "Organization", "GovernmentOrganization"},
-    {EntityType::actor, "diplomatic_mission", "Organization", "GovernmentOrganization"},
-    {EntityType::actor, "court", "Organization", "GovernmentOrganization"},
-    {EntityType::actor, "media", "Organization", "NewsMediaOrganization"},
-    {EntityType::actor, "company", "Organization", "Corporation"},
-    {EntityType::actor, "ngo", "Organization", "NGO"},
-    {EntityType::actor, "political_party", "Organization", ""},
-    {EntityType::actor, "armed_group", "Organization", ""},
-    {EntityType::place, "country", "Place", "Country"},
-    {EntityType::place, "city", "Place", "City"},
-    {EntityType::place, "province", "Place", "AdministrativeArea"},
-    {EntityType::place, "region", "Place", "AdministrativeArea"},
-    {EntityType::place, "district", "Place", "AdministrativeArea"},
-};
-
-}  // namespace
-
-std::vector<std::string_view> schema_classes(EntityType type, std::string_view kind) {
-  for (const ClassRow& row : kClassTable) {
-    if (row.type != type || row.kind != kind) continue;
-    if (row.specific.empty()) return {row.general};
-    return {row.general, row.specific};
-  }
-  switch (type) {
-    case EntityType::actor: return {};
-    case EntityType::law: return {"Legislation"};
-    case EntityType::event: return {"Event"};
-    case EntityType::place: return {"Place"};
-  }
-  return {};
-}
-
-}  // namespace rdf
-
-namespace {
-
-constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-constexpr std::string_view kRdfs = "http://www.w3.org/2000/01/rdf-schema#";
-constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
-
-
-enum class Syntax : std::uint8_t { ntriples, turtle };
+using rdf::kRdf;
+using rdf::kRdfs;
+using rdf::kXsd;
+using rdf::Syntax;
 
 std::string_view type_class_name(EntityType t) {
   switch (t) {
@@ -91,46 +44,15 @@ std::string_view type_class_name(EntityType t) {
   return "Actor";
 }
 
-// What schema.org makes of an entity, as far as restating relations needs it.
-enum class SchemaRole : std::uint8_t { other, person, organization };
-
-SchemaRole schema_role(EntityType type, std::string_view kind) {
-  const auto classes = rdf::schema_classes(type, kind);
-  if (classes.empty()) return SchemaRole::other;
-  if (classes.front() == "Organization") return SchemaRole::organization;
-  return classes.front() == "Person" ? SchemaRole::person : SchemaRole::other;
-}
-
-// A schema.org property that restates a relation, where one fits.
-std::string_view schema_relation_property(std::string_view type, EntityType from, SchemaRole from_role, EntityType to,
-                                          SchemaRole to_role) {
-  const bool org_from = from_role == SchemaRole::organization, org_to = to_role == SchemaRole::organization;
-  if (type == "part_of") {
-    if (from == EntityType::law && to == EntityType::law) return "isPartOf";
-    if (from == EntityType::place && to == EntityType::place) return "containedInPlace";
-    if (from == EntityType::event && to == EntityType::event) return "superEvent";
-    if (org_from && org_to) return "parentOrganization";
-    return {};
-  }
-  if (type == "located_in") {
-    if (from == EntityType::place && to == EntityType::place) return "containedInPlace";
-    if (org_from && to == EntityType::place) return "location";
-    return {};
-  }
-  if (type == "occurred_in" && from == EntityType::event && to == EntityType::place) return "location";
-  if (type == "member_of" && from_role != SchemaRole::other && org_to) return "memberOf";
-  return {};
-}
-
 // Writes one view as N-Triples or Turtle. Every IRI reaches the buffer through
 // append_iri_component (or is a constant) and every literal through append_string_literal.
 class Writer {
  public:
   Writer(const GraphView& view, std::ostream& out, const ExportOptions& options, Syntax syntax)
-      : view_(view), g_(view.graph()), out_(out), syntax_(syntax), base_(options.base_iri) {
+      : view_(view), g_(view.graph()), out_(out), base_(options.base_iri), st_(syntax) {
     if (const std::string problem = rdf::check_base_iri(base_); !problem.empty())
       throw ExportError("cannot write " + format_name() + ": the base IRI " + kgraph::quoted(base_) + " " + problem);
-    buf_.reserve(kOutputBlockBytes + (kOutputBlockBytes >> 2));
+    st_.text().reserve(kOutputBlockBytes + (kOutputBlockBytes >> 2));
     make_terms();
     id_key_ = g_.strings().find("id");
     quote_key_ = g_.strings().find("quote");
@@ -141,7 +63,7 @@ class Writer {
   }
 
   void write() {
-    if (turtle()) write_prefixes();
+    if (st_.turtle()) write_prefixes();
     write_vocabulary();
     for (std::uint32_t s : view_.sources()) {
       write_source(s);
@@ -158,135 +80,59 @@ class Writer {
       write_relation(rels[i], i == 0 ? nullptr : &g_.relations()[rels[i - 1]]);
       if (!maybe_flush()) return;
     }
-    end_subject();
+    st_.end_subject();
     flush();
   }
 
  private:
-  bool turtle() const { return syntax_ == Syntax::turtle; }
-  std::string format_name() const { return turtle() ? "Turtle" : "N-Triples"; }
+  std::string format_name() const { return st_.turtle() ? "Turtle" : "N-Triples"; }
 
   // ---- constant terms --------------------------------------------------------------------
 
-  // A term in one of the fixed namespaces, whose local name needs no escaping.
-  std::string vocab(std::string_view ns, std::string_view prefix, std::string_view local) const {
-    if (turtle()) return std::string(prefix) + ":" + std::string(local);
-    return "<" + std::string(ns) + std::string(local) + ">";
-  }
-
-  // A term in a namespace, for a local part that may need escaping (kinds, keys, types).
-  std::string escaped_vocab(std::string_view ns, std::string_view prefix, std::string_view text) const {
-    const std::string local = rdf::iri_component(text);
-    if (turtle() && rdf::is_simple_local_name(local)) return std::string(prefix) + ":" + local;
-    return "<" + std::string(ns) + local + ">";
-  }
-
   void make_terms() {
-    t_type_ = turtle() ? "a" : vocab(kRdf, "rdf", "type");
-    t_subject_ = vocab(kRdf, "rdf", "subject");
-    t_predicate_ = vocab(kRdf, "rdf", "predicate");
-    t_object_ = vocab(kRdf, "rdf", "object");
-    t_statement_ = vocab(kRdf, "rdf", "Statement");
-    t_property_ = vocab(kRdf, "rdf", "Property");
-    t_class_ = vocab(kRdfs, "rdfs", "Class");
-    t_label_ = vocab(kRdfs, "rdfs", "label");
-    t_subclass_ = vocab(kRdfs, "rdfs", "subClassOf");
+    t_type_ = st_.turtle() ? "a" : st_.vocab(kRdf, "rdf", "type");
+    t_subject_ = st_.vocab(kRdf, "rdf", "subject");
+    t_predicate_ = st_.vocab(kRdf, "rdf", "predicate");
+    t_object_ = st_.vocab(kRdf, "rdf", "object");
+    t_statement_ = st_.vocab(kRdf, "rdf", "Statement");
+    t_property_ = st_.vocab(kRdf, "rdf", "Property");
+    t_class_ = st_.vocab(kRdfs, "rdfs", "Class");
+    t_label_ = st_.vocab(kRdfs, "rdfs", "label");
+    t_subclass_ = st_.vocab(kRdfs, "rdfs", "subClassOf");
     for (EntityType t : kEntityTypes)
-      t_type_class_[static_cast<int>(t)] = vocab(rdf::kVocab, "kg", type_class_name(t));
-    t_relation_class_ = vocab(rdf::kVocab, "kg", "Relation");
-    t_source_class_ = vocab(rdf::kVocab, "kg", "Source");
-    t_start_ = vocab(rdf::kVocab, "kg", "start");
-    t_end_ = vocab(rdf::kVocab, "kg", "end");
-    t_source_ = vocab(rdf::kVocab, "kg", "source");
-    t_role_ = vocab(rdf::kVocab, "kg", "role");
-    t_quote_ = vocab(rdf::kVocab, "kg", "quote");
-    t_identifier_ = vocab(rdf::kSchemaOrg, "schema", "identifier");
-    t_name_ = vocab(rdf::kSchemaOrg, "schema", "name");
-    t_alternate_name_ = vocab(rdf::kSchemaOrg, "schema", "alternateName");
-    t_description_ = vocab(rdf::kSchemaOrg, "schema", "description");
-    t_start_date_ = vocab(rdf::kSchemaOrg, "schema", "startDate");
-    t_end_date_ = vocab(rdf::kSchemaOrg, "schema", "endDate");
-    t_legislation_date_ = vocab(rdf::kSchemaOrg, "schema", "legislationDate");
-    t_date_published_ = vocab(rdf::kSchemaOrg, "schema", "datePublished");
-    t_publisher_ = vocab(rdf::kSchemaOrg, "schema", "publisher");
-    t_url_ = vocab(rdf::kSchemaOrg, "schema", "url");
-    t_creative_work_ = vocab(rdf::kSchemaOrg, "schema", "CreativeWork");
+      t_type_class_[static_cast<int>(t)] = st_.vocab(rdf::kVocab, "kg", type_class_name(t));
+    t_relation_class_ = st_.vocab(rdf::kVocab, "kg", "Relation");
+    t_source_class_ = st_.vocab(rdf::kVocab, "kg", "Source");
+    t_start_ = st_.vocab(rdf::kVocab, "kg", "start");
+    t_end_ = st_.vocab(rdf::kVocab, "kg", "end");
+    t_source_ = st_.vocab(rdf::kVocab, "kg", "source");
+    t_role_ = st_.vocab(rdf::kVocab, "kg", "role");
+    t_quote_ = st_.vocab(rdf::kVocab, "kg", "quote");
+    t_identifier_ = st_.vocab(rdf::kSchemaOrg, "schema", "identifier");
+    t_name_ = st_.vocab(rdf::kSchemaOrg, "schema", "name");
+    t_alternate_name_ = st_.vocab(rdf::kSchemaOrg, "schema", "alternateName");
+    t_description_ = st_.vocab(rdf::kSchemaOrg, "schema", "description");
+    t_start_date_ = st_.vocab(rdf::kSchemaOrg, "schema", "startDate");
+    t_end_date_ = st_.vocab(rdf::kSchemaOrg, "schema", "endDate");
+    t_legislation_date_ = st_.vocab(rdf::kSchemaOrg, "schema", "legislationDate");
+    t_date_published_ = st_.vocab(rdf::kSchemaOrg, "schema", "datePublished");
+    t_publisher_ = st_.vocab(rdf::kSchemaOrg, "schema", "publisher");
+    t_url_ = st_.vocab(rdf::kSchemaOrg, "schema", "url");
+    t_creative_work_ = st_.vocab(rdf::kSchemaOrg, "schema", "CreativeWork");
   }
 
   void write_prefixes() {
-    const std::pair<std::string_view, std::string> prefixes[] = {
-        {"rdf", std::string(kRdf)},
-        {"rdfs", std::string(kRdfs)},
-        {"xsd", std::string(kXsd)},
-        {"schema", std::string(rdf::kSchemaOrg)},
-        {"kg", std::string(rdf::kVocab)},
-        {"kgr", std::string(rdf::kRelationVocab)},
-        {"kgp", std::string(rdf::kPropertyVocab)},
-        {"kgk", std::string(rdf::kKindVocab)},
-        {"id", base_},
-        {"src", base_ + "source/"},
-    };
-    for (const auto& [prefix, iri] : prefixes) {
-      buf_ += "@prefix ";
-      buf_ += prefix;
-      buf_ += ": <";
-      buf_ += iri;
-      buf_ += "> .\n";
-    }
-  }
-
-  // ---- statements ------------------------------------------------------------------------
-  // N-Triples repeats subject and predicate on every line; Turtle writes each subject once,
-  // predicates after `;` and repeated objects after `,`.
-
-  void begin_subject(std::string_view s) {
-    end_subject();
-    if (turtle()) {
-      buf_ += '\n';
-      buf_ += s;
-    } else {
-      subject_.assign(s);
-    }
-    open_ = true;
-    first_predicate_ = true;
-  }
-
-  void end_subject() {
-    if (open_ && turtle()) buf_ += " .\n";
-    open_ = false;
-  }
-
-  void predicate(std::string_view p) {
-    if (turtle()) {
-      buf_ += first_predicate_ ? " " : " ;\n    ";
-      buf_ += p;
-    } else {
-      predicate_.assign(p);
-    }
-    first_predicate_ = false;
-    first_object_ = true;
-  }
-
-  void object_begin() {
-    if (turtle()) {
-      buf_ += first_object_ ? " " : ", ";
-    } else {
-      buf_ += subject_;
-      buf_ += ' ';
-      buf_ += predicate_;
-      buf_ += ' ';
-    }
-    first_object_ = false;
-  }
-
-  void object_end() {
-    if (!turtle()) buf_ += " .\n";
-  }
-
-  void object_term(std::string_view term) {
-    object_begin();
-    buf_ += term;
-    object_end();
+    const std::string source_base = base_ + "source/";
+    st_.prefixes({{"rdf", kRdf},
+                  {"rdfs", kRdfs},
+                  {"xsd", kXsd},
+                  {"schema", rdf::kSchemaOrg},
+                  {"kg", rdf::kVocab},
+                  {"kgr", rdf::kRelationVocab},
+                  {"kgp", rdf::kPropertyVocab},
+                  {"kgk", rdf::kKindVocab},
+                  {"id", base_},
+                  {"src", source_base}});
   }
 
   // ---- literals --------------------------------------------------------------------------
@@ -315,80 +161,24 @@ class Writer {
                       rdf::describe(check, text));
   }
 
-  void string_literal(std::string_view s, const Context& at) {
-    const rdf::TextCheck check = rdf::append_string_literal(buf_, s);
-    if (!check.ok()) fail(at, s, check);
-  }
-
-  void datatype(std::string_view name) {
-    if (turtle()) {
-      buf_ += "^^xsd:";
-      buf_ += name;
-    } else {
-      buf_ += "^^<";
-      buf_ += kXsd;
-      buf_ += name;
-      buf_ += '>';
-    }
-  }
-
   void object_string(std::string_view s, const Context& at) {
-    object_begin();
-    string_literal(s, at);
-    object_end();
-  }
-
-  void object_date(const PartialDate& d) {
-    object_begin();
-    buf_ += '"';
-    append_date(buf_, d);
-    buf_ += '"';
-    datatype(rdf::date_datatype(d));
-    object_end();
+    if (const rdf::TextCheck check = st_.object_string(s); !check.ok()) fail(at, s, check);
   }
 
   void object_value(const Value& v, const Context& at) {
-    object_begin();
     switch (v.kind) {
-      case ValueKind::string: string_literal(g_.str(v.string), at); break;
-      case ValueKind::integer: {
-        char b[24];
-        auto [end, ec] = std::to_chars(b, b + sizeof b, v.integer);
-        if (turtle()) {
-          buf_.append(b, end);
-        } else {
-          buf_ += '"';
-          buf_.append(b, end);
-          buf_ += '"';
-          datatype("integer");
-        }
-        break;
-      }
-      case ValueKind::boolean:
-        if (turtle()) {
-          buf_ += v.boolean ? "true" : "false";
-        } else {
-          buf_ += v.boolean ? "\"true\"" : "\"false\"";
-          datatype("boolean");
-        }
-        break;
-      case ValueKind::real:
-        buf_ += '"';
-        if (std::isnan(v.real)) buf_ += "NaN";
-        else if (std::isinf(v.real)) buf_ += v.real < 0 ? "-INF" : "INF";
-        else buf_ += format_real(v.real);
-        buf_ += '"';
-        datatype("double");
-        break;
+      case ValueKind::string: object_string(g_.str(v.string), at); break;
+      case ValueKind::integer: st_.object_integer(v.integer); break;
+      case ValueKind::boolean: st_.object_boolean(v.boolean); break;
+      case ValueKind::real: st_.object_real(v.real); break;
     }
-    object_end();
   }
 
   // ---- IRIs of graph elements ------------------------------------------------------------
 
   // `id:local` in Turtle when the escaped id allows it, else `<base + escaped id>`.
   void append_element_term(std::string& out, std::string_view prefix, std::string_view path, std::string_view local) {
-    if (turtle() && rdf::is_simple_local_name(local)) {
+    if (st_.turtle() && rdf::is_simple_local_name(local)) {
       out += prefix;
       out += ':';
       out += local;
@@ -434,28 +224,28 @@ class Writer {
   const std::string& relation_property(StrId type) {
     auto it = relation_terms_.find(type);
     if (it == relation_terms_.end())
-      it = relation_terms_.emplace(type, escaped_vocab(rdf::kRelationVocab, "kgr", g_.str(type))).first;
+      it = relation_terms_.emplace(type, st_.escaped_vocab(rdf::kRelationVocab, "kgr", g_.str(type))).first;
     return it->second;
   }
 
   const std::string& property_term(StrId key) {
     auto it = property_terms_.find(key);
     if (it == property_terms_.end())
-      it = property_terms_.emplace(key, escaped_vocab(rdf::kPropertyVocab, "kgp", g_.str(key))).first;
+      it = property_terms_.emplace(key, st_.escaped_vocab(rdf::kPropertyVocab, "kgp", g_.str(key))).first;
     return it->second;
   }
 
   const std::string& kind_term(StrId kind) {
     auto it = kind_terms_.find(kind);
     if (it == kind_terms_.end())
-      it = kind_terms_.emplace(kind, escaped_vocab(rdf::kKindVocab, "kgk", g_.str(kind))).first;
+      it = kind_terms_.emplace(kind, st_.escaped_vocab(rdf::kKindVocab, "kgk", g_.str(kind))).first;
     return it->second;
   }
 
   const std::string& schema_term(std::string_view local) {
     auto it = schema_terms_.find(local);
     if (it == schema_terms_.end())
-      it = schema_terms_.emplace(std::string(local), vocab(rdf::kSchemaOrg, "schema", local)).first;
+      it = schema_terms_.emplace(std::string(local), st_.vocab(rdf::kSchemaOrg, "schema", local)).first;
     return it->second;
   }
 
@@ -502,46 +292,46 @@ class Writer {
     const Context at{Context::vocabulary, 0, "label"};
     for (EntityType t : kEntityTypes) {
       if (!types[static_cast<int>(t)]) continue;
-      begin_subject(t_type_class_[static_cast<int>(t)]);
-      predicate(t_type_);
-      object_term(t_class_);
-      predicate(t_label_);
+      st_.begin_subject(t_type_class_[static_cast<int>(t)]);
+      st_.predicate(t_type_);
+      st_.object_term(t_class_);
+      st_.predicate(t_label_);
       object_string(schema.type(t).label.empty() ? type_class_name(t) : schema.type(t).label, at);
     }
     std::string_view previous;
     for (const auto& [kind, type] : kinds) {
       if (kind != previous) {
-        begin_subject(kind_term(g_.strings().find(kind)));
-        predicate(t_type_);
-        object_term(t_class_);
+        st_.begin_subject(kind_term(g_.strings().find(kind)));
+        st_.predicate(t_type_);
+        st_.object_term(t_class_);
       }
       previous = kind;
-      predicate(t_label_);
+      st_.predicate(t_label_);
       object_string(schema.kind_label(type, kind), at);
-      predicate(t_subclass_);
-      object_term(t_type_class_[static_cast<int>(type)]);
+      st_.predicate(t_subclass_);
+      st_.object_term(t_type_class_[static_cast<int>(type)]);
     }
     for (std::string_view type : relation_types) {
-      begin_subject(relation_property(g_.strings().find(type)));
-      predicate(t_type_);
-      object_term(t_property_);
+      st_.begin_subject(relation_property(g_.strings().find(type)));
+      st_.predicate(t_type_);
+      st_.object_term(t_property_);
       const RelationType* rt = schema.relation(type);
-      predicate(t_label_);
+      st_.predicate(t_label_);
       object_string(rt && !rt->label.empty() ? std::string_view(rt->label) : type, at);
     }
     if (!view_.relations().empty()) {
-      begin_subject(t_relation_class_);
-      predicate(t_type_);
-      object_term(t_class_);
-      predicate(t_subclass_);
-      object_term(t_statement_);
+      st_.begin_subject(t_relation_class_);
+      st_.predicate(t_type_);
+      st_.object_term(t_class_);
+      st_.predicate(t_subclass_);
+      st_.object_term(t_statement_);
     }
     if (!view_.sources().empty()) {
-      begin_subject(t_source_class_);
-      predicate(t_type_);
-      object_term(t_class_);
-      predicate(t_subclass_);
-      object_term(t_creative_work_);
+      st_.begin_subject(t_source_class_);
+      st_.predicate(t_type_);
+      st_.object_term(t_class_);
+      st_.predicate(t_subclass_);
+      st_.object_term(t_creative_work_);
     }
   }
 
@@ -554,50 +344,50 @@ class Writer {
     const std::string_view joined = source_lists_.get(list, [&](std::string& text) {
       const std::size_t start = text.size();
       for (StrId s : g_.list(list)) {
-        if (text.size() > start) text += turtle() ? ", " : "\n";
+        if (text.size() > start) text += st_.turtle() ? ", " : "\n";
         text += source_iri(s);
       }
     });
-    predicate(t_source_);
-    if (turtle()) {
-      object_term(joined);
+    st_.predicate(t_source_);
+    if (st_.turtle()) {
+      st_.object_term(joined);
       return;
     }
     std::string_view rest = joined;
     for (std::size_t nl; (nl = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(nl + 1))
-      object_term(rest.substr(0, nl));
-    object_term(rest);
+      st_.object_term(rest.substr(0, nl));
+    st_.object_term(rest);
   }
 
   void dates(const PartialDate& start, const PartialDate& end) {
     if (start.present()) {
-      predicate(t_start_);
-      object_date(start);
+      st_.predicate(t_start_);
+      st_.object_date(start);
     }
     if (end.present()) {
-      predicate(t_end_);
-      object_date(end);
+      st_.predicate(t_end_);
+      st_.object_date(end);
     }
   }
 
   void property(std::string_view term, const Property& p, Context at) {
     at.field = g_.str(p.key);
-    predicate(term);
+    st_.predicate(term);
     for (const Value& v : p.values) object_value(v, at);
   }
 
   void write_source(std::uint32_t index) {
     const Source& s = g_.sources()[index];
     Context at{Context::source, index, "id"};
-    begin_subject(source_iri(s.id));
-    predicate(t_type_);
-    object_term(t_creative_work_);
-    object_term(t_source_class_);
-    predicate(t_identifier_);
+    st_.begin_subject(source_iri(s.id));
+    st_.predicate(t_type_);
+    st_.object_term(t_creative_work_);
+    st_.object_term(t_source_class_);
+    st_.predicate(t_identifier_);
     object_string(g_.str(s.id), at);
     if (s.date.present()) {
-      predicate(t_date_published_);
-      object_date(s.date);
+      st_.predicate(t_date_published_);
+      st_.object_date(s.date);
     }
     for (const Property& p : s.properties) {
       if (p.key == title_key_) property(t_name_, p, at);
@@ -612,32 +402,32 @@ class Writer {
     Context at{Context::entity, index, "id"};
     term_.clear();
     entity_iri(term_, index);
-    begin_subject(term_);
-    predicate(t_type_);
-    for (const std::string& c : classes_of(e)) object_term(c);
-    predicate(t_identifier_);
+    st_.begin_subject(term_);
+    st_.predicate(t_type_);
+    for (const std::string& c : classes_of(e)) st_.object_term(c);
+    st_.predicate(t_identifier_);
     object_string(g_.str(e.id), at);
     at.field = "name";
-    predicate(t_name_);
+    st_.predicate(t_name_);
     object_string(g_.str(e.name), at);
     if (e.aliases != 0) {
       at.field = "aliases";
-      predicate(t_alternate_name_);
+      st_.predicate(t_alternate_name_);
       for (StrId a : g_.list(e.aliases)) object_string(g_.str(a), at);
     }
     dates(e.start, e.end);
     if (e.type == EntityType::event) {
       if (e.start.present()) {
-        predicate(t_start_date_);
-        object_date(e.start);
+        st_.predicate(t_start_date_);
+        st_.object_date(e.start);
       }
       if (e.end.present()) {
-        predicate(t_end_date_);
-        object_date(e.end);
+        st_.predicate(t_end_date_);
+        st_.object_date(e.end);
       }
     } else if (e.type == EntityType::law && e.start.present()) {
-      predicate(t_legislation_date_);
-      object_date(e.start);
+      st_.predicate(t_legislation_date_);
+      st_.object_date(e.start);
     }
     for (const Property& p : e.properties)
       property(p.key == description_key_ ? t_description_ : property_term(p.key), p, at);
@@ -664,14 +454,14 @@ class Writer {
     // Relations are sorted by (from, type, to, ...), so equal direct triples are adjacent.
     const bool repeated = previous && previous->from == r.from && previous->type == r.type && previous->to == r.to;
     if (!repeated) {
-      begin_subject(from_);
-      predicate(type);
-      object_term(to_);
+      st_.begin_subject(from_);
+      st_.predicate(type);
+      st_.object_term(to_);
       const std::string_view schema_property =
           schema_relation_property(g_.str(r.type), from.type, role_of(from), to.type, role_of(to));
       if (!schema_property.empty()) {
-        predicate(schema_term(schema_property));
-        object_term(to_);
+        st_.predicate(schema_term(schema_property));
+        st_.object_term(to_);
       }
     }
 
@@ -695,18 +485,18 @@ class Writer {
     }
     term_ += '>';
 
-    begin_subject(term_);
-    predicate(t_type_);
-    object_term(t_relation_class_);
-    predicate(t_subject_);
-    object_term(from_);
-    predicate(t_predicate_);
-    object_term(type);
-    predicate(t_object_);
-    object_term(to_);
+    st_.begin_subject(term_);
+    st_.predicate(t_type_);
+    st_.object_term(t_relation_class_);
+    st_.predicate(t_subject_);
+    st_.object_term(from_);
+    st_.predicate(t_predicate_);
+    st_.object_term(type);
+    st_.predicate(t_object_);
+    st_.object_term(to_);
     if (r.role != kEmpty) {
       at.field = "role";
-      predicate(t_role_);
+      st_.predicate(t_role_);
       object_string(g_.str(r.role), at);
     }
     dates(r.start, r.end);
@@ -720,19 +510,16 @@ class Writer {
 
   // ---- output ----------------------------------------------------------------------------
 
-  bool maybe_flush() { return flush_if_full(buf_, out_); }
-  void flush() { write_out(buf_, out_); }
+  bool maybe_flush() { return flush_if_full(st_.text(), out_); }
+  void flush() { write_out(st_.text(), out_); }
 
   const GraphView& view_;
   const KnowledgeGraph& g_;
   std::ostream& out_;
-  const Syntax syntax_;
   const std::string base_;
-  std::string buf_;
+  rdf::Statements st_;
   std::string scratch_, term_, from_, to_, from_local_, to_local_;
   std::uint32_t last_from_ = UINT32_MAX;  // entity whose IRI from_ holds
-  std::string subject_, predicate_;  // N-Triples: the current subject and predicate
-  bool open_ = false, first_predicate_ = true, first_object_ = true;
 
   StrId id_key_, quote_key_, description_key_, title_key_, publisher_key_, url_key_;
 

@@ -6,10 +6,8 @@
 
 #include <memory>
 #include <string_view>
-#include <vector>
 
 #include "exporters/exporter.hpp"
-#include "graph/schema.hpp"
 
 namespace kgraph {
 
@@ -29,10 +27,6 @@ inline constexpr std::string_view kPropertyVocab = "https://kgraph.example/vocab
 /// Kinds as classes: `kgk:government_body`.
 inline constexpr std::string_view kKindVocab = "https://kgraph.example/vocab/kind/";
 inline constexpr std::string_view kSchemaOrg = "http://schema.org/";
-
-/// schema.org classes (local names) for an entity of this type and kind, general first,
-/// e.g. actor/government_body -> {Organization, GovernmentOrganization}; empty if none fits.
-std::vector<std::string_view> schema_classes(EntityType type, std::string_view kind);
 
 }  // namespace rdf
 }  // namespace kgraph

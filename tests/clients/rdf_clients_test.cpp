@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "exporters/rdf_exporter.hpp"
+#include "exporters/rdf_schema_org.hpp"
 #include "exporters/rdf_text.hpp"
 #include "graph/diagnostics.hpp"
 #include "graph/graph_view.hpp"

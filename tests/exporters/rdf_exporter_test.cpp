@@ -93,19 +93,6 @@ TEST(RdfExporter, EntitiesHaveTypesKindsAndSchemaOrgClasses) {
   EXPECT_TRUE(has_line(nt, iri(kId + "government") + " " + iri(kSchema + "description") + " \"The state.\" ."));
 }
 
-TEST(RdfExporter, SchemaClassTable) {
-  using V = std::vector<std::string_view>;
-  EXPECT_EQ(rdf::schema_classes(EntityType::actor, "person"), (V{"Person"}));
-  EXPECT_EQ(rdf::schema_classes(EntityType::actor, "government"), (V{"Organization", "GovernmentOrganization"}));
-  EXPECT_EQ(rdf::schema_classes(EntityType::actor, "media"), (V{"Organization", "NewsMediaOrganization"}));
-  EXPECT_EQ(rdf::schema_classes(EntityType::actor, "group"), V{});
-  EXPECT_EQ(rdf::schema_classes(EntityType::actor, ""), V{});
-  EXPECT_EQ(rdf::schema_classes(EntityType::law, "treaty_article"), (V{"Legislation"}));
-  EXPECT_EQ(rdf::schema_classes(EntityType::event, "anything"), (V{"Event"}));
-  EXPECT_EQ(rdf::schema_classes(EntityType::place, "building"), (V{"Place"}));
-  EXPECT_EQ(rdf::schema_classes(EntityType::place, "province"), (V{"Place", "AdministrativeArea"}));
-}
-
 TEST(RdfExporter, DatesAreTypedByPrecision) {
   const KnowledgeGraph g = graph_from_json(basic_json());
   const std::string nt = export_to_string(GraphView(g), "ntriples");
