@@ -8,6 +8,9 @@ packages=(build-essential cmake pkg-config libboost-graph-dev rapidjson-dev libg
 if [[ "${1:-}" == "--tests" ]]; then
   # fontconfig: fc-match, with which a test checks that the CJK font is found.
   packages+=(libxml2-utils python3 python3-networkx python3-igraph raptor2-utils virtuoso-opensource fontconfig)
+  # clang with its libFuzzer runtime builds the fuzz targets (scripts/fuzz.sh); clang-format
+  # checks the source format; clang-tidy is for developers (.clang-tidy).
+  packages+=(clang libclang-rt-dev clang-format clang-tidy)
   # Node.js runs the npm clients (tests/clients/setup-node-clients.sh); keep a node already on PATH.
   command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 fi
