@@ -18,7 +18,7 @@
 
 namespace kgraph::cli {
 
-/// Exit statuses of the `kgraph` command (SPEC.md "Errors and exit status").
+/// Exit statuses of the `kgraph` command (docs/cli.md, "Exit status").
 namespace exit_status {
 inline constexpr int ok = 0;
 inline constexpr int invalid_input = 1;  // the data is wrong: diagnostics or an ExportError

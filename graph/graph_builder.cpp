@@ -250,7 +250,7 @@ class RecordInterpreter {
     return true;
   }
 
-  /// Reads `date` or `start`/`end` into the pair; reports the combinations SPEC.md forbids.
+  /// Reads `date` or `start`/`end` into the pair; reports the combinations docs/data-model.md forbids.
   void dates(const RawField* date, const RawField* start, const RawField* end, PartialDate& from,
              PartialDate& to) {
     if (date && (start || end)) {

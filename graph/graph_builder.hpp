@@ -2,10 +2,15 @@
 /// Turns records from any importer into a KnowledgeGraph: interprets fields, merges
 /// repeated ids, checks the schema, and finally sorts everything into canonical order.
 ///
+///   ImporterRegistry importers;
+///   register_builtin_importers(importers);
 ///   Diagnostics diags;
 ///   GraphBuilder builder(Schema::builtin(), diags);
-///   importer.read(stream, diags.add_file("a.json"), builder);
+///   std::istringstream in(R"({"actors": [{"id": "un", "name": "United Nations"}]})");
+///   importers.named("json")->read(in, diags.add_file("a.json"), "a.json", builder, ImportOptions{});
 ///   std::optional<KnowledgeGraph> g = builder.finish();   // nullopt if diags has errors
+///
+/// (tests/graph/graph_builder_example_test.cpp runs this example as it is written here.)
 
 #include <cstdint>
 #include <memory>

@@ -180,7 +180,7 @@ TEST_P(GexfClients, ValidAgainstRelaxNg) {
   ASSERT_TRUE(p.graph);
   const test::RunResult r = test::run_shell(
       "xmllint --noout --nonet --relaxng " +
-      shell_quote(test::shared_path("data/gexf-schema/1.3-rng/gexf.rng").string()) + " " +
+      shell_quote(test::test_data("schemas/gexf-schema/1.3-rng/gexf.rng").string()) + " " +
       shell_quote(p.gexf.string()) + " 2>&1");
   EXPECT_EQ(r.status, 0) << "xmllint (Debian libxml2-utils):\n" << r.out.substr(0, 3000);
 }
@@ -191,7 +191,7 @@ TEST_P(GexfClients, ValidAgainstRelaxNg) {
 TEST_P(GexfClients, ValidAgainstXmlSchemaWithoutViz) {
   const Prepared& p = data();
   ASSERT_TRUE(p.graph);
-  const std::string xsd = shell_quote(test::shared_path("data/gexf-schema/1.3/gexf.xsd").string());
+  const std::string xsd = shell_quote(test::test_data("schemas/gexf-schema/1.3/gexf.xsd").string());
   std::string without;
   std::istringstream in(test::read_file(p.gexf));
   std::size_t removed = 0;
@@ -224,14 +224,13 @@ TEST_P(GexfClients, ValidAgainstXmlSchemaWithoutViz) {
 TEST_P(GexfClients, GraphologyReadsItBack) {
   const Prepared& p = data();
   ASSERT_TRUE(p.graph);
+  const fs::path clients = test::node_clients_dir();
   const test::RunResult setup =
-      test::run_shell("bash " + shell_quote(test::source_path("tests/clients/setup-node-clients.sh").string()) + " 2>&1");
+      test::run_shell("bash " + shell_quote(test::source_path("tests/clients/setup-node-clients.sh").string()) + " " +
+                      shell_quote(clients.string()) + " 2>&1");
   ASSERT_EQ(setup.status, 0) << "setup-node-clients.sh (needs node and npm: scripts/install-deps.sh --tests):\n"
                              << setup.out;
-  const char* env = std::getenv("KGRAPH_NODE_CLIENTS");
-  const char* home = std::getenv("HOME");
-  const std::string modules =
-      std::string(env ? env : std::string(home ? home : "/root") + "/.cache/kgraph-test-node") + "/node_modules";
+  const std::string modules = (clients / "node_modules").string();
   const fs::path expected = test::make_temp_dir() / "expected.json";
   test::write_file(expected, expected_json(*p.graph));
   const test::RunResult r = test::run_shell(

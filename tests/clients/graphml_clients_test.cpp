@@ -249,10 +249,11 @@ TEST(GraphmlClients, CliMatchesApiHostile) { expect_cli_matches_api(hostile()); 
 
 // ---- xmllint ---------------------------------------------------------------------------------
 
-// xmllint against the vendored GraphML 1.1 schema, offline (../shared/data/README.md).
+// xmllint against the GraphML 1.1 schema kept in the repository, offline: the catalog maps
+// the schema's web addresses to the local copies (tests/data/schemas/graphml-schema/SOURCES.txt).
 void expect_schema_valid(const fs::path& graphml) {
   ASSERT_TRUE(have_program("xmllint", "libxml2-utils"));
-  const fs::path schema_dir = test::shared_path("data/graphml-schema");
+  const fs::path schema_dir = test::test_data("schemas/graphml-schema");
   ASSERT_TRUE(fs::exists(schema_dir / "1.1/graphml.xsd")) << schema_dir;
   const test::RunResult r = test::run_shell(
       "XML_CATALOG_FILES=" + shell_quote((schema_dir / "catalog.xml").string()) + " xmllint --noout --nonet --schema " +

@@ -20,9 +20,7 @@ namespace fs = std::filesystem;
 /// The folder of the test npm packages, installed if missing. Never skipped: a machine without
 /// them installs them here, as CI does.
 fs::path node_clients() {
-  const char* env = std::getenv("KGRAPH_NODE_CLIENTS");
-  const char* home = std::getenv("HOME");
-  const fs::path dir = env && *env ? fs::path(env) : fs::path(home && *home ? home : "/root") / ".cache/kgraph-test-node";
+  const fs::path dir = test::node_clients_dir();
   const std::string script = test::source_path("tests/clients/setup-node-clients.sh").string();
   const auto r = test::run_shell(test::shell_quote(script) + " " + test::shell_quote(dir.string()));
   EXPECT_EQ(r.status, 0) << "setup-node-clients.sh failed:\n" << r.out << r.err;

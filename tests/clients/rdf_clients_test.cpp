@@ -392,12 +392,12 @@ TEST_P(RdfClients, RapperParsesBoth) {
 
 std::string node_setup() {
   static const std::string modules = [] {
+    const fs::path clients = test::node_clients_dir();
     const test::RunResult r =
-        test::run_shell("bash " + shell_quote(test::source_path("tests/clients/setup-node-clients.sh").string()) + " 2>&1");
+        test::run_shell("bash " + shell_quote(test::source_path("tests/clients/setup-node-clients.sh").string()) + " " +
+                        shell_quote(clients.string()) + " 2>&1");
     if (r.status != 0) return "ERROR: setup-node-clients.sh failed:\n" + r.out;
-    const char* env = std::getenv("KGRAPH_NODE_CLIENTS");
-    const char* home = std::getenv("HOME");
-    return std::string(env ? env : std::string(home ? home : "/root") + "/.cache/kgraph-test-node") + "/node_modules";
+    return (clients / "node_modules").string();
   }();
   return modules;
 }

@@ -9,7 +9,11 @@
 # packages with NODE_PATH=DIR/node_modules. Needs node and npm (scripts/install-deps.sh --tests).
 set -euo pipefail
 
-dir=${1:-${KGRAPH_NODE_CLIENTS:-${HOME:-/root}/.cache/kgraph-test-node}}
+dir=${1:-${KGRAPH_NODE_CLIENTS:-}}
+if [[ -z "$dir" ]]; then
+  [[ -n "${HOME:-}" ]] || { echo "setup-node-clients: give DIR, or set KGRAPH_NODE_CLIENTS or HOME" >&2; exit 2; }
+  dir=$HOME/.cache/kgraph-test-node
+fi
 packages=(kuzu@0.11.3 oxigraph@0.5.11 graphology@0.26.0 graphology-gexf@0.13.2 graphology-graphml@0.5.2)
 
 for tool in node npm; do

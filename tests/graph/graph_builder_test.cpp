@@ -173,6 +173,12 @@ TEST(GraphBuilder, ReportsEveryProblemWithItsPlace) {
       {{{Section::actor, {{"id", "a"}, {"name", "A"}, {"sources", "nope"}}}}, "in.json:1:1: error: unknown source id \"nope\""},
       {{{Section::actor, {{"id", "a"}, {"name", "A"}, {"place", "x"}}}},
        "in.json:1:22: error: field \"place\" is shorthand for occurred_in and belongs to events"},
+      {{{Section::place, {{"id", "p"}, {"name", "P"}, {"place", "x"}}}},
+       "in.json:1:22: error: field \"place\" is shorthand for occurred_in and belongs to events; for a place write a "
+       "located_in relation"},
+      {{{Section::law, {{"id", "l"}, {"name", "L"}, {"within", "x"}}}},
+       "in.json:1:22: error: field \"within\" is shorthand for located_in and belongs to places; for a law write a "
+       "located_in relation"},
       {{{Section::actor, {{"id", "a"}, {"name", "A"}, {"type", "person"}}}},
        "in.json:1:22: error: an entity's type comes from its section (actor); did you mean \"kind\"?"},
       {{{Section::actor, {{"id", "a"}, {"name", "A"}}}, {Section::actor, {{"id", "b"}, {"name", "B"}}},

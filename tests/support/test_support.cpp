@@ -10,6 +10,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 
 #include "graph/graph_builder.hpp"
 
@@ -181,8 +182,13 @@ void write_file(const std::filesystem::path& path, const std::string& content) {
 
 std::filesystem::path test_data(const std::string& relative) { return std::filesystem::path(KGRAPH_TEST_DATA) / relative; }
 std::filesystem::path source_path(const std::string& relative) { return std::filesystem::path(KGRAPH_SOURCE_DIR) / relative; }
-std::filesystem::path shared_path(const std::string& relative) {
-  return std::filesystem::weakly_canonical(std::filesystem::path(KGRAPH_SHARED_DIR) / relative);
+
+std::filesystem::path node_clients_dir() {
+  const char* env = std::getenv("KGRAPH_NODE_CLIENTS");
+  if (env && *env) return env;
+  const char* home = std::getenv("HOME");
+  if (home && *home) return std::filesystem::path(home) / ".cache/kgraph-test-node";
+  throw std::runtime_error("set KGRAPH_NODE_CLIENTS (or HOME) to the folder of the npm test clients");
 }
 
 std::string shell_quote(const std::string& s) {

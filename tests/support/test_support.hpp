@@ -81,7 +81,10 @@ std::vector<std::filesystem::path> golden_inputs(const std::string& subdir, std:
 void check_golden(const std::filesystem::path& golden, const std::string& actual, const std::string& what);
 /// The same for a folder of files: the same names, each file the same.
 void check_golden_folder(const std::filesystem::path& golden, const std::filesystem::path& actual);
-std::filesystem::path shared_path(const std::string& relative);
+
+/// The folder of the npm packages the client tests load (tests/clients/setup-node-clients.sh):
+/// $KGRAPH_NODE_CLIENTS, else $HOME/.cache/kgraph-test-node; throws if neither is set.
+std::filesystem::path node_clients_dir();
 
 /// Shell-quotes a string for run_shell.
 std::string shell_quote(const std::string& s);
