@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs a built kgraph into a fresh prefix, builds the library example (examples/library)
+# Checks that docs/library.md shows examples/library/main.cpp as it is, installs a built kgraph
+# into a fresh prefix, builds that example (examples/library)
 # and every installed header against it with find_package(kgraph), runs the example, and checks
 # what it wrote: GraphML valid against the GraphML 1.1 schema (offline), an SVG document.
 #
@@ -19,6 +20,11 @@ fail() { echo "find_package_test: $*" >&2; exit 1; }
 
 rm -rf "$work"
 mkdir -p "$work/out"
+
+step "docs/library.md shows examples/library/main.cpp"
+awk '/^```cpp$/ { inside = 1; next } /^```$/ && inside { exit } inside' "$src/docs/library.md" >"$work/doc_main.cpp"
+diff -u "$src/examples/library/main.cpp" "$work/doc_main.cpp" ||
+  fail "the program in docs/library.md differs from examples/library/main.cpp"
 
 step "install into $prefix"
 "$cmake" --install "$build" --prefix "$prefix" --config "$build_type" >"$work/install.log" ||
