@@ -1,7 +1,8 @@
 // `kuzu:DIR`: a Kuzu / LadybugDB database as schema.cypher (node and relationship tables), CSV
 // files in Kuzu's COPY dialect (with a JSON Lines file beside one for the rows that dialect cannot
 // carry), load.cypher (the COPY statements) and load.mjs, which runs both with the kuzu npm
-// package. See docs/formats/kuzu.md.
+// package. See docs/formats/kuzu.md. This file writes the data files; kuzu_cypher.cpp the
+// Cypher files; load.mjs and README.md are exporters/assets/kuzu, compiled in.
 
 #include <algorithm>
 #include <array>
@@ -19,6 +20,7 @@
 #include "exporters/date_text.hpp"
 #include "exporters/exporter.hpp"
 #include "exporters/json_text.hpp"
+#include "exporters/kuzu_tables.hpp"
 #include "exporters/property_columns.hpp"
 #include "exporters/rendered_fields.hpp"
 #include "exporters/row_builder.hpp"
@@ -36,6 +38,11 @@ namespace fs = std::filesystem;
 using dbcols::ColumnCollector;
 using dbcols::ColumnType;
 using dbcols::PropertyColumn;
+using kuzu::FileRows;
+using kuzu::NodeTable;
+using kuzu::pair_index;
+using kuzu::RelPair;
+using kuzu::RelTable;
 
 constexpr std::array<std::string_view, 7> kNodeBuiltins = {"id", "name", "kind", "aliases", "start", "end", "sources"};
 constexpr std::array<std::string_view, 4> kRelationBuiltins = {"start", "end", "role", "sources"};
@@ -62,12 +69,6 @@ void sanitize_name(std::string& name) {
   }
 }
 
-void append_name(std::string& out, std::string_view name) {
-  out += '`';
-  out += name;
-  out += '`';
-}
-
 bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 /// Whether Kuzu's list syntax `[a,b]` gives the string back exactly: its list reader trims
@@ -89,33 +90,6 @@ bool list_item_safe(std::string_view s, CharClasses classes) {
 
 std::string table_file_stem(EntityType t) { return std::string(type_name(t)); }
 
-// Where the rows of one CSV file (and its JSON Lines companion) went.
-struct FileRows {
-  std::uint64_t csv_rows = 0, json_rows = 0;
-  bool line_breaks = false;  // some quoted CSV field spans lines
-};
-
-struct NodeTable : FileRows {
-  std::string name;  // Kuzu table name
-  std::string stem;  // file name without extension
-  ColumnCollector collector;
-  std::vector<PropertyColumn> columns;
-};
-
-struct RelPair : FileRows {
-  bool allowed = false;  // declared by the schema (or present)
-  std::uint64_t count = 0;  // relations of this pair in the view
-  std::string stem;
-};
-
-struct RelTable {
-  std::string type;  // kgraph relation type
-  std::string name;  // Kuzu table name
-  std::array<RelPair, 16> pairs;  // [from type * 4 + to type]
-  ColumnCollector collector;
-  std::vector<PropertyColumn> columns;
-};
-
 class Writer {
  public:
   Writer(const GraphView& view, const fs::path& dir) : view_(view), g_(view.graph()), dir_(dir) {}
@@ -123,8 +97,8 @@ class Writer {
   void write() {
     collect();
     write_data_files();
-    write_schema();
-    write_load();
+    kuzu::write_schema(dir_, sources_, nodes_, relations_);
+    kuzu::write_load(dir_, sources_, nodes_, relations_);
     write_loader();
     write_readme();
   }
@@ -220,8 +194,6 @@ class Writer {
   int pair_of(const Relation& r) const {
     return pair_index(static_cast<EntityType>(id_fields_.tag(r.from)), static_cast<EntityType>(id_fields_.tag(r.to)));
   }
-
-  static int pair_index(EntityType from, EntityType to) { return static_cast<int>(from) * 4 + static_cast<int>(to); }
 
   template <std::size_t N>
   void name_columns(std::vector<PropertyColumn>& columns, const ColumnCollector& collector,
@@ -684,97 +656,6 @@ class Writer {
     properties(t.columns, props);
     end_row();
     batch.files[file]->maybe_flush();
-  }
-
-  // ---- Cypher files ----------------------------------------------------------------------
-
-  void column_defs(std::string& s, const std::vector<PropertyColumn>& columns) {
-    for (const PropertyColumn& c : columns) {
-      s += ", ";
-      append_name(s, c.name);
-      s += ' ';
-      s += dbcols::kuzu_type_name(c.type);
-      if (c.list) s += "[]";
-    }
-  }
-
-  void write_schema() {
-    std::string s =
-        "// Kuzu / LadybugDB schema written by kgraph: one node table per entity type, one relationship\n"
-        "// table per relation type of the schema. Run before load.cypher (load.mjs runs both).\n";
-    s += "CREATE NODE TABLE `Source`(`id` STRING, `date` STRING";
-    column_defs(s, sources_.columns);
-    s += ", PRIMARY KEY(`id`));\n";
-    for (const NodeTable& n : nodes_) {
-      s += "CREATE NODE TABLE ";
-      append_name(s, n.name);
-      s += "(`id` STRING, `name` STRING, `kind` STRING, `aliases` STRING[], `start` STRING, `end` STRING, "
-           "`sources` STRING[]";
-      column_defs(s, n.columns);
-      s += ", PRIMARY KEY(`id`));\n";
-    }
-    for (const RelTable& t : relations_) {
-      s += "CREATE REL TABLE ";
-      append_name(s, t.name);
-      s += '(';
-      bool first = true;
-      for (EntityType from : kEntityTypes) {
-        for (EntityType to : kEntityTypes) {
-          if (!t.pairs[pair_index(from, to)].allowed) continue;
-          if (!first) s += ", ";
-          first = false;
-          s += "FROM ";
-          append_name(s, nodes_[static_cast<int>(from)].name);
-          s += " TO ";
-          append_name(s, nodes_[static_cast<int>(to)].name);
-        }
-      }
-      s += ", `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]";
-      column_defs(s, t.columns);
-      s += ");\n";
-    }
-    csv::write_text_file(dir_ / "schema.cypher", s);
-  }
-
-  static std::string copy_options(bool line_breaks) {
-    // Kuzu's default ESCAPE is a backslash; the files are RFC 4180 (quotes doubled, backslashes
-    // plain). A quoted field with a line break needs the serial reader.
-    std::string o = "HEADER=true, DELIM=',', QUOTE='\"', ESCAPE='\"'";
-    if (line_breaks) o += ", PARALLEL=false";
-    return o;
-  }
-
-  void write_load() {
-    std::string s =
-        "// Loads the files of this folder into the tables of schema.cypher. Written by kgraph.\n"
-        "// File names are relative: run from this folder (load.mjs does). Rows whose values Kuzu's CSV\n"
-        "// reader would not give back exactly are in a .json file (JSON Lines) beside the .csv file.\n";
-    const auto copy = [&](const std::string& table, const std::string& stem, std::uint64_t csv_rows,
-                          std::uint64_t json_rows, bool line_breaks, const std::string& pair) {
-      if (csv_rows > 0) {
-        s += "COPY ";
-        append_name(s, table);
-        s += " FROM '" + stem + ".csv' (" + copy_options(line_breaks) + (pair.empty() ? "" : ", ") + pair + ");\n";
-      }
-      if (json_rows > 0) {
-        s += "COPY ";
-        append_name(s, table);
-        s += " FROM '" + stem + ".json'" + (pair.empty() ? "" : " (" + pair + ")") + ";\n";
-      }
-    };
-    copy(sources_.name, sources_.stem, sources_.csv_rows, sources_.json_rows, sources_.line_breaks, "");
-    for (const NodeTable& n : nodes_) copy(n.name, n.stem, n.csv_rows, n.json_rows, n.line_breaks, "");
-    for (const RelTable& t : relations_) {
-      for (EntityType from : kEntityTypes) {
-        for (EntityType to : kEntityTypes) {
-          const RelPair& p = t.pairs[pair_index(from, to)];
-          if (p.count == 0) continue;
-          copy(t.name, p.stem, p.csv_rows, p.json_rows, p.line_breaks,
-               "from='" + nodes_[static_cast<int>(from)].name + "', to='" + nodes_[static_cast<int>(to)].name + "'");
-        }
-      }
-    }
-    csv::write_text_file(dir_ / "load.cypher", s);
   }
 
   // The loader and the README are the same for every folder: exporters/assets/kuzu, compiled in.
