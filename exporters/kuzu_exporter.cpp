@@ -1,7 +1,8 @@
 // `kuzu:DIR`: a Kuzu / LadybugDB database as schema.cypher (node and relationship tables), CSV
 // files in Kuzu's COPY dialect (with a JSON Lines file beside one for the rows that dialect cannot
 // carry), load.cypher (the COPY statements) and load.mjs, which runs both with the kuzu npm
-// package. See docs/formats/kuzu.md.
+// package. See docs/formats/kuzu.md. This file writes the data files; kuzu_cypher.cpp the
+// Cypher files; load.mjs and README.md are exporters/assets/kuzu, compiled in.
 
 #include <algorithm>
 #include <array>
@@ -19,18 +20,29 @@
 #include "exporters/date_text.hpp"
 #include "exporters/exporter.hpp"
 #include "exporters/json_text.hpp"
+#include "exporters/kuzu_tables.hpp"
 #include "exporters/property_columns.hpp"
 #include "exporters/rendered_fields.hpp"
 #include "exporters/row_builder.hpp"
 #include "graph/graph_view.hpp"
 
 namespace kgraph {
+
+// exporters/assets/kuzu/load.mjs and README.md, compiled in (exporters/CMakeLists.txt).
+extern const char* const kKuzuLoadScript;
+extern const char* const kKuzuReadme;
+
 namespace {
 
 namespace fs = std::filesystem;
 using dbcols::ColumnCollector;
 using dbcols::ColumnType;
 using dbcols::PropertyColumn;
+using kuzu::FileRows;
+using kuzu::NodeTable;
+using kuzu::pair_index;
+using kuzu::RelPair;
+using kuzu::RelTable;
 
 constexpr std::array<std::string_view, 7> kNodeBuiltins = {"id", "name", "kind", "aliases", "start", "end", "sources"};
 constexpr std::array<std::string_view, 4> kRelationBuiltins = {"start", "end", "role", "sources"};
@@ -57,12 +69,6 @@ void sanitize_name(std::string& name) {
   }
 }
 
-void append_name(std::string& out, std::string_view name) {
-  out += '`';
-  out += name;
-  out += '`';
-}
-
 bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 /// Whether Kuzu's list syntax `[a,b]` gives the string back exactly: its list reader trims
@@ -84,33 +90,6 @@ bool list_item_safe(std::string_view s, CharClasses classes) {
 
 std::string table_file_stem(EntityType t) { return std::string(type_name(t)); }
 
-// Where the rows of one CSV file (and its JSON Lines companion) went.
-struct FileRows {
-  std::uint64_t csv_rows = 0, json_rows = 0;
-  bool line_breaks = false;  // some quoted CSV field spans lines
-};
-
-struct NodeTable : FileRows {
-  std::string name;  // Kuzu table name
-  std::string stem;  // file name without extension
-  ColumnCollector collector;
-  std::vector<PropertyColumn> columns;
-};
-
-struct RelPair : FileRows {
-  bool allowed = false;  // declared by the schema (or present)
-  std::uint64_t count = 0;  // relations of this pair in the view
-  std::string stem;
-};
-
-struct RelTable {
-  std::string type;  // kgraph relation type
-  std::string name;  // Kuzu table name
-  std::array<RelPair, 16> pairs;  // [from type * 4 + to type]
-  ColumnCollector collector;
-  std::vector<PropertyColumn> columns;
-};
-
 class Writer {
  public:
   Writer(const GraphView& view, const fs::path& dir) : view_(view), g_(view.graph()), dir_(dir) {}
@@ -118,8 +97,8 @@ class Writer {
   void write() {
     collect();
     write_data_files();
-    write_schema();
-    write_load();
+    kuzu::write_schema(dir_, sources_, nodes_, relations_);
+    kuzu::write_load(dir_, sources_, nodes_, relations_);
     write_loader();
     write_readme();
   }
@@ -215,8 +194,6 @@ class Writer {
   int pair_of(const Relation& r) const {
     return pair_index(static_cast<EntityType>(id_fields_.tag(r.from)), static_cast<EntityType>(id_fields_.tag(r.to)));
   }
-
-  static int pair_index(EntityType from, EntityType to) { return static_cast<int>(from) * 4 + static_cast<int>(to); }
 
   template <std::size_t N>
   void name_columns(std::vector<PropertyColumn>& columns, const ColumnCollector& collector,
@@ -681,200 +658,9 @@ class Writer {
     batch.files[file]->maybe_flush();
   }
 
-  // ---- Cypher files ----------------------------------------------------------------------
-
-  void column_defs(std::string& s, const std::vector<PropertyColumn>& columns) {
-    for (const PropertyColumn& c : columns) {
-      s += ", ";
-      append_name(s, c.name);
-      s += ' ';
-      s += dbcols::kuzu_type_name(c.type);
-      if (c.list) s += "[]";
-    }
-  }
-
-  void write_schema() {
-    std::string s =
-        "// Kuzu / LadybugDB schema written by kgraph: one node table per entity type, one relationship\n"
-        "// table per relation type of the schema. Run before load.cypher (load.mjs runs both).\n";
-    s += "CREATE NODE TABLE `Source`(`id` STRING, `date` STRING";
-    column_defs(s, sources_.columns);
-    s += ", PRIMARY KEY(`id`));\n";
-    for (const NodeTable& n : nodes_) {
-      s += "CREATE NODE TABLE ";
-      append_name(s, n.name);
-      s += "(`id` STRING, `name` STRING, `kind` STRING, `aliases` STRING[], `start` STRING, `end` STRING, "
-           "`sources` STRING[]";
-      column_defs(s, n.columns);
-      s += ", PRIMARY KEY(`id`));\n";
-    }
-    for (const RelTable& t : relations_) {
-      s += "CREATE REL TABLE ";
-      append_name(s, t.name);
-      s += '(';
-      bool first = true;
-      for (EntityType from : kEntityTypes) {
-        for (EntityType to : kEntityTypes) {
-          if (!t.pairs[pair_index(from, to)].allowed) continue;
-          if (!first) s += ", ";
-          first = false;
-          s += "FROM ";
-          append_name(s, nodes_[static_cast<int>(from)].name);
-          s += " TO ";
-          append_name(s, nodes_[static_cast<int>(to)].name);
-        }
-      }
-      s += ", `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]";
-      column_defs(s, t.columns);
-      s += ");\n";
-    }
-    csv::write_text_file(dir_ / "schema.cypher", s);
-  }
-
-  static std::string copy_options(bool line_breaks) {
-    // Kuzu's default ESCAPE is a backslash; the files are RFC 4180 (quotes doubled, backslashes
-    // plain). A quoted field with a line break needs the serial reader.
-    std::string o = "HEADER=true, DELIM=',', QUOTE='\"', ESCAPE='\"'";
-    if (line_breaks) o += ", PARALLEL=false";
-    return o;
-  }
-
-  void write_load() {
-    std::string s =
-        "// Loads the files of this folder into the tables of schema.cypher. Written by kgraph.\n"
-        "// File names are relative: run from this folder (load.mjs does). Rows whose values Kuzu's CSV\n"
-        "// reader would not give back exactly are in a .json file (JSON Lines) beside the .csv file.\n";
-    const auto copy = [&](const std::string& table, const std::string& stem, std::uint64_t csv_rows,
-                          std::uint64_t json_rows, bool line_breaks, const std::string& pair) {
-      if (csv_rows > 0) {
-        s += "COPY ";
-        append_name(s, table);
-        s += " FROM '" + stem + ".csv' (" + copy_options(line_breaks) + (pair.empty() ? "" : ", ") + pair + ");\n";
-      }
-      if (json_rows > 0) {
-        s += "COPY ";
-        append_name(s, table);
-        s += " FROM '" + stem + ".json'" + (pair.empty() ? "" : " (" + pair + ")") + ";\n";
-      }
-    };
-    copy(sources_.name, sources_.stem, sources_.csv_rows, sources_.json_rows, sources_.line_breaks, "");
-    for (const NodeTable& n : nodes_) copy(n.name, n.stem, n.csv_rows, n.json_rows, n.line_breaks, "");
-    for (const RelTable& t : relations_) {
-      for (EntityType from : kEntityTypes) {
-        for (EntityType to : kEntityTypes) {
-          const RelPair& p = t.pairs[pair_index(from, to)];
-          if (p.count == 0) continue;
-          copy(t.name, p.stem, p.csv_rows, p.json_rows, p.line_breaks,
-               "from='" + nodes_[static_cast<int>(from)].name + "', to='" + nodes_[static_cast<int>(to)].name + "'");
-        }
-      }
-    }
-    csv::write_text_file(dir_ / "load.cypher", s);
-  }
-
-  void write_loader() const {
-    static constexpr std::string_view kScript = R"js(#!/usr/bin/env node
-// Loads this folder into a new Kuzu database (or LadybugDB, the maintained fork: same statements).
-// Written by kgraph; see README.md.
-//
-//   node load.mjs DATABASE_PATH
-//
-// Needs the kuzu npm package (npm install kuzu) where Node finds it: a node_modules folder above
-// this one, NODE_PATH, or the global folders. KGRAPH_DB_MODULE=lbug uses LadybugDB's package;
-// by default kuzu is tried, then lbug.
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-
-function database_module() {
-  const names = process.env.KGRAPH_DB_MODULE ? [process.env.KGRAPH_DB_MODULE] : ['kuzu', 'lbug'];
-  for (const name of names) {
-    try {
-      return require(name);
-    } catch (e) {
-      if (e.code !== 'MODULE_NOT_FOUND') throw e;
-    }
-  }
-  console.error(`load.mjs: cannot find the ${names.join(' or ')} package; install it with npm install kuzu`);
-  process.exit(2);
-}
-
-// Splits a file of statements on the semicolons outside strings, names and comments.
-function statements(text) {
-  const out = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "'" || c === '"') {
-      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
-    } else if (c === '`') {
-      i = text.indexOf('`', i + 1);
-      if (i < 0) i = text.length;
-    } else if (c === '/' && text[i + 1] === '/') {
-      const end = text.indexOf('\n', i);
-      i = end < 0 ? text.length : end;
-    } else if (c === ';') {
-      out.push(text.slice(start, i + 1));
-      start = i + 1;
-    }
-  }
-  return out.map((s) => s.replace(/^(\s*\/\/[^\n]*\n)*\s*/, '')).filter((s) => s.length > 0);
-}
-
-if (process.argv.length !== 3) {
-  console.error('usage: node load.mjs DATABASE_PATH');
-  process.exit(2);
-}
-const target = resolve(process.argv[2]);
-const db_module = database_module();
-const db = new db_module.Database(target);
-const conn = new db_module.Connection(db);
-process.chdir(here);  // load.cypher names its CSV files relative to this folder
-for (const file of ['schema.cypher', 'load.cypher']) {
-  const list = statements(readFileSync(file, 'utf8'));
-  for (let n = 0; n < list.length; n++) {
-    try {
-      conn.querySync(list[n]);
-    } catch (e) {
-      console.error(`load.mjs: ${file}, statement ${n + 1}: ${e.message}`);
-      process.exit(1);
-    }
-  }
-}
-const rows = (q) => conn.querySync(q).getAllSync();
-for (const t of rows('CALL show_tables() RETURN name, type ORDER BY name')) {
-  const pattern = t.type === 'NODE' ? `MATCH (x:\`${t.name}\`)` : `MATCH ()-[x:\`${t.name}\`]->()`;
-  const [{ n }] = rows(`${pattern} RETURN count(x) AS n`);
-  if (n > 0) console.log(`${t.name}: ${n}`);
-}
-)js";
-    csv::write_text_file(dir_ / "load.mjs", kScript, true);
-  }
-
-  void write_readme() const {
-    std::string s =
-        "# Kuzu / LadybugDB database files\n\n"
-        "Written by kgraph. Load them into a new database with Node.js and the kuzu npm package:\n\n"
-        "    npm install kuzu\n"
-        "    node load.mjs PATH/TO/NEW/DATABASE\n\n"
-        "or run `schema.cypher`, then `load.cypher`, statement by statement from any Kuzu client, with\n"
-        "this folder as the working directory (the COPY statements name their files relative to it).\n"
-        "LadybugDB, the maintained fork of Kuzu, reads the same statements (`KGRAPH_DB_MODULE=lbug`).\n\n"
-        "Tables: `Source`, `Actor`, `Law`, `Event`, `Place` (node tables, primary key `id`), and one\n"
-        "relationship table per relation type, in upper case (`located_in` -> `LOCATED_IN`), with every\n"
-        "FROM/TO pair the schema allows. Rows are in the .csv files, and those holding values Kuzu's CSV\n"
-        "reader would not give back exactly (empty strings, list items with , [ ] { } ' \" or edge spaces)\n"
-        "in a .json file (JSON Lines) beside them. Entities have `name`, `kind`, `aliases`, `start`, `end`, `sources`\n"
-        "and their properties as typed columns; relationships `start`, `end`, `role`, `sources` and theirs\n"
-        "(`quote`, ...). Dates are kept as the text they were given in (`2006`, `2006-09`, `2006-09-19`).\n"
-        "`end` is a keyword of Kuzu's Cypher: write it r.`end`.\n\n"
-        "See docs/formats/kuzu.md in the kgraph sources for the full description.\n";
-    csv::write_text_file(dir_ / "README.md", s);
-  }
+  // The loader and the README are the same for every folder: exporters/assets/kuzu, compiled in.
+  void write_loader() const { csv::write_text_file(dir_ / "load.mjs", kKuzuLoadScript, true); }
+  void write_readme() const { csv::write_text_file(dir_ / "README.md", kKuzuReadme); }
 
   const GraphView& view_;
   const KnowledgeGraph& g_;

@@ -1,0 +1,60 @@
+# Compiles a text file into the program as a NUL-terminated `const char*` in namespace kgraph:
+# data that is easier to read and edit as a file of its own (the default schema, the Kuzu
+# loader script and README) but must not depend on files found at run time.
+#
+# Included from a CMakeLists.txt, it defines
+#   kgraph_embed_file(TARGET INPUT NAME)
+# which generates NAME.cpp from INPUT at build time (again whenever INPUT changes) and adds it
+# to TARGET. The code that uses the text declares it: `extern const char* const NAME;`.
+#
+# Run as a script (cmake -DINPUT=... -DOUTPUT=... -DNAME=... -P embed_file.cmake), it writes
+# the source file. The bytes are written as hexadecimal numbers, so the text comes out byte for
+# byte, whatever quotes, backslashes or line endings it holds.
+
+if(CMAKE_SCRIPT_MODE_FILE)
+  foreach(arg INPUT OUTPUT NAME)
+    if(NOT DEFINED ${arg})
+      message(FATAL_ERROR "embed_file.cmake: -D${arg}=... is missing")
+    endif()
+  endforeach()
+  file(READ "${INPUT}" hex HEX)
+  if(hex MATCHES "^(..)*00")
+    message(FATAL_ERROR "embed_file.cmake: ${INPUT} holds a NUL byte; it cannot be a C string")
+  endif()
+  # Sixteen bytes a line: "\x7b\x0a...". A hexadecimal escape ends at the next backslash, and
+  # unlike numbers in a char array, bytes over 0x7f are no narrowing error.
+  string(LENGTH "${hex}" length)
+  set(bytes "")
+  set(at 0)
+  while(at LESS length)
+    string(SUBSTRING "${hex}" ${at} 32 line)
+    string(REGEX REPLACE "(..)" "\\\\x\\1" line "${line}")
+    string(APPEND bytes "    \"${line}\"\n")
+    math(EXPR at "${at} + 32")
+  endwhile()
+  cmake_path(GET INPUT FILENAME input_name)
+  file(WRITE "${OUTPUT}.tmp"
+    "// Generated from ${input_name} by cmake/embed_file.cmake; do not edit.\n"
+    "namespace kgraph {\n"
+    "extern const char* const ${NAME};\n"
+    "const char* const ${NAME} =\n${bytes}    \"\";\n"
+    "}  // namespace kgraph\n")
+  # Rewriting an unchanged file would only make the build compile it again.
+  file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
+  file(REMOVE "${OUTPUT}.tmp")
+  return()
+endif()
+
+set(KGRAPH_EMBED_FILE_SCRIPT ${CMAKE_CURRENT_LIST_FILE})
+
+function(kgraph_embed_file target input name)
+  cmake_path(ABSOLUTE_PATH input BASE_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+  set(output ${CMAKE_CURRENT_BINARY_DIR}/embedded/${name}.cpp)
+  add_custom_command(
+    OUTPUT ${output}
+    COMMAND ${CMAKE_COMMAND} -DINPUT=${input} -DOUTPUT=${output} -DNAME=${name} -P ${KGRAPH_EMBED_FILE_SCRIPT}
+    DEPENDS ${input} ${KGRAPH_EMBED_FILE_SCRIPT}
+    COMMENT "Embedding ${input}"
+    VERBATIM)
+  target_sources(${target} PRIVATE ${output})
+endfunction()
