@@ -37,13 +37,16 @@ struct AgraphCloser {
 };
 using AgraphPtr = std::unique_ptr<Agraph_t, AgraphCloser>;
 
-struct GvcFreer {
-  void operator()(GVC_t* gvc) const noexcept {
-    std::lock_guard lock(graphviz_mutex());
-    gvFreeContext(gvc);
-  }
-};
-using GvcPtr = std::unique_ptr<GVC_t, GvcFreer>;
+/// The one Graphviz context of the process, created on first use (null if that failed) and
+/// never freed. Plugins keep pointers into the first context they were used with (the pango
+/// text layout keeps the font name it last measured, owned by the context's font dictionary),
+/// so a second context after freeing the first is a use after free; and freeing it at exit would
+/// leave a dangling context for a diagram rendered during static destruction or by a thread
+/// still running, for no gain: the operating system reclaims it. Call with the lock held.
+GVC_t* process_context() {
+  static GVC_t* const context = gvContext();
+  return context;
+}
 
 /// The buffer gvRenderData allocates, freed with gvFreeRenderData.
 struct RenderDataFreer {
@@ -587,8 +590,6 @@ std::string choose_engine(const GraphView& view, const ExportOptions& options, P
 // The document
 
 struct GraphvizDocument::Impl {
-  // Declared first, destroyed last: the graph must be closed before its context is freed.
-  GvcPtr gvc;
   AgraphPtr graph;
   std::string engine;
 
@@ -951,9 +952,8 @@ void GraphvizDocument::render(RenderFormat format, std::ostream& out) {
       break;
     case RenderFormat::pdf: device = "pdf:cairo"; break;
   }
-  if (!impl_->gvc) impl_->gvc.reset(gvContext());
-  if (!impl_->gvc) throw ExportError("Graphviz could not start (gvContext failed)");
-  GVC_t* gvc = impl_->gvc.get();
+  GVC_t* gvc = process_context();
+  if (!gvc) throw ExportError("Graphviz could not start (gvContext failed)");
 
   if (gvLayout(gvc, g, impl_->engine.c_str()) != 0) {
     std::string why = errors.text();

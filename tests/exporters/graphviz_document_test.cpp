@@ -172,6 +172,22 @@ TEST(GraphvizDocument, LargeDrawingsLeaveOutEdgeLabels) {
   EXPECT_NE(dot.find("splines=false"), std::string::npos);
 }
 
+TEST(GraphvizDocument, RendersSeveralFormatsFromSeveralDocumentsInOneProcess) {
+  // One run writing -o a.svg -o b.png -o c.pdf: each output is its own document. Graphviz's
+  // plugins (pango's font map) keep state from the first context, so a context freed between
+  // documents was used after free (seen under AddressSanitizer).
+  const KnowledgeGraph g = chain(4);
+  for (int round = 0; round < 2; ++round) {
+    SCOPED_TRACE(round);
+    const std::string svg = test::export_to_string(GraphView(g), "svg");
+    EXPECT_NE(svg.find("Person 3"), std::string::npos);
+    const std::string png = test::export_to_string(GraphView(g), "png");
+    EXPECT_EQ(png.substr(0, 4), "\x89PNG");
+    const std::string pdf = test::export_to_string(GraphView(g), "pdf");
+    EXPECT_EQ(pdf.substr(0, 5), "%PDF-");
+  }
+}
+
 // ---- text ------------------------------------------------------------------------------------
 
 using diagram::text::esc_string;
