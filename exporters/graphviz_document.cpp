@@ -514,12 +514,14 @@ std::vector<std::string> wrap(std::string_view s, std::size_t width, std::size_t
   return lines;
 }
 
-std::string esc_string(std::string_view s) {
+namespace {
+/// An escString with each backslash as `backslash`, `&` as an entity, LF as `\n`.
+std::string esc_string(std::string_view s, std::string_view backslash) {
   std::string out;
   out.reserve(s.size() + 8);
   for (char c : s) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
+      case '\\': out += backslash; break;
       case '&': out += "&amp;"; break;
       case '\n': out += "\\n"; break;
       default: out += c;
@@ -527,6 +529,11 @@ std::string esc_string(std::string_view s) {
   }
   return out;
 }
+}  // namespace
+
+std::string label_text(std::string_view s) { return esc_string(s, "\\\\"); }
+
+std::string tooltip_text(std::string_view s) { return esc_string(s, "\\\\\\\\"); }
 
 std::string html_text(std::string_view s) {
   std::string out;
@@ -722,7 +729,7 @@ void GraphvizDocument::Impl::build_nodes(const GraphView& view, const ExportOpti
       const std::vector<std::string> lines = text::wrap(text::sanitize(kg.str(place.name)), kClusterWidth, 2);
       std::string label;
       for (const std::string& l : lines) label += (label.empty() ? "" : "\n") + l;
-      agsafeset(sub, cstr("label"), cstr(text::esc_string(label)), cstr(""));
+      agsafeset(sub, cstr("label"), cstr(text::label_text(label)), cstr(""));
       agsafeset(sub, cstr("style"), cstr("rounded,filled,dashed"), cstr(""));
       agsafeset(sub, cstr("fillcolor"), cstr(std::string(c.tint)), cstr(""));
       agsafeset(sub, cstr("color"), cstr(std::string(c.border)), cstr(""));
@@ -787,7 +794,7 @@ void GraphvizDocument::Impl::build_nodes(const GraphView& view, const ExportOpti
     if (!aliases.empty()) tip += "\nAlso known as: " + join(aliases, "; ");
     for (const std::string& d : property_values(kg, ent.properties, "description")) tip += "\n" + d;
     tip += sources_text(kg, ent.sources);
-    agxset(node, ns.tooltip, cstr(text::esc_string(text::sanitize(tip))));
+    agxset(node, ns.tooltip, cstr(text::tooltip_text(text::sanitize(tip))));
   }
 }
 
@@ -815,7 +822,7 @@ void GraphvizDocument::Impl::build_edges(const GraphView& view, bool edge_labels
       for (const std::string& l : text::wrap(label, kEdgeWidth, 2)) text_label += (text_label.empty() ? "" : "\n") + l;
       if (!role.empty())
         for (const std::string& l : text::wrap("(" + role + ")", kEdgeWidth, 2)) text_label += "\n" + l;
-      agxset(edge, es.label, cstr(text::esc_string(text_label)));
+      agxset(edge, es.label, cstr(text::label_text(text_label)));
     }
 
     std::string tip = text::sanitize(kg.str(kg.entities()[rel.from].name)) + " \u2192 " + label + " \u2192 " +
@@ -825,7 +832,7 @@ void GraphvizDocument::Impl::build_edges(const GraphView& view, bool edge_labels
     const PropertyList& props = kg.properties_of(rel);
     for (const std::string& q : property_values(kg, props, "quote")) tip += "\n\u201c" + q + "\u201d";
     tip += sources_text(kg, rel.sources);
-    agxset(edge, es.tooltip, cstr(text::esc_string(text::sanitize(tip))));
+    agxset(edge, es.tooltip, cstr(text::tooltip_text(text::sanitize(tip))));
   }
 }
 

@@ -86,12 +86,19 @@ std::string sanitize(std::string_view s);
 /// breaks are kept. At most `max_lines` lines; if text was cut, the last line ends in "…".
 std::vector<std::string> wrap(std::string_view s, std::size_t width, std::size_t max_lines);
 
-/// An escString (plain label, tooltip): `\` doubled so `\n`, `\N`, `\l` cannot appear by
-/// accident, `&` as `&amp;` (Graphviz decodes entities in labels), LF as `\n`.
-std::string esc_string(std::string_view sanitized);
+/// A plain (non-HTML) label: `\` doubled, `&` as `&amp;`, LF as `\n`. Graphviz substitutes
+/// `\G`, `\N`, ... (leaving `\\` alone), decodes entities, then reads `\n`, `\l`, `\r` as
+/// line breaks and `\X` as X: doubled, every backslash comes out as one.
+std::string label_text(std::string_view sanitized);
+
+/// A tooltip: as label_text but with `\` quadrupled. Graphviz reads tooltips twice: it decodes
+/// entities and reads `\n`, `\l` as LF and `\X` as X, then substitutes `\N`, `\G`, `\L`, ...
+/// and reads `\\` as `\`.
+std::string tooltip_text(std::string_view sanitized);
 
 /// Text for HTML-like labels: `&`, `<`, `>`, `"` and `'` as entity references, and `\`
-/// doubled (Graphviz substitutes `\N`, `\G`, `\E` in HTML-like labels as in escStrings).
+/// doubled (Graphviz substitutes `\N`, `\G`, `\E` in the text of HTML-like labels and reads
+/// `\\` as `\`).
 std::string html_text(std::string_view sanitized);
 
 }  // namespace text

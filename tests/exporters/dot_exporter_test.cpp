@@ -123,9 +123,10 @@ TEST(DotExporter, NamesTheEngineAndDoesNotLayOut) {
 TEST(DotExporter, EscapesLabelsSoThatTheyReadBack) {
   const KnowledgeGraph g = golden_graph("escaping");
   const std::string dot = test::export_to_string(GraphView(g), "dot");
-  // A backslash in a name is doubled, so `\N`, `\l`, `\n` cannot appear by accident.
+  // A backslash in a label is doubled, so `\N`, `\l`, `\n` cannot appear by accident; in a
+  // tooltip, which Graphviz reads twice, it is quadrupled.
   EXPECT_NE(dot.find(R"(label=<C:\\new\\table \\N \\l \\G<BR/>)"), std::string::npos) << dot;
-  EXPECT_NE(dot.find(R"(tooltip="C:\\new\\table \\N \\l \\G\n)"), std::string::npos) << dot;
+  EXPECT_NE(dot.find(R"(tooltip="C:\\\\new\\\\table \\\\N \\\\l \\\\G\n)"), std::string::npos) << dot;
   // HTML-like labels carry XML entities; `&amp;` in a name is escaped once more.
   EXPECT_NE(dot.find("Say &quot;hi&quot; &amp; &lt;wave&gt;"), std::string::npos);
   EXPECT_NE(dot.find("&amp;amp; &amp;lt; stay literal"), std::string::npos);

@@ -190,9 +190,10 @@ TEST(GraphvizDocument, RendersSeveralFormatsFromSeveralDocumentsInOneProcess) {
 
 // ---- text ------------------------------------------------------------------------------------
 
-using diagram::text::esc_string;
 using diagram::text::html_text;
+using diagram::text::label_text;
 using diagram::text::sanitize;
+using diagram::text::tooltip_text;
 using diagram::text::wrap;
 using Lines = std::vector<std::string>;
 
@@ -227,10 +228,16 @@ TEST(DiagramText, WrapSplitsLongWordsAndCjkButNotHangulWords) {
   EXPECT_EQ(wrap("e\u0301e\u0301e\u0301", 2, 4), (Lines{"e\u0301e\u0301", "e\u0301"}));
 }
 
-TEST(DiagramText, EscStringDoublesBackslashesAndEscapesEntities) {
-  EXPECT_EQ(esc_string(R"(C:\new \N \l)"), R"(C:\\new \\N \\l)");
-  EXPECT_EQ(esc_string("a & b\nc \"q\""), "a &amp; b\\nc \"q\"");
-  EXPECT_EQ(esc_string("ends\\"), "ends\\\\");
+TEST(DiagramText, LabelTextDoublesBackslashesAndEscapesEntities) {
+  EXPECT_EQ(label_text(R"(C:\new \N \l)"), R"(C:\\new \\N \\l)");
+  EXPECT_EQ(label_text("a & b\nc \"q\""), "a &amp; b\\nc \"q\"");
+  EXPECT_EQ(label_text("ends\\"), "ends\\\\");
+}
+
+TEST(DiagramText, TooltipTextQuadruplesBackslashes) {
+  EXPECT_EQ(tooltip_text(R"(C:\new \N \l)"), R"(C:\\\\new \\\\N \\\\l)");
+  EXPECT_EQ(tooltip_text("a & b\nc \"q\""), "a &amp; b\\nc \"q\"");
+  EXPECT_EQ(tooltip_text("ends\\"), "ends\\\\\\\\");
 }
 
 TEST(DiagramText, HtmlTextEscapesMarkup) {
