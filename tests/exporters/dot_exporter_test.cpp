@@ -159,10 +159,7 @@ TEST(DotExporter, WritesASelection) {
   const std::string dot = test::export_to_string(view, "dot", legend);
   EXPECT_NE(dot.find("\"qin-gang\" -> mfa"), std::string::npos) << dot;
   EXPECT_EQ(dot.find("presser"), std::string::npos);
-  // The legend lists what is in the view, and only that.
-  EXPECT_NE(dot.find("spokesperson of"), std::string::npos);
-  EXPECT_EQ(dot.find("participated in"), std::string::npos);
-  EXPECT_EQ(dot.find("Events"), std::string::npos);
+  // (What the legend lists: diagram_legend_test.cpp.)
   expect_accepted_by_dot(dot);
 }
 
