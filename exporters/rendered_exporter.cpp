@@ -1,5 +1,6 @@
 #include "exporters/exporter.hpp"
 #include "exporters/graphviz_document.hpp"
+#include "exporters/layout_engine.hpp"
 
 namespace kgraph {
 namespace {

@@ -123,9 +123,10 @@ TEST(DotExporter, NamesTheEngineAndDoesNotLayOut) {
 TEST(DotExporter, EscapesLabelsSoThatTheyReadBack) {
   const KnowledgeGraph g = golden_graph("escaping");
   const std::string dot = test::export_to_string(GraphView(g), "dot");
-  // A backslash in a name is doubled, so `\N`, `\l`, `\n` cannot appear by accident.
+  // A backslash in a label is doubled, so `\N`, `\l`, `\n` cannot appear by accident; in a
+  // tooltip, which Graphviz reads twice, it is quadrupled.
   EXPECT_NE(dot.find(R"(label=<C:\\new\\table \\N \\l \\G<BR/>)"), std::string::npos) << dot;
-  EXPECT_NE(dot.find(R"(tooltip="C:\\new\\table \\N \\l \\G\n)"), std::string::npos) << dot;
+  EXPECT_NE(dot.find(R"(tooltip="C:\\\\new\\\\table \\\\N \\\\l \\\\G\n)"), std::string::npos) << dot;
   // HTML-like labels carry XML entities; `&amp;` in a name is escaped once more.
   EXPECT_NE(dot.find("Say &quot;hi&quot; &amp; &lt;wave&gt;"), std::string::npos);
   EXPECT_NE(dot.find("&amp;amp; &amp;lt; stay literal"), std::string::npos);
@@ -158,10 +159,7 @@ TEST(DotExporter, WritesASelection) {
   const std::string dot = test::export_to_string(view, "dot", legend);
   EXPECT_NE(dot.find("\"qin-gang\" -> mfa"), std::string::npos) << dot;
   EXPECT_EQ(dot.find("presser"), std::string::npos);
-  // The legend lists what is in the view, and only that.
-  EXPECT_NE(dot.find("spokesperson of"), std::string::npos);
-  EXPECT_EQ(dot.find("participated in"), std::string::npos);
-  EXPECT_EQ(dot.find("Events"), std::string::npos);
+  // (What the legend lists: diagram_legend_test.cpp.)
   expect_accepted_by_dot(dot);
 }
 

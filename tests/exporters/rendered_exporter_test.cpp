@@ -108,6 +108,101 @@ TEST(RenderedExporter, SvgShowsHostileTextAsWritten) {
   EXPECT_TRUE(svg.has_text("(\\N\\l\\r)"));
   EXPECT_TRUE(svg.tooltip_contains("\u201cHe said: \"no\" \\ <b>bold</b> & more\nsecond line\u201d"));
   EXPECT_TRUE(svg.tooltip_contains("Title with \"quotes\" & <tags> and \\backslashes\\ (وزارة الخارجية)"));
+  EXPECT_TRUE(svg.tooltip_contains("&amp; &lt; stay literal\n"));
+}
+
+// ---- Graphviz escapes in the data -------------------------------------------------------------
+
+/// Text with every backslash sequence Graphviz gives a meaning somewhere (object names, the
+/// label, line breaks and their justification) and a trailing backslash.
+const std::vector<std::string> kEscapes = {"\\N", "\\G", "\\L", "\\E", "\\T", "\\H", "\\n", "\\l", "\\r", "\\"};
+const std::string kKindLabel = "Kind \\N \\L \\G \\";
+const std::string kRelationLabel = "rel \\E \\T \\H \\l \\";
+const std::string kRole = "role \\N \\r \\";
+const std::string kQuote = "said \\L \\n \\G \\";
+const std::string kPlaceName = "place \\N \\L \\";
+const std::string kOddId = "id \\N \\";
+
+std::string json_string(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) out += c == '\\' || c == '"' ? std::string{'\\', c} : std::string{c};
+  return out + "\"";
+}
+
+std::string name_with(std::size_t i) { return "x " + kEscapes[i] + " y"; }
+
+/// One actor per escape (named "x ESC y"), one with an id full of escapes, all in a place
+/// cluster, joined by relations of a schema type whose label, role and quote hold escapes.
+KnowledgeGraph escapes_graph() {
+  Schema schema = Schema::builtin();
+  Diagnostics diags;
+  const std::string schema_json = R"({"types": {"actor": {"kinds": {"esc_kind": )" + json_string(kKindLabel) +
+                                  R"(}}}, "relations": {"esc_rel": {"label": )" + json_string(kRelationLabel) +
+                                  R"(, "allowed": [{"from": "actor", "to": "actor"}]}}})";
+  if (!schema.extend(schema_json, diags.add_file("schema.json"), diags)) ADD_FAILURE() << "schema";
+  std::string actors, relations;
+  for (std::size_t i = 0; i < kEscapes.size(); ++i) {
+    actors += R"({"id": "e)" + std::to_string(i) + R"(", "kind": "esc_kind", "name": )" + json_string(name_with(i)) +
+              "},";
+    relations += R"({"from": "e)" + std::to_string(i) + R"(", "type": "located_in", "to": "pl"},)";
+  }
+  actors += R"({"id": )" + json_string(kOddId) + R"(, "kind": "esc_kind", "name": "odd"})";
+  relations += R"({"from": "e0", "type": "esc_rel", "to": "e1", "role": )" + json_string(kRole) +
+               R"(, "quote": )" + json_string(kQuote) + "}";
+  const std::string json = R"({"actors": [)" + actors + R"(], "places": [{"id": "pl", "kind": "city", "name": )" +
+                           json_string(kPlaceName) + R"(}], "relations": [)" + relations + "]}";
+  test::BuildResult r = test::build_from({{"test.json", json}}, schema);
+  for (const std::string& m : r.messages()) ADD_FAILURE() << m;
+  if (!r.graph) return {};
+  return std::move(*r.graph);
+}
+
+ExportOptions escapes_options() {
+  ExportOptions options;
+  options.legend = true;
+  options.cluster = "place";
+  return options;
+}
+
+/// Every text the diagram takes from the data is drawn, and every tooltip says, exactly what
+/// the data says.
+void expect_escapes_shown_as_written(const SvgText& svg) {
+  auto has_tooltip = [&](const std::string& t) {
+    return std::find(svg.tooltips.begin(), svg.tooltips.end(), t) != svg.tooltips.end();
+  };
+  for (std::size_t i = 0; i < kEscapes.size(); ++i) {
+    const std::string name = name_with(i);
+    EXPECT_TRUE(svg.has_text(name)) << name;
+    const std::string tip = name + "\n" + kKindLabel + "\nid: e" + std::to_string(i);
+    EXPECT_TRUE(has_tooltip(tip)) << tip;
+  }
+  EXPECT_TRUE(has_tooltip("odd\n" + kKindLabel + "\nid: " + kOddId));
+  EXPECT_TRUE(svg.has_text(kKindLabel));
+  EXPECT_TRUE(svg.has_text(kRelationLabel));
+  EXPECT_TRUE(svg.has_text("(" + kRole + ")"));
+  const std::string edge_tip = name_with(0) + " \u2192 " + kRelationLabel + " \u2192 " + name_with(1) +
+                               "\nrole: " + kRole + "\n\u201c" + kQuote + "\u201d";
+  EXPECT_TRUE(has_tooltip(edge_tip)) << edge_tip;
+  EXPECT_TRUE(has_tooltip(name_with(2) + " \u2192 located in \u2192 " + kPlaceName));
+  // The place: its node, its cluster's label, and the legend's row for the relation type.
+  EXPECT_EQ(std::count(svg.texts.begin(), svg.texts.end(), kPlaceName), 2);
+  EXPECT_TRUE(svg.has_text(" " + kRelationLabel));  // after the legend's coloured arrow
+  for (const std::string& t : svg.tooltips) EXPECT_EQ(t.find("kgraph"), std::string::npos) << t;
+}
+
+TEST(RenderedExporter, SvgShowsGraphvizEscapesInTheDataAsWritten) {
+  const KnowledgeGraph g = escapes_graph();
+  expect_escapes_shown_as_written(read_svg(test::export_to_string(GraphView(g), "svg", escapes_options())));
+}
+
+TEST(RenderedExporter, DotDrawnByDotShowsGraphvizEscapesInTheDataAsWritten) {
+  const KnowledgeGraph g = escapes_graph();
+  const auto path = test::make_temp_dir() / "escapes.dot";
+  test::write_file(path, test::export_to_string(GraphView(g), "dot", escapes_options()));
+  const test::RunResult r = test::run_shell("dot -Tsvg " + test::shell_quote(path.string()));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  expect_escapes_shown_as_written(read_svg(r.out));
 }
 
 TEST(RenderedExporter, HostileDocumentRendersToValidSvg) {
