@@ -17,20 +17,6 @@ namespace {
 constexpr std::string_view kTypeNames[] = {"actor", "law", "event", "place"};
 constexpr std::string_view kTypePlurals[] = {"actors", "laws", "events", "places"};
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 /// Location of a byte offset in `text`, for schema syntax errors.
 Location location_of(std::string_view text, std::size_t offset, std::uint32_t file) {
   Location at{file, 1, 1};
@@ -344,24 +330,6 @@ std::string Schema::to_json() const {
   w.EndObject();
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize()) + "\n";
-}
-
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best;
-  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-  for (const auto& c : candidates) {
-    const std::size_t d = edit_distance(word, c);
-    if (d < best_distance || (d == best_distance && !best.empty() && c < best)) {
-      if (d < best_distance) best_distance = d;
-      best = c;
-    }
-  }
-  return best;
-}
-
-std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best = did_you_mean(word, candidates);
-  return best.empty() ? std::string() : "; did you mean " + quoted(best) + "?";
 }
 
 }  // namespace kgraph
