@@ -1,7 +1,7 @@
 #pragma once
 /// The RFC 4180 state machine behind the CSV importers: reads a stream in chunks and hands out
 /// one row at a time, each cell with the line it starts on. Knows nothing about kgraph's
-/// sections or fields (see csv_importer.cpp and mapping.cpp for that).
+/// sections or fields (see csv_importer.cpp and mapping_table_reader.cpp for that).
 ///
 ///   CsvReader reader(in, file, diags);
 ///   CsvRow row;
