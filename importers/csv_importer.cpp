@@ -196,7 +196,8 @@ class CsvFile {
     if (row_.size() != columns_.size()) {
       const std::size_t n = std::min(row_.size(), columns_.size());
       const std::uint32_t line = row_.cells[n < row_.size() ? n : n - 1].line;
-      diags_.error(Location{file_, line, static_cast<std::uint32_t>(n + 1)}, row_width_message(columns_.size(), row_.size()));
+      diags_.error(Location{file_, line, static_cast<std::uint32_t>(n + 1)}, row_width_message(columns_.size(), row_.size()),
+                   quote_over_lines_hint(row_));
       return;
     }
     for (std::size_t i : required_) {

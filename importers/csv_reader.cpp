@@ -65,6 +65,18 @@ std::string size_text(std::size_t bytes) {
 
 }  // namespace
 
+std::string quote_over_lines_hint(const CsvRow& row) {
+  for (std::size_t i = 0; i < row.cells.size(); ++i) {
+    const std::uint32_t breaks = row.cells[i].quoted ? line_breaks(row.cell(i)) : 0;
+    if (breaks == 0) continue;
+    const std::uint32_t line = row.cells[i].line;
+    return "the quote that opens field " + std::to_string(i + 1) + " at line " + std::to_string(line) +
+           " closes only at line " + std::to_string(line + breaks) + ", which joins those lines into one row; "
+           "if the field should end on line " + std::to_string(line) + ", close its quote there";
+  }
+  return {};
+}
+
 bool CsvRow::blank() const {
   for (const CsvCell& c : cells)
     if (c.quoted || c.end != c.begin) return false;

@@ -47,6 +47,10 @@ struct CsvRow {
   bool blank() const;
 };
 
+/// A hint for a row with the wrong number of fields when one of its quoted fields runs over a
+/// line break (a quote closed lines after it opened joins those lines into one row), or empty.
+std::string quote_over_lines_hint(const CsvRow& row);
+
 class CsvReader {
  public:
   /// A row (its cells' text) longer than this is an error: almost always a quote never closed.

@@ -39,7 +39,7 @@ class TableReader {
       if (row_.size() != width_) {
         const std::size_t n = std::min(row_.size(), width_);
         diags_.error(Location{file_, row_.cells[n < row_.size() ? n : n - 1].line, static_cast<std::uint32_t>(n + 1)},
-                     row_width_message(width_, row_.size()));
+                     row_width_message(width_, row_.size()), quote_over_lines_hint(row_));
         continue;
       }
       row();

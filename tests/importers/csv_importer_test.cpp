@@ -207,6 +207,13 @@ const ErrorCase kErrors[] = {
      "id,name\nqin,Qin, Gang\n",
      {"actors.csv:2:3: error: expected 2 fields, as in the header, but found 3; a value containing a comma must be "
       "quoted (\"a, b\"), or the header lacks a column"}},
+    {"ragged row: a quote closed a line late joins two lines",
+     "actors.csv",
+     "id,name\nqin,\"Qin Gang\nmfa,MFA\",x\n",
+     {"actors.csv:3:3: error: expected 2 fields, as in the header, but found 3; a value containing a comma must be "
+      "quoted (\"a, b\"), or the header lacks a column\n"
+      "  hint: the quote that opens field 2 at line 2 closes only at line 3, which joins those lines into one row; "
+      "if the field should end on line 2, close its quote there"}},
     {"ragged row: too few fields",
      "actors.csv",
      "id,name,kind\nqin,Qin Gang\n",

@@ -234,6 +234,18 @@ TEST(TableMapping, TableSyntaxErrors) {
                      "closed; close it with \", and write a quote inside a quoted field as \"\""}));
 }
 
+TEST(TableMapping, AQuoteClosedALineLateIsNamedInTheHint) {
+  const Mapped r = map(kTreatyMapping, {{"status.csv",
+                                         "participant,iso3,signature\n"
+                                         "Belgium,\"BEL,1951\n"
+                                         "Chad,TCD\",x,1952\n"}});
+  EXPECT_EQ(r.messages,
+            (Strings{"status.csv:3:4: error: expected 3 fields, as in the header, but found 4; a value containing a "
+                     "comma must be quoted (\"a, b\"), or the header lacks a column\n"
+                     "  hint: the quote that opens field 2 at line 2 closes only at line 3, which joins those lines "
+                     "into one row; if the field should end on line 2, close its quote there"}));
+}
+
 TEST(TableMapping, TheTreatyStatusExample) {
   Diagnostics diags;
   const std::string dir = test::source_path("examples/treaty-status").string();
