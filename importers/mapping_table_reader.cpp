@@ -13,6 +13,8 @@
 namespace kgraph::detail {
 namespace {
 
+/// One table through the mapping: the header and the mapping's constants are checked once, then
+/// each row makes its entities (an entity without id or name is skipped) and relations.
 class TableReader {
  public:
   TableReader(const MappingSpec& spec, std::istream& in, std::uint32_t file, std::string_view file_name,
