@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <string>
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "graph/messages.hpp"
 #include "graph/text.hpp"
 
 namespace kgraph {
@@ -16,20 +18,6 @@ extern const char* const kDefaultSchemaJson;
 namespace {
 constexpr std::string_view kTypeNames[] = {"actor", "law", "event", "place"};
 constexpr std::string_view kTypePlurals[] = {"actors", "laws", "events", "places"};
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
 
 /// Location of a byte offset in `text`, for schema syntax errors.
 Location location_of(std::string_view text, std::size_t offset, std::uint32_t file) {
@@ -43,6 +31,79 @@ Location location_of(std::string_view text, std::size_t offset, std::uint32_t fi
     }
   }
   return at;
+}
+
+/// A document that could not be read: where and why.
+struct ParseProblem {
+  std::size_t offset = 0;
+  std::string message;
+};
+
+/// Passes RapidJSON's events on to the document being built, and stops the parse at the bracket
+/// that opens level kMaxJsonNesting + 1: RapidJSON recurses once per level, so a deep enough
+/// document would otherwise overflow the stack.
+class NestingLimit {
+ public:
+  NestingLimit(rapidjson::Document& doc, const rapidjson::StringStream& stream) : doc_(doc), stream_(stream) {}
+
+  bool Null() { return doc_.Null(); }
+  bool Bool(bool b) { return doc_.Bool(b); }
+  bool Int(int i) { return doc_.Int(i); }
+  bool Uint(unsigned u) { return doc_.Uint(u); }
+  bool Int64(std::int64_t i) { return doc_.Int64(i); }
+  bool Uint64(std::uint64_t u) { return doc_.Uint64(u); }
+  bool Double(double d) { return doc_.Double(d); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) { return doc_.RawNumber(s, n, copy); }
+  bool String(const char* s, rapidjson::SizeType n, bool copy) { return doc_.String(s, n, copy); }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) { return doc_.Key(s, n, copy); }
+  bool StartObject() { return enter() && doc_.StartObject(); }
+  bool EndObject(rapidjson::SizeType members) {
+    --depth_;
+    return doc_.EndObject(members);
+  }
+  bool StartArray() { return enter() && doc_.StartArray(); }
+  bool EndArray(rapidjson::SizeType elements) {
+    --depth_;
+    return doc_.EndArray(elements);
+  }
+
+  /// The offset of the bracket that went too deep, if one did.
+  const std::optional<std::size_t>& too_deep() const { return too_deep_; }
+
+ private:
+  bool enter() {
+    if (depth_ == kMaxJsonNesting) {
+      too_deep_ = stream_.Tell() - 1;  // the bracket was just taken
+      return false;
+    }
+    ++depth_;
+    return true;
+  }
+
+  rapidjson::Document& doc_;
+  const rapidjson::StringStream& stream_;
+  std::size_t depth_ = 0;
+  std::optional<std::size_t> too_deep_;
+};
+
+/// Parses `text` into `doc`; the problem if it is not JSON or nests too deep.
+std::optional<ParseProblem> parse_schema_json(std::string_view json_text, rapidjson::Document& doc) {
+  const std::string text(json_text);  // RapidJSON reads up to a NUL
+  rapidjson::StringStream stream(text.c_str());
+  rapidjson::Reader reader;
+  std::optional<std::size_t> too_deep;
+  rapidjson::ParseResult result;
+  auto generate = [&](rapidjson::Document& d) {
+    NestingLimit handler(d, stream);
+    result = reader.Parse<rapidjson::kParseValidateEncodingFlag>(stream, handler);
+    too_deep = handler.too_deep();
+    return !result.IsError();
+  };
+  doc.Populate(generate);
+  if (too_deep) return ParseProblem{*too_deep, nesting_too_deep_message()};
+  if (result.IsError()) return ParseProblem{result.Offset(), json_syntax_message(result.Code())};
+  if (stream.Tell() < text.size()) return ParseProblem{stream.Tell(), nul_byte_message()};
+  return std::nullopt;
 }
 
 /// Reads schema documents; structure errors name the JSON path, since the DOM keeps no lines.
@@ -153,8 +214,7 @@ class SchemaReader {
       if (!types_[static_cast<int>(*type)].kinds.contains(e.kind)) {
         std::vector<std::string> kinds;
         for (auto& [k, _] : types_[static_cast<int>(*type)].kinds) kinds.push_back(k);
-        fail(path, "unknown kind " + quoted(e.kind) + " for " + std::string(type_part) +
-                       did_you_mean_suffix(e.kind, kinds));
+        fail(path, unknown_kind_message(e.kind, type_part, kinds));
         return std::nullopt;
       }
     }
@@ -258,10 +318,8 @@ Schema Schema::builtin() {
 bool Schema::extend(std::string_view json_text, std::uint32_t file, Diagnostics& diags) {
   const std::size_t before = diags.error_count();
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseValidateEncodingFlag>(json_text.data(), json_text.size());
-  if (doc.HasParseError()) {
-    diags.error(location_of(json_text, doc.GetErrorOffset(), file),
-                std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
+  if (const auto problem = parse_schema_json(json_text, doc)) {
+    diags.error(location_of(json_text, problem->offset, file), problem->message);
     return false;
   }
   // Read into copies so that a schema with errors changes nothing.
@@ -344,24 +402,6 @@ std::string Schema::to_json() const {
   w.EndObject();
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize()) + "\n";
-}
-
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best;
-  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-  for (const auto& c : candidates) {
-    const std::size_t d = edit_distance(word, c);
-    if (d < best_distance || (d == best_distance && !best.empty() && c < best)) {
-      if (d < best_distance) best_distance = d;
-      best = c;
-    }
-  }
-  return best;
-}
-
-std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best = did_you_mean(word, candidates);
-  return best.empty() ? std::string() : "; did you mean " + quoted(best) + "?";
 }
 
 }  // namespace kgraph

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "graph/diagnostics.hpp"
+#include "graph/messages.hpp"  // did_you_mean, which users of the schema need
 
 namespace kgraph {
 
@@ -79,10 +80,5 @@ class Schema {
   std::array<TypeInfo, 4> types_;
   std::map<std::string, RelationType, std::less<>> relations_;
 };
-
-/// The closest candidate to `word` by edit distance, or empty if nothing is close.
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
-/// "; did you mean "x"?" or empty.
-std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace kgraph

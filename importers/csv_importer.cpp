@@ -5,6 +5,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "graph/messages.hpp"
 #include "graph/schema.hpp"
 #include "graph/text.hpp"
 #include "importers/csv_reader.hpp"
@@ -177,7 +178,7 @@ class CsvFile {
       if (!near.empty()) column = static_cast<std::size_t>(std::find(names.begin(), names.end(), near) - names.begin());
       std::string message = "the header has no " + quoted(n) + " column; " + section_plural() + " need " + need_text;
       if (!near.empty())
-        message += "; did you mean " + quoted(near) + "?";
+        message += did_you_mean_suffix(near);
       else
         message += " (the header has: " + join_names(names) + ")";
       diags_.error(at(column), message);
@@ -195,12 +196,8 @@ class CsvFile {
     if (row_.size() != columns_.size()) {
       const std::size_t n = std::min(row_.size(), columns_.size());
       const std::uint32_t line = row_.cells[n < row_.size() ? n : n - 1].line;
-      std::string message = "expected " + std::to_string(columns_.size()) + " fields, as in the header, but found " +
-                            std::to_string(row_.size());
-      message += row_.size() > columns_.size()
-                     ? "; a value containing a comma must be quoted (\"a, b\"), or the header lacks a column"
-                     : "; write every field, empty ones too (a,,c)";
-      diags_.error(Location{file_, line, static_cast<std::uint32_t>(n + 1)}, message);
+      diags_.error(Location{file_, line, static_cast<std::uint32_t>(n + 1)}, row_width_message(columns_.size(), row_.size()),
+                   quote_over_lines_hint(row_));
       return;
     }
     for (std::size_t i : required_) {
@@ -274,7 +271,7 @@ class CsvImporter final : public Importer {
       if (!options.section.empty())
         message = "unknown section " + quoted(options.section) + "; " + message;
       else if (std::string near = did_you_mean(stem, prefixes); !near.empty() && ends_with_nocase(file_name, ".csv"))
-        message += " (did you mean " + quoted(near + ".csv") + "?)";
+        message += did_you_mean_suffix(near + ".csv");
       message += "; a table in another layout is read with --mapping FILE";
       builder.diagnostics().error(Location{file, 0, 0}, message);
       return;

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "graph/messages.hpp"
 #include "graph/text.hpp"
 
 namespace kgraph {
@@ -46,7 +47,35 @@ std::size_t first_bad_utf8(std::string_view s) {
   return s.size();
 }
 
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+/// Line breaks in `s` (CRLF counts once), for the line of a place inside a multi-line field.
+std::uint32_t line_breaks(std::string_view s) {
+  std::uint32_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == s.size() || s[i + 1] != '\n'))) ++n;
+  return n;
+}
+
+/// "64 MiB", or a number of bytes when not a whole number of MiB.
+std::string size_text(std::size_t bytes) {
+  if (bytes % (std::size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  return std::to_string(bytes) + " bytes";
+}
+
 }  // namespace
+
+std::string quote_over_lines_hint(const CsvRow& row) {
+  for (std::size_t i = 0; i < row.cells.size(); ++i) {
+    const std::uint32_t breaks = row.cells[i].quoted ? line_breaks(row.cell(i)) : 0;
+    if (breaks == 0) continue;
+    const std::uint32_t line = row.cells[i].line;
+    return "the quote that opens field " + std::to_string(i + 1) + " at line " + std::to_string(line) +
+           " closes only at line " + std::to_string(line + breaks) + ", which joins those lines into one row; "
+           "if the field should end on line " + std::to_string(line) + ", close its quote there";
+  }
+  return {};
+}
 
 bool CsvRow::blank() const {
   for (const CsvCell& c : cells)
@@ -54,12 +83,14 @@ bool CsvRow::blank() const {
   return true;
 }
 
-CsvReader::CsvReader(std::istream& in, std::uint32_t file, Diagnostics& diags, std::size_t chunk_bytes)
+CsvReader::CsvReader(std::istream& in, std::uint32_t file, Diagnostics& diags, std::size_t chunk_bytes,
+                     std::size_t max_row_bytes)
     : in_(in),
       file_(file),
       diags_(diags),
       buf_(new char[chunk_bytes < 4 ? 4 : chunk_bytes]),
-      capacity_(chunk_bytes < 4 ? 4 : chunk_bytes) {}
+      capacity_(chunk_bytes < 4 ? 4 : chunk_bytes),
+      max_row_bytes_(max_row_bytes) {}
 
 CsvReader::~CsvReader() = default;
 
@@ -91,21 +122,56 @@ bool CsvReader::fill() {
   return pos_ < end_;
 }
 
-bool CsvReader::too_long(const CsvRow& row) {
-  if (row.text.size() <= kMaxRowBytes) return false;
-  const CsvCell* open = nullptr;
-  for (const CsvCell& c : row.cells)
-    if (c.quoted) open = &c;
-  error(row.line, static_cast<std::uint32_t>(row.cells.size() + 1),
-        "the row starting here is longer than " + std::to_string(kMaxRowBytes >> 20) +
-            " MiB; most likely a quote is never closed" +
-            (open ? " (check the quoted field at line " + std::to_string(open->line) + ")" : std::string()));
+bool CsvReader::too_long(const CsvRow& row, const CsvCell* open_quote) {
+  if (row.text.size() <= max_row_bytes_) return false;
   done_ = true;
+  const std::string limit = size_text(max_row_bytes_);
+  const std::string row_start = "the row that starts at line " + std::to_string(row.line);
+  if (open_quote) {
+    // The quote still open has swallowed the line breaks after it: it is the culprit.
+    const auto field = static_cast<std::uint32_t>(row.cells.size() + 1);
+    diags_.error(Location{file_, open_quote->line, field},
+                 "the quote that opens field " + std::to_string(field) + " here is never closed: " +
+                     (open_quote->line == row.line ? "the row" : row_start) + " is longer than " + limit +
+                     ", every line break after the quote read as part of the field",
+                 "close the quote with \" where the field ends, and write a quote inside a quoted field as \"\"");
+    return true;
+  }
+  // A quoted field that closed many lines after it opened: most likely a stray quote.
+  for (std::size_t i = 0; i < row.cells.size(); ++i) {
+    const CsvCell& c = row.cells[i];
+    const std::string_view text = row.cell(i);
+    if (!c.quoted || text.find_first_of("\r\n") == std::string_view::npos) continue;
+    const auto field = static_cast<std::uint32_t>(i + 1);
+    diags_.error(Location{file_, c.line, field},
+                 row_start + " is longer than " + limit + "; the quoted field " + std::to_string(field) +
+                     " that opens here runs over several lines",
+                 "a quote opened here is closed only much later: close it where the field ends, and write a "
+                 "quote inside a quoted field as \"\"");
+    return true;
+  }
+  diags_.error(Location{file_, row.line, static_cast<std::uint32_t>(row.cells.size() + 1)},
+               row_start + " is longer than " + limit + " without a line break",
+               "kgraph reads one row per line (LF, CRLF or CR line breaks); a row this long is most likely not "
+               "CSV, or its line breaks were lost");
   return true;
 }
 
-bool CsvReader::check_utf8(CsvRow& row) {
-  if (is_ascii(row.text) || is_valid_utf8(row.text)) return true;
+bool CsvReader::check_text(CsvRow& row) {
+  if (is_ascii(row.text)) return true;
+  if (is_valid_utf8(row.text)) {
+    if (row.text.find(kBom) == std::string::npos) return true;
+    for (std::size_t i = 0; i < row.cells.size(); ++i) {
+      const std::string_view cell = row.cell(i);
+      const std::size_t at = cell.find(kBom);
+      if (at == std::string_view::npos) continue;
+      diags_.error(Location{file_, row.cells[i].line + line_breaks(cell.substr(0, at)), static_cast<std::uint32_t>(i + 1)},
+                   byte_order_mark_message(), byte_order_mark_hint());
+      break;
+    }
+    row.ok = false;
+    return false;
+  }
   for (std::size_t i = 0; i < row.cells.size(); ++i) {
     const std::string_view cell = row.cell(i);
     if (is_valid_utf8(cell)) continue;
@@ -176,13 +242,13 @@ bool CsvReader::read_row(CsvRow& row) {
     ++line_;
     pending_lf_ = terminator == '\r';
     finish_cell();
-    check_utf8(row);
+    check_text(row);
     return true;
   };
 
   for (;;) {
     if (pos_ == end_) {
-      if (too_long(row)) return false;
+      if (too_long(row, state == State::quoted ? &cell : nullptr)) return false;
       if (!fill()) {
         if (state == State::quoted) {
           error(cell.line, column(),
@@ -193,7 +259,7 @@ bool CsvReader::read_row(CsvRow& row) {
         }
         done_ = true;
         finish_cell();
-        check_utf8(row);
+        check_text(row);
         return true;
       }
     }

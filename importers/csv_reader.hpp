@@ -1,7 +1,7 @@
 #pragma once
 /// The RFC 4180 state machine behind the CSV importers: reads a stream in chunks and hands out
 /// one row at a time, each cell with the line it starts on. Knows nothing about kgraph's
-/// sections or fields (see csv_importer.cpp and mapping.cpp for that).
+/// sections or fields (see csv_importer.cpp and mapping_table_reader.cpp for that).
 ///
 ///   CsvReader reader(in, file, diags);
 ///   CsvRow row;
@@ -11,8 +11,8 @@
 /// Accepted: `,` between fields; CRLF, LF or a lone CR between rows; fields in double quotes
 /// holding commas, line breaks and doubled quotes; a UTF-8 byte order mark. Blank lines are
 /// skipped. Reported (through `diags`, at line and 1-based field number): a quote inside an
-/// unquoted field, text after a closing quote, a quote never closed, invalid UTF-8, a UTF-16
-/// file, a row longer than `kMaxRowBytes`.
+/// unquoted field, text after a closing quote, a quote never closed, invalid UTF-8, a byte order
+/// mark anywhere but at the start, a UTF-16 file, a row longer than `kMaxRowBytes`.
 
 #include <cstdint>
 #include <istream>
@@ -47,12 +47,18 @@ struct CsvRow {
   bool blank() const;
 };
 
+/// A hint for a row with the wrong number of fields when one of its quoted fields runs over a
+/// line break (a quote closed lines after it opened joins those lines into one row), or empty.
+std::string quote_over_lines_hint(const CsvRow& row);
+
 class CsvReader {
  public:
   /// A row (its cells' text) longer than this is an error: almost always a quote never closed.
   static constexpr std::size_t kMaxRowBytes = std::size_t{64} << 20;
 
-  CsvReader(std::istream& in, std::uint32_t file, Diagnostics& diags, std::size_t chunk_bytes = 1 << 16);
+  /// `chunk_bytes` and `max_row_bytes` are for tests, which make them small.
+  CsvReader(std::istream& in, std::uint32_t file, Diagnostics& diags, std::size_t chunk_bytes = 1 << 16,
+            std::size_t max_row_bytes = kMaxRowBytes);
   ~CsvReader();
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
@@ -67,14 +73,15 @@ class CsvReader {
  private:
   bool fill();
   void error(std::uint32_t line, std::uint32_t column, std::string message);
-  bool check_utf8(CsvRow& row);
-  bool too_long(const CsvRow& row);
+  bool check_text(CsvRow& row);
+  bool too_long(const CsvRow& row, const CsvCell* open_quote);
 
   std::istream& in_;
   std::uint32_t file_;
   Diagnostics& diags_;
   std::unique_ptr<char[]> buf_;
   std::size_t capacity_;
+  std::size_t max_row_bytes_;
   std::size_t pos_ = 0;
   std::size_t end_ = 0;
   std::uint64_t consumed_ = 0;

@@ -1,17 +1,16 @@
 #include "importers/json_record_reader.hpp"
 
-#include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstring>
 #include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "graph/messages.hpp"
 #include "graph/schema.hpp"
 
 namespace kgraph {
@@ -65,16 +64,22 @@ constexpr std::string_view kNotADocument =
 constexpr std::string_view kNotALine = "each line must be a JSON object with a \"record\" field";
 constexpr std::string_view kRecordTypes = "source, actor, law, event, place or relation";
 
-/// The message for a RapidJSON error, in the style of our own messages.
+/// The message for a RapidJSON error.
 std::string syntax_message(rapidjson::ParseErrorCode code, bool at_nul_byte, bool lines) {
-  if (at_nul_byte) return "unexpected NUL byte";
-  if (code == rapidjson::kParseErrorStringInvalidEncoding) return "invalid UTF-8 in a string";
+  if (at_nul_byte) return nul_byte_message();
   if (lines && code == rapidjson::kParseErrorDocumentRootNotSingular)
     return "invalid JSON Lines: more than one value on a line";
-  std::string text = rapidjson::GetParseError_En(code);
-  if (!text.empty() && text.back() == '.') text.pop_back();
-  if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-  return "invalid JSON: " + text;
+  return json_syntax_message(code);
+}
+
+/// Reports a RapidJSON error at `at`: a byte-order mark there (files joined with their marks)
+/// gets its own message, anything else syntax_message's.
+void syntax_error(Diagnostics& diags, Location where, const char* at, const char* end,
+                  rapidjson::ParseErrorCode code, bool at_nul_byte, bool lines) {
+  if (std::string_view(at, static_cast<std::size_t>(end - at)).starts_with(kBom))
+    diags.error(where, byte_order_mark_message(), byte_order_mark_hint());
+  else
+    diags.error(where, syntax_message(code, at_nul_byte, lines));
 }
 
 bool is_separator(char c) {
@@ -174,6 +179,8 @@ class DocumentStream {
     return std::clamp(p, cursor_.at, static_cast<const char*>(end_));
   }
   bool at_end() const { return eof_ && cur_ == end_; }
+  /// The end of the buffered input.
+  const char* buffer_end() const { return end_; }
   /// Whether `p` is a NUL byte in the input rather than the end of it.
   bool is_nul_byte(const char* p) const { return p < end_ && *p == '\0'; }
 
@@ -331,6 +338,7 @@ class RecordHandler {
     s_ = &s;
     escapes_ = escapes;
     state_ = mode_ == Mode::document ? State::document_start : State::line_start;
+    nesting_ = 0;
   }
   /// True once too many errors were reported to go on.
   bool stopped() const { return stop_; }
@@ -377,6 +385,7 @@ class RecordHandler {
 
   bool StartObject() {
     const char* start = s_->bracket_start();
+    if (!enter(start)) return false;
     switch (state_) {
       case State::document_start:
         state_ = State::top_level;
@@ -409,6 +418,7 @@ class RecordHandler {
 
   bool StartArray() {
     const char* start = s_->bracket_start();
+    if (!enter(start)) return false;
     switch (state_) {
       case State::section_start:
         state_ = State::section;
@@ -463,6 +473,7 @@ class RecordHandler {
 
   bool EndObject(SizeType) {
     s_->token_end();
+    --nesting_;
     switch (state_) {
       case State::record:
         return end_record();
@@ -478,6 +489,7 @@ class RecordHandler {
 
   bool EndArray(SizeType) {
     s_->token_end();
+    --nesting_;
     switch (state_) {
       case State::list:
         if (list_bad_) drop_field();
@@ -655,6 +667,17 @@ class RecordHandler {
     out.boolean = v.boolean;
   }
 
+  // RapidJSON recurses once per level of nesting: stopping it here (which ends a document, or
+  // the line in JSON Lines) keeps the stack small whatever the input.
+  bool enter(const char* bracket) {
+    if (nesting_ == kMaxJsonNesting) {
+      error(bracket, nesting_too_deep_message());
+      return false;
+    }
+    ++nesting_;
+    return true;
+  }
+
   // `depth` 0: skip the next value; 1: skip the rest of a container just opened.
   bool skip_value(State after) { return skip(after, 0); }
   bool skip_container(State after) { return skip(after, 1); }
@@ -694,6 +717,7 @@ class RecordHandler {
   State state_ = State::done;
   State after_skip_ = State::done;
   std::uint32_t depth_ = 0;
+  std::size_t nesting_ = 0;  // arrays and objects open
   Section section_ = Section::actor;
   unsigned seen_sections_ = 0;
   RawRecord record_;
@@ -803,10 +827,10 @@ class JsonLinesReader {
       const rapidjson::ParseErrorCode code = reader_.GetParseErrorCode();
       if (code == rapidjson::kParseErrorTermination) return;  // the handler reported it
       const char* at = begin + std::min(reader_.GetErrorOffset(), static_cast<std::size_t>(end - begin));
-      diags_.error(stream.locate(at), syntax_message(code, at == first_nul && at < end, true));
+      syntax_error(diags_, stream.locate(at), at, end, code, at == first_nul && at < end, true);
     } else if (stream.current() < end) {
       // RapidJSON took the NUL for the end of the line.
-      diags_.error(stream.locate(stream.current()), "unexpected NUL byte");
+      diags_.error(stream.locate(stream.current()), nul_byte_message());
     }
   }
 
@@ -833,9 +857,9 @@ void read_json_document(std::istream& in, std::uint32_t file, Diagnostics& diags
     const rapidjson::ParseErrorCode code = reader.GetParseErrorCode();
     if (code == rapidjson::kParseErrorTermination) return;  // the handler reported it
     const char* at = stream.at_offset(reader.GetErrorOffset());
-    diags.error(stream.locate(at), syntax_message(code, stream.is_nul_byte(at), false));
+    syntax_error(diags, stream.locate(at), at, stream.buffer_end(), code, stream.is_nul_byte(at), false);
   } else if (!stream.at_end()) {
-    diags.error(stream.locate(stream.current()), "unexpected NUL byte");
+    diags.error(stream.locate(stream.current()), nul_byte_message());
   }
 }
 

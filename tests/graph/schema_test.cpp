@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 namespace kgraph {
 namespace {
 
@@ -69,6 +71,44 @@ TEST(Schema, ReportsBadSchemasAndChangesNothing) {
     EXPECT_EQ(d.where.column, c.column) << c.text;
     EXPECT_EQ(s.to_json(), Schema::builtin().to_json());
   }
+}
+
+// RapidJSON recurses once per level of nesting; deep enough, that overflowed the stack.
+
+std::string schema_nested(std::size_t levels) {
+  return "{\"types\": {}, \"description\": " + std::string(levels, '[') + std::string(levels, ']') + "}";
+}
+
+/// The errors of extending the built-in schema with `text`, as "line:column: message".
+std::vector<std::string> extend_errors(const std::string& text) {
+  Schema s = Schema::builtin();
+  Diagnostics diags;
+  s.extend(text, diags.add_file("deep.json"), diags);
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diags.sorted())
+    out.push_back(std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + ": " + d.message);
+  return out;
+}
+
+TEST(Schema, NestingUpToTheLimitIsRead) {
+  EXPECT_EQ(extend_errors(schema_nested(kMaxJsonNesting - 1)), std::vector<std::string>{});  // with the root
+}
+
+TEST(Schema, NestingDeeperIsAnErrorAtTheBracketThatGoesTooDeep) {
+  EXPECT_EQ(extend_errors(schema_nested(kMaxJsonNesting)),
+            std::vector<std::string>{"1:541: nesting deeper than 512"});
+}
+
+TEST(Schema, VeryDeepNestingIsAnErrorNotACrash) {
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(extend_errors(schema_nested(100000)), std::vector<std::string>{"1:541: nesting deeper than 512"});
+  // The DOM parser's frames are small: 2,000,000 levels were needed to crash a release build.
+  EXPECT_EQ(extend_errors(schema_nested(2000000)), std::vector<std::string>{"1:541: nesting deeper than 512"});
+  std::string objects = "{\"description\": ";
+  for (int i = 0; i < 100000; ++i) objects += "{\"a\": ";
+  objects += "1" + std::string(100001, '}');
+  EXPECT_EQ(extend_errors(objects), std::vector<std::string>{"1:3083: nesting deeper than 512"});
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
 }
 
 TEST(DidYouMean, PicksTheClosestOrNothing) {

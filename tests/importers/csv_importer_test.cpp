@@ -207,6 +207,13 @@ const ErrorCase kErrors[] = {
      "id,name\nqin,Qin, Gang\n",
      {"actors.csv:2:3: error: expected 2 fields, as in the header, but found 3; a value containing a comma must be "
       "quoted (\"a, b\"), or the header lacks a column"}},
+    {"ragged row: a quote closed a line late joins two lines",
+     "actors.csv",
+     "id,name\nqin,\"Qin Gang\nmfa,MFA\",x\n",
+     {"actors.csv:3:3: error: expected 2 fields, as in the header, but found 3; a value containing a comma must be "
+      "quoted (\"a, b\"), or the header lacks a column\n"
+      "  hint: the quote that opens field 2 at line 2 closes only at line 3, which joins those lines into one row; "
+      "if the field should end on line 2, close its quote there"}},
     {"ragged row: too few fields",
      "actors.csv",
      "id,name,kind\nqin,Qin Gang\n",
@@ -217,6 +224,12 @@ const ErrorCase kErrors[] = {
      "id,name\nqin,\"Qin Gang\nmfa,MFA\n",
      {"actors.csv:2:2: error: unterminated quoted field: the quote that opens field 2 here is never closed; close it "
       "with \", and write a quote inside a quoted field as \"\""}},
+    {"byte-order mark at the start of a later line (files joined with cat)",
+     "actors.csv",
+     "id,name\na,A\n\xEF\xBB\xBF" "b,B\n",
+     {"actors.csv:3:1: error: a byte-order mark (U+FEFF) in the middle of the file; only the very start of a file "
+      "may have one\n  hint: remove it; it is usually left by joining files that each begin with one (e.g. with "
+      "cat)"}},
     {"not an int",
      "actors.csv",
      "id,name,population:int\nqin,Qin Gang,abc\n",
@@ -250,8 +263,8 @@ const ErrorCase kErrors[] = {
      "actor.csv",
      "id,name\nqin,Qin Gang\n",
      {"actor.csv: error: cannot tell the section of \"actor.csv\" from its name; name the file actors*.csv, "
-      "laws*.csv, events*.csv, places*.csv, relations*.csv or sources*.csv, or give --section SECTION (did you mean "
-      "\"actors.csv\"?); a table in another layout is read with --mapping FILE"}},
+      "laws*.csv, events*.csv, places*.csv, relations*.csv or sources*.csv, or give --section SECTION; did you mean "
+      "\"actors.csv\"?; a table in another layout is read with --mapping FILE"}},
     {"entity header without name",
      "actors.csv",
      "id,title\nqin,Qin Gang\n",

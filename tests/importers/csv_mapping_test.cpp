@@ -1,4 +1,5 @@
-// Mapping files: one table row -> several entities and relations (importers/mapping.cpp).
+// Reading tables through a mapping: one row -> several entities and relations
+// (importers/mapping.cpp, importers/mapping_table_reader.cpp).
 
 #include <gtest/gtest.h>
 
@@ -233,100 +234,16 @@ TEST(TableMapping, TableSyntaxErrors) {
                      "closed; close it with \", and write a quote inside a quoted field as \"\""}));
 }
 
-struct LoadError {
-  const char* name;
-  std::string mapping;
-  Strings messages;
-};
-
-const LoadError kLoadErrors[] = {
-    {"syntax",
-     "{\"entities\": {\n  \"a\": {\"type\": \"actor\",}\n}}",
-     {"map.json:2:25: error: invalid JSON: Missing a name for object member."}},
-    {"not an object",
-     "[]",
-     {"map.json:1:1: error: a mapping is a JSON object with \"entities\" and optionally "
-      "\"relations\" and \"sources\""}},
-    {"no entities",
-     "{}",
-     {"map.json:1:1: error: the mapping has no \"entities\"; it needs an object of entity name "
-      "-> {\"type\", \"id\", \"name\", ...}"}},
-    {"unknown top-level key",
-     "{\"entities\": {}, \"relation\": []}",
-     {"map.json:1:18: error: unknown key \"relation\" in the mapping; did you mean \"relations\"?; the keys are "
-      "\"entities\", \"relations\", \"sources\" and \"description\""}},
-    {"unknown entity type",
-     "{\"entities\": {\"a\": {\"type\": \"person\", \"id\": \"{x}\", \"name\": \"{x}\"}}}",
-     {"map.json:1:29: error: unknown entity type \"person\"; the types are actor, law, event, place (a subtype is a "
-      "\"kind\")"}},
-    {"entity without id and name",
-     "{\"entities\": {\n  \"a\": {\"type\": \"law\"}}}",
-     {"map.json:2:8: error: entity \"a\" has no \"id\"; give a template such as \"country-{name}\"",
-      "map.json:2:8: error: entity \"a\" has no \"name\"; give a column such as \"{name}\""}},
-    {"unknown entity key",
-     "{\"entities\": {\"a\": {\"type\": \"law\", \"id\": \"x\", \"name\": \"x\", \"alias\": \"y\"}}}",
-     {"map.json:1:60: error: unknown key \"alias\" in entity \"a\"; did you mean \"aliases\"?; further fields go under "
-      "\"properties\""}},
-    {"bad templates",
-     "{\"entities\": {\"a\": {\"type\": \"law\", \"id\": \"x-{y\", \"name\": \"a}b\"}}}",
-     {"map.json:1:42: error: unclosed \"{\" in template \"x-{y\"; write {column} or a literal brace as \"{{\"",
-      "map.json:1:58: error: unmatched \"}\" in template \"a}b\"; write a literal brace as \"}}\""}},
-    {"unknown value type",
-     "{\"entities\": {\"a\": {\"type\": \"law\", \"id\": \"x\", \"name\": \"x\",\n"
-     " \"properties\": {\"n\": {\"column\": \"n\", \"type\": \"integer\"}}}}}",
-     {"map.json:2:46: error: unknown type \"integer\"; types: string, int, long, float, double, boolean"}},
-    {"number as a name",
-     "{\"entities\": {\"a\": {\"type\": \"law\", \"id\": \"x\", \"name\": 5}}}",
-     {"map.json:1:55: error: expected text for \"name\" (a template string), found a number"}},
-    {"duplicate key",
-     "{\"entities\": {\"a\": {\"type\": \"law\", \"id\": \"x\", \"id\": \"y\", \"name\": \"x\"}}}",
-     {"map.json:1:47: error: duplicate key \"id\" (first at line 1)"}},
-    {"relation to an unknown entity",
-     "{\"entities\": {\"gov\": {\"type\": \"actor\", \"id\": \"x\", \"name\": \"x\"}},\n"
-     " \"relations\": [{\"type\": \"signed\", \"from\": \"gov\", \"to\": \"treaty\"}]}",
-     {"map.json:2:56: error: \"to\" of relations[0] names no entity of this mapping: \"treaty\" (entities: gov); for a "
-      "fixed id write {\"id\": \"...\"}"}},
-    {"relation without type and from",
-     "{\"entities\": {},\n \"relations\": [\n  {\"to\": {\"id\": \"x\"}}]}",
-     {"map.json:3:3: error: relations[0] has no \"from\"",
-      "map.json:3:3: error: relations[0] has no \"type\" (e.g. \"party_to\")"}},
-    {"property that is a field",
-     "{\"entities\": {\"a\": {\"type\": \"law\", \"id\": \"x\", \"name\": \"x\", "
-     "\"properties\": {\"kind\": \"treaty\"}}}}",
-     {"map.json:1:75: error: \"kind\" is a field, not a property; write it beside \"properties\""}},
-    {"non-ascii columns count code points",
-     "{\"entities\": {\"é\": {\"type\": \"lw\", \"id\": \"x\", \"name\": \"x\"}}}",
-     {"map.json:1:29: error: unknown entity type \"lw\"; did you mean \"law\"?; the types are actor, law, event, place "
-      "(a subtype is a \"kind\")"}},
-};
-
-TEST(TableMapping, MappingErrorsHavePositions) {
-  for (const LoadError& c : kLoadErrors) {
-    SCOPED_TRACE(c.name);
-    const Mapped r = map(c.mapping, {});
-    EXPECT_FALSE(r.loaded);
-    EXPECT_EQ(r.messages, c.messages);
-  }
-}
-
-TEST(TableMapping, BrokenMappingsAreReportedNeverCrash) {
-  // Every one-character deletion or replacement of a valid mapping either loads or reports
-  // errors, each with a line and column inside the mapping.
-  const std::string good = kTreatyMapping;
-  const std::size_t lines = static_cast<std::size_t>(std::count(good.begin(), good.end(), '\n')) + 1;
-  for (std::size_t i = 0; i < good.size(); ++i) {
-    for (const std::string& bad : {good.substr(0, i) + good.substr(i + 1), good.substr(0, i) + "{" + good.substr(i + 1)}) {
-      Diagnostics diags;
-      const auto m = TableMapping::load(bad, diags.add_file("map.json"), diags);
-      if (m) continue;
-      ASSERT_TRUE(diags.has_errors());
-      for (const Diagnostic& d : diags.sorted()) {
-        EXPECT_GE(d.where.line, 1u) << diags.format(d);
-        EXPECT_LE(d.where.line, lines) << diags.format(d);
-        EXPECT_GE(d.where.column, 1u) << diags.format(d);
-      }
-    }
-  }
+TEST(TableMapping, AQuoteClosedALineLateIsNamedInTheHint) {
+  const Mapped r = map(kTreatyMapping, {{"status.csv",
+                                         "participant,iso3,signature\n"
+                                         "Belgium,\"BEL,1951\n"
+                                         "Chad,TCD\",x,1952\n"}});
+  EXPECT_EQ(r.messages,
+            (Strings{"status.csv:3:4: error: expected 3 fields, as in the header, but found 4; a value containing a "
+                     "comma must be quoted (\"a, b\"), or the header lacks a column\n"
+                     "  hint: the quote that opens field 2 at line 2 closes only at line 3, which joins those lines "
+                     "into one row; if the field should end on line 2, close its quote there"}));
 }
 
 TEST(TableMapping, TheTreatyStatusExample) {

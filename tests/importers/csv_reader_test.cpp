@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace kgraph {
@@ -14,12 +15,12 @@ struct Read {
   std::vector<bool> ok;
 };
 
-Read read_all(const std::string& text, std::size_t chunk) {
+Read read_all(const std::string& text, std::size_t chunk, std::size_t max_row_bytes = CsvReader::kMaxRowBytes) {
   Read r;
   Diagnostics diags;
   const std::uint32_t file = diags.add_file("t.csv");
   std::istringstream in(text);
-  CsvReader reader(in, file, diags, chunk);
+  CsvReader reader(in, file, diags, chunk, max_row_bytes);
   CsvRow row;
   while (reader.read_row(row)) {
     std::vector<std::string> cells;
@@ -117,6 +118,68 @@ const ErrorCase kErrors[] = {
      {"t.csv:1:1: error: the file is UTF-16 (it starts with a UTF-16 byte order mark); kgraph reads CSV as UTF-8: "
       "save it as \"CSV UTF-8\" or convert it, e.g. iconv -f UTF-16 -t UTF-8"}},
 };
+
+const std::string kBomMessage =
+    "error: a byte-order mark (U+FEFF) in the middle of the file; only the very start of a file may have one\n"
+    "  hint: remove it; it is usually left by joining files that each begin with one (e.g. with cat)";
+
+const ErrorCase kByteOrderMarks[] = {
+    // It would become part of an id ("\ufeffb"): only the very start of the file may have one.
+    {"at the start of line 3", "a,b\n1,2\n\xEF\xBB\xBFx,y\n", {"t.csv:3:1: " + kBomMessage}},
+    {"in a field", "a,b\nx,y\xEF\xBB\xBFz\n", {"t.csv:2:2: " + kBomMessage}},
+    {"in a quoted field, on the field's second line", "a,b\n\"x\",\"1\n\xEF\xBB\xBF" "2\"\n",
+     {"t.csv:3:2: " + kBomMessage}},
+    {"a second one at the start", "\xEF\xBB\xBF\xEF\xBB\xBF" "a,b\n", {"t.csv:1:1: " + kBomMessage}},
+    {"in the header", "a,\xEF\xBB\xBF" "b\n", {"t.csv:1:2: " + kBomMessage}},
+};
+
+TEST(CsvReader, ByteOrderMarkPastTheStartIsAnErrorAtItsLineAndField) {
+  for (std::size_t chunk : {4, 7, 1 << 16}) {
+    for (const ErrorCase& c : kByteOrderMarks) {
+      SCOPED_TRACE(std::string(c.name) + " chunk " + std::to_string(chunk));
+      const Read r = read_all(c.input, chunk);
+      EXPECT_EQ(r.messages, c.messages);
+      EXPECT_EQ(std::count(r.ok.begin(), r.ok.end(), false), 1);
+    }
+  }
+  EXPECT_EQ(read_all("\xEF\xBB\xBF" "a,b\n", 4).rows, (Rows{{"a", "b"}}));  // the first is no error
+}
+
+std::string lines_of_y(int count) {
+  std::string s;
+  for (int i = 0; i < count; ++i) s += "yyyyyyyyy\n";
+  return s;
+}
+
+const ErrorCase kOverlongRows[] = {
+    // The quote still open is the culprit: it, not an earlier quoted field, is named.
+    {"quote left open", "h1,h2\nx,\"abc\n" + lines_of_y(20),
+     {"t.csv:2:2: error: the quote that opens field 2 here is never closed: the row is longer than 64 bytes, every "
+      "line break after the quote read as part of the field\n"
+      "  hint: close the quote with \" where the field ends, and write a quote inside a quoted field as \"\""}},
+    {"quote left open after a quoted field on an earlier line", "h1,h2\n\"q\nq\",\"abc\n" + lines_of_y(20),
+     {"t.csv:3:2: error: the quote that opens field 2 here is never closed: the row that starts at line 2 is longer "
+      "than 64 bytes, every line break after the quote read as part of the field\n"
+      "  hint: close the quote with \" where the field ends, and write a quote inside a quoted field as \"\""}},
+    {"quoted field over several lines, then a long line", "h1,h2\n\"a\nb\"," + std::string(200, 'x'),
+     {"t.csv:2:1: error: the row that starts at line 2 is longer than 64 bytes; the quoted field 1 that opens here "
+      "runs over several lines\n"
+      "  hint: a quote opened here is closed only much later: close it where the field ends, and write a quote "
+      "inside a quoted field as \"\""}},
+    {"no quote at all", "h1\n" + std::string(200, 'x'),
+     {"t.csv:2:1: error: the row that starts at line 2 is longer than 64 bytes without a line break\n"
+      "  hint: kgraph reads one row per line (LF, CRLF or CR line breaks); a row this long is most likely not CSV, "
+      "or its line breaks were lost"}},
+};
+
+TEST(CsvReader, OverlongRowNamesTheQuoteToBlameWithAHint) {
+  for (const ErrorCase& c : kOverlongRows) {
+    SCOPED_TRACE(c.name);
+    const Read r = read_all(c.input, 16, 64);
+    EXPECT_EQ(r.messages, c.messages);
+    EXPECT_EQ(r.rows.size(), 1u);  // the header; reading ends at the overlong row
+  }
+}
 
 TEST(CsvReader, ReportsSyntaxErrorsWithLineAndField) {
   for (std::size_t chunk : {4, 7, 1 << 16}) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <charconv>
+#include <chrono>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -290,6 +291,12 @@ const ErrorCase kErrorCases[] = {
      "unexpected NUL byte"},
     {"NUL after the object", Format::lines, std::string("{\"record\": \"actor\"}\0x", 21), 1, 20,
      "unexpected NUL byte"},
+    // Only the very start of a file may be a byte-order mark (files joined with cat keep theirs).
+    {"byte-order mark on a later line", Format::lines,
+     "{\"record\": \"actor\"}\n\xEF\xBB\xBF{\"record\": \"law\"}", 2, 1,
+     "a byte-order mark (U+FEFF) in the middle of the file; only the very start of a file may have one"},
+    {"byte-order mark after the document", Format::document, "{}\n\xEF\xBB\xBF{}", 2, 1,
+     "a byte-order mark (U+FEFF) in the middle of the file"},
 };
 
 INSTANTIATE_TEST_SUITE_P(JsonRecordReader, ErrorTest, testing::ValuesIn(kErrorCases),
@@ -361,6 +368,51 @@ TEST(JsonRecordReader, LinesReportEveryBadLineAndKeepTheGoodOnes) {
                           "7:29: invalid UTF-8 in a string",
                           "8:2: invalid JSON: invalid value",
                       }));
+}
+
+// RapidJSON recurses once per level of nesting: 50,000 levels overflowed the stack.
+
+std::string nested_lists(std::size_t levels) { return std::string(levels, '[') + std::string(levels, ']'); }
+
+const std::string kNextLine = "\n{\"record\": \"law\", \"id\": \"l\"}\n";
+
+TEST(JsonRecordReader, LinesNestedUpToTheLimitAreOnlyABadValue) {
+  // The record is level 1, so "x" may hold 511 levels.
+  const ReadResult r = read_checked(Format::lines, "{\"record\": \"actor\", \"x\": " + nested_lists(511) + "}" + kNextLine);
+  EXPECT_EQ(r.records, (std::vector<std::string>{R"(actor@1:1)", R"(law@2:1 id@2:25="l")"}));
+  EXPECT_EQ(r.errors, std::vector<std::string>{
+                          "1:27: field \"x\": a value must be a string, number, boolean, or a list of those"});
+}
+
+TEST(JsonRecordReader, LinesNestedDeeperAreAnErrorAtTheBracketThatGoesTooDeep) {
+  const ReadResult r = read_checked(Format::lines, "{\"record\": \"actor\", \"x\": " + nested_lists(512) + "}" + kNextLine);
+  EXPECT_EQ(r.records, std::vector<std::string>{R"(law@2:1 id@2:25="l")"});  // only the line is lost
+  EXPECT_EQ(r.errors,
+            (std::vector<std::string>{
+                "1:27: field \"x\": a value must be a string, number, boolean, or a list of those",
+                "1:537: nesting deeper than 512"}));
+}
+
+TEST(JsonRecordReader, DocumentNestedUpToTheLimitOrDeeper) {
+  const std::string head = "{\"actors\": [], \"laws\": ";
+  const std::string element_error = "1:25: each element of \"laws\" must be an object";
+  EXPECT_EQ(read_checked(Format::document, head + nested_lists(511) + "}").errors,
+            std::vector<std::string>{element_error});
+  EXPECT_EQ(read_checked(Format::document, head + nested_lists(512) + "}").errors,
+            (std::vector<std::string>{element_error, "1:535: nesting deeper than 512"}));
+}
+
+TEST(JsonRecordReader, VeryDeepNestingIsAnErrorNotACrash) {
+  const auto start = std::chrono::steady_clock::now();
+  const ReadResult lines = read_checked(Format::lines, nested_lists(100000) + kNextLine);
+  EXPECT_EQ(lines.errors, (std::vector<std::string>{"1:1: each line must be a JSON object with a \"record\" field",
+                                                    "1:513: nesting deeper than 512"}));
+  EXPECT_EQ(lines.records, std::vector<std::string>{R"(law@2:1 id@2:25="l")"});
+  const ReadResult doc = read_checked(Format::document, "{\"actors\": [{\"x\": " + nested_lists(100000) + "}]}");
+  EXPECT_EQ(doc.errors, (std::vector<std::string>{
+                            "1:20: field \"x\": a value must be a string, number, boolean, or a list of those",
+                            "1:528: nesting deeper than 512"}));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
 }
 
 TEST(JsonRecordReader, StopsAfterTooManyErrors) {

@@ -20,7 +20,8 @@ using test::build_from;
 
 std::string text_of(const KnowledgeGraph& g, const Value& v) {
   switch (v.kind) {
-    case ValueKind::string: return "\"" + std::string(g.str(v.string)) + "\"";
+    // Appended, not "\"" + std::string(...): GCC 12 warns (-Wrestrict) on that falsely.
+    case ValueKind::string: return std::string("\"").append(g.str(v.string)).append("\"");
     case ValueKind::integer: return std::to_string(v.integer);
     case ValueKind::real: return format_real(v.real) + "r";
     case ValueKind::boolean: return v.boolean ? "true" : "false";
@@ -31,7 +32,7 @@ std::string text_of(const KnowledgeGraph& g, const Value& v) {
 std::string text_of(const KnowledgeGraph& g, const PropertyList& properties) {
   std::string out;
   for (const Property& p : properties) {
-    out += " " + std::string(g.str(p.key)) + "=";
+    out.append(" ").append(g.str(p.key)).append("=");
     for (const Value& v : p.values) out += text_of(g, v) + ";";
   }
   return out;

@@ -1,0 +1,209 @@
+#include "importers/json_tree.hpp"
+
+#include <rapidjson/reader.h>
+
+#include <climits>
+
+#include "graph/messages.hpp"
+
+namespace kgraph {
+namespace {
+
+/// A string stream for RapidJSON without its copy optimisation, so that Tell() during a SAX
+/// event is the position just after the value that caused it (with the optimisation, the reader
+/// works on a copy of the stream while it calls the handler for strings and numbers).
+struct PositionStream {
+  using Ch = char;
+  explicit PositionStream(const char* s) : head(s), src(s) {}
+  Ch Peek() const { return *src; }
+  Ch Take() { return *src++; }
+  std::size_t Tell() const { return static_cast<std::size_t>(src - head); }
+  Ch* PutBegin() { return nullptr; }
+  void Put(Ch) {}
+  void Flush() {}
+  std::size_t PutEnd(Ch*) { return 0; }
+  const Ch* head;
+  const Ch* src;
+};
+
+/// Line and column of byte offsets asked for in increasing order, each found by counting on
+/// from the one before: linear in the text however long its lines.
+class PositionCounter {
+ public:
+  explicit PositionCounter(std::string_view text) : text_(text) {}
+
+  TextPosition at(std::size_t offset) {
+    if (offset > text_.size()) offset = text_.size();
+    if (offset < offset_) {  // never in document order; kept correct all the same
+      offset_ = 0;
+      position_ = TextPosition{};
+    }
+    for (; offset_ < offset; ++offset_) {
+      const char c = text_[offset_];
+      if (c == '\n') {
+        ++position_.line;
+        position_.column = 1;
+      } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {  // not a UTF-8 continuation
+        ++position_.column;
+      }
+    }
+    return position_;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t offset_ = 0;
+  TextPosition position_;
+};
+
+/// Builds a JsonNode tree from RapidJSON's SAX events. RapidJSON reports a value once it has
+/// read it, so starts are found by looking back from the stream's position. Events come in
+/// document order, so their starts only move forward and the PositionCounter stays linear.
+class TreeBuilder {
+ public:
+  TreeBuilder(std::string_view text, const PositionStream& stream, JsonNode& root)
+      : text_(text), stream_(stream), positions_(text), root_(root) {}
+
+  bool Null() {
+    add(JsonNode::Kind::null, literal_start());
+    return true;
+  }
+  bool Bool(bool b) {
+    add(JsonNode::Kind::boolean, literal_start()).boolean = b;
+    return true;
+  }
+  bool Int(int i) { return Int64(i); }
+  bool Uint(unsigned u) { return Int64(u); }
+  bool Int64(std::int64_t i) {
+    add(JsonNode::Kind::integer, literal_start()).integer = i;
+    return true;
+  }
+  bool Uint64(std::uint64_t u) {
+    if (u > static_cast<std::uint64_t>(INT64_MAX)) return Double(static_cast<double>(u));
+    return Int64(static_cast<std::int64_t>(u));
+  }
+  bool Double(double d) {
+    add(JsonNode::Kind::real, literal_start()).real = d;
+    return true;
+  }
+  bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }
+  bool String(const char* s, rapidjson::SizeType n, bool) {
+    add(JsonNode::Kind::string, string_start()).text.assign(s, n);
+    return true;
+  }
+  bool StartObject() { return open(JsonNode::Kind::object); }
+  bool Key(const char* s, rapidjson::SizeType n, bool) {
+    key_.assign(s, n);
+    key_at_ = positions_.at(string_start());
+    return true;
+  }
+  bool EndObject(rapidjson::SizeType) {
+    stack_.pop_back();
+    return true;
+  }
+  bool StartArray() { return open(JsonNode::Kind::array); }
+  bool EndArray(rapidjson::SizeType) {
+    stack_.pop_back();
+    return true;
+  }
+
+  /// Where the bracket that went too deep is, once a Start event returned false for it.
+  const std::optional<TextPosition>& too_deep() const { return too_deep_; }
+  TextPosition at(std::size_t offset) { return positions_.at(offset); }
+
+ private:
+  // RapidJSON (without kParseIterativeFlag) recurses once per level; stopping it here keeps
+  // that recursion, and the tree's, within kMaxJsonNesting whatever the input.
+  bool open(JsonNode::Kind kind) {
+    const std::size_t bracket = stream_.Tell() - 1;  // the bracket was just taken
+    if (stack_.size() >= kMaxJsonNesting) {
+      too_deep_ = positions_.at(bracket);
+      return false;
+    }
+    stack_.push_back(&add(kind, bracket));
+    return true;
+  }
+
+  JsonNode& add(JsonNode::Kind kind, std::size_t offset) {
+    JsonNode* n;
+    if (stack_.empty()) {
+      n = &root_;
+    } else if (stack_.back()->kind == JsonNode::Kind::array) {
+      n = &stack_.back()->items.emplace_back();
+    } else {
+      JsonMember& m = stack_.back()->members.emplace_back();
+      m.key = std::move(key_);
+      m.key_at = key_at_;
+      n = &m.value;
+    }
+    n->kind = kind;
+    n->at = positions_.at(offset);
+    return *n;
+  }
+  /// The opening quote of the string that ends just before the stream position.
+  std::size_t string_start() const {
+    std::size_t i = stream_.Tell() - 1;  // the closing quote
+    while (i > 0) {
+      --i;
+      if (text_[i] != '"') continue;
+      std::size_t slashes = 0;
+      while (i > slashes && text_[i - 1 - slashes] == '\\') ++slashes;
+      if (slashes % 2 == 0) return i;
+    }
+    return 0;
+  }
+  std::size_t literal_start() const {
+    std::size_t i = stream_.Tell();
+    while (i > 0 && std::string_view("0123456789+-.eEtruefalsnul").find(text_[i - 1]) != std::string_view::npos) --i;
+    return i;
+  }
+
+  std::string_view text_;
+  const PositionStream& stream_;
+  PositionCounter positions_;
+  JsonNode& root_;
+  std::vector<JsonNode*> stack_;
+  std::string key_;
+  TextPosition key_at_;
+  std::optional<TextPosition> too_deep_;
+};
+
+}  // namespace
+
+std::string_view json_kind_text(JsonNode::Kind kind) {
+  switch (kind) {
+    case JsonNode::Kind::null:
+      return "null";
+    case JsonNode::Kind::boolean:
+      return "a boolean";
+    case JsonNode::Kind::integer:
+    case JsonNode::Kind::real:
+      return "a number";
+    case JsonNode::Kind::string:
+      return "a string";
+    case JsonNode::Kind::array:
+      return "an array";
+    case JsonNode::Kind::object:
+      return "an object";
+  }
+  return "a value";
+}
+
+std::optional<JsonTreeError> parse_json_tree(std::string_view json_text, JsonNode& root) {
+  const std::string text(json_text);  // RapidJSON reads up to a NUL
+  PositionStream stream(text.c_str());
+  TreeBuilder builder(text, stream, root);
+  rapidjson::Reader reader;
+  const rapidjson::ParseResult r =
+      reader.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseCommentsFlag>(stream, builder);
+  if (r) {
+    if (stream.Tell() < text.size()) return JsonTreeError{builder.at(stream.Tell()), nul_byte_message()};
+    return std::nullopt;
+  }
+  if (builder.too_deep()) return JsonTreeError{*builder.too_deep(), nesting_too_deep_message()};
+  const std::size_t offset = std::min(r.Offset(), text.size());
+  if (offset < text.size() && text[offset] == '\0') return JsonTreeError{builder.at(offset), nul_byte_message()};
+  return JsonTreeError{builder.at(offset), json_syntax_message(r.Code())};
+}
+
+}  // namespace kgraph
