@@ -26,7 +26,7 @@ std::optional<GraphView> select(const KnowledgeGraph& g, const SelectionOptions&
     if (g.schema().relation(r)) continue;
     std::vector<std::string> names;
     for (const auto& [name, _] : g.schema().relations()) names.push_back(name);
-    error.message = "unknown relation type " + quoted(r) + " in --relations" + did_you_mean_suffix(r, names);
+    error.message = unknown_relation_type_message(r, names, "in --relations");
     return std::nullopt;
   }
   std::vector<std::uint32_t> focus;

@@ -133,7 +133,8 @@ TEST(Selection, ReportsUnknownFocusAndRelationType) {
   o = {};
   o.relations = {"part-of"};
   EXPECT_FALSE(select(g, o, error));
-  EXPECT_EQ(error.message, "unknown relation type \"part-of\" in --relations; did you mean \"part_of\"?");
+  EXPECT_EQ(error.message, "unknown relation type \"part-of\" in --relations; did you mean \"part_of\"? (see `kgraph "
+            "schema` for the relation types, or declare it with --schema)");
 }
 
 }  // namespace
