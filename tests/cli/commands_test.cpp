@@ -11,6 +11,7 @@
 
 #include "cli/atomic_output.hpp"
 #include "cli/fake_formats.hpp"
+#include "cli/output_plan.hpp"
 #include "support/test_support.hpp"
 
 namespace kgraph::cli {
