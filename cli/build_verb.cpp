@@ -5,6 +5,7 @@
 #include "cli/common_options.hpp"
 #include "cli/export_options.hpp"
 #include "cli/input_session.hpp"
+#include "cli/output_conflicts.hpp"
 #include "cli/output_plan.hpp"
 #include "cli/selection_options.hpp"
 #include "cli/verb.hpp"
@@ -27,7 +28,8 @@ int run_build(const ParsedArgs& args, Context& ctx) {
   const ExportOptions options = export_options(args);
   InputSession session(args, ctx);
   if (args.positionals().empty()) throw UsageError("no inputs given");
-  session.collect_inputs(output_paths(outputs));
+  session.collect_inputs();
+  check_outputs_against_inputs(outputs, {args.positionals(), session.inputs(), session.documents(), &ctx.importers});
   std::optional<Schema> schema = session.load_schema();
   if (!schema) return exit_status::invalid_input;
 

@@ -9,7 +9,6 @@
 #include "importers/mapping.hpp"
 
 namespace kgraph::cli {
-namespace fs = std::filesystem;
 
 InputSession::InputSession(const ParsedArgs& args, Context& ctx) : args_(args), ctx_(ctx) {
   max_errors_ = max_errors_option(args);
@@ -46,25 +45,34 @@ std::optional<Schema> InputSession::load_schema() {
   return schema;
 }
 
-void InputSession::collect_inputs(std::vector<fs::path> exclude) {
+void InputSession::collect_inputs() {
   if (args_.positionals().empty()) throw UsageError("no inputs given");
-  for (const std::string& s : args_.values("schema")) exclude.emplace_back(s);
-  InputRules rules{&ctx_.importers, forced_, std::move(exclude)};
+  InputRules rules{&ctx_.importers, forced_, {}};
+  for (const std::string& s : documents()) rules.exclude.emplace_back(s);
   std::vector<std::string> warnings;
-  if (const auto mapping = args_.value("mapping")) rules.exclude.emplace_back(*mapping);
   inputs_ = cli::collect_inputs(args_.positionals(), rules, warnings);
-  if (const auto path = args_.value("mapping")) {
-    // CSV inputs become tables read through the mapping; its problems stop read().
-    auto mapping = TableMapping::load(read_whole_file(*path), diags_.add_file(*path), diags_);
-    if (mapping) mapping_ = make_mapping_importer(std::make_shared<const TableMapping>(std::move(*mapping)));
-    for (InputFile& input : inputs_)
-      if (mapping_ && input.importer->name() == "csv") input.importer = mapping_.get();
-  }
   if (!quiet_)
     for (const std::string& w : warnings) ctx_.err << "kgraph: warning: " << w << '\n';
 }
 
+std::vector<std::string> InputSession::documents() const {
+  std::vector<std::string> files = args_.values("schema");
+  if (const auto mapping = args_.value("mapping")) files.push_back(*mapping);
+  return files;
+}
+
+void InputSession::load_mapping() {
+  const auto path = args_.value("mapping");
+  if (!path) return;
+  // CSV inputs become tables read through the mapping; its problems stop read().
+  auto mapping = TableMapping::load(read_whole_file(*path), diags_.add_file(*path), diags_);
+  if (mapping) mapping_ = make_mapping_importer(std::make_shared<const TableMapping>(std::move(*mapping)));
+  for (InputFile& input : inputs_)
+    if (mapping_ && input.importer->name() == "csv") input.importer = mapping_.get();
+}
+
 std::optional<KnowledgeGraph> InputSession::read(Schema schema) {
+  load_mapping();
   if (diags_.has_errors()) {  // a bad --mapping
     print_diagnostics();
     return std::nullopt;

@@ -3,12 +3,11 @@
 /// reporting options, the schema, the INPUT arguments, the reading and the diagnostics.
 ///
 ///   InputSession session(args, ctx);
-///   session.collect_inputs(output_paths(outputs));
+///   session.collect_inputs();                                      // finds, reads nothing
 ///   std::optional<Schema> schema = session.load_schema();          // nullopt: exit 1
 ///   std::optional<KnowledgeGraph> graph = session.read(std::move(*schema));
 
 #include <cstddef>
-#include <filesystem>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -35,17 +34,25 @@ class InputSession {
   /// The built-in schema extended by every --schema FILE, or nullopt (problems printed).
   std::optional<Schema> load_schema();
 
-  /// Resolves the INPUT arguments (usage errors and unreadable paths throw); `exclude` are
-  /// paths a directory walk skips (this run's outputs).
-  void collect_inputs(std::vector<std::filesystem::path> exclude);
+  /// Resolves the INPUT arguments to files without reading them (usage errors and missing
+  /// paths throw). Directory walks skip the --schema and --mapping files.
+  void collect_inputs();
 
-  /// Reads every input and finishes the graph; prints the diagnostics. nullopt on errors.
+  /// The files collect_inputs() found.
+  const std::vector<InputFile>& inputs() const { return inputs_; }
+  /// The --schema and --mapping files, as given.
+  std::vector<std::string> documents() const;
+
+  /// Loads the --mapping file, reads every input and finishes the graph; prints the
+  /// diagnostics. nullopt on errors.
   std::optional<KnowledgeGraph> read(Schema schema);
 
   /// Prints the diagnostics so far (after ending a progress line).
   void print_diagnostics();
 
  private:
+  void load_mapping();
+
   const ParsedArgs& args_;
   Context& ctx_;
   Diagnostics diags_;

@@ -62,41 +62,61 @@ std::vector<OutputSpec> output_specs(const ParsedArgs& args, const Context& ctx)
   std::vector<OutputSpec> outputs;
   std::set<fs::path> seen;
   for (const std::string& t : args.values("output")) {
-    outputs.push_back(parse_output_spec(t, ctx.exporters));
-    if (!seen.insert(fs::absolute(outputs.back().path).lexically_normal()).second)
-      throw UsageError("output '" + outputs.back().path.string() + "' named more than once");
+    OutputSpec& o = outputs.emplace_back(parse_output_spec(t, ctx.exporters));
+    if (!seen.insert(fs::absolute(o.path).lexically_normal()).second)
+      throw UsageError("output '" + o.path.string() + "' named more than once");
+    o.target = classify_output(o.path);
+    if (o.exporter->writes_directory() && o.target.kind != TargetKind::replaced)
+      throw UsageError("format '" + std::string(o.exporter->name()) + "' writes a directory, but '" + o.path.string() +
+                       "' is " + o.target.what);
   }
   return outputs;
 }
 
-std::vector<fs::path> output_paths(const std::vector<OutputSpec>& outputs) {
-  std::vector<fs::path> paths;
-  for (const OutputSpec& o : outputs)
-    if (!o.to_stdout) paths.push_back(o.path);
-  return paths;
-}
-
-OutputSet::OutputSet(const std::vector<OutputSpec>& outputs, Context& ctx) : outputs_(outputs) {
+OutputSet::OutputSet(const std::vector<OutputSpec>& outputs, Context& ctx) : outputs_(outputs), ctx_(ctx) {
   for (const OutputSpec& o : outputs) {
-    if (o.to_stdout) pending_.push_back(&transaction_.add_stream(ctx.out, "standard output"));
-    else if (o.exporter->writes_directory()) pending_.push_back(&transaction_.add_directory(o.path));
-    else pending_.push_back(&transaction_.add_file(o.path));
+    Destination d;
+    switch (o.target.kind) {
+      case TargetKind::standard_output: {
+        PendingStream& s = transaction_.add_stream(ctx.out, o.to_stdout ? "standard output" : o.path.string());
+        d = {&s, &s.stream(), nullptr};
+        break;
+      }
+      case TargetKind::descriptor: {
+        PendingStream& s = transaction_.add_descriptor(o.path, o.target.fd);
+        d = {&s, &s.stream(), nullptr};
+        break;
+      }
+      case TargetKind::node: {
+        PendingStream& s = transaction_.add_node(o.path);
+        d = {&s, &s.stream(), nullptr};
+        break;
+      }
+      case TargetKind::unusable:
+        throw write_error(o.path.string(), o.target.what + ", which kgraph neither replaces nor writes");
+      case TargetKind::replaced:
+        if (o.exporter->writes_directory()) {
+          PendingDirectory& dir = transaction_.add_directory(o.path);
+          d = {&dir, nullptr, &dir.path()};
+        } else {
+          PendingFile& f = transaction_.add_file(o.path);
+          d = {&f, &f.stream(), nullptr};
+        }
+        break;
+    }
+    destinations_.push_back(d);
   }
 }
 
 void OutputSet::write_all(const GraphView& view, const ExportOptions& options, Progress& progress) {
   for (std::size_t i = 0; i < outputs_.size(); ++i) {
     const OutputSpec& o = outputs_[i];
+    const Destination& d = destinations_[i];
     progress.step("writing " + (o.to_stdout ? std::string("standard output") : o.path.string()));
     try {
-      if (o.to_stdout) {
-        o.exporter->write(view, static_cast<PendingStream*>(pending_[i])->stream(), options);
-      } else if (o.exporter->writes_directory()) {
-        o.exporter->write_directory(view, static_cast<PendingDirectory*>(pending_[i])->path(), options);
-      } else {
-        o.exporter->write(view, static_cast<PendingFile*>(pending_[i])->stream(), options);
-      }
-      pending_[i]->close();
+      if (d.directory) o.exporter->write_directory(view, *d.directory, options);
+      else o.exporter->write(view, *d.stream, options);
+      d.pending->close();
     } catch (const ExportError& e) {
       throw CliError(exit_status::invalid_input, "cannot write " + o.path.string() + ": " + e.what());
     } catch (const fs::filesystem_error& e) {
@@ -105,6 +125,8 @@ void OutputSet::write_all(const GraphView& view, const ExportOptions& options, P
       throw write_error(o.path.string(), e.code().message());
     }
   }
+  // What a verb printed before goes out before what the outputs write to the same place.
+  ctx_.out.flush();
   transaction_.commit_all();
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/atomic_output.hpp"
+#include "cli/output_target.hpp"
 #include "cli/progress.hpp"
 #include "cli/verb.hpp"
 #include "exporters/exporter.hpp"
@@ -27,6 +28,7 @@ struct OutputSpec {
   std::filesystem::path path;   // without the FORMAT: prefix
   const Exporter* exporter = nullptr;
   bool to_stdout = false;       // `FORMAT:-`
+  OutputTarget target;          // what the path names (set by output_specs)
 };
 
 /// Resolves `-o TEXT`: a `FORMAT:` prefix naming an exporter wins, else the extension;
@@ -37,15 +39,15 @@ OutputSpec parse_output_spec(std::string_view text, const ExporterRegistry& regi
 /// Every extension some exporter writes, sorted: ".dot, .gexf, ...".
 std::vector<std::string> output_extensions(const ExporterRegistry& registry);
 
-/// Every `-o` of the run, parsed; the same path named twice is a UsageError.
+/// Every `-o` of the run, parsed and classified (output_target.hpp). UsageError for the same
+/// path named twice, or a directory format whose path is a device, FIFO, socket or
+/// standard output.
 std::vector<OutputSpec> output_specs(const ParsedArgs& args, const Context& ctx);
-
-/// The paths of the outputs that are files or directories (not standard output).
-std::vector<std::filesystem::path> output_paths(const std::vector<OutputSpec>& outputs);
 
 /// Outputs of one run: temporaries are made up front (so that a missing output directory is
 /// reported before a long import) and renamed into place by write_all() only when all
-/// succeeded.
+/// succeeded; outputs written in place (standard output, devices, FIFOs, sockets) are
+/// checked up front, held in memory and written after every rename.
 class OutputSet {
  public:
   OutputSet(const std::vector<OutputSpec>& outputs, Context& ctx);
@@ -55,9 +57,17 @@ class OutputSet {
   void write_all(const GraphView& view, const ExportOptions& options, Progress& progress);
 
  private:
+  /// Where one output's exporter writes: a stream, or a directory to fill.
+  struct Destination {
+    PendingOutput* pending = nullptr;
+    std::ostream* stream = nullptr;
+    const std::filesystem::path* directory = nullptr;
+  };
+
   const std::vector<OutputSpec>& outputs_;
+  Context& ctx_;
   OutputTransaction transaction_;
-  std::vector<PendingOutput*> pending_;
+  std::vector<Destination> destinations_;
 };
 
 }  // namespace kgraph::cli

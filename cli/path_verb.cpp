@@ -10,6 +10,7 @@
 #include "cli/entity_label.hpp"
 #include "cli/export_options.hpp"
 #include "cli/input_session.hpp"
+#include "cli/output_conflicts.hpp"
 #include "cli/output_plan.hpp"
 #include "cli/verb.hpp"
 #include "graph/algorithms.hpp"
@@ -37,7 +38,8 @@ int run_path(const ParsedArgs& args, Context& ctx) {
   const std::vector<OutputSpec> outputs = output_specs(args, ctx);
   const ExportOptions options = export_options(args);
   InputSession session(args, ctx);
-  session.collect_inputs(output_paths(outputs));
+  session.collect_inputs();
+  check_outputs_against_inputs(outputs, {args.positionals(), session.inputs(), session.documents(), &ctx.importers});
   std::optional<Schema> schema = session.load_schema();
   if (!schema) return exit_status::invalid_input;
   OutputSet output_set(outputs, ctx);

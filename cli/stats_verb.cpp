@@ -29,7 +29,7 @@ int run_stats(const ParsedArgs& args, Context& ctx) {
   std::size_t top = 10;
   if (auto t = args.value("top")) top = parse_count("--top", *t);
   InputSession session(args, ctx);
-  session.collect_inputs({});
+  session.collect_inputs();
   std::optional<Schema> schema = session.load_schema();
   if (!schema) return exit_status::invalid_input;
   std::optional<KnowledgeGraph> graph = session.read(std::move(*schema));

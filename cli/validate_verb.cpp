@@ -29,7 +29,7 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
 int run_validate(const ParsedArgs& args, Context& ctx) {
   if (args.has("json") && !args.has("duplicates")) throw UsageError("--json goes with --duplicates");
   InputSession session(args, ctx);
-  session.collect_inputs({});
+  session.collect_inputs();
   std::optional<Schema> schema = session.load_schema();
   if (!schema) return exit_status::invalid_input;
   std::optional<KnowledgeGraph> graph = session.read(std::move(*schema));
