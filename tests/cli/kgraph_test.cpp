@@ -544,5 +544,32 @@ TEST(Kgraph, DirectoryFormatOnANodeIsAUsageError) {
   EXPECT_EQ(names_in(dir), std::vector<std::string>{"fifo"});
 }
 
+// Issue #9: "N more problem(s) not shown" counted diagnostics before they were de-duplicated,
+// so one bad constant on a three-row table announced two problems that do not exist.
+TEST(Kgraph, OneProblemRepeatedOnEveryRowIsShownOnce) {
+  const fs::path dir = make_temp_dir();
+  write_file(dir / "people.csv", "name\nAda\nBob\nCy\n");
+  write_file(dir / "mapping.json",
+             "{\"entities\": {\"p\": {\"type\": \"actor\", \"kind\": \"person\", \"id\": \"p-{name}\", \"name\": \"{name}\",\n"
+             "                      \"properties\": {\"n\": {\"template\": \"abc\", \"type\": \"int\"}}}}}\n");
+  for (const char* verb : {"validate", "build"}) {
+    const RunResult r = run_in(dir, std::string(verb) + " --mapping mapping.json people.csv" +
+                                        (std::string(verb) == "build" ? " -o g.json" : ""));
+    EXPECT_EQ(r.status, 1) << verb;
+    EXPECT_EQ(r.err, "mapping.json:2:43: error: invalid int \"abc\" for \"n\" (typed int at mapping.json:2:43); "
+                     "expected a whole number such as 42 or -7\n")
+        << verb;
+    EXPECT_EQ(r.err.find("more problem"), std::string::npos) << verb;
+  }
+  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"mapping.json", "people.csv"}));
+}
+
+TEST(Kgraph, FullStandardOutput) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP();
+  const RunResult r = run_shell(shell_quote(KGRAPH_BINARY) + " schema >/dev/full");
+  EXPECT_EQ(r.status, 3);
+  EXPECT_EQ(r.err, "kgraph: error: cannot write standard output: No space left on device\n");
+}
+
 }  // namespace
 }  // namespace kgraph::test
