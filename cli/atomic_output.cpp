@@ -121,11 +121,15 @@ PendingFile::PendingFile(fs::path target) : PendingOutput(std::move(target)) {
   mode_ = mode_for(resolved_, 0666);
 
   remove_stale_temporaries(resolved_);
-  std::string tmpl = temporary_name(resolved_).string();
-  UniqueFd fd(::mkostemp(tmpl.data(), O_CLOEXEC));
-  if (!fd) throw write_error(shown, errno_text(errno));
-  temp_ = tmpl;
-  cleanup_ = CleanupRegistration(temp_.c_str(), false);
+  temp_name_ = temporary_name(resolved_).string();
+  cleanup_ = CleanupRegistration(temp_name_.c_str(), false);
+  UniqueFd fd(::mkostemp(temp_name_.data(), O_CLOEXEC));
+  if (!fd) {
+    const int e = errno;
+    cleanup_.release();
+    throw write_error(shown, errno_text(e));
+  }
+  temp_ = temp_name_;
   lock_ = lock_temporary(temp_, false);
   buffer_ = std::make_unique<FdOutputBuffer>(std::move(fd));
   stream_ = std::make_unique<std::ostream>(buffer_.get());
@@ -176,10 +180,14 @@ PendingDirectory::PendingDirectory(fs::path target) : PendingOutput(std::move(ta
   mode_ = mode_for(resolved_, 0777);
 
   remove_stale_temporaries(resolved_);
-  std::string tmpl = temporary_name(resolved_).string();
-  if (!::mkdtemp(tmpl.data())) throw write_error(shown, errno_text(errno));
-  temp_ = tmpl;
-  cleanup_ = CleanupRegistration(temp_.c_str(), true);
+  temp_name_ = temporary_name(resolved_).string();
+  cleanup_ = CleanupRegistration(temp_name_.c_str(), true);
+  if (!::mkdtemp(temp_name_.data())) {
+    const int e = errno;
+    cleanup_.release();
+    throw write_error(shown, errno_text(e));
+  }
+  temp_ = temp_name_;
   lock_ = lock_temporary(temp_, true);
 }
 

@@ -53,7 +53,8 @@ fs::path canonical_as_far_as_exists(const fs::path& p) {
 fs::path location(const fs::path& p) {
   const fs::path name = p.filename();
   if (name.empty() || name == "." || name == "..") return canonical_as_far_as_exists(p);
-  return canonical_as_far_as_exists(fs::absolute(p).parent_path()) / name;
+  std::error_code ec;
+  return canonical_as_far_as_exists(fs::absolute(p, ec).parent_path()) / name;
 }
 
 /// `p` with every symbolic link and `..` resolved, a dangling last link included (it leads

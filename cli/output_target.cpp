@@ -43,7 +43,9 @@ std::optional<int> descriptor_named_by(const fs::path& path) {
   if (path.empty()) return std::nullopt;
   // Components still to walk, last first; `done` is the symlink-free prefix walked so far.
   std::vector<fs::path> todo;
-  const fs::path start = path.is_absolute() ? path : fs::current_path() / path;
+  std::error_code ec;
+  const fs::path start = path.is_absolute() ? path : fs::current_path(ec) / path;
+  if (ec) return std::nullopt;
   for (const fs::path& c : start.relative_path()) todo.insert(todo.begin(), c);
   fs::path done = "/";
   int links = 0;
