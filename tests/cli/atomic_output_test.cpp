@@ -2,10 +2,13 @@
 
 #include <gtest/gtest.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <csignal>
+#include <thread>
 
 #include "cli/command_line.hpp"
 #include "cli/special_files.hpp"
@@ -323,6 +326,34 @@ TEST(AtomicOutput, WriteErrorOnADeviceNamesIt) {
   EXPECT_EQ(message, "cannot write /dev/full: No space left on device");
   EXPECT_TRUE(test::is_character_device("/dev/full"));
   EXPECT_TRUE(test::is_character_device("/dev/null"));
+}
+
+TEST(AtomicOutput, SocketIsConnectedTo) {
+  const fs::path dir = make_temp_dir();
+  UniqueFd listener(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  const std::string path = (dir / "sock").string();
+  ASSERT_LT(path.size(), sizeof address.sun_path);
+  std::copy(path.begin(), path.end(), address.sun_path);
+  ASSERT_EQ(::bind(listener.get(), reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  ASSERT_EQ(::listen(listener.get(), 1), 0);
+  std::string received;
+  std::thread server([&] {
+    UniqueFd peer(::accept(listener.get(), nullptr, nullptr));
+    char buf[256];
+    for (ssize_t n; (n = ::read(peer.get(), buf, sizeof buf)) > 0;) received.append(buf, static_cast<std::size_t>(n));
+  });
+  fs::create_symlink("sock", dir / "link.json");
+  {
+    OutputTransaction t;
+    t.add_node(dir / "link.json").stream() << "over the socket\n";
+    t.commit_all();
+  }
+  server.join();
+  EXPECT_EQ(received, "over the socket\n");
+  EXPECT_TRUE(fs::is_socket(dir / "sock"));
+  EXPECT_TRUE(fs::is_symlink(dir / "link.json"));
 }
 
 TEST(AtomicOutput, DescriptorIsWrittenThroughADuplicate) {
