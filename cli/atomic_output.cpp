@@ -2,13 +2,15 @@
 
 #include <fcntl.h>
 #include <stdio.h>  // renameat2
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
-#include <csignal>
 #include <cstring>
+#include <string_view>
+#include <utility>
 
 #include "cli/command_line.hpp"
 #include "cli/fd_stream.hpp"
@@ -53,47 +55,42 @@ void sync_directory(const fs::path& dir) {
   if (fd) (void)::fsync(fd.get());
 }
 
-/// Temporary files to unlink if the process is killed by SIGINT, SIGTERM or SIGHUP, so that an
-/// interrupted run leaves nothing behind. Slots are lock-free so the handler may read them.
-/// (Temporary directories cannot be removed safely from a signal handler; directory walks
-/// skip them by name.)
-constexpr int kCleanupSlots = 64;
-std::atomic<const char*> g_cleanup[kCleanupSlots];
-
-extern "C" void unlink_temporaries_and_die(int sig) {
-  for (auto& slot : g_cleanup)
-    if (const char* path = slot.load()) ::unlink(path);
-  ::signal(sig, SIG_DFL);
-  ::raise(sig);
-}
-
-void install_cleanup_handlers() {
-  static const bool installed = [] {
-    for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
-      struct sigaction old{};
-      if (::sigaction(sig, nullptr, &old) != 0 || old.sa_handler != SIG_DFL) continue;  // e.g. nohup
-      struct sigaction sa{};
-      sa.sa_handler = unlink_temporaries_and_die;
-      sigemptyset(&sa.sa_mask);
-      ::sigaction(sig, &sa, nullptr);
+/// Writes all of `data` to `fd`; errno of the failure, or 0.
+int write_fully(int fd, std::string_view data) {
+  while (!data.empty()) {
+    const ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno;
     }
-    return true;
-  }();
-  (void)installed;
-}
-
-/// Registers a path (which must stay alive) for removal on a fatal signal; returns the slot or -1.
-int register_cleanup(const char* path) {
-  for (int i = 0; i < kCleanupSlots; ++i) {
-    const char* expected = nullptr;
-    if (g_cleanup[i].compare_exchange_strong(expected, path)) return i;
+    data.remove_prefix(static_cast<std::size_t>(n));
   }
-  return -1;
+  return 0;
 }
 
-void unregister_cleanup(int& slot) {
-  if (slot >= 0) g_cleanup[slot].store(nullptr);
-  slot = -1;
+/// A descriptor for writing to the node at `path`: open() for devices and FIFOs (a FIFO
+/// waits for its reader, as with `cmd > fifo`), connect() for a Unix socket. -1 and errno.
+int open_node(const fs::path& path) {
+  int fd;
+  do {
+    fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  } while (fd < 0 && errno == EINTR);
+  if (fd >= 0 || errno != ENXIO) return fd;
+  // ENXIO: a socket, which open() cannot open.
+  struct stat st{};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISSOCK(st.st_mode)) return -1;
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  const std::string name = path.string();
+  if (name.size() >= sizeof address.sun_path) {
+    errno = ENAMETOOLONG;
+    return -1;
+  }
+  std::memcpy(address.sun_path, name.c_str(), name.size() + 1);
+  UniqueFd sock(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
+  if (!sock) return -1;
+  if (::connect(sock.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) return -1;
+  return sock.release();
 }
 
 }  // namespace
@@ -115,16 +112,25 @@ PendingOutput::PendingOutput(fs::path target) : target_(std::move(target)), reso
 
 PendingFile::PendingFile(fs::path target) : PendingOutput(std::move(target)) {
   const std::string shown = target_.string();
-  std::error_code ec;
-  if (fs::is_directory(resolved_, ec)) throw write_error(shown, errno_text(EISDIR));
+  struct stat st{};
+  if (::stat(resolved_.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) throw write_error(shown, errno_text(EISDIR));
+    // Devices, FIFOs and sockets are written in place (PendingStream), never renamed over.
+    if (!S_ISREG(st.st_mode)) throw write_error(shown, "not a regular file, and kgraph replaces only regular files");
+  }
   mode_ = mode_for(resolved_, 0666);
 
-  install_cleanup_handlers();
-  std::string tmpl = temporary_name(resolved_).string();
-  UniqueFd fd(::mkostemp(tmpl.data(), O_CLOEXEC));
-  if (!fd) throw write_error(shown, errno_text(errno));
-  temp_ = tmpl;
-  cleanup_slot_ = register_cleanup(temp_.c_str());
+  remove_stale_temporaries(resolved_);
+  temp_name_ = temporary_name(resolved_).string();
+  cleanup_ = CleanupRegistration(temp_name_.c_str(), false);
+  UniqueFd fd(::mkostemp(temp_name_.data(), O_CLOEXEC));
+  if (!fd) {
+    const int e = errno;
+    cleanup_.release();
+    throw write_error(shown, errno_text(e));
+  }
+  temp_ = temp_name_;
+  lock_ = lock_temporary(temp_, false);
   buffer_ = std::make_unique<FdOutputBuffer>(std::move(fd));
   stream_ = std::make_unique<std::ostream>(buffer_.get());
 }
@@ -132,8 +138,8 @@ PendingFile::PendingFile(fs::path target) : PendingOutput(std::move(target)) {
 PendingFile::~PendingFile() {
   stream_.reset();
   buffer_.reset();  // closes the descriptor if still open
-  unregister_cleanup(cleanup_slot_);
   if (!committed_ && !temp_.empty()) ::unlink(temp_.c_str());
+  cleanup_.release();
 }
 
 std::ostream& PendingFile::stream() { return *stream_; }
@@ -153,7 +159,8 @@ void PendingFile::commit() {
   if (!closed_) close();
   if (::rename(temp_.c_str(), resolved_.c_str()) != 0) throw write_error(target_.string(), errno_text(errno));
   committed_ = true;
-  unregister_cleanup(cleanup_slot_);
+  cleanup_.release();
+  lock_.reset();
   sync_directory(directory_of(resolved_));
 }
 
@@ -172,9 +179,16 @@ PendingDirectory::PendingDirectory(fs::path target) : PendingOutput(std::move(ta
   }
   mode_ = mode_for(resolved_, 0777);
 
-  std::string tmpl = temporary_name(resolved_).string();
-  if (!::mkdtemp(tmpl.data())) throw write_error(shown, errno_text(errno));
-  temp_ = tmpl;
+  remove_stale_temporaries(resolved_);
+  temp_name_ = temporary_name(resolved_).string();
+  cleanup_ = CleanupRegistration(temp_name_.c_str(), true);
+  if (!::mkdtemp(temp_name_.data())) {
+    const int e = errno;
+    cleanup_.release();
+    throw write_error(shown, errno_text(e));
+  }
+  temp_ = temp_name_;
+  lock_ = lock_temporary(temp_, true);
 }
 
 PendingDirectory::~PendingDirectory() {
@@ -182,6 +196,7 @@ PendingDirectory::~PendingDirectory() {
     std::error_code ec;
     fs::remove_all(temp_, ec);
   }
+  cleanup_.release();  // after the removal: a signal during it finishes the job
 }
 
 void PendingDirectory::close() {
@@ -205,6 +220,8 @@ void PendingDirectory::commit() {
   const std::string shown = target_.string();
   if (::rename(temp_.c_str(), resolved_.c_str()) == 0) {  // no target yet, or an empty one
     committed_ = true;
+    cleanup_.release();
+    lock_.reset();
     sync_directory(directory_of(resolved_));
     return;
   }
@@ -227,27 +244,57 @@ void PendingDirectory::commit() {
       throw write_error(shown, errno_text(e));
     }
     committed_ = true;
+    cleanup_.release();
+    lock_.reset();
     std::error_code ec;
     fs::remove_all(old, ec);
     sync_directory(directory_of(resolved_));
     return;
   }
+  // temp_ now names the old directory, which a signal may still remove.
   committed_ = true;
+  lock_.reset();
   std::error_code ec;
-  fs::remove_all(temp_, ec);  // the old directory
+  fs::remove_all(temp_, ec);
+  cleanup_.release();
   sync_directory(directory_of(resolved_));
 }
 
 // ---------------------------------------------------------------------------------------------
 
 PendingStream::PendingStream(std::ostream& destination, std::string name)
-    : PendingOutput(std::move(name)), destination_(destination) {}
+    : PendingOutput(std::move(name)), destination_(&destination) {}
+
+PendingStream::PendingStream(fs::path target) : PendingOutput(std::move(target)) {
+  // Only checked now; opening waits for the commit, as a FIFO's open waits for a reader.
+  if (::access(target_.c_str(), W_OK) != 0) throw write_error(target_.string(), errno_text(errno));
+}
+
+PendingStream::PendingStream(fs::path target, int fd) : PendingOutput(std::move(target)) {
+  const int flags = ::fcntl(fd, F_GETFL);
+  if (flags < 0) throw write_error(target_.string(), errno_text(errno));
+  if ((flags & O_ACCMODE) == O_RDONLY) throw write_error(target_.string(), errno_text(EBADF));
+  fd_ = UniqueFd(::fcntl(fd, F_DUPFD_CLOEXEC, 3));
+  if (!fd_) throw write_error(target_.string(), errno_text(errno));
+}
 
 void PendingStream::commit() {
   if (committed_) return;
   committed_ = true;
-  destination_ << buffer_.view();
-  destination_.flush();
+  if (destination_) {
+    *destination_ << buffer_.view();
+    destination_->flush();  // a failure is reported for standard output by main()
+    return;
+  }
+  UniqueFd opened;
+  int fd = fd_.get();
+  if (!fd_) {
+    opened = UniqueFd(open_node(target_));
+    if (!opened) throw write_error(target_.string(), errno_text(errno));
+    fd = opened.get();
+  }
+  if (const int e = write_fully(fd, buffer_.view())) throw write_error(target_.string(), errno_text(e));
+  if (opened.close() != 0) throw write_error(target_.string(), errno_text(errno));
 }
 
 PendingFile& OutputTransaction::add_file(fs::path target) {
@@ -266,6 +313,20 @@ PendingDirectory& OutputTransaction::add_directory(fs::path target) {
 
 PendingStream& OutputTransaction::add_stream(std::ostream& destination, std::string name) {
   auto p = std::make_unique<PendingStream>(destination, std::move(name));
+  PendingStream& ref = *p;
+  outputs_.push_back(std::move(p));
+  return ref;
+}
+
+PendingStream& OutputTransaction::add_node(fs::path target) {
+  auto p = std::make_unique<PendingStream>(std::move(target));
+  PendingStream& ref = *p;
+  outputs_.push_back(std::move(p));
+  return ref;
+}
+
+PendingStream& OutputTransaction::add_descriptor(fs::path target, int fd) {
+  auto p = std::make_unique<PendingStream>(std::move(target), fd);
   PendingStream& ref = *p;
   outputs_.push_back(std::move(p));
   return ref;

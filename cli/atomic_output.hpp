@@ -3,7 +3,9 @@
 /// temporary beside its target (same directory, so the final rename stays on one file
 /// system), and only renamed into place by OutputTransaction::commit_all once every output of
 /// the run has been written. Until then the targets are untouched; an error, an exception or
-/// a destructor removes the temporaries.
+/// a destructor removes the temporaries (and a signal: see cli/temporary_cleanup.hpp).
+/// Targets that cannot be replaced (standard output, devices, FIFOs, sockets) are
+/// PendingStreams: held in memory and written in place after every file was renamed.
 ///
 ///   OutputTransaction outputs;
 ///   PendingFile& f = outputs.add_file("out/graph.graphml");   // creates .graph.graphml.kgraph-tmp-XXXXXX
@@ -19,6 +21,9 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "cli/temporary_cleanup.hpp"
+#include "cli/unique_fd.hpp"
 
 namespace kgraph::cli {
 
@@ -45,13 +50,20 @@ class PendingOutput {
   std::filesystem::path target_;    // as given
   std::filesystem::path resolved_;  // where the rename goes (symlinks followed)
   bool committed_ = false;
+  UniqueFd lock_;                   // marks the temporary as a live run's (temporary_cleanup.hpp)
+  // The temporary's name, filled in place by mkstemp/mkdtemp: registered for removal before
+  // it is created, so that no moment exists when a signal could leave it behind. Declared
+  // before cleanup_, so that it outlives the registration.
+  std::string temp_name_;
+  CleanupRegistration cleanup_;     // removal on SIGINT/SIGTERM/SIGHUP
 };
 
-/// One file: a `.NAME.kgraph-tmp-XXXXXX` temporary created with mkstemp beside the target.
+/// One file: a `.NAME.kgraph-tmp-XXXXXX` temporary created with mkstemp beside the target
+/// (after removing the stale temporaries earlier runs left for the same target).
 class PendingFile final : public PendingOutput {
  public:
   /// Creates the temporary. Throws CliError (exit 3) if the target's directory is missing or
-  /// not writable, or the target is a directory.
+  /// not writable, or the target is a directory or not a regular file.
   explicit PendingFile(std::filesystem::path target);
   ~PendingFile() override;
   PendingFile(const PendingFile&) = delete;
@@ -69,7 +81,6 @@ class PendingFile final : public PendingOutput {
   std::unique_ptr<std::ostream> stream_;
   mode_t mode_ = 0644;
   bool closed_ = false;
-  int cleanup_slot_ = -1;  // removal on SIGINT/SIGTERM/SIGHUP
 };
 
 /// One directory: a `.NAME.kgraph-tmp-XXXXXX` directory created with mkdtemp beside the target,
@@ -77,8 +88,9 @@ class PendingFile final : public PendingOutput {
 /// system supports it); the old directory is then removed.
 class PendingDirectory final : public PendingOutput {
  public:
-  /// Creates the temporary directory. Throws CliError (exit 3) if the target exists and is not
-  /// a directory, or is a non-empty directory without kDirectoryMarker.
+  /// Creates the temporary directory (after removing stale ones of earlier runs). Throws
+  /// CliError (exit 3) if the target exists and is not a directory, or is a non-empty
+  /// directory without kDirectoryMarker.
   explicit PendingDirectory(std::filesystem::path target);
   ~PendingDirectory() override;
   PendingDirectory(const PendingDirectory&) = delete;
@@ -96,17 +108,30 @@ class PendingDirectory final : public PendingOutput {
   bool closed_ = false;
 };
 
-/// Output for a stream that cannot be replaced atomically (standard output): held in memory
-/// and written to the stream only on commit, after every file output was written.
+/// Output to a target that cannot be replaced atomically and must never be replaced:
+/// standard output, a character device, a FIFO, a socket, or a descriptor of this process.
+/// The content is held in memory and written in place on commit, which commit_all() does
+/// after every other output was renamed into place; a stream cannot be un-written.
 class PendingStream final : public PendingOutput {
  public:
+  /// Writes to `destination` (the run's standard output); `name` names it in messages.
   PendingStream(std::ostream& destination, std::string name);
+  /// Writes to the node `target` (a character device, FIFO or socket, perhaps through
+  /// symbolic links): opened for writing, or connected to, on commit. Throws CliError (exit 3)
+  /// now if it is not writable.
+  explicit PendingStream(std::filesystem::path target);
+  /// Writes to a duplicate of descriptor `fd`, taken now; `target` (e.g. /dev/fd/3) names it
+  /// in messages. Throws CliError (exit 3) if `fd` is not open for writing.
+  PendingStream(std::filesystem::path target, int fd);
+
   std::ostream& stream() { return buffer_; }
   void close() override {}
+  /// Writes the content. Throws CliError (exit 3) naming the target when a write fails.
   void commit() override;
 
  private:
-  std::ostream& destination_;
+  std::ostream* destination_ = nullptr;  // standard output
+  UniqueFd fd_;                          // a descriptor taken at once
   std::ostringstream buffer_;
 };
 
@@ -119,8 +144,10 @@ class OutputTransaction {
   PendingFile& add_file(std::filesystem::path target);
   PendingDirectory& add_directory(std::filesystem::path target);
   PendingStream& add_stream(std::ostream& destination, std::string name);
-  /// Renames every output into place, in the order added (streams last). All must have been
-  /// closed.
+  PendingStream& add_node(std::filesystem::path target);
+  PendingStream& add_descriptor(std::filesystem::path target, int fd);
+  /// Closes every output, renames the files and directories into place in the order added,
+  /// then writes the streams in the order added.
   void commit_all();
 
  private:

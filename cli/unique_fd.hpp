@@ -33,6 +33,8 @@ class UniqueFd {
     return ::close(std::exchange(fd_, -1));
   }
   void reset() { (void)close(); }
+  /// Gives up ownership: returns the descriptor, which the caller must close.
+  int release() { return std::exchange(fd_, -1); }
 
  private:
   int fd_ = -1;

@@ -2,12 +2,16 @@
 
 #include <gtest/gtest.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <csignal>
+#include <thread>
 
 #include "cli/command_line.hpp"
+#include "cli/special_files.hpp"
 #include "support/test_support.hpp"
 
 namespace kgraph::cli {
@@ -246,6 +250,140 @@ TEST(AtomicOutput, FilesAndDirectoriesTogether) {
   write_file(t.add_directory(dir / "db").path() / "n.csv", "n");
   t.commit_all();
   EXPECT_EQ(names_in(dir), (std::vector<std::string>{"db", "g.json"}));
+}
+
+// Targets that are not regular files are written in place and never replaced. The tests use
+// a FIFO and a pseudo-terminal of their own, and /dev/full, so that a failure can never
+// replace a device the system needs.
+
+TEST(AtomicOutput, FileOutputNeverReplacesANode) {
+  const fs::path dir = make_temp_dir();
+  test::FifoReader fifo(dir / "fifo");
+  fs::create_symlink("fifo", dir / "link.json");
+  for (const char* name : {"fifo", "link.json"}) {
+    std::string message;
+    EXPECT_EQ(status_of([&] { PendingFile f(dir / name); }, &message), exit_status::io) << name;
+    EXPECT_EQ(message, "cannot write " + (dir / name).string() +
+                           ": not a regular file, and kgraph replaces only regular files");
+  }
+  EXPECT_TRUE(fs::is_fifo(dir / "fifo"));
+  EXPECT_TRUE(fs::is_symlink(dir / "link.json"));
+  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"fifo", "link.json"}));
+  EXPECT_TRUE(test::is_character_device("/dev/null"));
+}
+
+TEST(AtomicOutput, FifoIsWrittenInPlaceAfterTheFiles) {
+  const fs::path dir = make_temp_dir();
+  bool file_was_there = false;
+  test::FifoReader fifo(dir / "fifo", [&] { file_was_there = fs::exists(dir / "g.json"); });
+  fs::create_symlink("fifo", dir / "link.json");
+  test::FifoReader second(dir / "fifo2");
+  {
+    OutputTransaction t;
+    t.add_node(dir / "link.json").stream() << "through the link\n";
+    t.add_file(dir / "g.json").stream() << "{}\n";
+    t.add_node(dir / "fifo2").stream() << "second\n";
+    t.commit_all();
+  }
+  EXPECT_EQ(fifo.content(), "through the link\n");
+  EXPECT_EQ(second.content(), "second\n");
+  EXPECT_TRUE(file_was_there);
+  EXPECT_TRUE(fs::is_fifo(dir / "fifo"));
+  EXPECT_TRUE(fs::is_symlink(dir / "link.json"));
+  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"fifo", "fifo2", "g.json", "link.json"}));
+}
+
+TEST(AtomicOutput, NothingReachesAStreamWithoutCommit) {
+  const fs::path dir = make_temp_dir();
+  test::FifoReader fifo(dir / "fifo");
+  {
+    OutputTransaction t;
+    t.add_node(dir / "fifo").stream() << "never\n";
+  }
+  EXPECT_EQ(fifo.content(), "");
+}
+
+TEST(AtomicOutput, CharacterDeviceIsWrittenInPlace) {
+  test::PseudoTerminal pty;
+  OutputTransaction t;
+  t.add_node(pty.path()).stream() << "line one\nline two\n";
+  t.commit_all();
+  EXPECT_EQ(pty.read_all(), "line one\nline two\n");
+  EXPECT_TRUE(test::is_character_device(pty.path()));
+}
+
+TEST(AtomicOutput, WriteErrorOnADeviceNamesIt) {
+  if (!test::is_character_device("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  std::string message;
+  const int status = status_of(
+      [&] {
+        OutputTransaction t;
+        t.add_node("/dev/full").stream() << "graph\n";
+        t.commit_all();
+      },
+      &message);
+  EXPECT_EQ(status, exit_status::io);
+  EXPECT_EQ(message, "cannot write /dev/full: No space left on device");
+  EXPECT_TRUE(test::is_character_device("/dev/full"));
+  EXPECT_TRUE(test::is_character_device("/dev/null"));
+}
+
+TEST(AtomicOutput, SocketIsConnectedTo) {
+  const fs::path dir = make_temp_dir();
+  UniqueFd listener(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  const std::string path = (dir / "sock").string();
+  ASSERT_LT(path.size(), sizeof address.sun_path);
+  std::copy(path.begin(), path.end(), address.sun_path);
+  ASSERT_EQ(::bind(listener.get(), reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  ASSERT_EQ(::listen(listener.get(), 1), 0);
+  std::string received;
+  std::thread server([&] {
+    UniqueFd peer(::accept(listener.get(), nullptr, nullptr));
+    char buf[256];
+    for (ssize_t n; (n = ::read(peer.get(), buf, sizeof buf)) > 0;) received.append(buf, static_cast<std::size_t>(n));
+  });
+  fs::create_symlink("sock", dir / "link.json");
+  {
+    OutputTransaction t;
+    t.add_node(dir / "link.json").stream() << "over the socket\n";
+    t.commit_all();
+  }
+  server.join();
+  EXPECT_EQ(received, "over the socket\n");
+  EXPECT_TRUE(fs::is_socket(dir / "sock"));
+  EXPECT_TRUE(fs::is_symlink(dir / "link.json"));
+}
+
+TEST(AtomicOutput, DescriptorIsWrittenThroughADuplicate) {
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  UniqueFd read_end(pipe_fds[0]), write_end(pipe_fds[1]);
+  const std::string name = "/dev/fd/" + std::to_string(write_end.get());
+  {
+    OutputTransaction t;
+    PendingStream& s = t.add_descriptor(name, write_end.get());
+    write_end.reset();  // the output holds its own duplicate
+    s.stream() << "piped\n";
+    t.commit_all();
+  }
+  char buf[64];
+  const ssize_t n = ::read(read_end.get(), buf, sizeof buf);
+  ASSERT_GT(n, 0);
+  EXPECT_EQ(std::string(buf, static_cast<std::size_t>(n)), "piped\n");
+  EXPECT_EQ(::read(read_end.get(), buf, sizeof buf), 0);  // every copy closed: end of file
+}
+
+TEST(AtomicOutput, DescriptorThatCannotBeWritten) {
+  std::string message;
+  EXPECT_EQ(status_of([&] { PendingStream s("/dev/fd/987", 987); }, &message), exit_status::io);
+  EXPECT_EQ(message, "cannot write /dev/fd/987: Bad file descriptor");
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  UniqueFd read_end(pipe_fds[0]), write_end(pipe_fds[1]);
+  EXPECT_EQ(status_of([&] { PendingStream s("/dev/stdin", read_end.get()); }, &message), exit_status::io);
+  EXPECT_EQ(message, "cannot write /dev/stdin: Bad file descriptor");
 }
 
 }  // namespace

@@ -11,6 +11,8 @@
 
 #include "cli/atomic_output.hpp"
 #include "cli/fake_formats.hpp"
+#include "cli/output_plan.hpp"
+#include "cli/special_files.hpp"
 #include "support/test_support.hpp"
 
 namespace kgraph::cli {
@@ -146,13 +148,112 @@ TEST_F(CommandsTest, DirectoryOutputIsReplacedOnRebuild) {
   EXPECT_EQ(names_in(""), (std::vector<std::string>{"bad.fake", "db", "in"}));
 }
 
-TEST_F(CommandsTest, OutputInsideAnInputDirectoryIsNotReadBack) {
-  // out.fake holds bare ids, which the fake importer would reject if it read them back.
+TEST_F(CommandsTest, OutputInsideAnInputDirectoryIsAUsageError) {
+  // in/out.fake would be read back as an input by the next run.
+  const Result r = run_args({"build", p("in"), "-o", "text:" + p("in/out.fake")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "kgraph: error: output '" + p("in/out.fake") + "' is inside the input directory '" + p("in") +
+                       "', where it would be read as an input; write it elsewhere or under a name no importer "
+                       "reads\nTry 'kgraph build --help'.\n");
+  EXPECT_EQ(names_in("in"), std::vector<std::string>{"a.fake"});
+}
+
+TEST_F(CommandsTest, OutputInsideAnInputDirectoryThatNoImporterReads) {
   for (int run = 0; run < 2; ++run) {
-    const Result r = run_args({"build", p("in"), "-o", "text:" + p("in/out.fake")});
+    const Result r = run_args({"build", p("in"), "-o", p("in/out.txt")});
     ASSERT_EQ(r.status, 0) << r.err;
   }
-  EXPECT_EQ(read_file(dir_ / "in" / "out.fake"), "a\nb\n");
+  EXPECT_EQ(read_file(dir_ / "in" / "out.txt"), "a\nb\n");
+}
+
+TEST_F(CommandsTest, OutputThatIsAnInputIsAUsageErrorBeforeReading) {
+  // bad.fake would give exit 1 if it were read; it is neither read nor touched.
+  const std::string before = read_file(dir_ / "bad.fake");
+  fs::create_symlink("bad.fake", dir_ / "bad-link.txt");
+  for (const std::string& output : {p("bad.fake"), p("bad-link.txt"), p("in/../bad.fake")}) {
+    const Result r = run_args({"build", p("bad.fake"), p("in"), "-o", "text:" + output});
+    EXPECT_EQ(r.status, 2) << output;
+    EXPECT_EQ(r.err, "kgraph: error: output '" + output + "' is the same file as the input '" + p("bad.fake") +
+                         "'\nTry 'kgraph build --help'.\n");
+    const Result path = run_args({"path", p("bad.fake"), "--from", "a", "--to", "b", "-o", "text:" + output});
+    EXPECT_EQ(path.status, 2) << output;
+    EXPECT_EQ(path.out, "");
+  }
+  EXPECT_EQ(read_file(dir_ / "bad.fake"), before);
+  EXPECT_EQ(names_in(""), (std::vector<std::string>{"bad-link.txt", "bad.fake", "in"}));
+}
+
+// Outputs that are not regular files: written in place, after every file output, and never
+// replaced. FIFOs and a pseudo-terminal of the test's own, so that no real device is at risk.
+
+TEST_F(CommandsTest, FifoOutputIsWrittenAfterTheFiles) {
+  bool file_was_complete = false;
+  test::FifoReader fifo(dir_ / "fifo", [&] { file_was_complete = fs::exists(dir_ / "g.txt"); });
+  fs::create_symlink("fifo", dir_ / "fifo-link.txt");
+  const Result r = run_args({"build", p("in"), "-o", p("fifo-link.txt"), "-o", p("g.txt")});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(fifo.content(), "a\nb\n");
+  EXPECT_TRUE(file_was_complete);
+  EXPECT_EQ(read_file(dir_ / "g.txt"), "a\nb\n");
+  EXPECT_TRUE(fs::is_fifo(dir_ / "fifo"));
+  EXPECT_TRUE(fs::is_symlink(dir_ / "fifo-link.txt"));
+  EXPECT_EQ(names_in(""), (std::vector<std::string>{"bad.fake", "fifo", "fifo-link.txt", "g.txt", "in"}));
+}
+
+TEST_F(CommandsTest, FifoOutputGetsNothingOnFailure) {
+  test::FifoReader fifo(dir_ / "fifo");
+  const Result r = run_args({"build", p("in"), "-o", "text:" + p("fifo"), "-o", p("g.fail")});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(fifo.content(), "");
+  EXPECT_TRUE(fs::is_fifo(dir_ / "fifo"));
+}
+
+TEST_F(CommandsTest, TerminalOutputIsWrittenInPlace) {
+  test::PseudoTerminal pty;
+  const Result r = run_args({"build", p("in"), "-o", "text:" + pty.path()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(pty.read_all(), "a\nb\n");
+  EXPECT_TRUE(test::is_character_device(pty.path()));
+  EXPECT_TRUE(test::is_character_device("/dev/null"));
+}
+
+TEST_F(CommandsTest, FullDeviceIsAnIoErrorNamingIt) {
+  if (!test::is_character_device("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  const Result r = run_args({"build", p("in"), "-o", "text:/dev/full", "-o", p("g.txt")});
+  EXPECT_EQ(r.status, 3);
+  EXPECT_EQ(r.err, "kgraph: error: cannot write /dev/full: No space left on device\n");
+  EXPECT_TRUE(test::is_character_device("/dev/full"));
+  EXPECT_TRUE(test::is_character_device("/dev/null"));
+  // The file outputs were complete before the device was written; they stay.
+  EXPECT_EQ(read_file(dir_ / "g.txt"), "a\nb\n");
+}
+
+TEST_F(CommandsTest, PathsNamingStandardOutputAreStandardOutput) {
+  // Links of the test's own, never /dev/stdout itself, which a regression could replace.
+  fs::create_symlink("/dev/stdout", dir_ / "out.txt");
+  fs::create_symlink("/proc/self/fd/1", dir_ / "fd1.txt");
+  for (const std::string& output : {std::string("/dev/fd/1"), p("out.txt"), p("fd1.txt")}) {
+    const Result r = run_args({"build", p("in"), "-o", "text:" + output, "-o", p("g.txt")});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out, "a\nb\n") << output;
+  }
+  EXPECT_TRUE(fs::is_symlink(dir_ / "out.txt"));
+  EXPECT_TRUE(fs::is_symlink(dir_ / "fd1.txt"));
+}
+
+TEST_F(CommandsTest, DirectoryFormatOnANodeIsAUsageError) {
+  test::FifoReader fifo(dir_ / "fifo");
+  const Result r = run_args({"build", p("in"), "-o", "dir:" + p("fifo")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "kgraph: error: format 'dir' writes a directory, but '" + p("fifo") +
+                       "' is a FIFO\nTry 'kgraph build --help'.\n");
+  fs::create_symlink("/dev/stdout", dir_ / "out");
+  const Result out = run_args({"build", p("in"), "-o", "dir:" + p("out")});
+  EXPECT_EQ(out.status, 2);
+  EXPECT_EQ(out.err, "kgraph: error: format 'dir' writes a directory, but '" + p("out") +
+                         "' is standard output\nTry 'kgraph build --help'.\n");
+  EXPECT_EQ(fifo.content(), "");
+  EXPECT_TRUE(fs::is_fifo(dir_ / "fifo"));
 }
 
 TEST_F(CommandsTest, WarningsAndQuiet) {

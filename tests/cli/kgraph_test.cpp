@@ -378,14 +378,190 @@ TEST(Kgraph, ProgressOptionsDoNotChangeTheResult) {
   }
 }
 
+// Crash safety. kgraph reads its input from a FIFO the shell holds open, so it waits with its
+// temporaries made; the shell waits until they exist (no sleeping on a guess) and then kills.
+
+/// A shell function `wait_for PATTERN`: waits until a name in the working directory matches
+/// (grep -E), for at most 20 seconds.
+const std::string kWaitFor =
+    "wait_for() { i=0; until ls -A | grep -Eq \"$1\"; do i=$((i+1)); [ $i -gt 2000 ] && return 1; sleep 0.01; done; }; ";
+
+/// Runs `script` in `dir` with kWaitFor defined, $KG the binary and `in` a FIFO.
+RunResult run_with_fifo_input(const fs::path& dir, const std::string& script) {
+  return run_shell("cd " + shell_quote(dir.string()) + " && KG=" + shell_quote(KGRAPH_BINARY) + " && mkfifo in && " +
+                   kWaitFor + script);
+}
+
 TEST(Kgraph, InterruptedRunLeavesNoTemporary) {
-  // kgraph waits on a FIFO with its output temporary already created; SIGTERM must remove it.
+  // SIGTERM while the file output's temporary exists: the handler removes it.
   const fs::path dir = make_temp_dir();
-  const RunResult r = run_shell("cd " + shell_quote(dir.string()) + " && mkfifo in && { " + shell_quote(KGRAPH_BINARY) +
-                                " build - --input-format jsonl -o g.json <in & pid=$!; exec 3>in; sleep 0.5; "
-                                "kill -TERM $pid; wait $pid; echo status=$?; exec 3>&-; }");
-  EXPECT_EQ(r.out, "status=143\n") << r.err;
+  const RunResult r = run_with_fifo_input(
+      dir, "{ $KG build - --input-format jsonl -o g.json <in & pid=$!; exec 3>in; "
+           "wait_for '^\\.g\\.json\\.kgraph-tmp-' && echo temporary; kill -TERM $pid; wait $pid; echo status=$?; exec 3>&-; }");
+  EXPECT_EQ(r.out, "temporary\nstatus=143\n") << r.err;
   EXPECT_EQ(names_in(dir), std::vector<std::string>{"in"});
+}
+
+TEST(Kgraph, InterruptedRunLeavesNoTemporaryFolder) {
+  // (Not SIGINT: a shell starts background jobs with SIGINT ignored, and kgraph keeps an
+  // ignored signal ignored. temporary_cleanup_test covers SIGINT.)
+  for (const char* sig : {"TERM", "HUP"}) {
+    const fs::path dir = make_temp_dir();
+    const RunResult r = run_with_fifo_input(
+        dir, std::string("{ $KG build - --input-format jsonl -o neo4j:db -o g.json <in & pid=$!; exec 3>in; "
+                         "wait_for '^\\.db\\.kgraph-tmp-' && echo temporary; kill -") +
+                 sig + " $pid; wait $pid; echo status=$?; exec 3>&-; }");
+    EXPECT_EQ(r.out, std::string("temporary\nstatus=") + (std::string(sig) == "TERM" ? "143" : "129") + "\n") << r.err;
+    EXPECT_EQ(names_in(dir), std::vector<std::string>{"in"}) << sig;
+  }
+}
+
+TEST(Kgraph, KilledRunLeavesThePreviousOutputAndTheNextRunCleansUp) {
+  const fs::path dir = make_temp_dir();
+  write_file(dir / "g.json", "previous\n");
+  const RunResult r = run_with_fifo_input(
+      dir, "{ $KG build - --input-format jsonl -o g.json <in & pid=$!; exec 3>in; "
+           "wait_for '^\\.g\\.json\\.kgraph-tmp-' && echo temporary; kill -KILL $pid; wait $pid; echo status=$?; exec 3>&-; }");
+  EXPECT_EQ(r.out, "temporary\nstatus=137\n") << r.err;
+  // SIGKILL cannot be handled: the temporary stays, the previous output is intact.
+  EXPECT_EQ(read_file(dir / "g.json"), "previous\n");
+  std::vector<std::string> left = names_in(dir);
+  ASSERT_EQ(left.size(), 3u);
+  EXPECT_TRUE(std::regex_match(left[0], std::regex("\\.g\\.json\\.kgraph-tmp-[A-Za-z0-9]{6}"))) << left[0];
+  // The next run writing g.json removes it (it is older than the run and nobody holds it).
+  const RunResult next = run_in(dir, "build " + shell_quote(data("valid.json")) + " -o g.json");
+  ASSERT_EQ(next.status, 0) << next.err;
+  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"g.json", "in"}));
+  EXPECT_NE(read_file(dir / "g.json"), "previous\n");
+}
+
+TEST(Kgraph, ALiveRunsTemporaryIsNotRemoved) {
+  // Run A waits on its input with its temporary made; run B writes the same target meanwhile.
+  const fs::path dir = make_temp_dir();
+  const RunResult r = run_with_fifo_input(
+      dir, "{ $KG build - --input-format jsonl -o g.json <in & pid=$!; exec 3>in; "
+           "wait_for '^\\.g\\.json\\.kgraph-tmp-' || exit 1; "
+           "$KG build " + shell_quote(data("valid.json")) + " -o g.json; echo b=$?; "
+           "echo temporaries=$(ls -A | grep -c kgraph-tmp); exec 3>&-; wait $pid; echo a=$?; }");
+  EXPECT_EQ(r.out, "b=0\ntemporaries=1\na=0\n") << r.err;
+  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"g.json", "in"}));
+}
+
+// Outputs that are the inputs.
+
+TEST(Kgraph, OutputThatIsAnInputIsAUsageError) {
+  const fs::path dir = make_temp_dir();
+  fs::copy_file(data("valid.json"), dir / "in.json");
+  const std::string facts = read_file(dir / "in.json");
+  for (const std::string output : {"graphml:in.json", "json:in.json", "json:./sub/../in.json"}) {
+    fs::create_directories(dir / "sub");
+    const RunResult r = run_in(dir, "build in.json -o " + output);
+    EXPECT_EQ(r.status, 2) << output;
+    EXPECT_EQ(r.err, "kgraph: error: output '" + output.substr(output.find(':') + 1) +
+                         "' is the same file as the input 'in.json'\nTry 'kgraph build --help'.\n");
+  }
+  // The output of an earlier run, inside the input directory, with a name the importers read.
+  fs::create_directories(dir / "data");
+  fs::copy_file(data("valid.json"), dir / "data" / "a.json");
+  const RunResult r = run_in(dir, "build data -o data/all.json");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "kgraph: error: output 'data/all.json' is inside the input directory 'data', where it would be read "
+                   "as an input; write it elsewhere or under a name no importer reads\nTry 'kgraph build --help'.\n");
+  EXPECT_EQ(run_in(dir, "build data -o data/all.graphml").status, 0);
+  EXPECT_EQ(read_file(dir / "in.json"), facts);
+}
+
+// Outputs that are not regular files are written in place, never replaced. Only FIFOs the
+// test makes and /dev/full are written to; /dev/null must still be a device afterwards.
+
+bool is_character_device(const fs::path& p) {
+  struct stat st{};
+  return ::lstat(p.c_str(), &st) == 0 && S_ISCHR(st.st_mode);
+}
+
+TEST(Kgraph, StandardOutputByPath) {
+  // Through links the test makes, never /dev/stdout itself: should this break again, only the
+  // links could be renamed over, not the system's /dev/stdout (kgraph used to, as root).
+  const fs::path dir = make_temp_dir();
+  fs::create_symlink("/dev/stdout", dir / "out.json");
+  fs::create_symlink("/proc/self/fd/1", dir / "fd1.json");
+  for (const std::string target : {"out.json", "fd1.json", "/dev/fd/1"}) {
+    // Through a pipe, as in `kgraph build ... -o json:/dev/stdout | less`.
+    const RunResult r = run_shell("cd " + shell_quote(dir.string()) + " && " + shell_quote(KGRAPH_BINARY) + " build " +
+                                  shell_quote(data("valid.json")) + " -o json:" + target + " -o g.json | cat");
+    ASSERT_EQ(r.status, 0) << target << r.err;  // cat's
+    EXPECT_EQ(r.err, "") << target;
+    ASSERT_TRUE(fs::exists(dir / "g.json")) << target;
+    EXPECT_EQ(r.out, read_file(dir / "g.json")) << target;
+    EXPECT_EQ(names_in(dir), (std::vector<std::string>{"fd1.json", "g.json", "out.json"})) << target;
+  }
+  EXPECT_TRUE(fs::is_symlink(dir / "out.json"));
+  EXPECT_TRUE(fs::is_symlink(dir / "fd1.json"));
+}
+
+TEST(Kgraph, DescriptorByPath) {
+  const fs::path dir = make_temp_dir();
+  const RunResult r = run_shell("cd " + shell_quote(dir.string()) + " && " + shell_quote(KGRAPH_BINARY) + " build " +
+                                shell_quote(data("valid.json")) + " -o json:/dev/fd/3 -o g.json 3>&1 >/dev/null | cat");
+  ASSERT_EQ(r.status, 0) << r.err;  // cat's
+  EXPECT_EQ(r.err, "");
+  ASSERT_TRUE(fs::exists(dir / "g.json"));
+  EXPECT_EQ(r.out, read_file(dir / "g.json"));
+}
+
+TEST(Kgraph, FifoOutput) {
+  const fs::path dir = make_temp_dir();
+  ASSERT_EQ(::mkfifo((dir / "fifo").c_str(), 0600), 0);
+  fs::create_symlink("fifo", dir / "link.json");
+  const RunResult r = run_shell("cd " + shell_quote(dir.string()) + " && { " + shell_quote(KGRAPH_BINARY) + " build " +
+                                shell_quote(data("valid.json")) +
+                                " -o json:link.json -o g.json </dev/null & cat fifo >got; wait $!; echo status=$?; }");
+  EXPECT_EQ(r.out, "status=0\n") << r.err;
+  EXPECT_EQ(read_file(dir / "got"), read_file(dir / "g.json"));
+  EXPECT_TRUE(fs::is_fifo(dir / "fifo"));
+  EXPECT_TRUE(fs::is_symlink(dir / "link.json"));
+  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"fifo", "g.json", "got", "link.json"}));
+}
+
+TEST(Kgraph, FullDeviceIsAnIoError) {
+  if (!is_character_device("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  const fs::path dir = make_temp_dir();
+  const RunResult r = run_in(dir, "build " + shell_quote(data("valid.json")) + " -o graphml:/dev/full -o g.graphml");
+  EXPECT_EQ(r.status, 3);
+  EXPECT_EQ(r.err, "kgraph: error: cannot write /dev/full: No space left on device\n");
+  EXPECT_EQ(names_in(dir), std::vector<std::string>{"g.graphml"});  // written and renamed first
+  EXPECT_TRUE(is_character_device("/dev/full"));
+  EXPECT_TRUE(is_character_device("/dev/null"));
+}
+
+TEST(Kgraph, DirectoryFormatOnANodeIsAUsageError) {
+  const fs::path dir = make_temp_dir();
+  ASSERT_EQ(::mkfifo((dir / "fifo").c_str(), 0600), 0);
+  const RunResult r = run_in(dir, "build " + shell_quote(data("valid.json")) + " -o neo4j:fifo");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "kgraph: error: format 'neo4j' writes a directory, but 'fifo' is a FIFO\nTry 'kgraph build --help'.\n");
+  EXPECT_TRUE(fs::is_fifo(dir / "fifo"));
+  EXPECT_EQ(names_in(dir), std::vector<std::string>{"fifo"});
+}
+
+// Issue #9: "N more problem(s) not shown" counted diagnostics before they were de-duplicated,
+// so one bad constant on a three-row table announced two problems that do not exist.
+TEST(Kgraph, OneProblemRepeatedOnEveryRowIsShownOnce) {
+  const fs::path dir = make_temp_dir();
+  write_file(dir / "people.csv", "name\nAda\nBob\nCy\n");
+  write_file(dir / "mapping.json",
+             "{\"entities\": {\"p\": {\"type\": \"actor\", \"kind\": \"person\", \"id\": \"p-{name}\", \"name\": \"{name}\",\n"
+             "                      \"properties\": {\"n\": {\"template\": \"abc\", \"type\": \"int\"}}}}}\n");
+  for (const char* verb : {"validate", "build"}) {
+    const RunResult r = run_in(dir, std::string(verb) + " --mapping mapping.json people.csv" +
+                                        (std::string(verb) == "build" ? " -o g.json" : ""));
+    EXPECT_EQ(r.status, 1) << verb;
+    EXPECT_EQ(r.err, "mapping.json:2:43: error: invalid int \"abc\" for \"n\" (typed int at mapping.json:2:43); "
+                     "expected a whole number such as 42 or -7\n")
+        << verb;
+    EXPECT_EQ(r.err.find("more problem"), std::string::npos) << verb;
+  }
+  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"mapping.json", "people.csv"}));
 }
 
 TEST(Kgraph, FullStandardOutput) {

@@ -1,0 +1,54 @@
+#pragma once
+/// The option groups several verbs list, so that a group written once reaches every verb that
+/// takes it, and the parser of `--max-errors`, which both the input and the schema groups hold.
+
+#include <cstddef>
+
+#include "cli/command_line.hpp"
+
+namespace kgraph::cli {
+
+/// How many problems are shown when --max-errors is not given.
+inline constexpr std::size_t kDefaultMaxErrors = 50;
+
+inline constexpr OptionSpec kInputOptions[] = {
+    {"schema", 0, "FILE", "extend the built-in schema with FILE (JSON); repeatable", true},
+    {"input-format", 0, "FMT", "read standard input and the files named as INPUT as FMT"},
+    {"section", 0, "SECTION", "CSV: the section of files whose name does not say it"},
+    {"mapping", 0, "FILE", "read the CSV inputs as tables through the mapping FILE (docs/formats/mapping.md)"},
+    {"max-errors", 0, "N", "show at most N problems (default 50; 0: all)"},
+};
+
+inline constexpr OptionSpec kOutputOptions[] = {
+    {"output", 'o', "[FORMAT:]PATH", "write the graph to PATH; repeatable (at least one)", true},
+};
+
+inline constexpr OptionSpec kSelectionOptions[] = {
+    {"focus", 0, "ID", "keep the neighbourhood of entity ID (repeatable)", true},
+    {"depth", 0, "N", "with --focus: how many relations away from the focus (default 1)"},
+    {"types", 0, "TYPE,...", "keep entities of these types (actor, law, event, place)"},
+    {"relations", 0, "TYPE,...", "keep relations of these types"},
+    {"since", 0, "DATE", "keep what overlaps the time from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)"},
+    {"until", 0, "DATE", "keep what overlaps the time up to DATE"},
+    {"dated-only", 0, "", "with --since/--until: drop undated entities and relations"},
+};
+
+inline constexpr OptionSpec kDiagramOptions[] = {
+    {"engine", 0, "NAME", "diagram layout: dot, neato, fdp, sfdp or circo (default: by size)"},
+    {"legend", 0, "", "add a legend of the types, kinds and relation types shown"},
+    {"cluster", 0, "BY", "group entities: place, type or none (default none)"},
+    {"force", 0, "", "lay out a diagram even when it is too large to finish quickly"},
+    {"base-iri", 0, "IRI", "RDF: the IRI entity ids are appended to (default https://kgraph.example/id/)"},
+};
+
+inline constexpr OptionSpec kReportOptions[] = {
+    {"quiet", 'q', "", "do not print warnings"},
+    {"progress", 0, "", "report progress on standard error (default: on for a terminal)"},
+    {"no-progress", 0, "", "do not report progress"},
+};
+
+/// --max-errors N: kDefaultMaxErrors when absent; 0 (all) becomes the largest size_t.
+/// Throws UsageError for a value that is not a count.
+std::size_t max_errors_option(const ParsedArgs& args);
+
+}  // namespace kgraph::cli

@@ -1,0 +1,35 @@
+#include "cli/export_options.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "exporters/rdf_text.hpp"
+
+namespace kgraph::cli {
+
+ExportOptions export_options(const ParsedArgs& args) {
+  ExportOptions o;
+  if (auto engine = args.value("engine")) {
+    const std::vector<std::string> engines = {"dot", "neato", "fdp", "sfdp", "circo"};
+    if (std::find(engines.begin(), engines.end(), *engine) == engines.end())
+      throw UsageError("unknown engine '" + *engine + "' (engines: " + join(engines) + ")" + suggestion(*engine, engines));
+    o.engine = *engine;
+  }
+  if (auto cluster = args.value("cluster")) {
+    const std::vector<std::string> modes = {"place", "type", "none"};
+    if (std::find(modes.begin(), modes.end(), *cluster) == modes.end())
+      throw UsageError("unknown --cluster '" + *cluster + "' (choices: " + join(modes) + ")" + suggestion(*cluster, modes));
+    o.cluster = *cluster;
+  }
+  if (auto iri = args.value("base-iri")) {
+    if (const std::string why = rdf::check_base_iri(*iri); !why.empty())
+      throw UsageError("unusable --base-iri '" + *iri + "': " + why);
+    o.base_iri = *iri;
+  }
+  o.legend = args.has("legend");
+  o.force = args.has("force");
+  return o;
+}
+
+}  // namespace kgraph::cli

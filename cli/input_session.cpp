@@ -1,0 +1,101 @@
+#include "cli/input_session.hpp"
+
+#include <string>
+
+#include "cli/common_options.hpp"
+#include "cli/schema_files.hpp"
+#include "graph/graph_builder.hpp"
+#include "graph/record.hpp"
+#include "importers/mapping.hpp"
+
+namespace kgraph::cli {
+
+InputSession::InputSession(const ParsedArgs& args, Context& ctx) : args_(args), ctx_(ctx) {
+  max_errors_ = max_errors_option(args);
+  quiet_ = args.has("quiet");
+  const std::string_view progress = args.last_of({"progress", "no-progress"});
+  const bool show = progress.empty() ? ctx.err_is_terminal : progress == "progress";
+  if (show) progress_ = std::make_unique<Progress>(ctx.err, ctx.err_is_terminal);
+  else progress_ = std::make_unique<Progress>();
+
+  if (auto fmt = args.value("input-format")) {
+    forced_ = ctx.importers.named(*fmt);
+    if (!forced_)
+      throw UsageError("unknown input format '" + *fmt + "' (formats: " + join(ctx.importers.names()) + ")" +
+                       suggestion(*fmt, ctx.importers.names()));
+  }
+  if (auto s = args.value("section")) {
+    std::string singular = *s;
+    if (!parse_section(singular) && singular.ends_with('s')) singular.pop_back();
+    const auto section = parse_section(singular);
+    if (!section) {
+      const std::vector<std::string> names = {"sources", "actors", "laws", "events", "places", "relations"};
+      throw UsageError("unknown section '" + *s + "' (sections: " + join(names) + ")" + suggestion(*s, names));
+    }
+    import_options_.section = std::string(section_name(*section));
+  }
+}
+
+std::optional<Schema> InputSession::load_schema() {
+  Schema schema = effective_schema(args_.values("schema"), diags_);
+  if (diags_.has_errors()) {
+    print_diagnostics();
+    return std::nullopt;
+  }
+  return schema;
+}
+
+void InputSession::collect_inputs() {
+  if (args_.positionals().empty()) throw UsageError("no inputs given");
+  InputRules rules{&ctx_.importers, forced_, {}};
+  for (const std::string& s : documents()) rules.exclude.emplace_back(s);
+  std::vector<std::string> warnings;
+  inputs_ = cli::collect_inputs(args_.positionals(), rules, warnings);
+  if (!quiet_)
+    for (const std::string& w : warnings) ctx_.err << "kgraph: warning: " << w << '\n';
+}
+
+std::vector<std::string> InputSession::documents() const {
+  std::vector<std::string> files = args_.values("schema");
+  if (const auto mapping = args_.value("mapping")) files.push_back(*mapping);
+  return files;
+}
+
+void InputSession::load_mapping() {
+  const auto path = args_.value("mapping");
+  if (!path) return;
+  // CSV inputs become tables read through the mapping; its problems stop read().
+  auto mapping = TableMapping::load(read_whole_file(*path), diags_.add_file(*path), diags_);
+  if (mapping) mapping_ = make_mapping_importer(std::make_shared<const TableMapping>(std::move(*mapping)));
+  for (InputFile& input : inputs_)
+    if (mapping_ && input.importer->name() == "csv") input.importer = mapping_.get();
+}
+
+std::optional<KnowledgeGraph> InputSession::read(Schema schema) {
+  load_mapping();
+  if (diags_.has_errors()) {  // a bad --mapping
+    print_diagnostics();
+    return std::nullopt;
+  }
+  GraphBuilder builder(std::move(schema), diags_);
+  for (const InputFile& input : inputs_) {
+    if (diags_.too_many_errors()) break;
+    read_input(input, builder, import_options_, *progress_);
+  }
+  std::optional<KnowledgeGraph> graph;
+  if (!diags_.too_many_errors()) {
+    progress_->step("checking " + std::to_string(builder.records()) + " records");
+    graph = builder.finish();
+  }
+  progress_->done();
+  print_diagnostics();
+  if (diags_.has_errors()) return std::nullopt;
+  return graph;
+}
+
+void InputSession::print_diagnostics() {
+  progress_->done();
+  diags_.print(ctx_.err, max_errors_, !quiet_);
+}
+
+}  // namespace kgraph::cli

@@ -1,0 +1,68 @@
+#pragma once
+/// Loading the inputs into a graph, as every verb that reads inputs does: the input and
+/// reporting options, the schema, the INPUT arguments, the reading and the diagnostics.
+///
+///   InputSession session(args, ctx);
+///   session.collect_inputs();                                      // finds, reads nothing
+///   std::optional<Schema> schema = session.load_schema();          // nullopt: exit 1
+///   std::optional<KnowledgeGraph> graph = session.read(std::move(*schema));
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "cli/input_files.hpp"
+#include "cli/progress.hpp"
+#include "cli/verb.hpp"
+#include "graph/diagnostics.hpp"
+#include "graph/knowledge_graph.hpp"
+#include "graph/schema.hpp"
+
+namespace kgraph::cli {
+
+/// What every verb that reads inputs shares: schema, inputs, diagnostics, reporting.
+class InputSession {
+ public:
+  /// Reads the input and reporting options; throws UsageError for a bad one.
+  InputSession(const ParsedArgs& args, Context& ctx);
+
+  Diagnostics& diagnostics() { return diags_; }
+  Progress& progress() { return *progress_; }
+  bool quiet() const { return quiet_; }
+
+  /// The built-in schema extended by every --schema FILE, or nullopt (problems printed).
+  std::optional<Schema> load_schema();
+
+  /// Resolves the INPUT arguments to files without reading them (usage errors and missing
+  /// paths throw). Directory walks skip the --schema and --mapping files.
+  void collect_inputs();
+
+  /// The files collect_inputs() found.
+  const std::vector<InputFile>& inputs() const { return inputs_; }
+  /// The --schema and --mapping files, as given.
+  std::vector<std::string> documents() const;
+
+  /// Loads the --mapping file, reads every input and finishes the graph; prints the
+  /// diagnostics. nullopt on errors.
+  std::optional<KnowledgeGraph> read(Schema schema);
+
+  /// Prints the diagnostics so far (after ending a progress line).
+  void print_diagnostics();
+
+ private:
+  void load_mapping();
+
+  const ParsedArgs& args_;
+  Context& ctx_;
+  Diagnostics diags_;
+  std::unique_ptr<Progress> progress_;
+  std::size_t max_errors_ = 0;
+  bool quiet_ = false;
+  const Importer* forced_ = nullptr;
+  ImportOptions import_options_;
+  std::vector<InputFile> inputs_;
+  std::unique_ptr<Importer> mapping_;  // --mapping: reads the CSV inputs
+};
+
+}  // namespace kgraph::cli
