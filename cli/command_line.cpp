@@ -34,11 +34,6 @@ std::string display_name(const OptionSpec& o) { return "--" + std::string(o.long
 
 }  // namespace
 
-std::string suggestion(std::string_view word, const std::vector<std::string>& candidates) {
-  const std::string best = did_you_mean(word, candidates);
-  return best.empty() ? std::string() : "; did you mean '" + best + "'?";
-}
-
 CliError read_error(std::string_view path, std::string_view reason) {
   return CliError(exit_status::io, "cannot read " + std::string(path) + ": " + std::string(reason));
 }
@@ -99,7 +94,7 @@ ParsedArgs parse_arguments(std::span<const OptionGroup> groups, std::span<const 
       const OptionSpec* spec = find_long(groups, name);
       if (!spec) {
         const std::string word = arg.substr(0, eq);
-        throw UsageError("unknown option '" + word + "'" + suggestion(word, option_words(groups)));
+        throw UsageError("unknown option '" + word + "'" + did_you_mean_suffix(word, option_words(groups)));
       }
       if (!spec->takes_value()) {
         if (eq != std::string::npos)
@@ -125,7 +120,7 @@ ParsedArgs parse_arguments(std::span<const OptionGroup> groups, std::span<const 
         }
         const std::string word = j == 1 ? arg : std::string{'-', arg[j]};
         throw UsageError("unknown option '" + word + "'" +
-                         (word.size() > 2 ? suggestion(word, option_words(groups)) : std::string()));
+                         (word.size() > 2 ? did_you_mean_suffix(word, option_words(groups)) : std::string()));
       }
       if (!spec->takes_value()) {
         record(*spec, {});

@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include "graph/messages.hpp"
+
 namespace kgraph::cli {
 
 /// Exit statuses of the `kgraph` command (docs/cli.md, "Exit status").
@@ -106,9 +108,6 @@ std::string format_options(std::span<const OptionGroup> groups);
 
 /// Parses a non-negative integer option value; throws UsageError naming the option.
 std::size_t parse_count(std::string_view option, std::string_view text);
-
-/// "; did you mean 'WORD'?" for the closest candidate, or empty (see did_you_mean).
-std::string suggestion(std::string_view word, const std::vector<std::string>& candidates);
 
 /// Fills `text` (words separated by spaces) into lines of at most `width` columns, each
 /// ending in a newline; a word longer than `width` gets a line of its own.

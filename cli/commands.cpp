@@ -95,18 +95,18 @@ int run(std::span<const std::string> args, Context& ctx) {
       const Verb* verb = find_verb(args[1]);
       if (!verb)
         throw UsageError("unknown verb '" + args[1] + "' (verbs: " + join(verb_names()) + ")" +
-                         suggestion(args[1], verb_names()));
+                         did_you_mean_suffix(args[1], verb_names()));
       ctx.out << verb_help(*verb, ctx);
       return exit_status::ok;
     }
     if (first.starts_with('-')) {
       std::vector<std::string> words = {"--help", "--version"};
-      throw UsageError("unknown option '" + first + "'" + suggestion(first, words));
+      throw UsageError("unknown option '" + first + "'" + did_you_mean_suffix(first, words));
     }
     const Verb* verb = find_verb(first);
     if (!verb)
       throw UsageError("unknown verb '" + first + "' (verbs: " + join(verb_names()) + ")" +
-                       suggestion(first, verb_names()));
+                       did_you_mean_suffix(first, verb_names()));
     verb_name = first;
     const ParsedArgs parsed = parse_arguments(verb->options, args.subspan(1));
     if (parsed.help()) {

@@ -22,7 +22,7 @@ InputSession::InputSession(const ParsedArgs& args, Context& ctx) : args_(args), 
     forced_ = ctx.importers.named(*fmt);
     if (!forced_)
       throw UsageError("unknown input format '" + *fmt + "' (formats: " + join(ctx.importers.names()) + ")" +
-                       suggestion(*fmt, ctx.importers.names()));
+                       did_you_mean_suffix(*fmt, ctx.importers.names()));
   }
   if (auto s = args.value("section")) {
     std::string singular = *s;
@@ -30,7 +30,7 @@ InputSession::InputSession(const ParsedArgs& args, Context& ctx) : args_(args), 
     const auto section = parse_section(singular);
     if (!section) {
       const std::vector<std::string> names = {"sources", "actors", "laws", "events", "places", "relations"};
-      throw UsageError("unknown section '" + *s + "' (sections: " + join(names) + ")" + suggestion(*s, names));
+      throw UsageError("unknown section '" + *s + "' (sections: " + join(names) + ")" + did_you_mean_suffix(*s, names));
     }
     import_options_.section = std::string(section_name(*section));
   }

@@ -45,7 +45,7 @@ OutputSpec parse_output_spec(std::string_view text, const ExporterRegistry& regi
     }
     if (looks_like_format_name(prefix) && !registry.for_path(text))
       throw UsageError("unknown output format '" + prefix + "' in '-o " + spec.text + "' (formats: " + formats + ")" +
-                       suggestion(prefix, registry.names()));
+                       did_you_mean_suffix(prefix, registry.names()));
   }
   if (const Exporter* e = registry.for_path(text)) {
     spec.path = std::string(text);
@@ -55,7 +55,7 @@ OutputSpec parse_output_spec(std::string_view text, const ExporterRegistry& regi
   const std::string ext = fs::path(text).extension().string();
   throw UsageError("cannot tell the format of output '" + spec.text + "' from its extension (extensions: " +
                    join(output_extensions(registry)) + "; or write FORMAT:PATH with FORMAT one of: " + formats + ")" +
-                   (ext.empty() ? std::string() : suggestion(ext, output_extensions(registry))));
+                   (ext.empty() ? std::string() : did_you_mean_suffix(ext, output_extensions(registry))));
 }
 
 std::vector<OutputSpec> output_specs(const ParsedArgs& args, const Context& ctx) {

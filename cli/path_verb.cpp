@@ -52,7 +52,7 @@ int run_path(const ParsedArgs& args, Context& ctx) {
       std::vector<std::string> ids;
       if (graph->entities().size() <= 20000)
         for (const Entity& e : graph->entities()) ids.emplace_back(graph->str(e.id));
-      throw UsageError("no entity has the id '" + id + "' given to --" + option + suggestion(id, ids));
+      throw UsageError("no entity has the id '" + id + "' given to --" + option + did_you_mean_suffix(id, ids));
     }
     return *index;
   };

@@ -47,7 +47,7 @@ TEST(PathVerb, PrintsTheChainAndDrawsIt) {
 TEST(PathVerb, ReportsUnknownIdsAndMissingChains) {
   auto r = run_kgraph({"path", example(), "--from", "qin-gnag", "--to", "unhcr"});
   EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.err.find("no entity has the id 'qin-gnag' given to --from; did you mean 'qin-gang'?"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("no entity has the id 'qin-gnag' given to --from; did you mean \"qin-gang\"?"), std::string::npos) << r.err;
   EXPECT_EQ(run_kgraph({"path", example(), "--from", "qin-gang"}).status, 2);
   const auto dir = test::make_temp_dir();
   test::write_file(dir / "two.json", R"({"actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]})");
@@ -83,8 +83,8 @@ TEST(BuildSelection, BadSelectionsAreUsageErrors) {
   struct Case { std::vector<std::string> args; const char* message; };
   const Case cases[] = {
       {{"--depth", "2"}, "--depth goes with --focus"},
-      {{"--types", "actr"}, "unknown type 'actr' in --types (types: actor, law, event, place); did you mean 'actor'?"},
-      {{"--since", "19 Sept"}, "invalid date '19 Sept' for --since"},
+      {{"--types", "actr"}, "unknown type 'actr' in --types (types: actor, law, event, place); did you mean \"actor\"?"},
+      {{"--since", "19 Sept"}, "invalid date \"19 Sept\" for --since; expected YYYY"},
       {{"--focus", "nobody"}, "no entity has the id \"nobody\" given to --focus"},
       {{"--relations", "part-of"}, "unknown relation type \"part-of\" in --relations; did you mean \"part_of\"?"},
       {{"--engine", "dto"}, "unknown engine 'dto'"},

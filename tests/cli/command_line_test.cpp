@@ -81,10 +81,10 @@ TEST(CommandLine, Errors) {
     std::string message;
   };
   const Case cases[] = {
-      {{"--shema", "s.json"}, "unknown option '--shema'; did you mean '--schema'?"},
-      {{"--schema=s.json", "--ouptut=x"}, "unknown option '--ouptut'; did you mean '--output'?"},
+      {{"--shema", "s.json"}, "unknown option '--shema'; did you mean \"--schema\"?"},
+      {{"--schema=s.json", "--ouptut=x"}, "unknown option '--ouptut'; did you mean \"--output\"?"},
       {{"-x"}, "unknown option '-x'"},
-      {{"-schema", "s.json"}, "unknown option '-schema'; did you mean '--schema'?"},
+      {{"-schema", "s.json"}, "unknown option '-schema'; did you mean \"--schema\"?"},
       {{"-o"}, "option '-o' needs a value (PATH)"},
       {{"a.json", "--schema"}, "option '--schema' needs a value (FILE)"},
       {{"--quiet=yes"}, "option '--quiet' takes no value"},

@@ -294,26 +294,26 @@ TEST_F(CommandsTest, UsageErrors) {
   };
   const Case cases[] = {
       {{}, "kgraph: error: no verb given; verbs: build, validate, stats, path, schema\nTry 'kgraph --help'.\n"},
-      {{"biuld"}, "kgraph: error: unknown verb 'biuld' (verbs: build, validate, stats, path, schema); did you mean 'build'?\n"
+      {{"biuld"}, "kgraph: error: unknown verb 'biuld' (verbs: build, validate, stats, path, schema); did you mean \"build\"?\n"
                   "Try 'kgraph --help'.\n"},
-      {{"--verison"}, "kgraph: error: unknown option '--verison'; did you mean '--version'?\nTry 'kgraph --help'.\n"},
+      {{"--verison"}, "kgraph: error: unknown option '--verison'; did you mean \"--version\"?\nTry 'kgraph --help'.\n"},
       {{"build", "x.fake"}, "kgraph: error: no output given; name one with -o PATH (e.g. -o graph.graphml)\n"
                             "Try 'kgraph build --help'.\n"},
       {{"build", "-o", "x.txt"}, "kgraph: error: no inputs given\nTry 'kgraph build --help'.\n"},
       {{"validate"}, "kgraph: error: no inputs given\nTry 'kgraph validate --help'.\n"},
       {{"validate", "a.fake", "--shema", "s.json"},
-       "kgraph: error: unknown option '--shema'; did you mean '--schema'?\nTry 'kgraph validate --help'.\n"},
+       "kgraph: error: unknown option '--shema'; did you mean \"--schema\"?\nTry 'kgraph validate --help'.\n"},
       {{"validate", "a.fake", "-o", "x.txt"}, "kgraph: error: unknown option '-o'\nTry 'kgraph validate --help'.\n"},
       {{"build", "a.fake", "--depth", "2", "-o", "x.txt"},
        "kgraph: error: --depth goes with --focus\nTry 'kgraph build --help'.\n"},
       {{"validate", "-", "--input-format", "jsn"},
        "kgraph: error: unknown input format 'jsn' (formats: fake, other)\nTry 'kgraph validate --help'.\n"},
       {{"validate", "-", "--input-format", "fak"},
-       "kgraph: error: unknown input format 'fak' (formats: fake, other); did you mean 'fake'?\n"
+       "kgraph: error: unknown input format 'fak' (formats: fake, other); did you mean \"fake\"?\n"
        "Try 'kgraph validate --help'.\n"},
       {{"validate", "a.fake", "--section", "actrs"},
        "kgraph: error: unknown section 'actrs' (sections: sources, actors, laws, events, places, relations); "
-       "did you mean 'actors'?\nTry 'kgraph validate --help'.\n"},
+       "did you mean \"actors\"?\nTry 'kgraph validate --help'.\n"},
       {{"build", "a.fake", "-o", "x.txt", "-o", "./x.txt"},
        "kgraph: error: output './x.txt' named more than once\nTry 'kgraph build --help'.\n"},
       {{"schema", "extra.json"},
@@ -428,12 +428,12 @@ TEST_F(OutputSpecTest, ExtensionOrPrefix) {
 TEST_F(OutputSpecTest, Unknown) {
   EXPECT_EQ(error("g.tx"),
             "cannot tell the format of output 'g.tx' from its extension (extensions: .fail, .txt; or write "
-            "FORMAT:PATH with FORMAT one of: text, fail, dir); did you mean '.txt'?");
+            "FORMAT:PATH with FORMAT one of: text, fail, dir); did you mean \".txt\"?");
   EXPECT_EQ(error("graph"),
             "cannot tell the format of output 'graph' from its extension (extensions: .fail, .txt; or write "
             "FORMAT:PATH with FORMAT one of: text, fail, dir)");
   EXPECT_EQ(error("txet:g"),
-            "unknown output format 'txet' in '-o txet:g' (formats: text, fail, dir); did you mean 'text'?");
+            "unknown output format 'txet' in '-o txet:g' (formats: text, fail, dir); did you mean \"text\"?");
   EXPECT_EQ(error("neo4j:db"), "unknown output format 'neo4j' in '-o neo4j:db' (formats: text, fail, dir)");
   EXPECT_EQ(error("dir:"), "output 'dir:' names no path after 'dir:'");
   EXPECT_EQ(error("-"), "standard output needs a format: -o FORMAT:- (formats: text, fail, dir)");

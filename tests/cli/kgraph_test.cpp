@@ -226,13 +226,13 @@ TEST(Kgraph, UnknownOutputFormat) {
   RunResult r = run_in(out, "build " + shell_quote(data("valid.json")) + " -o g.grapml");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("cannot tell the format of output 'g.grapml'"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("did you mean '.graphml'?"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("did you mean \".graphml\"?"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("graphml, "), std::string::npos) << r.err;  // the list of formats
 
   r = run_in(out, "build " + shell_quote(data("valid.json")) + " -o grafml:g.xml");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("unknown output format 'grafml'"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("did you mean 'graphml'?"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("did you mean \"graphml\"?"), std::string::npos) << r.err;
   EXPECT_TRUE(r.err.ends_with("Try 'kgraph build --help'.\n")) << r.err;
   EXPECT_TRUE(names_in(out).empty());
 }
@@ -298,11 +298,11 @@ TEST(Kgraph, Version) {
 TEST(Kgraph, UsageErrors) {
   RunResult r = run_kgraph({"build", data("valid.json"), "--shema", data("extra_schema.json"), "-o", "x.json"});
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err, "kgraph: error: unknown option '--shema'; did you mean '--schema'?\nTry 'kgraph build --help'.\n");
+  EXPECT_EQ(r.err, "kgraph: error: unknown option '--shema'; did you mean \"--schema\"?\nTry 'kgraph build --help'.\n");
 
   r = run_kgraph({"biuld", data("valid.json")});
   EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.err.find("did you mean 'build'?"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("did you mean \"build\"?"), std::string::npos) << r.err;
 
   r = run_kgraph({"build", data("valid.json")});
   EXPECT_EQ(r.status, 2);
