@@ -88,7 +88,7 @@ run_target() {
   grep -E '^#[0-9]+[[:space:]]+DONE|^stat::(number_of_executed_units|peak_rss_mb)|^Done ' "$findings/last-run.log" || true
   if ((status != 0)); then
     grep -E '^==[0-9]+==ERROR|SUMMARY:|^artifact_prefix|Test unit written to|ALARM|out-of-memory|runtime error' \
-      "$findings/last-run.log" | head -n 8 || true
+      "$findings/last-run.log" | head -n 8 || tail -n 5 "$findings/last-run.log"
     echo "fuzz.sh: $target: FINDING (libFuzzer exited $status); the log is $findings/last-run.log" >&2
     echo "fuzz.sh: replay it with $build/tests/fuzz/fuzz_$target FILE; shrink it with $0 minimize $target FILE" >&2
     return 1
