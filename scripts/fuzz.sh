@@ -21,7 +21,7 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 
 usage() {
   sed -n '3,8s/^# \{0,1\}//p' "$0" >&2
-  exit 2
+  exit "${1:-2}"
 }
 
 target_names() { awk '/^[a-z]/ {print $1}' "$targets_file"; }
@@ -114,9 +114,9 @@ case $1 in
     (($# >= 3)) || usage
     target_line "$2" | grep -q . || { echo "fuzz.sh: unknown target '$2' (see --list)" >&2; exit 2; }
     minimize "${@:2}" ;;
-  -h | --help) usage ;;
+  -h | --help) usage 0 ;;
   *)
-    (($# >= 2)) && [[ $2 =~ ^[0-9]+$ ]] || usage
+    if (($# < 2)) || ! [[ $2 =~ ^[0-9]+$ ]]; then usage; fi
     what=$1 seconds=$2
     shift 2
     if [[ $what == all ]]; then
