@@ -1,0 +1,41 @@
+#pragma once
+/// The fuzz targets' entry points (docs/reliability.md, "Fuzzing"). Each one feeds bytes through
+/// the public entry the kgraph command uses for that kind of input — the importer the registry
+/// picks by file name, a TableMapping, Schema::extend — into a GraphBuilder, then finish(), then
+/// formats the diagnostics; it must return normally whatever the bytes. libFuzzer calls them
+/// through libfuzzer_main.cpp; fuzz_regressions_test.cpp replays saved inputs through them.
+
+#include <span>
+#include <string_view>
+
+namespace kgraph::fuzz {
+
+/// A JSON document read as `fuzz.json`.
+void json(std::string_view bytes);
+/// JSON Lines read as `fuzz.jsonl`.
+void jsonl(std::string_view bytes);
+/// A CSV file of one section, named as `kgraph build` would see it (`actors.csv`, ...).
+void csv_sources(std::string_view bytes);
+void csv_actors(std::string_view bytes);
+void csv_laws(std::string_view bytes);
+void csv_events(std::string_view bytes);
+void csv_places(std::string_view bytes);
+void csv_relations(std::string_view bytes);
+/// A mapping file (`--mapping`); when it loads, a fixed small table is read through it.
+void mapping(std::string_view bytes);
+/// A CSV table read through a fixed mapping.
+void mapping_table(std::string_view bytes);
+/// A `--schema` file; when it loads, a fixed small document is read with the extended schema.
+void schema(std::string_view bytes);
+
+using Entry = void (*)(std::string_view bytes);
+
+struct Target {
+  std::string_view name;  // as in tests/fuzz/targets.txt and `scripts/fuzz.sh --list`
+  Entry entry;
+};
+
+/// Every entry point with its target name.
+std::span<const Target> targets();
+
+}  // namespace kgraph::fuzz
