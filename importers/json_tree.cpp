@@ -11,12 +11,14 @@ namespace {
 
 /// A string stream for RapidJSON without its copy optimisation, so that Tell() during a SAX
 /// event is the position just after the value that caused it (with the optimisation, the reader
-/// works on a copy of the stream while it calls the handler for strings and numbers).
+/// works on a copy of the stream while it calls the handler for strings and numbers). It reads
+/// NUL at and past its end: RapidJSON's UTF-8 validation takes the continuation bytes of a
+/// sequence without looking, so a text ending inside one would otherwise be read past.
 struct PositionStream {
   using Ch = char;
-  explicit PositionStream(const char* s) : head(s), src(s) {}
-  Ch Peek() const { return *src; }
-  Ch Take() { return *src++; }
+  PositionStream(const char* s, std::size_t size) : head(s), src(s), end(s + size) {}
+  Ch Peek() const { return src < end ? *src : '\0'; }
+  Ch Take() { return src < end ? *src++ : '\0'; }
   std::size_t Tell() const { return static_cast<std::size_t>(src - head); }
   Ch* PutBegin() { return nullptr; }
   void Put(Ch) {}
@@ -24,6 +26,7 @@ struct PositionStream {
   std::size_t PutEnd(Ch*) { return 0; }
   const Ch* head;
   const Ch* src;
+  const Ch* end;
 };
 
 /// Line and column of byte offsets asked for in increasing order, each found by counting on
@@ -191,7 +194,7 @@ std::string_view json_kind_text(JsonNode::Kind kind) {
 
 std::optional<JsonTreeError> parse_json_tree(std::string_view json_text, JsonNode& root) {
   const std::string text(json_text);  // RapidJSON reads up to a NUL
-  PositionStream stream(text.c_str());
+  PositionStream stream(text.c_str(), text.size());
   TreeBuilder builder(text, stream, root);
   rapidjson::Reader reader;
   const rapidjson::ParseResult r =

@@ -64,6 +64,13 @@ TEST(JsonTree, ProblemsAndWhereTheyAre) {
   EXPECT_EQ(parse_outcome("// a comment\n{\"a\": /* here */ 1}"), "ok");
 }
 
+TEST(JsonTree, TextEndingInsideAUtf8SequenceIsAnErrorNotAReadPastItsEnd) {
+  // Found by fuzzing (tests/fuzz/regressions/mapping): RapidJSON takes a sequence's
+  // continuation bytes without looking, so the stream must give NUL past its end.
+  EXPECT_EQ(parse_outcome("{\"aaaaaaaaaaaaaaaaaaaaa\xF1"), "1:24: invalid UTF-8 in a string");
+  EXPECT_EQ(parse_outcome("[\"\xE2"), "1:3: invalid UTF-8 in a string");
+}
+
 TEST(JsonTree, NestingUpToTheLimitIsRead) {
   EXPECT_EQ(parse_outcome(nested(kMaxJsonNesting, '[', "1", ']')), "ok");
   EXPECT_EQ(parse_outcome(nested_objects(kMaxJsonNesting)), "ok");
