@@ -702,7 +702,35 @@ const Schema& GraphBuilder::schema() const { return s_->schema; }
 
 void GraphBuilder::add(const RawRecord& record) {
   ++records_;
+  if (!within_limits(record)) return;
   RecordInterpreter(*s_, diags_, record).run();
+}
+
+bool GraphBuilder::within_limits(const RawRecord& record) {
+  std::size_t values = 0, bytes = 0;
+  for (std::size_t i = 0; i < record.field_count; ++i) {
+    const RawField& f = record.fields[i];
+    values += f.values.size();
+    bytes += f.key.size();
+    for (const RawScalar& v : f.values) bytes += v.text.size();
+  }
+  if (values > kMaxRecordValues) {
+    diags_.error(record.at,
+                 "record holds " + std::to_string(values) + " values; a record may hold at most " +
+                     std::to_string(kMaxRecordValues),
+                 "split the values over several records with the same id: they merge into one");
+    return false;
+  }
+  if (bytes > kMaxRecordTextBytes) {
+    constexpr std::size_t mib = std::size_t{1} << 20;
+    diags_.error(record.at,
+                 "record holds " + std::to_string((bytes + mib - 1) / mib) +
+                     " MiB of text; a record may hold at most " + std::to_string(kMaxRecordTextBytes / mib) + " MiB",
+                 "split the values over several records with the same id, or keep long texts in files "
+                 "and point to them");
+    return false;
+  }
+  return true;
 }
 
 std::optional<KnowledgeGraph> GraphBuilder::finish() {

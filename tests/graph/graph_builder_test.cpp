@@ -346,5 +346,35 @@ TEST(GraphBuilder, ManyValuesInOneRecordOrOneRelationTakeNLogN) {
   EXPECT_LT(seconds, 10.0);
 }
 
+// Issue #10, "Bounded resources": what one record may hold is a limit with a clear error.
+TEST(GraphBuilder, RejectsARecordPastTheLimits) {
+  struct Case {
+    const char* name;
+    std::vector<F> fields;
+    std::vector<std::string> messages;
+  };
+  const std::string mib(std::size_t{1} << 20, 'x');
+  std::string long_text;
+  for (std::size_t i = 0; i < (kMaxRecordTextBytes >> 20); ++i) long_text += mib;
+  const std::vector<Case> cases = {
+      {"values at the limit", {{"id", "a"}, {"name", "A"}, {"tags", std::vector<std::string>(kMaxRecordValues - 2, "t")}}, {}},
+      {"one value more",
+       {{"id", "a"}, {"name", "A"}, {"tags", std::vector<std::string>(kMaxRecordValues - 1, "t")}},
+       {"in.json:1:1: error: record holds 1048577 values; a record may hold at most 1048576\n"
+        "  hint: split the values over several records with the same id: they merge into one"}},
+      {"text past the limit",
+       {{"id", "a"}, {"name", "A"}, {"description", long_text.c_str()}},
+       {"in.json:1:1: error: record holds 65 MiB of text; a record may hold at most 64 MiB\n"
+        "  hint: split the values over several records with the same id, or keep long texts in files and "
+        "point to them"}},
+  };
+  for (const Case& c : cases) {
+    Builder b;
+    b.add(Section::actor, c.fields);
+    EXPECT_EQ(b.finish().has_value(), c.messages.empty()) << c.name;
+    EXPECT_EQ(b.messages(), c.messages) << c.name;
+  }
+}
+
 }  // namespace
 }  // namespace kgraph
