@@ -6,6 +6,7 @@
 
 #include "graph/flat_index.hpp"
 #include "graph/list_pool.hpp"
+#include "graph/merge_backlog.hpp"
 #include "graph/text.hpp"
 
 namespace kgraph {
@@ -106,9 +107,17 @@ struct BuilderState {
   FlatIndex relation_index;
   std::unordered_map<StrId, std::uint32_t> relation_ids;  // relation `id` -> relation
 
+  // Elements whose lists or properties grew large: what later records add, not yet folded
+  // in (merge_backlog.hpp). By entity slot, source slot and relation index.
+  std::unordered_map<std::uint32_t, MergeBacklog> entity_backlogs;
+  std::unordered_map<std::uint32_t, MergeBacklog> source_backlogs;
+  std::unordered_map<std::uint32_t, MergeBacklog> relation_backlogs;
+
   // Scratch buffers reused between records.
   std::vector<StrId> scratch_ids;
-  PropertyList scratch_props;
+  std::vector<KeyedValue> scratch_pairs;  // the property values of the record being read
+  std::vector<StrId> fold_ids;
+  std::vector<KeyedValue> fold_pairs;
 
   StrId key_description = strings.intern("description");
   StrId key_quote = strings.intern("quote");
@@ -146,6 +155,89 @@ struct BuilderState {
     return slot;
   }
 
+  /// Adds strings to an element's sorted list, less `drop` (kMissing: nothing). A short list
+  /// merges at once; a long one through the element's backlog, folded in with one sort when
+  /// the backlog is as long as the list, so that n additions cost n log n in all.
+  void add_to_list(ListId& list, std::span<const StrId> more, StrId drop,
+                   std::unordered_map<std::uint32_t, MergeBacklog>& backlogs, std::uint32_t slot,
+                   std::vector<StrId> MergeBacklog::*pending) {
+    if (more.empty()) return;
+    const std::size_t have = lists.view(list).size();
+    if (have < kMergeAtOnceBelow) {
+      list = lists.merge(list, more, strings);
+      if (drop != StringPool::kMissing) {
+        auto items = lists.view(list);
+        if (std::find(items.begin(), items.end(), drop) != items.end()) {
+          fold_ids.assign(items.begin(), items.end());
+          fold_ids.erase(std::remove(fold_ids.begin(), fold_ids.end(), drop), fold_ids.end());
+          list = lists.intern(fold_ids);
+        }
+      }
+      return;
+    }
+    std::vector<StrId>& waiting = backlogs[slot].*pending;
+    waiting.insert(waiting.end(), more.begin(), more.end());
+    if (waiting.size() >= have) list = fold_list(list, waiting, drop, lists, strings, fold_ids);
+  }
+
+  /// Adds a record's properties to an element's, the same way: small sets merge at once, large
+  /// ones through the backlog. `from` may be left empty (moved from).
+  void add_properties(PropertyList& into, PropertyList& from,
+                      std::unordered_map<std::uint32_t, MergeBacklog>& backlogs, std::uint32_t slot) {
+    if (from.empty()) return;
+    if (into.empty()) {
+      // A backlog is never pending beside an empty set: it holds values only while the set
+      // has at least kMergeAtOnceBelow.
+      into.swap(from);
+      return;
+    }
+    auto small_count = [](const PropertyList& p) {
+      return p.size() >= kMergeAtOnceBelow ? kMergeAtOnceBelow : value_count(p);
+    };
+    if (small_count(into) + small_count(from) < kMergeAtOnceBelow) {
+      merge_properties(into, from, strings);
+      return;
+    }
+    auto [it, fresh] = backlogs.try_emplace(slot);
+    MergeBacklog& b = it->second;
+    if (fresh || b.properties.empty()) b.folded_values = value_count(into);
+    append_pairs(from, b.properties);
+    // Folding at once while the set is small keeps "pending implies large" true, so that the
+    // at-once path above never passes values waiting here (the first of equal values wins).
+    if (b.properties.size() >= b.folded_values || b.folded_values < kMergeAtOnceBelow) {
+      fold_properties(into, b.properties, strings, fold_pairs);
+      b.folded_values = value_count(into);
+    }
+  }
+
+  /// Folds every backlog in; finish() calls it before anything reads the lists. In slot order,
+  /// so that lists are interned in the same order on every run.
+  void fold_backlogs() {
+    auto in_order = [](std::unordered_map<std::uint32_t, MergeBacklog>& backlogs) {
+      std::vector<std::pair<std::uint32_t, MergeBacklog*>> out;
+      out.reserve(backlogs.size());
+      for (auto& [slot, b] : backlogs) out.emplace_back(slot, &b);
+      std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      return out;
+    };
+    for (auto [slot, b] : in_order(entity_backlogs)) {
+      Entity& e = entities[slot].entity;
+      e.aliases = fold_list(e.aliases, b->aliases, e.name, lists, strings, fold_ids);
+      e.sources = fold_list(e.sources, b->sources, StringPool::kMissing, lists, strings, fold_ids);
+      fold_properties(e.properties, b->properties, strings, fold_pairs);
+    }
+    for (auto [slot, b] : in_order(source_backlogs))
+      fold_properties(sources[slot].source.properties, b->properties, strings, fold_pairs);
+    for (auto [index, b] : in_order(relation_backlogs)) {
+      Relation& r = relations[index];
+      r.sources = fold_list(r.sources, b->sources, StringPool::kMissing, lists, strings, fold_ids);
+      fold_properties(relation_properties[r.properties], b->properties, strings, fold_pairs);
+    }
+    std::unordered_map<std::uint32_t, MergeBacklog>().swap(entity_backlogs);
+    std::unordered_map<std::uint32_t, MergeBacklog>().swap(source_backlogs);
+    std::unordered_map<std::uint32_t, MergeBacklog>().swap(relation_backlogs);
+  }
+
   static std::uint32_t relation_hash(const Relation& r) {
     std::uint64_t h = r.from;
     h = h * 0x9E3779B97F4A7C15ull + r.to;
@@ -169,7 +261,9 @@ using detail::BuilderState;
 class RecordInterpreter {
  public:
   RecordInterpreter(BuilderState& s, Diagnostics& diags, const RawRecord& r)
-      : s_(s), diags_(diags), r_(r) {}
+      : s_(s), diags_(diags), r_(r) {
+    s_.scratch_pairs.clear();
+  }
 
   void run() {
     switch (r_.section) {
@@ -267,7 +361,8 @@ class RecordInterpreter {
       error(start->at, "start " + quoted(from.to_string()) + " is after end " + quoted(to.to_string()));
   }
 
-  void add_values(PropertyList& props, const RawField& f, StrId key) {
+  /// Collects the values of a field under `key`; properties() sorts them all at once.
+  void add_values(const RawField& f, StrId key) {
     for (const RawScalar& v : f.values) {
       Value value;
       switch (v.kind) {
@@ -279,24 +374,31 @@ class RecordInterpreter {
         case ValueKind::real: value = Value::of_real(v.real); break;
         case ValueKind::boolean: value = Value::of_bool(v.boolean); break;
       }
-      add_property_value(props, key, value, s_.strings);
+      s_.scratch_pairs.push_back(KeyedValue{key, static_cast<std::uint32_t>(s_.scratch_pairs.size()), value});
     }
   }
 
+  /// The record's properties collected so far, sorted once (one record may have many).
+  PropertyList properties() {
+    PropertyList props;
+    build_properties(s_.scratch_pairs, props, s_.strings);
+    return props;
+  }
+
   /// Any field not interpreted otherwise: a property, if its name is usable.
-  void property(PropertyList& props, const RawField& f) {
+  void property(const RawField& f) {
     if (f.key.empty() || has_control_character(f.key)) {
       error(f.at, "property name " + quoted(f.key) + " must be non-empty and without control characters");
       return;
     }
     if (!checked_text(f, f.key)) return;
-    add_values(props, f, s_.strings.intern(f.key));
+    add_values(f, s_.strings.intern(f.key));
   }
 
-  void string_property(PropertyList& props, const RawField& f, StrId key) {
+  void string_property(const RawField& f, StrId key) {
     std::vector<std::string_view> values;
     if (!strings(f, values)) return;
-    add_values(props, f, key);
+    add_values(f, key);
   }
 
   ListId source_list(const RawField* f) {
@@ -326,7 +428,6 @@ class RecordInterpreter {
     std::string_view id;
     const RawField* id_field = nullptr;
     if (!required("id", id, id_field) || !checked_id(*id_field, id)) return;
-    PropertyList props;
     PartialDate date;
     for (std::size_t i = 0; i < r_.field_count; ++i) {
       const RawField& f = r_.fields[i];
@@ -336,9 +437,9 @@ class RecordInterpreter {
       } else if (f.key == "record") {
         error(f.at, "field \"record\" is reserved (it names the record's section in JSON Lines)");
       } else if (f.key == "title" || f.key == "publisher" || f.key == "url") {
-        string_property(props, f, s_.strings.intern(f.key));
+        string_property(f, s_.strings.intern(f.key));
       } else {
-        property(props, f);
+        property(f);
       }
     }
     if (!ok_) return;
@@ -351,7 +452,8 @@ class RecordInterpreter {
       return;
     }
     if (date.present()) staged.source.date = date;
-    merge_properties(staged.source.properties, props, s_.strings);
+    PropertyList props = properties();
+    s_.add_properties(staged.source.properties, props, s_.source_backlogs, slot);
   }
 
   void entity(EntityType type) {
@@ -364,7 +466,6 @@ class RecordInterpreter {
     const RawField *date = nullptr, *start = nullptr, *end = nullptr, *sources = nullptr, *kind_field = nullptr;
     std::vector<std::string_view> aliases, values;
     std::vector<std::pair<StrId, const RawField*>> shorthands;
-    PropertyList props;
     for (std::size_t i = 0; i < r_.field_count; ++i) {
       const RawField& f = r_.fields[i];
       if (f.is_null()) continue;
@@ -376,7 +477,7 @@ class RecordInterpreter {
       else if (key == "end") end = &f;
       else if (key == "sources") sources = &f;
       else if (key == "aliases") strings(f, aliases);
-      else if (key == "description") string_property(props, f, s_.key_description);
+      else if (key == "description") string_property(f, s_.key_description);
       else if (key == "place" || key == "within" || key == "part_of") shorthand(type, f, shorthands);
       else if (key == "type")
         error(f.at, "an entity's type comes from its section (" + std::string(type_name(type)) +
@@ -385,7 +486,7 @@ class RecordInterpreter {
         error(f.at, "field " + quoted(key) + " belongs to relations, not to a " + std::string(type_name(type)));
       else if (key == "record")
         error(f.at, "field \"record\" is reserved (it names the record's section in JSON Lines)");
-      else property(props, f);
+      else property(f);
     }
 
     std::string_view kind;
@@ -449,16 +550,20 @@ class RecordInterpreter {
         // The smaller name (byte order) stays the name, so the result is order-independent.
         StrId other = name_str;
         if (name < s_.strings.view(e.name)) std::swap(e.name, other);
-        e.aliases = s_.lists.merge(e.aliases, std::span<const StrId>(&other, 1), s_.strings);
+        s_.add_to_list(e.aliases, std::span<const StrId>(&other, 1), e.name, s_.entity_backlogs, slot,
+                       &MergeBacklog::aliases);
       }
     }
 
+    // Aliases never hold the name; names only get smaller, so a name dropped here stays out
+    // unless it comes back as an alias or as a name that lost its place, which is then kept.
     s_.scratch_ids.clear();
     for (std::string_view a : aliases) s_.scratch_ids.push_back(s_.strings.intern(a));
-    if (!s_.scratch_ids.empty()) e.aliases = s_.lists.merge(e.aliases, s_.scratch_ids, s_.strings);
-    e.sources = s_.lists.merge(e.sources, s_.lists.view(source_ids), s_.strings);
-    if (!props.empty()) merge_properties(e.properties, props, s_.strings);
-    remove_name_from_aliases(e);
+    s_.add_to_list(e.aliases, s_.scratch_ids, e.name, s_.entity_backlogs, slot, &MergeBacklog::aliases);
+    s_.add_to_list(e.sources, s_.lists.view(source_ids), StringPool::kMissing, s_.entity_backlogs, slot,
+                   &MergeBacklog::sources);
+    PropertyList props = properties();
+    s_.add_properties(e.properties, props, s_.entity_backlogs, slot);
 
     for (const auto& [rel_type, field] : shorthands) {
       std::vector<std::string_view> targets;
@@ -473,14 +578,6 @@ class RecordInterpreter {
         stage_relation(r, RelationPlaces{field->at, field->at}, nullptr);
       }
     }
-  }
-
-  void remove_name_from_aliases(Entity& e) {
-    auto list = s_.lists.view(e.aliases);
-    if (std::find(list.begin(), list.end(), e.name) == list.end()) return;
-    s_.scratch_ids.assign(list.begin(), list.end());
-    s_.scratch_ids.erase(std::remove(s_.scratch_ids.begin(), s_.scratch_ids.end(), e.name), s_.scratch_ids.end());
-    e.aliases = s_.lists.intern(s_.scratch_ids);
   }
 
   void shorthand(EntityType type, const RawField& f, std::vector<std::pair<StrId, const RawField*>>& out) {
@@ -521,7 +618,6 @@ class RecordInterpreter {
     std::string_view role;
     std::string_view rel_id;
     const RawField* id_f = nullptr;
-    PropertyList props;
     for (std::size_t i = 0; i < r_.field_count; ++i) {
       const RawField& f = r_.fields[i];
       if (f.is_null()) continue;
@@ -532,16 +628,17 @@ class RecordInterpreter {
       else if (key == "end") end = &f;
       else if (key == "sources") sources = &f;
       else if (key == "role") one_string(f, role) && checked_text(f, role);
-      else if (key == "quote") string_property(props, f, s_.key_quote);
+      else if (key == "quote") string_property(f, s_.key_quote);
       else if (key == "id") {
         if (one_string(f, rel_id) && checked_id(f, rel_id)) {
           id_f = &f;
-          add_values(props, f, s_.key_id);
+          add_values(f, s_.key_id);
         }
       } else if (key == "record") {
         error(f.at, "field \"record\" is reserved (it names the record's section in JSON Lines)");
-      } else property(props, f);
+      } else property(f);
     }
+    PropertyList props = properties();
     Relation r;
     dates(date, start, end, r.start, r.end);
     r.sources = source_list(sources);
@@ -561,7 +658,7 @@ class RecordInterpreter {
   }
 
   /// Adds a relation or merges it into an equal one; returns its index.
-  std::uint32_t stage_relation(const Relation& r, RelationPlaces places, const PropertyList* props) {
+  std::uint32_t stage_relation(const Relation& r, RelationPlaces places, PropertyList* props) {
     const std::uint32_t h = BuilderState::relation_hash(r);
     std::uint32_t index = s_.relation_index.find(
         h, [&](std::uint32_t i) { return BuilderState::same_key(s_.relations[i], r); });
@@ -572,18 +669,19 @@ class RecordInterpreter {
       s_.relation_index.insert(h, index);
       if (props) {
         s_.relations.back().properties = static_cast<std::uint32_t>(s_.relation_properties.size());
-        s_.relation_properties.push_back(*props);
+        s_.relation_properties.push_back(std::move(*props));
       }
       return index;
     }
     Relation& existing = s_.relations[index];
-    existing.sources = s_.lists.merge(existing.sources, s_.lists.view(r.sources), s_.strings);
+    s_.add_to_list(existing.sources, s_.lists.view(r.sources), StringPool::kMissing, s_.relation_backlogs, index,
+                   &MergeBacklog::sources);
     if (props) {
       if (existing.properties == 0) {
         existing.properties = static_cast<std::uint32_t>(s_.relation_properties.size());
-        s_.relation_properties.push_back(*props);
+        s_.relation_properties.push_back(std::move(*props));
       } else {
-        merge_properties(s_.relation_properties[existing.properties], *props, s_.strings);
+        s_.add_properties(s_.relation_properties[existing.properties], *props, s_.relation_backlogs, index);
       }
     }
     return index;
@@ -604,11 +702,40 @@ const Schema& GraphBuilder::schema() const { return s_->schema; }
 
 void GraphBuilder::add(const RawRecord& record) {
   ++records_;
+  if (!within_limits(record)) return;
   RecordInterpreter(*s_, diags_, record).run();
+}
+
+bool GraphBuilder::within_limits(const RawRecord& record) {
+  std::size_t values = 0, bytes = 0;
+  for (std::size_t i = 0; i < record.field_count; ++i) {
+    const RawField& f = record.fields[i];
+    values += f.values.size();
+    bytes += f.key.size();
+    for (const RawScalar& v : f.values) bytes += v.text.size();
+  }
+  if (values > kMaxRecordValues) {
+    diags_.error(record.at,
+                 "record holds " + std::to_string(values) + " values; a record may hold at most " +
+                     std::to_string(kMaxRecordValues),
+                 "split the values over several records with the same id: they merge into one");
+    return false;
+  }
+  if (bytes > kMaxRecordTextBytes) {
+    constexpr std::size_t mib = std::size_t{1} << 20;
+    diags_.error(record.at,
+                 "record holds " + std::to_string((bytes + mib - 1) / mib) +
+                     " MiB of text; a record may hold at most " + std::to_string(kMaxRecordTextBytes / mib) + " MiB",
+                 "split the values over several records with the same id, or keep long texts in files "
+                 "and point to them");
+    return false;
+  }
+  return true;
 }
 
 std::optional<KnowledgeGraph> GraphBuilder::finish() {
   BuilderState& s = *s_;
+  s.fold_backlogs();
   const std::size_t entity_count = s.entities.size();
 
   // Ids that relations or shorthand fields name but no record declares.

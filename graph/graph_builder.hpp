@@ -49,6 +49,9 @@ class GraphBuilder {
   std::optional<KnowledgeGraph> finish();
 
  private:
+  /// Reports a record past kMaxRecordValues or kMaxRecordTextBytes.
+  bool within_limits(const RawRecord& record);
+
   std::unique_ptr<detail::BuilderState> s_;
   Diagnostics& diags_;
   std::uint64_t records_ = 0;

@@ -22,6 +22,8 @@ class ListPool {
   std::size_t memory_bytes() const;
   /// Number of distinct lists interned (ids are 0..size()-1).
   std::size_t size() const { return hashes_.size(); }
+  /// Number of strings held by all lists together (each list counted once).
+  std::size_t items() const { return items_.size(); }
 
  private:
   std::vector<StrId> items_;

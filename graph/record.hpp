@@ -3,6 +3,7 @@
 /// the record describes) and its fields with their places in the input. Every importer
 /// produces these; GraphBuilder::add interprets them the same way for every format.
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,6 +20,12 @@ enum class Section : std::uint8_t { source, actor, law, event, place, relation }
 /// "source", "actor", ... (the JSONL `record` values).
 std::string_view section_name(Section s);
 std::optional<Section> parse_section(std::string_view singular);
+
+/// What one record may hold (docs/reliability.md, "Limits"); GraphBuilder::add rejects a record
+/// past either. A reader that builds records should stop at them while it reads, so that an
+/// endless record never claims the memory in the first place.
+inline constexpr std::size_t kMaxRecordValues = std::size_t{1} << 20;
+inline constexpr std::size_t kMaxRecordTextBytes = std::size_t{64} << 20;
 
 /// A scalar as written in the input.
 struct RawScalar {

@@ -8,6 +8,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "graph/messages.hpp"
@@ -605,6 +606,7 @@ class RecordHandler {
   void begin_record(const char* start) {
     record_.clear();
     key_bits_ = 0;
+    if (!key_set_.empty()) key_set_.clear();
     record_.at = s_->locate(start);
     if (mode_ == Mode::document) record_.section = section_;
     has_section_ = mode_ == Mode::document;
@@ -634,6 +636,12 @@ class RecordHandler {
     f.is_list = false;
     values_ = 0;
     key_bits_ |= key_bit(key);
+    if (record_.field_count > kKeySetFrom) {
+      if (key_set_.empty())
+        for (std::size_t i = 0; i < record_.field_count; ++i) key_set_.insert(record_.fields[i].key);
+      else
+        key_set_.insert(record_.fields[record_.field_count - 1].key);
+    }
   }
   RawField& field() { return record_.fields[record_.field_count - 1]; }
   RawScalar& next_value() {
@@ -645,7 +653,10 @@ class RecordHandler {
     std::vector<RawScalar>& values = field().values;
     if (values.size() != values_) values.resize(values_);
   }
-  void drop_field() { --record_.field_count; }
+  void drop_field() {
+    if (!key_set_.empty()) key_set_.erase(field().key);
+    --record_.field_count;
+  }
   // A one-word filter first: comparing every key with every other costs more than the parsing.
   static std::uint64_t key_bit(std::string_view key) {
     const std::size_t h = key.empty() ? 0 : key.size() * 7 + static_cast<unsigned char>(key.front()) * 3 + static_cast<unsigned char>(key.back());
@@ -653,6 +664,7 @@ class RecordHandler {
   }
   bool has_field(std::string_view key) const {
     if (!(key_bits_ & key_bit(key))) return false;
+    if (!key_set_.empty()) return key_set_.count(std::string(key)) != 0;
     for (std::size_t i = 0; i < record_.field_count; ++i)
       if (record_.fields[i].key == key) return true;
     return false;
@@ -723,6 +735,10 @@ class RecordHandler {
   RawRecord record_;
   std::size_t values_ = 0;  // values filled in the current field
   std::uint64_t key_bits_ = 0;  // key_bit of every field key in the record
+  // Past kKeySetFrom fields, every key is also in a set: comparing each key with all those
+  // before it would make one record of n fields cost n².
+  static constexpr std::size_t kKeySetFrom = 64;
+  std::unordered_set<std::string> key_set_;
   bool has_section_ = false;
   bool record_bad_ = false;
   bool saw_record_key_ = false;
