@@ -40,12 +40,6 @@ std::string place_text(const Diagnostics& diags, Location at) {
   return s;
 }
 
-std::string kinds_list(const TypeInfo& info) {
-  std::string s;
-  for (const auto& [kind, _] : info.kinds) s += (s.empty() ? "" : ", ") + kind;
-  return s;
-}
-
 /// Finds a problem that no output format could carry: C0 controls other than tab, newline
 /// and carriage return, and the non-characters U+FFFE/U+FFFF (both excluded from XML 1.0).
 const char* text_problem(std::string_view s) {
@@ -336,8 +330,7 @@ class RecordInterpreter {
     }
     auto d = parse_partial_date(f.values[0].text);
     if (!d) {
-      error(f.at, "invalid date " + quoted(f.values[0].text) + " in field " + quoted(f.key) +
-                      "; expected YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)");
+      error(f.at, invalid_date_message(f.values[0].text, f.key));
       return false;
     }
     out = *d;
@@ -480,8 +473,8 @@ class RecordInterpreter {
       else if (key == "description") string_property(f, s_.key_description);
       else if (key == "place" || key == "within" || key == "part_of") shorthand(type, f, shorthands);
       else if (key == "type")
-        error(f.at, "an entity's type comes from its section (" + std::string(type_name(type)) +
-                        "); did you mean \"kind\"?");
+        error(f.at, "an entity's type comes from its section (" + std::string(type_name(type)) + ")" +
+                        did_you_mean_suffix("kind"));
       else if (key == "from" || key == "to")
         error(f.at, "field " + quoted(key) + " belongs to relations, not to a " + std::string(type_name(type)));
       else if (key == "record")
@@ -493,8 +486,7 @@ class RecordInterpreter {
     if (kind_field && one_string(*kind_field, kind) && !s_.schema.has_kind(type, kind)) {
       std::vector<std::string> kinds;
       for (const auto& [k, _] : s_.schema.type(type).kinds) kinds.push_back(k);
-      error(kind_field->at, "unknown kind " + quoted(kind) + " for " + std::string(type_name(type)) +
-                                did_you_mean_suffix(kind, kinds) + " (allowed: " + kinds_list(s_.schema.type(type)) + ")");
+      error(kind_field->at, unknown_kind_message(kind, type_name(type), kinds));
     }
     PartialDate from, to;
     dates(date, start, end, from, to);
@@ -611,8 +603,7 @@ class RecordInterpreter {
     if (ok_type && !s_.schema.relation(type)) {
       std::vector<std::string> names;
       for (const auto& [n, _] : s_.schema.relations()) names.push_back(n);
-      error(type_f->at, "unknown relation type " + quoted(type) + did_you_mean_suffix(type, names) +
-                            " (see `kgraph schema` for the relation types, or declare it with --schema)");
+      error(type_f->at, unknown_relation_type_message(type, names));
     }
     const RawField *date = nullptr, *start = nullptr, *end = nullptr, *sources = nullptr;
     std::string_view role;
