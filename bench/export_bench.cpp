@@ -134,7 +134,8 @@ int main(int argc, char** argv) {
       r.bytes = bytes_under(target);
       r.wall = std::min(r.wall, wall);
       r.cpu = std::min(r.cpu, cpu);
-      std::fprintf(stderr, "  round %d %-8s %7.2f s wall %7.2f s CPU\n", round + 1, r.format.c_str(), wall, cpu);
+      std::fprintf(stderr, "  round %d %-8s %7.2f s wall %7.2f s CPU\n", round + 1,
+                   r.format.c_str(), wall, cpu);
       fs::remove_all(target);
     }
   }
@@ -142,9 +143,10 @@ int main(int argc, char** argv) {
   const Result* reference = nullptr;
   for (const Result& r : results)
     if (r.format == "graphml") reference = &r;
-  std::printf("graph: %zu entities, %zu relations, %zu sources; import %.2f s; best of %d\n\n", g->entities().size(),
-              g->relations().size(), g->sources().size(), import_s, repeat);
-  std::printf("| format | bytes | wall s | MB/s | vs GraphML | CPU s | MB per CPU s | vs GraphML |\n");
+  std::printf("graph: %zu entities, %zu relations, %zu sources; import %.2f s; best of %d\n\n",
+              g->entities().size(), g->relations().size(), g->sources().size(), import_s, repeat);
+  std::printf(
+      "| format | bytes | wall s | MB/s | vs GraphML | CPU s | MB per CPU s | vs GraphML |\n");
   std::printf("|---|---|---|---|---|---|---|---|\n");
   for (const Result& r : results) {
     const double mb = static_cast<double>(r.bytes) / 1e6;
@@ -156,7 +158,8 @@ int main(int argc, char** argv) {
       std::printf("-");
     std::printf(" | %.2f | %.0f | ", r.cpu, cpu_rate);
     if (reference)
-      std::printf("%.2f", cpu_rate / (static_cast<double>(reference->bytes) / 1e6 / reference->cpu));
+      std::printf("%.2f",
+                  cpu_rate / (static_cast<double>(reference->bytes) / 1e6 / reference->cpu));
     else
       std::printf("-");
     std::printf(" |\n");

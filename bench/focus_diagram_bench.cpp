@@ -58,8 +58,11 @@ int main(int argc, char** argv) {
     if (d > best) best = d, hub = v;
     if (mid_degree == 0 && d >= 25 && d <= 40) mid_degree = d, mid = v;
   }
-  std::printf("graph: %zu entities, %zu relations; import %.2f s\n\n", g->entities().size(), g->relations().size(), import_s);
-  std::printf("| focus | depth | entities | relations | select s | engine | render s | SVG bytes |\n|---|---|---|---|---|---|---|---|\n");
+  std::printf("graph: %zu entities, %zu relations; import %.2f s\n\n", g->entities().size(),
+              g->relations().size(), import_s);
+  std::printf(
+      "| focus | depth | entities | relations | select s | engine | render s | SVG bytes "
+      "|\n|---|---|---|---|---|---|---|---|\n");
 
   const Exporter* svg = exporters.named("svg");
   for (auto [focus, degree] : {std::pair{hub, best}, std::pair{mid, mid_degree}}) {
@@ -85,8 +88,9 @@ int main(int argc, char** argv) {
         engine = "refused";
       }
       render_s = seconds_since(t0);
-      std::printf("| %s (%zu relations) | %d | %u | %u | %.3f | %s | %.2f | %zu |\n", id.c_str(), degree, depth,
-                  view->entities().size(), view->relations().size(), select_s, engine.c_str(), render_s, bytes);
+      std::printf("| %s (%zu relations) | %d | %u | %u | %.3f | %s | %.2f | %zu |\n", id.c_str(),
+                  degree, depth, view->entities().size(), view->relations().size(), select_s,
+                  engine.c_str(), render_s, bytes);
     }
   }
   return 0;

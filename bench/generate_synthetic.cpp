@@ -62,15 +62,23 @@ class Rng {
   }
   bool chance(double p) { return uniform() < p; }
   template <class T, std::size_t N>
-  const T& pick(const std::array<T, N>& a) { return a[below(N)]; }
+  const T& pick(const std::array<T, N>& a) {
+    return a[below(N)];
+  }
 
  private:
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
   std::uint64_t s_[4];
 };
 
-enum Stream : std::uint64_t { kTypeStream = 1, kEntityStream, kDuplicateStream, kRelationStream,
-                              kSourceStream, kShuffleStream };
+enum Stream : std::uint64_t {
+  kTypeStream = 1,
+  kEntityStream,
+  kDuplicateStream,
+  kRelationStream,
+  kSourceStream,
+  kShuffleStream
+};
 
 // ---- the vocabulary (mirrors graph/default_schema.json) ----
 
@@ -85,23 +93,38 @@ struct Kind {
 };
 
 // Kinds per type with their share; ids start with the prefix.
-const std::vector<Kind> kActorKinds = {
-    {"person", "person", 0.50}, {"organization", "org", 0.12}, {"government_body", "govbody", 0.08},
-    {"government", "gov", 0.02}, {"group", "group", 0.08}, {"media", "media", 0.05},
-    {"ngo", "ngo", 0.05}, {"company", "company", 0.05}, {"international_organization", "intl", 0.01},
-    {"diplomatic_mission", "mission", 0.02}, {"court", "court", 0.01}, {"political_party", "party", 0.01}};
+const std::vector<Kind> kActorKinds = {{"person", "person", 0.50},
+                                       {"organization", "org", 0.12},
+                                       {"government_body", "govbody", 0.08},
+                                       {"government", "gov", 0.02},
+                                       {"group", "group", 0.08},
+                                       {"media", "media", 0.05},
+                                       {"ngo", "ngo", 0.05},
+                                       {"company", "company", 0.05},
+                                       {"international_organization", "intl", 0.01},
+                                       {"diplomatic_mission", "mission", 0.02},
+                                       {"court", "court", 0.01},
+                                       {"political_party", "party", 0.01}};
 const std::vector<Kind> kLawKinds = {
-    {"treaty", "treaty", 0.10}, {"treaty_article", "article", 0.20}, {"protocol", "protocol", 0.05},
-    {"statute", "statute", 0.25}, {"statute_article", "section", 0.15}, {"agreement", "agreement", 0.10},
-    {"regulation", "regulation", 0.10}, {"policy", "policy", 0.05}};
-const std::vector<Kind> kEventKinds = {
-    {"press_conference", "presser", 0.08}, {"statement", "statement", 0.20}, {"repatriation", "repatriation", 0.05},
-    {"detention", "detention", 0.08}, {"arrest", "arrest", 0.08}, {"trial", "trial", 0.05},
-    {"asylum_attempt", "asylum", 0.04}, {"meeting", "meeting", 0.12}, {"protest", "protest", 0.06},
-    {"publication", "publication", 0.14}, {"testimony", "testimony", 0.05}, {"travel", "travel", 0.05}};
+    {"treaty", "treaty", 0.10},           {"treaty_article", "article", 0.20},
+    {"protocol", "protocol", 0.05},       {"statute", "statute", 0.25},
+    {"statute_article", "section", 0.15}, {"agreement", "agreement", 0.10},
+    {"regulation", "regulation", 0.10},   {"policy", "policy", 0.05}};
+const std::vector<Kind> kEventKinds = {{"press_conference", "presser", 0.08},
+                                       {"statement", "statement", 0.20},
+                                       {"repatriation", "repatriation", 0.05},
+                                       {"detention", "detention", 0.08},
+                                       {"arrest", "arrest", 0.08},
+                                       {"trial", "trial", 0.05},
+                                       {"asylum_attempt", "asylum", 0.04},
+                                       {"meeting", "meeting", 0.12},
+                                       {"protest", "protest", 0.06},
+                                       {"publication", "publication", 0.14},
+                                       {"testimony", "testimony", 0.05},
+                                       {"travel", "travel", 0.05}};
 const std::vector<Kind> kPlaceKinds = {
-    {"country", "country", 0.002}, {"province", "province", 0.05}, {"region", "region", 0.03},
-    {"city", "city", 0.40}, {"district", "district", 0.15}, {"site", "site", 0.20},
+    {"country", "country", 0.002},  {"province", "province", 0.05}, {"region", "region", 0.03},
+    {"city", "city", 0.40},         {"district", "district", 0.15}, {"site", "site", 0.20},
     {"building", "building", 0.168}};
 const std::vector<Kind>* const kKinds[4] = {&kActorKinds, &kLawKinds, &kEventKinds, &kPlaceKinds};
 constexpr double kTypeShare[4] = {0.45, 0.10, 0.25, 0.20};
@@ -115,23 +138,39 @@ struct RelationSpec {
   Pool from, to;
   double weight;
 };
-const std::vector<RelationSpec> kRelationSpecs = {
-    {"participated_in", kActors, kEvents, 0.22}, {"located_in", kActors, kPlaces, 0.07},
-    {"located_in", kPlaces, kPlaces, 0.02}, {"occurred_in", kEvents, kPlaces, 0.05},
-    {"part_of", kActors, kActors, 0.03}, {"part_of", kLaws, kLaws, 0.02},
-    {"part_of", kEvents, kEvents, 0.01}, {"member_of", kActors, kActors, 0.08},
-    {"spokesperson_of", kPersons, kActors, 0.02}, {"leader_of", kPersons, kActors, 0.02},
-    {"employed_by", kPersons, kActors, 0.05}, {"organized", kActors, kEvents, 0.03},
-    {"party_to", kActors, kLaws, 0.04}, {"signed", kActors, kLaws, 0.02},
-    {"ratified", kActors, kLaws, 0.01}, {"enacted", kActors, kLaws, 0.02},
-    {"applies_to", kLaws, kActors, 0.01}, {"applies_to", kLaws, kPlaces, 0.01},
-    {"prohibits", kLaws, kEvents, 0.01}, {"violates", kEvents, kLaws, 0.03},
-    {"violates", kActors, kLaws, 0.02}, {"cites", kLaws, kLaws, 0.02}, {"cites", kEvents, kLaws, 0.01},
-    {"reported", kActors, kEvents, 0.04}, {"stated", kActors, kEvents, 0.03},
-    {"responded_to", kEvents, kEvents, 0.02}, {"caused", kEvents, kEvents, 0.02},
-    {"detained", kActors, kActors, 0.02}, {"repatriated", kActors, kActors, 0.01},
-    {"denied_access", kActors, kActors, 0.01}, {"denied_access", kActors, kPlaces, 0.005},
-    {"entered", kActors, kPlaces, 0.02}, {"related_to", kAny, kAny, 0.025}};
+const std::vector<RelationSpec> kRelationSpecs = {{"participated_in", kActors, kEvents, 0.22},
+                                                  {"located_in", kActors, kPlaces, 0.07},
+                                                  {"located_in", kPlaces, kPlaces, 0.02},
+                                                  {"occurred_in", kEvents, kPlaces, 0.05},
+                                                  {"part_of", kActors, kActors, 0.03},
+                                                  {"part_of", kLaws, kLaws, 0.02},
+                                                  {"part_of", kEvents, kEvents, 0.01},
+                                                  {"member_of", kActors, kActors, 0.08},
+                                                  {"spokesperson_of", kPersons, kActors, 0.02},
+                                                  {"leader_of", kPersons, kActors, 0.02},
+                                                  {"employed_by", kPersons, kActors, 0.05},
+                                                  {"organized", kActors, kEvents, 0.03},
+                                                  {"party_to", kActors, kLaws, 0.04},
+                                                  {"signed", kActors, kLaws, 0.02},
+                                                  {"ratified", kActors, kLaws, 0.01},
+                                                  {"enacted", kActors, kLaws, 0.02},
+                                                  {"applies_to", kLaws, kActors, 0.01},
+                                                  {"applies_to", kLaws, kPlaces, 0.01},
+                                                  {"prohibits", kLaws, kEvents, 0.01},
+                                                  {"violates", kEvents, kLaws, 0.03},
+                                                  {"violates", kActors, kLaws, 0.02},
+                                                  {"cites", kLaws, kLaws, 0.02},
+                                                  {"cites", kEvents, kLaws, 0.01},
+                                                  {"reported", kActors, kEvents, 0.04},
+                                                  {"stated", kActors, kEvents, 0.03},
+                                                  {"responded_to", kEvents, kEvents, 0.02},
+                                                  {"caused", kEvents, kEvents, 0.02},
+                                                  {"detained", kActors, kActors, 0.02},
+                                                  {"repatriated", kActors, kActors, 0.01},
+                                                  {"denied_access", kActors, kActors, 0.01},
+                                                  {"denied_access", kActors, kPlaces, 0.005},
+                                                  {"entered", kActors, kPlaces, 0.02},
+                                                  {"related_to", kAny, kAny, 0.025}};
 
 constexpr std::array<std::string_view, 8> kRoles = {
     "organizer", "speaker", "witness", "victim", "perpetrator", "observer", "author", "defendant"};
@@ -139,60 +178,98 @@ constexpr std::array<std::string_view, 8> kRoles = {
 // ---- names ----
 
 constexpr std::array<std::string_view, 24> kLatinGiven = {
-    "Wei", "Maria", "John", "Amina", "Pierre", "Olga", "Tarik", "Jin", "Sofia", "Kwame", "Lena",
-    "Diego", "Hana", "Omar", "Elena", "Ravi", "Chloé", "Søren", "Zoë", "Ngozi", "Mateus", "Ilse",
-    "Björn", "Dũng"};
+    "Wei",   "Maria", "John", "Amina", "Pierre", "Olga", "Tarik", "Jin",
+    "Sofia", "Kwame", "Lena", "Diego", "Hana",   "Omar", "Elena", "Ravi",
+    "Chloé", "Søren", "Zoë",  "Ngozi", "Mateus", "Ilse", "Björn", "Dũng"};
 constexpr std::array<std::string_view, 24> kLatinFamily = {
-    "Li", "Gonzalez", "Smith", "Okafor", "Dubois", "Ivanova", "Radwan", "Park", "Rossi", "Mensah",
-    "Müller", "Herrera", "Tanaka", "Haddad", "Popescu", "Sharma", "Lefèvre", "Nørgaard", "O'Brien",
-    "Nwosu", "Silva", "de Vries", "Åström", "Nguyễn"};
-constexpr std::array<std::string_view, 20> kHanFamily = {
-    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "秦", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林"};
-constexpr std::array<std::string_view, 20> kHanGiven = {
-    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "刚", "勇", "艳", "杰", "涛", "明", "超", "秀英", "华", "𠀋"};
-constexpr std::array<std::string_view, 12> kHangulFamily = {
-    "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오"};
+    "Li",      "Gonzalez", "Smith",   "Okafor",  "Dubois", "Ivanova",  "Radwan",  "Park",
+    "Rossi",   "Mensah",   "Müller",  "Herrera", "Tanaka", "Haddad",   "Popescu", "Sharma",
+    "Lefèvre", "Nørgaard", "O'Brien", "Nwosu",   "Silva",  "de Vries", "Åström",  "Nguyễn"};
+constexpr std::array<std::string_view, 20> kHanFamily = {"王", "李", "张", "刘", "陈", "杨", "黄",
+                                                         "赵", "吴", "周", "秦", "徐", "孙", "马",
+                                                         "朱", "胡", "郭", "何", "高", "林"};
+constexpr std::array<std::string_view, 20> kHanGiven = {"伟", "芳", "娜", "敏",   "静", "丽", "强",
+                                                        "磊", "军", "洋", "刚",   "勇", "艳", "杰",
+                                                        "涛", "明", "超", "秀英", "华", "𠀋"};
+constexpr std::array<std::string_view, 12> kHangulFamily = {"김", "이", "박", "최", "정", "강",
+                                                            "조", "윤", "장", "임", "한", "오"};
 constexpr std::array<std::string_view, 12> kHangulGiven = {
     "민준", "서연", "지호", "현우", "수빈", "영희", "철수", "하은", "도윤", "지우", "은정", "성민"};
 constexpr std::array<std::string_view, 12> kArabicGiven = {
     "محمد", "أحمد", "علي", "فاطمة", "عمر", "خديجة", "يوسف", "مريم", "حسن", "ليلى", "طارق", "سارة"};
 constexpr std::array<std::string_view, 10> kArabicFamily = {
     "الحسن", "العلي", "رضوان", "المصري", "الخطيب", "حداد", "النجار", "السيد", "عبد الله", "القاسم"};
-constexpr std::array<std::string_view, 16> kOrgWords = {
-    "Ministry of Foreign Affairs", "Committee for Human Rights", "Commission on Refugees",
-    "Border Defence Bureau", "Public Security Bureau", "News Agency", "Institute for Policy Studies",
-    "Relief Network", "Consulate General", "Supreme Court", "Workers' Party", "Trading Company",
-    "Office of the High Commissioner", "Press Office", "Legal Aid Centre", "Coalition"};
+constexpr std::array<std::string_view, 16> kOrgWords = {"Ministry of Foreign Affairs",
+                                                        "Committee for Human Rights",
+                                                        "Commission on Refugees",
+                                                        "Border Defence Bureau",
+                                                        "Public Security Bureau",
+                                                        "News Agency",
+                                                        "Institute for Policy Studies",
+                                                        "Relief Network",
+                                                        "Consulate General",
+                                                        "Supreme Court",
+                                                        "Workers' Party",
+                                                        "Trading Company",
+                                                        "Office of the High Commissioner",
+                                                        "Press Office",
+                                                        "Legal Aid Centre",
+                                                        "Coalition"};
 constexpr std::array<std::string_view, 10> kOrgWordsZh = {
-    "外交部", "公安局", "边防局", "新闻社", "人权委员会", "难民署", "最高法院", "领事馆", "研究所", "救援网络"};
-constexpr std::array<std::string_view, 6> kOrgWordsKo = {
-    "외교부", "통일부", "연합뉴스", "인권위원회", "대법원", "영사관"};
-constexpr std::array<std::string_view, 6> kOrgWordsAr = {
-    "وزارة الخارجية", "لجنة حقوق الإنسان", "وكالة الأنباء", "المحكمة العليا", "مفوضية اللاجئين", "القنصلية العامة"};
+    "外交部", "公安局",   "边防局", "新闻社", "人权委员会",
+    "难民署", "最高法院", "领事馆", "研究所", "救援网络"};
+constexpr std::array<std::string_view, 6> kOrgWordsKo = {"외교부",     "통일부", "연합뉴스",
+                                                         "인권위원회", "대법원", "영사관"};
+constexpr std::array<std::string_view, 6> kOrgWordsAr = {"وزارة الخارجية",  "لجنة حقوق الإنسان",
+                                                         "وكالة الأنباء",   "المحكمة العليا",
+                                                         "مفوضية اللاجئين", "القنصلية العامة"};
 constexpr std::array<std::string_view, 20> kPlaceNames = {
-    "Shenyang", "Dandong", "Yanji", "Beijing", "Pyongyang", "Seoul", "Hamgyong", "Tumen", "Hunchun",
-    "Geneva", "Washington", "Cairo", "Amman", "São Paulo", "Kraków", "Reykjavík", "Zürich",
-    "Ho Chi Minh City", "Qafṣah", "Tromsø"};
-constexpr std::array<std::string_view, 12> kPlaceNamesIntl = {
-    "沈阳", "丹东", "延吉", "北京", "평양", "서울", "함경북도", "القاهرة", "عمّان", "دمشق", "圖們", "𠀋𡈽町"};
+    "Shenyang", "Dandong",   "Yanji",  "Beijing",          "Pyongyang", "Seoul", "Hamgyong",
+    "Tumen",    "Hunchun",   "Geneva", "Washington",       "Cairo",     "Amman", "São Paulo",
+    "Kraków",   "Reykjavík", "Zürich", "Ho Chi Minh City", "Qafṣah",    "Tromsø"};
+constexpr std::array<std::string_view, 12> kPlaceNamesIntl = {"沈阳", "丹东", "延吉",     "北京",
+                                                              "평양", "서울", "함경북도", "القاهرة",
+                                                              "عمّان", "دمشق", "圖們",     "𠀋𡈽町"};
 constexpr std::array<std::string_view, 12> kLawNames = {
-    "Convention relating to the Status of Refugees", "Protocol relating to the Status of Refugees",
-    "Penal Code", "Criminal Procedure Law", "Exit and Entry Administration Law",
-    "Agreement on Cooperation", "Regulation on Border Control", "Policy on Humanitarian Admission",
-    "Covenant on Civil and Political Rights", "Convention against Torture", "Law on Nationality",
+    "Convention relating to the Status of Refugees",
+    "Protocol relating to the Status of Refugees",
+    "Penal Code",
+    "Criminal Procedure Law",
+    "Exit and Entry Administration Law",
+    "Agreement on Cooperation",
+    "Regulation on Border Control",
+    "Policy on Humanitarian Admission",
+    "Covenant on Civil and Political Rights",
+    "Convention against Torture",
+    "Law on Nationality",
     "Decree on Public Order"};
 constexpr std::array<std::string_view, 8> kLawNamesIntl = {
-    "刑法", "出境入境管理法", "难民地位公约", "형법", "출입국관리법", "قانون العقوبات", "اتفاقية اللاجئين", "国籍法"};
+    "刑法",         "出境入境管理法", "难民地位公约",     "형법",
+    "출입국관리법", "قانون العقوبات", "اتفاقية اللاجئين", "国籍法"};
 constexpr std::array<std::string_view, 12> kEventWords = {
-    "press conference", "statement", "forced repatriation", "detention", "arrest", "trial",
-    "asylum attempt", "meeting", "protest", "report", "testimony", "border crossing"};
-constexpr std::array<std::string_view, 14> kHostile = {
-    "\"quoted\"", "<script>alert('x')</script>", "AT&T", "a\\b\\\\c", "]]>", "\xF0\x9F\x98\x80",
-    "\xF0\x9F\x87\xB0\xF0\x9F\x87\xB5", "\xE2\x80\x8F" "RTL\xE2\x80\x8E", "line\nbreak", "tab\there",
-    "&amp;&lt;", "{\"record\":\"actor\"}", "\xE2\x80\xAE" "reversed", "'single' & \"double\""};
+    "press conference", "statement", "forced repatriation", "detention",
+    "arrest",           "trial",     "asylum attempt",      "meeting",
+    "protest",          "report",    "testimony",           "border crossing"};
+constexpr std::array<std::string_view, 14> kHostile = {"\"quoted\"",
+                                                       "<script>alert('x')</script>",
+                                                       "AT&T",
+                                                       "a\\b\\\\c",
+                                                       "]]>",
+                                                       "\xF0\x9F\x98\x80",
+                                                       "\xF0\x9F\x87\xB0\xF0\x9F\x87\xB5",
+                                                       "\xE2\x80\x8F"
+                                                       "RTL\xE2\x80\x8E",
+                                                       "line\nbreak",
+                                                       "tab\there",
+                                                       "&amp;&lt;",
+                                                       "{\"record\":\"actor\"}",
+                                                       "\xE2\x80\xAE"
+                                                       "reversed",
+                                                       "'single' & \"double\""};
 constexpr std::array<std::string_view, 10> kQuotes = {
     "are not refugees but \"illegal migrants\"",
-    "in accordance with the relevant domestic laws, international laws, and humanitarian principles",
+    "in accordance with the relevant domestic laws, international laws, and humanitarian "
+    "principles",
     "no Contracting State shall expel or return ('refouler') a refugee",
     "the agreement is reproduced beginning on page 30",
     "continues to refuse <UNHCR> access & more",
@@ -202,10 +279,16 @@ constexpr std::array<std::string_view, 10> kQuotes = {
     "C:\\path\\to\\file and a tab\tinside",
     "emoji \xF0\x9F\x9A\xA9 and \xF0\x9F\x8C\x8F"};
 constexpr std::array<std::string_view, 8> kPublishers = {
-    "Congressional-Executive Commission on China", "Ministry of Foreign Affairs of the PRC",
-    "Yonhap News Agency", "U.S. Department of State", "UNHCR", "新华社", "연합뉴스", "الجزيرة"};
-constexpr std::array<std::string_view, 8> kTags = {
-    "refugees", "border", "asylum", "human-rights", "难民", "인권", "لاجئين", "\"tagged\""};
+    "Congressional-Executive Commission on China",
+    "Ministry of Foreign Affairs of the PRC",
+    "Yonhap News Agency",
+    "U.S. Department of State",
+    "UNHCR",
+    "新华社",
+    "연합뉴스",
+    "الجزيرة"};
+constexpr std::array<std::string_view, 8> kTags = {"refugees", "border", "asylum", "human-rights",
+                                                   "难民",     "인권",   "لاجئين", "\"tagged\""};
 
 // ---- output ----
 
@@ -238,11 +321,21 @@ class Writer {
     for (std::size_t i = 0; i < s.size(); ++i) {
       const unsigned char c = static_cast<unsigned char>(s[i]);
       switch (c) {
-        case '"': buf_.append("\\\""); break;
-        case '\\': buf_.append("\\\\"); break;
-        case '\n': buf_.append("\\n"); break;
-        case '\t': buf_.append("\\t"); break;
-        case '\r': buf_.append("\\r"); break;
+        case '"':
+          buf_.append("\\\"");
+          break;
+        case '\\':
+          buf_.append("\\\\");
+          break;
+        case '\n':
+          buf_.append("\\n");
+          break;
+        case '\t':
+          buf_.append("\\t");
+          break;
+        case '\r':
+          buf_.append("\\r");
+          break;
         default:
           if (c < 0x20) {
             char tmp[8];
@@ -257,7 +350,8 @@ class Writer {
             char tmp[16];
             if (cp >= 0x10000) {
               cp -= 0x10000;
-              std::snprintf(tmp, sizeof tmp, "\\u%04X\\u%04X", 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
+              std::snprintf(tmp, sizeof tmp, "\\u%04X\\u%04X", 0xD800 + (cp >> 10),
+                            0xDC00 + (cp & 0x3FF));
             } else {
               std::snprintf(tmp, sizeof tmp, "\\u%04x", cp);
             }
@@ -301,8 +395,8 @@ struct Options {
   std::uint64_t sources = 0;  // 0: entities / 100, at least 10
   std::uint64_t seed = 42;
   double zipf = 0.85;
-  double hostile = 0.02;       // share of names/quotes with hostile text
-  double duplicates = 0.01;    // share of entities written twice (merge)
+  double hostile = 0.02;     // share of names/quotes with hostile text
+  double duplicates = 0.01;  // share of entities written twice (merge)
   bool json_document = false;
   std::string output;
 };
@@ -320,7 +414,8 @@ struct ZipfPool {
   }
   std::uint32_t pick(Rng& rng) const {
     const double u = rng.uniform() * cdf.back();
-    std::size_t r = static_cast<std::size_t>(std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin());
+    std::size_t r =
+        static_cast<std::size_t>(std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin());
     return members[std::min(r, members.size() - 1)];
   }
 };
@@ -343,8 +438,10 @@ class Generator {
       type_[i] = t;
       kind_[i] = i < 4 ? 0 : choose_kind(*kKinds[static_cast<int>(t)], rng.uniform());
       pools_[kTypePool[static_cast<int>(t)]].members.push_back(static_cast<std::uint32_t>(i));
-      if (t == Type::actor && kind_[i] == 0) pools_[kPersons].members.push_back(static_cast<std::uint32_t>(i));
-      if (t == Type::place && kind_[i] <= 2) containers_.members.push_back(static_cast<std::uint32_t>(i));
+      if (t == Type::actor && kind_[i] == 0)
+        pools_[kPersons].members.push_back(static_cast<std::uint32_t>(i));
+      if (t == Type::place && kind_[i] <= 2)
+        containers_.members.push_back(static_cast<std::uint32_t>(i));
       pools_[kAny].members.push_back(static_cast<std::uint32_t>(i));
     }
     Rng shuffle(o_.seed, kShuffleStream, 0);
@@ -363,7 +460,11 @@ class Generator {
       if (!o_.json_document) w.ch('\n');
     }
     for (int t = 0; t < 4; ++t) {
-      if (o_.json_document) { w.raw("\n],\n\""); w.raw(kSections[t]); w.raw("\":[\n"); }
+      if (o_.json_document) {
+        w.raw("\n],\n\"");
+        w.raw(kSections[t]);
+        w.raw("\":[\n");
+      }
       bool first = true;
       for (std::uint64_t i = 0; i < o_.entities; ++i) {
         if (static_cast<int>(type_[i]) != t) continue;
@@ -398,7 +499,8 @@ class Generator {
 
   void summary(std::FILE* f) {
     std::sort(keys_.begin(), keys_.end());
-    const auto distinct = static_cast<std::uint64_t>(std::unique(keys_.begin(), keys_.end()) - keys_.begin());
+    const auto distinct =
+        static_cast<std::uint64_t>(std::unique(keys_.begin(), keys_.end()) - keys_.begin());
     std::fprintf(f,
                  "{\"format\":\"%s\",\"seed\":%llu,\"entities\":%llu,\"entity_records\":%llu,"
                  "\"sources\":%llu,\"relations\":%llu,\"relation_records\":%llu,"
@@ -426,7 +528,9 @@ class Generator {
       if (u < (acc += kinds[k].weight)) return static_cast<std::uint8_t>(k);
     return 0;
   }
-  const Kind& kind_of(std::uint64_t i) const { return (*kKinds[static_cast<int>(type_[i])])[kind_[i]]; }
+  const Kind& kind_of(std::uint64_t i) const {
+    return (*kKinds[static_cast<int>(type_[i])])[kind_[i]];
+  }
 
   /// Entity ids: `<kind prefix>-<index>`, and for about 1 in 200 something that is not an XML
   /// NMTOKEN (spaces, <&>, quotes, CJK, Arabic, emoji) but still a valid kgraph id.
@@ -434,13 +538,27 @@ class Generator {
     out.clear();
     const std::uint64_t h = hash_mix(o_.seed, i);
     switch (h % 200) {
-      case 0: out = "人物·"; break;
-      case 1: out = "x<&>\"'"; break;
-      case 2: out = "id with spaces "; break;
-      case 3: out = "كيان-"; break;
-      case 4: out = "\xF0\x9F\x99\x82-"; break;
-      case 5: out = "back\\slash/"; break;
-      default: out.append(kind_of(i).id_prefix); out.push_back('-');
+      case 0:
+        out = "人物·";
+        break;
+      case 1:
+        out = "x<&>\"'";
+        break;
+      case 2:
+        out = "id with spaces ";
+        break;
+      case 3:
+        out = "كيان-";
+        break;
+      case 4:
+        out = "\xF0\x9F\x99\x82-";
+        break;
+      case 5:
+        out = "back\\slash/";
+        break;
+      default:
+        out.append(kind_of(i).id_prefix);
+        out.push_back('-');
     }
     char tmp[24];
     auto r = std::to_chars(tmp, tmp + sizeof tmp, i);
@@ -449,7 +567,8 @@ class Generator {
 
   void date(Rng& rng, std::string& out, int min_year = 1950, int max_year = 2024) {
     out.clear();
-    const int y = min_year + static_cast<int>(rng.below(static_cast<std::uint32_t>(max_year - min_year + 1)));
+    const int y =
+        min_year + static_cast<int>(rng.below(static_cast<std::uint32_t>(max_year - min_year + 1)));
     char tmp[40];
     const double p = rng.uniform();
     if (p < 0.3) {
@@ -461,7 +580,8 @@ class Generator {
       const int m = 1 + static_cast<int>(rng.below(12));
       const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
       const int days = m == 2 && leap ? 29 : kDays[m - 1];
-      std::snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, 1 + static_cast<int>(rng.below(static_cast<std::uint32_t>(days))));
+      std::snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m,
+                    1 + static_cast<int>(rng.below(static_cast<std::uint32_t>(days))));
     }
     out = tmp;
   }
@@ -475,14 +595,20 @@ class Generator {
   void person_name(Rng& rng, std::string& s) {
     const double p = rng.uniform();
     if (p < 0.65) {
-      s.append(rng.pick(kLatinGiven)); s.push_back(' '); s.append(rng.pick(kLatinFamily));
+      s.append(rng.pick(kLatinGiven));
+      s.push_back(' ');
+      s.append(rng.pick(kLatinFamily));
     } else if (p < 0.80) {
-      s.append(rng.pick(kHanFamily)); s.append(rng.pick(kHanGiven));
+      s.append(rng.pick(kHanFamily));
+      s.append(rng.pick(kHanGiven));
       if (rng.chance(0.5)) s.append(rng.pick(kHanGiven));
     } else if (p < 0.90) {
-      s.append(rng.pick(kHangulFamily)); s.append(rng.pick(kHangulGiven));
+      s.append(rng.pick(kHangulFamily));
+      s.append(rng.pick(kHangulGiven));
     } else {
-      s.append(rng.pick(kArabicGiven)); s.push_back(' '); s.append(rng.pick(kArabicFamily));
+      s.append(rng.pick(kArabicGiven));
+      s.push_back(' ');
+      s.append(rng.pick(kArabicFamily));
     }
   }
 
@@ -495,25 +621,46 @@ class Generator {
           person_name(rng, s);
         } else {
           const double p = rng.uniform();
-          if (p < 0.70) { s.append(rng.pick(kPlaceNames)); s.push_back(' '); s.append(rng.pick(kOrgWords)); }
-          else if (p < 0.85) { s.append(rng.pick(kPlaceNamesIntl)); s.append(rng.pick(kOrgWordsZh)); }
-          else if (p < 0.93) { s.append(rng.pick(kOrgWordsKo)); }
-          else { s.append(rng.pick(kOrgWordsAr)); s.push_back(' '); s.append(rng.pick(kPlaceNamesIntl)); }
+          if (p < 0.70) {
+            s.append(rng.pick(kPlaceNames));
+            s.push_back(' ');
+            s.append(rng.pick(kOrgWords));
+          } else if (p < 0.85) {
+            s.append(rng.pick(kPlaceNamesIntl));
+            s.append(rng.pick(kOrgWordsZh));
+          } else if (p < 0.93) {
+            s.append(rng.pick(kOrgWordsKo));
+          } else {
+            s.append(rng.pick(kOrgWordsAr));
+            s.push_back(' ');
+            s.append(rng.pick(kPlaceNamesIntl));
+          }
         }
         break;
       case Type::law:
-        if (rng.chance(0.8)) s.append(rng.pick(kLawNames)); else s.append(rng.pick(kLawNamesIntl));
+        if (rng.chance(0.8))
+          s.append(rng.pick(kLawNames));
+        else
+          s.append(rng.pick(kLawNamesIntl));
         if (kind == "treaty_article" || kind == "statute_article") {
           s.append(", Article ");
           s.append(std::to_string(1 + rng.below(120)));
         }
         break;
       case Type::event:
-        s.append(rng.pick(kPlaceNames)); s.push_back(' '); s.append(rng.pick(kEventWords));
+        s.append(rng.pick(kPlaceNames));
+        s.push_back(' ');
+        s.append(rng.pick(kEventWords));
         break;
       case Type::place:
-        if (rng.chance(0.75)) s.append(rng.pick(kPlaceNames)); else s.append(rng.pick(kPlaceNamesIntl));
-        if (kind != "country" && kind != "city") { s.push_back(' '); s.append(kind); }
+        if (rng.chance(0.75))
+          s.append(rng.pick(kPlaceNames));
+        else
+          s.append(rng.pick(kPlaceNamesIntl));
+        if (kind != "country" && kind != "city") {
+          s.push_back(' ');
+          s.append(kind);
+        }
         break;
     }
     s.push_back(' ');
@@ -600,8 +747,11 @@ class Generator {
       const int n = 1 + static_cast<int>(rng.below(2));
       for (int k = 0; k < n; ++k) {
         if (k) w.ch(',');
-        if (t == Type::actor && kind_[i] == 0) { tmp_.clear(); person_name(rng, tmp_); }
-        else tmp_.assign(rng.pick(kPlaceNamesIntl));
+        if (t == Type::actor && kind_[i] == 0) {
+          tmp_.clear();
+          person_name(rng, tmp_);
+        } else
+          tmp_.assign(rng.pick(kPlaceNamesIntl));
         w.str(tmp_);
       }
       w.ch(']');
@@ -704,14 +854,18 @@ class Generator {
   static std::uint32_t pick_other_from(Rng& rng, const ZipfPool& pool, std::uint64_t self) {
     std::uint32_t e = pool.pick(rng);
     for (int tries = 0; e == self && tries < 8; ++tries) e = pool.pick(rng);
-    if (e == self) e = pool.members[(std::find(pool.members.begin(), pool.members.end(), e) - pool.members.begin() + 1) % pool.members.size()];
+    if (e == self)
+      e = pool.members[(std::find(pool.members.begin(), pool.members.end(), e) -
+                        pool.members.begin() + 1) %
+                       pool.members.size()];
     return e;
   }
 
   void write_relation(Writer& w, std::uint64_t j) {
     Rng rng(o_.seed, kRelationStream, j);
     const double u = rng.uniform() * spec_cdf_.back();
-    const std::size_t si = static_cast<std::size_t>(std::upper_bound(spec_cdf_.begin(), spec_cdf_.end(), u) - spec_cdf_.begin());
+    const std::size_t si = static_cast<std::size_t>(
+        std::upper_bound(spec_cdf_.begin(), spec_cdf_.end(), u) - spec_cdf_.begin());
     const RelationSpec& spec = kRelationSpecs[std::min(si, kRelationSpecs.size() - 1)];
     const std::uint32_t from = pools_[spec.from].pick(rng);
     const std::uint32_t to = pick_other(rng, spec.to, from);
@@ -805,7 +959,10 @@ int main(int argc, char** argv) {
   for (int a = 1; a < argc; ++a) {
     const std::string_view arg = argv[a];
     auto value = [&]() -> std::string_view {
-      if (a + 1 >= argc) { std::fprintf(stderr, "generate_synthetic: %s needs a value\n", argv[a]); usage(2); }
+      if (a + 1 >= argc) {
+        std::fprintf(stderr, "generate_synthetic: %s needs a value\n", argv[a]);
+        usage(2);
+      }
       return argv[++a];
     };
     auto number = [&](std::string_view v) {
@@ -817,33 +974,58 @@ int main(int argc, char** argv) {
       }
       return n;
     };
-    if (arg == "--entities") o.entities = number(value());
-    else if (arg == "--relations") o.relations = number(value());
-    else if (arg == "--sources") o.sources = number(value());
-    else if (arg == "--seed") o.seed = number(value());
-    else if (arg == "--zipf") o.zipf = std::strtod(std::string(value()).c_str(), nullptr);
-    else if (arg == "--hostile") o.hostile = std::strtod(std::string(value()).c_str(), nullptr);
-    else if (arg == "--duplicates") o.duplicates = std::strtod(std::string(value()).c_str(), nullptr);
-    else if (arg == "--format") format = value();
-    else if (arg == "-o" || arg == "--output") o.output = value();
-    else if (arg == "-h" || arg == "--help") usage(0);
-    else { std::fprintf(stderr, "generate_synthetic: unknown option %s\n", argv[a]); usage(2); }
+    if (arg == "--entities")
+      o.entities = number(value());
+    else if (arg == "--relations")
+      o.relations = number(value());
+    else if (arg == "--sources")
+      o.sources = number(value());
+    else if (arg == "--seed")
+      o.seed = number(value());
+    else if (arg == "--zipf")
+      o.zipf = std::strtod(std::string(value()).c_str(), nullptr);
+    else if (arg == "--hostile")
+      o.hostile = std::strtod(std::string(value()).c_str(), nullptr);
+    else if (arg == "--duplicates")
+      o.duplicates = std::strtod(std::string(value()).c_str(), nullptr);
+    else if (arg == "--format")
+      format = value();
+    else if (arg == "-o" || arg == "--output")
+      o.output = value();
+    else if (arg == "-h" || arg == "--help")
+      usage(0);
+    else {
+      std::fprintf(stderr, "generate_synthetic: unknown option %s\n", argv[a]);
+      usage(2);
+    }
   }
   if (o.output.empty()) usage(2);
-  if (o.entities < 16) { std::fprintf(stderr, "generate_synthetic: --entities must be at least 16\n"); return 2; }
+  if (o.entities < 16) {
+    std::fprintf(stderr, "generate_synthetic: --entities must be at least 16\n");
+    return 2;
+  }
   if (format.empty()) format = ends_with(o.output, ".json") ? "json" : "jsonl";
   if (format != "json" && format != "jsonl") usage(2);
   o.json_document = format == "json";
 
   std::FILE* out = o.output == "-" ? stdout : std::fopen(o.output.c_str(), "wb");
-  if (!out) { std::perror(o.output.c_str()); return 3; }
+  if (!out) {
+    std::perror(o.output.c_str());
+    return 3;
+  }
   Generator g(o);
   g.run(out);
-  if (out != stdout && std::fclose(out) != 0) { std::perror(o.output.c_str()); return 3; }
+  if (out != stdout && std::fclose(out) != 0) {
+    std::perror(o.output.c_str());
+    return 3;
+  }
   g.summary(stderr);
   if (o.output != "-") {
     std::FILE* meta = std::fopen((o.output + ".meta.json").c_str(), "wb");
-    if (!meta) { std::perror("meta"); return 3; }
+    if (!meta) {
+      std::perror("meta");
+      return 3;
+    }
     g.summary(meta);
     std::fclose(meta);
   }

@@ -32,10 +32,12 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kSections[] = {"source", "actor", "law", "event", "place", "relation"};
-constexpr const char* kFiles[] = {"sources.csv", "actors.csv", "laws.csv", "events.csv", "places.csv", "relations.csv"};
+constexpr const char* kFiles[] = {"sources.csv", "actors.csv", "laws.csv",
+                                  "events.csv",  "places.csv", "relations.csv"};
 
 bool is_list_field(std::string_view key) {
-  return key == "aliases" || key == "sources" || key == "place" || key == "within" || key == "part_of";
+  return key == "aliases" || key == "sources" || key == "place" || key == "within" ||
+         key == "part_of";
 }
 
 enum class Kind { none, string, integer, real, boolean };
@@ -46,8 +48,8 @@ struct Column {
   bool list = false;
   bool mixed = false;
   std::string header() const {
-    if (is_list_field(key) ||
-        ((kind == Kind::string || kind == Kind::none) && !list && key.find(':') == std::string::npos))
+    if (is_list_field(key) || ((kind == Kind::string || kind == Kind::none) && !list &&
+                               key.find(':') == std::string::npos))
       return key;
     const char* t = kind == Kind::integer   ? "int"
                     : kind == Kind::real    ? "float"
@@ -126,7 +128,8 @@ int convert(const char* input, const fs::path& dir) {
       doc.Parse(line.data(), line.size());
       const int s = section_of(doc);
       if (doc.HasParseError() || s < 0) {
-        std::fprintf(stderr, "jsonl_to_csv: %s:%llu: not a kgraph record\n", input, static_cast<unsigned long long>(n));
+        std::fprintf(stderr, "jsonl_to_csv: %s:%llu: not a kgraph record\n", input,
+                     static_cast<unsigned long long>(n));
         std::exit(1);
       }
       f(sections[s], doc);
@@ -163,7 +166,9 @@ int convert(const char* input, const fs::path& dir) {
     fs::remove(dir / kFiles[s]);
     if (sec.columns.empty()) continue;
     for (const Column& c : sec.columns)
-      if (c.mixed) std::fprintf(stderr, "jsonl_to_csv: %s: column %s mixes value types\n", kFiles[s], c.key.c_str());
+      if (c.mixed)
+        std::fprintf(stderr, "jsonl_to_csv: %s: column %s mixes value types\n", kFiles[s],
+                     c.key.c_str());
     sec.out.open(dir / kFiles[s], std::ios::binary);
     for (std::size_t i = 0; i < sec.columns.size(); ++i) {
       if (i) sec.out << ',';
@@ -186,8 +191,8 @@ int convert(const char* input, const fs::path& dir) {
         for (auto& v : m.value.GetArray()) {
           item.clear();
           append_scalar(item, v);
-          if (item.empty() || item.find(';') != std::string::npos || item.front() == ' ' || item.back() == ' ' ||
-              item.front() == '\t' || item.back() == '\t')
+          if (item.empty() || item.find(';') != std::string::npos || item.front() == ' ' ||
+              item.back() == ' ' || item.front() == '\t' || item.back() == '\t')
             ++unrepresentable;
           if (!first) cell += ';';
           first = false;
@@ -211,11 +216,13 @@ int convert(const char* input, const fs::path& dir) {
     sections[s].out.close();
     bytes += fs::file_size(dir / kFiles[s]);
   }
-  std::fprintf(stderr,
-               "jsonl_to_csv: %llu lines, %llu bytes of JSON Lines -> %llu bytes of CSV in %s (%llu values "
-               "CSV cannot carry the same way)\n",
-               static_cast<unsigned long long>(lines), static_cast<unsigned long long>(fs::file_size(input)),
-               static_cast<unsigned long long>(bytes), dir.c_str(), static_cast<unsigned long long>(unrepresentable));
+  std::fprintf(
+      stderr,
+      "jsonl_to_csv: %llu lines, %llu bytes of JSON Lines -> %llu bytes of CSV in %s (%llu values "
+      "CSV cannot carry the same way)\n",
+      static_cast<unsigned long long>(lines), static_cast<unsigned long long>(fs::file_size(input)),
+      static_cast<unsigned long long>(bytes), dir.c_str(),
+      static_cast<unsigned long long>(unrepresentable));
   return unrepresentable ? 1 : 0;
 }
 
@@ -235,7 +242,8 @@ int read_only(const fs::path& dir) {
       cells += row.size();
     }
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   diags.print(std::cerr, 10, true);
   std::printf("{\"bytes\":%llu,\"rows\":%llu,\"cells\":%llu,\"seconds\":%.3f,\"mb_per_s\":%.1f}\n",
               static_cast<unsigned long long>(bytes), static_cast<unsigned long long>(rows),
@@ -248,8 +256,9 @@ int read_only(const fs::path& dir) {
 int main(int argc, char** argv) {
   if (argc == 3 && std::string_view(argv[1]) == "--read-only") return read_only(argv[2]);
   if (argc == 3 && argv[1][0] != '-') return convert(argv[1], argv[2]);
-  std::fprintf(stderr,
-               "usage: jsonl_to_csv INPUT.jsonl OUTPUT-DIR   convert JSON Lines to kgraph CSV files\n"
-               "       jsonl_to_csv --read-only DIR          time the CSV state machine over DIR/*.csv\n");
+  std::fprintf(
+      stderr,
+      "usage: jsonl_to_csv INPUT.jsonl OUTPUT-DIR   convert JSON Lines to kgraph CSV files\n"
+      "       jsonl_to_csv --read-only DIR          time the CSV state machine over DIR/*.csv\n");
   return 2;
 }

@@ -42,8 +42,8 @@ void BM_StringPoolInternExisting(benchmark::State& state) {
 BENCHMARK(BM_StringPoolInternExisting)->Arg(1 << 10)->Arg(1 << 20);
 
 void BM_PartialDateParse(benchmark::State& state) {
-  const std::vector<std::string> dates = {"2006", "2006-09", "2006-09-19", "1951", "2004-02-29",
-                                          "2006-13-01", "19 Sept", "1995-12"};
+  const std::vector<std::string> dates = {"2006",       "2006-09",    "2006-09-19", "1951",
+                                          "2004-02-29", "2006-13-01", "19 Sept",    "1995-12"};
   for (auto _ : state)
     for (const auto& d : dates) benchmark::DoNotOptimize(kgraph::parse_partial_date(d));
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(dates.size()));

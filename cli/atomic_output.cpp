@@ -30,7 +30,7 @@ std::string errno_text(int e) { return std::strerror(e); }
 
 /// Mode for a new output: the existing target's, or what open() would have given.
 mode_t mode_for(const fs::path& resolved, mode_t fresh) {
-  struct stat st{};
+  struct stat st {};
   if (::stat(resolved.c_str(), &st) == 0) return st.st_mode & 07777;
   return fresh & ~current_umask();
 }
@@ -77,7 +77,7 @@ int open_node(const fs::path& path) {
   } while (fd < 0 && errno == EINTR);
   if (fd >= 0 || errno != ENXIO) return fd;
   // ENXIO: a socket, which open() cannot open.
-  struct stat st{};
+  struct stat st {};
   if (::stat(path.c_str(), &st) != 0 || !S_ISSOCK(st.st_mode)) return -1;
   sockaddr_un address{};
   address.sun_family = AF_UNIX;
@@ -89,7 +89,8 @@ int open_node(const fs::path& path) {
   std::memcpy(address.sun_path, name.c_str(), name.size() + 1);
   UniqueFd sock(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
   if (!sock) return -1;
-  if (::connect(sock.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) return -1;
+  if (::connect(sock.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0)
+    return -1;
   return sock.release();
 }
 
@@ -106,17 +107,19 @@ fs::path temporary_name(const fs::path& target, const char* tag) {
   return directory_of(target) / ("." + name + ".kgraph-" + tag + "-XXXXXX");
 }
 
-PendingOutput::PendingOutput(fs::path target) : target_(std::move(target)), resolved_(resolve(target_)) {}
+PendingOutput::PendingOutput(fs::path target)
+    : target_(std::move(target)), resolved_(resolve(target_)) {}
 
 // ---------------------------------------------------------------------------------------------
 
 PendingFile::PendingFile(fs::path target) : PendingOutput(std::move(target)) {
   const std::string shown = target_.string();
-  struct stat st{};
+  struct stat st {};
   if (::stat(resolved_.c_str(), &st) == 0) {
     if (S_ISDIR(st.st_mode)) throw write_error(shown, errno_text(EISDIR));
     // Devices, FIFOs and sockets are written in place (PendingStream), never renamed over.
-    if (!S_ISREG(st.st_mode)) throw write_error(shown, "not a regular file, and kgraph replaces only regular files");
+    if (!S_ISREG(st.st_mode))
+      throw write_error(shown, "not a regular file, and kgraph replaces only regular files");
   }
   mode_ = mode_for(resolved_, 0666);
 
@@ -157,7 +160,8 @@ void PendingFile::close() {
 void PendingFile::commit() {
   if (committed_) return;
   if (!closed_) close();
-  if (::rename(temp_.c_str(), resolved_.c_str()) != 0) throw write_error(target_.string(), errno_text(errno));
+  if (::rename(temp_.c_str(), resolved_.c_str()) != 0)
+    throw write_error(target_.string(), errno_text(errno));
   committed_ = true;
   cleanup_.release();
   lock_.reset();
@@ -174,8 +178,9 @@ PendingDirectory::PendingDirectory(fs::path target) : PendingOutput(std::move(ta
     if (!fs::is_directory(st)) throw write_error(shown, errno_text(ENOTDIR));
     const bool ours = fs::exists(resolved_ / kDirectoryMarker, ec);
     if (!ours && !fs::is_empty(resolved_, ec))
-      throw write_error(shown, std::string("the directory exists and was not written by kgraph (no ") +
-                                   kDirectoryMarker + " in it); remove it or choose another path");
+      throw write_error(shown,
+                        std::string("the directory exists and was not written by kgraph (no ") +
+                            kDirectoryMarker + " in it); remove it or choose another path");
   }
   mode_ = mode_for(resolved_, 0777);
 
@@ -293,7 +298,8 @@ void PendingStream::commit() {
     if (!opened) throw write_error(target_.string(), errno_text(errno));
     fd = opened.get();
   }
-  if (const int e = write_fully(fd, buffer_.view())) throw write_error(target_.string(), errno_text(e));
+  if (const int e = write_fully(fd, buffer_.view()))
+    throw write_error(target_.string(), errno_text(e));
   if (opened.close() != 0) throw write_error(target_.string(), errno_text(errno));
 }
 

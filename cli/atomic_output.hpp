@@ -50,12 +50,12 @@ class PendingOutput {
   std::filesystem::path target_;    // as given
   std::filesystem::path resolved_;  // where the rename goes (symlinks followed)
   bool committed_ = false;
-  UniqueFd lock_;                   // marks the temporary as a live run's (temporary_cleanup.hpp)
+  UniqueFd lock_;  // marks the temporary as a live run's (temporary_cleanup.hpp)
   // The temporary's name, filled in place by mkstemp/mkdtemp: registered for removal before
   // it is created, so that no moment exists when a signal could leave it behind. Declared
   // before cleanup_, so that it outlives the registration.
   std::string temp_name_;
-  CleanupRegistration cleanup_;     // removal on SIGINT/SIGTERM/SIGHUP
+  CleanupRegistration cleanup_;  // removal on SIGINT/SIGTERM/SIGHUP
 };
 
 /// One file: a `.NAME.kgraph-tmp-XXXXXX` temporary created with mkstemp beside the target

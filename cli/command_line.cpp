@@ -39,11 +39,13 @@ CliError read_error(std::string_view path, std::string_view reason) {
 }
 
 CliError write_error(std::string_view path, std::string_view reason) {
-  return CliError(exit_status::io, "cannot write " + std::string(path) + ": " + std::string(reason));
+  return CliError(exit_status::io,
+                  "cannot write " + std::string(path) + ": " + std::string(reason));
 }
 
 bool ParsedArgs::has(std::string_view name) const {
-  return std::any_of(options_.begin(), options_.end(), [&](const auto& o) { return o.first == name; });
+  return std::any_of(options_.begin(), options_.end(),
+                     [&](const auto& o) { return o.first == name; });
 }
 
 std::vector<std::string> ParsedArgs::values(std::string_view name) const {
@@ -94,7 +96,8 @@ ParsedArgs parse_arguments(std::span<const OptionGroup> groups, std::span<const 
       const OptionSpec* spec = find_long(groups, name);
       if (!spec) {
         const std::string word = arg.substr(0, eq);
-        throw UsageError("unknown option '" + word + "'" + did_you_mean_suffix(word, option_words(groups)));
+        throw UsageError("unknown option '" + word + "'" +
+                         did_you_mean_suffix(word, option_words(groups)));
       }
       if (!spec->takes_value()) {
         if (eq != std::string::npos)
@@ -119,8 +122,9 @@ ParsedArgs parse_arguments(std::span<const OptionGroup> groups, std::span<const 
           continue;
         }
         const std::string word = j == 1 ? arg : std::string{'-', arg[j]};
-        throw UsageError("unknown option '" + word + "'" +
-                         (word.size() > 2 ? did_you_mean_suffix(word, option_words(groups)) : std::string()));
+        throw UsageError(
+            "unknown option '" + word + "'" +
+            (word.size() > 2 ? did_you_mean_suffix(word, option_words(groups)) : std::string()));
       }
       if (!spec->takes_value()) {
         record(*spec, {});

@@ -63,7 +63,7 @@ struct OptionSpec {
   char short_name = 0;          // 'o' for -o; 0: none
   std::string_view value_name;  // "FILE"; empty: a flag that takes no value
   std::string_view help;
-  bool repeatable = false;      // a value option that may be given more than once
+  bool repeatable = false;  // a value option that may be given more than once
   bool takes_value() const { return !value_name.empty(); }
 };
 

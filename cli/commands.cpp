@@ -36,40 +36,45 @@ std::string main_help() {
       "Verbs:\n";
   for (const Verb& v : verbs()) {
     std::string name = "  " + std::string(v.name);
-    s += name + std::string(name.size() < 14 ? 14 - name.size() : 1, ' ') + std::string(v.summary) + "\n";
+    s += name + std::string(name.size() < 14 ? 14 - name.size() : 1, ' ') + std::string(v.summary) +
+         "\n";
   }
-  s +=
-      "\n"
-      "Options:\n"
-      "  -h, --help    show this help (kgraph VERB --help: help on a verb)\n"
-      "  --version     print the version\n"
-      "\n"
-      "Exit status: 0 success (warnings allowed), 1 invalid input, 2 usage error,\n"
-      "3 a file could not be read or written, 70 internal error.\n";
+  s += "\n"
+       "Options:\n"
+       "  -h, --help    show this help (kgraph VERB --help: help on a verb)\n"
+       "  --version     print the version\n"
+       "\n"
+       "Exit status: 0 success (warnings allowed), 1 invalid input, 2 usage error,\n"
+       "3 a file could not be read or written, 70 internal error.\n";
   return s;
 }
 
 }  // namespace
 
 std::span<const Verb> verbs() {
-  static const std::array<Verb, 5> all = {build_verb(), validate_verb(), stats_verb(), path_verb(), schema_verb()};
+  static const std::array<Verb, 5> all = {build_verb(), validate_verb(), stats_verb(), path_verb(),
+                                          schema_verb()};
   return all;
 }
 
 std::string verb_help(const Verb& verb, const Context& ctx) {
-  std::string s = "Usage: kgraph " + std::string(verb.name) + " " + std::string(verb.synopsis) + "\n\n" +
-                  std::string(verb.description) + "\n";
+  std::string s = "Usage: kgraph " + std::string(verb.name) + " " + std::string(verb.synopsis) +
+                  "\n\n" + std::string(verb.description) + "\n";
   if (verb.reads_inputs) {
     s += '\n';
-    s += wrap("INPUT is a file (format from its extension: " + join(supported_extensions(ctx.importers)) +
-                     "), a directory (every such file below it, in sorted order), or - for standard input "
-                     "together with --input-format (" + join(ctx.importers.names(), "|") + ").");
+    s += wrap(
+        "INPUT is a file (format from its extension: " + join(supported_extensions(ctx.importers)) +
+        "), a directory (every such file below it, in sorted order), or - for standard input "
+        "together with --input-format (" +
+        join(ctx.importers.names(), "|") + ").");
   }
   if (verb.writes_outputs) {
     s += '\n';
-    s += wrap("The output format comes from the extension (" + join(output_extensions(ctx.exporters)) +
-                     ") or from a FORMAT: prefix, e.g. -o graphml:graph.xml; -o FORMAT:- writes to standard "
-                     "output. Formats: " + join(ctx.exporters.names()) + ".");
+    s += wrap(
+        "The output format comes from the extension (" + join(output_extensions(ctx.exporters)) +
+        ") or from a FORMAT: prefix, e.g. -o graphml:graph.xml; -o FORMAT:- writes to standard "
+        "output. Formats: " +
+        join(ctx.exporters.names()) + ".");
   }
   s += format_options(verb.options);
   s += "\nGeneral options:\n  -h, --help    show this help\n";
@@ -125,8 +130,9 @@ int run(std::span<const std::string> args, Context& ctx) {
     ctx.err << "kgraph: error: out of memory\n";
     return exit_status::internal;
   } catch (const std::exception& e) {
-    ctx.err << "kgraph: internal error: " << e.what()
-            << "\nThis is a bug in kgraph; please report it with the command line and the inputs.\n";
+    ctx.err
+        << "kgraph: internal error: " << e.what()
+        << "\nThis is a bug in kgraph; please report it with the command line and the inputs.\n";
     return exit_status::internal;
   }
 }

@@ -15,7 +15,8 @@ inline constexpr OptionSpec kInputOptions[] = {
     {"schema", 0, "FILE", "extend the built-in schema with FILE (JSON); repeatable", true},
     {"input-format", 0, "FMT", "read standard input and the files named as INPUT as FMT"},
     {"section", 0, "SECTION", "CSV: the section of files whose name does not say it"},
-    {"mapping", 0, "FILE", "read the CSV inputs as tables through the mapping FILE (docs/formats/mapping.md)"},
+    {"mapping", 0, "FILE",
+     "read the CSV inputs as tables through the mapping FILE (docs/formats/mapping.md)"},
     {"max-errors", 0, "N", "show at most N problems (default 50; 0: all)"},
 };
 
@@ -38,7 +39,8 @@ inline constexpr OptionSpec kDiagramOptions[] = {
     {"legend", 0, "", "add a legend of the types, kinds and relation types shown"},
     {"cluster", 0, "BY", "group entities: place, type or none (default none)"},
     {"force", 0, "", "lay out a diagram even when it is too large to finish quickly"},
-    {"base-iri", 0, "IRI", "RDF: the IRI entity ids are appended to (default https://kgraph.example/id/)"},
+    {"base-iri", 0, "IRI",
+     "RDF: the IRI entity ids are appended to (default https://kgraph.example/id/)"},
 };
 
 inline constexpr OptionSpec kReportOptions[] = {

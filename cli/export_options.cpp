@@ -13,13 +13,15 @@ ExportOptions export_options(const ParsedArgs& args) {
   if (auto engine = args.value("engine")) {
     const std::vector<std::string> engines = {"dot", "neato", "fdp", "sfdp", "circo"};
     if (std::find(engines.begin(), engines.end(), *engine) == engines.end())
-      throw UsageError("unknown engine '" + *engine + "' (engines: " + join(engines) + ")" + did_you_mean_suffix(*engine, engines));
+      throw UsageError("unknown engine '" + *engine + "' (engines: " + join(engines) + ")" +
+                       did_you_mean_suffix(*engine, engines));
     o.engine = *engine;
   }
   if (auto cluster = args.value("cluster")) {
     const std::vector<std::string> modes = {"place", "type", "none"};
     if (std::find(modes.begin(), modes.end(), *cluster) == modes.end())
-      throw UsageError("unknown --cluster '" + *cluster + "' (choices: " + join(modes) + ")" + did_you_mean_suffix(*cluster, modes));
+      throw UsageError("unknown --cluster '" + *cluster + "' (choices: " + join(modes) + ")" +
+                       did_you_mean_suffix(*cluster, modes));
     o.cluster = *cluster;
   }
   if (auto iri = args.value("base-iri")) {

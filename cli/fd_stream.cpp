@@ -9,7 +9,8 @@ namespace {
 constexpr std::size_t kBufferSize = 1 << 18;
 }
 
-FdOutputBuffer::FdOutputBuffer(UniqueFd fd) : owned_(std::move(fd)), fd_(owned_.get()), data_(kBufferSize) {
+FdOutputBuffer::FdOutputBuffer(UniqueFd fd)
+    : owned_(std::move(fd)), fd_(owned_.get()), data_(kBufferSize) {
   setp(data_.data(), data_.data() + data_.size());
 }
 

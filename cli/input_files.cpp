@@ -70,7 +70,7 @@ std::string reason(const std::error_code& ec) { return ec.message(); }
 
 /// The identity of a file, to read each file once however it was reached.
 std::string identity(const fs::path& p) {
-  struct stat st{};
+  struct stat st {};
   if (::stat(p.c_str(), &st) == 0)
     return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino);
   return p.lexically_normal().string();
@@ -103,8 +103,8 @@ std::vector<InputFile> collect_inputs(std::span<const std::string> args, const I
       if (stdin_seen) throw UsageError("standard input ('-') given more than once");
       stdin_seen = true;
       if (!rules.forced)
-        throw UsageError("reading standard input needs --input-format (one of: " +
-                         join(registry.names()) + ")");
+        throw UsageError(
+            "reading standard input needs --input-format (one of: " + join(registry.names()) + ")");
       out.push_back({std::string(kStdinName), {}, rules.forced});
       continue;
     }
@@ -113,14 +113,16 @@ std::vector<InputFile> collect_inputs(std::span<const std::string> args, const I
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (ec || !fs::exists(status))
-      throw read_error(arg, reason(ec ? ec : std::make_error_code(std::errc::no_such_file_or_directory)));
+      throw read_error(
+          arg, reason(ec ? ec : std::make_error_code(std::errc::no_such_file_or_directory)));
 
     if (!fs::is_directory(status)) {
       const Importer* importer = rules.forced ? rules.forced : registry.for_path(arg);
       if (!importer)
-        throw UsageError("cannot tell the format of input '" + arg + "' from its extension (supported: " +
-                         join(supported_extensions(registry)) + "; or give --input-format " +
-                         join(registry.names(), "|") + ")");
+        throw UsageError(
+            "cannot tell the format of input '" + arg +
+            "' from its extension (supported: " + join(supported_extensions(registry)) +
+            "; or give --input-format " + join(registry.names(), "|") + ")");
       add(arg, path, importer);
       continue;
     }
@@ -151,7 +153,8 @@ std::vector<InputFile> collect_inputs(std::span<const std::string> args, const I
       ++added;
     }
     if (added == 0)
-      warnings.push_back("no input files (" + join(supported_extensions(registry)) + ") in directory " + arg);
+      warnings.push_back("no input files (" + join(supported_extensions(registry)) +
+                         ") in directory " + arg);
   }
   return out;
 }
@@ -167,7 +170,7 @@ void read_input(const InputFile& input, GraphBuilder& builder, const ImportOptio
     } while (!owned && errno == EINTR);
     if (!owned) throw read_error(input.name, std::strerror(errno));
     fd = owned.get();
-    struct stat st{};
+    struct stat st {};
     if (::fstat(fd, &st) == 0) {
       if (S_ISDIR(st.st_mode)) throw read_error(input.name, std::strerror(EISDIR));
       if (S_ISREG(st.st_mode)) size = static_cast<std::uint64_t>(st.st_size);

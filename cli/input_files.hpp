@@ -16,8 +16,8 @@ class Progress;
 
 /// One input to read.
 struct InputFile {
-  std::string name;             // as shown in messages: the path as given, "<stdin>" for "-"
-  std::filesystem::path path;   // empty for standard input
+  std::string name;            // as shown in messages: the path as given, "<stdin>" for "-"
+  std::filesystem::path path;  // empty for standard input
   const Importer* importer = nullptr;
   bool is_stdin() const { return path.empty(); }
 };

@@ -15,13 +15,16 @@ InputSession::InputSession(const ParsedArgs& args, Context& ctx) : args_(args), 
   quiet_ = args.has("quiet");
   const std::string_view progress = args.last_of({"progress", "no-progress"});
   const bool show = progress.empty() ? ctx.err_is_terminal : progress == "progress";
-  if (show) progress_ = std::make_unique<Progress>(ctx.err, ctx.err_is_terminal);
-  else progress_ = std::make_unique<Progress>();
+  if (show)
+    progress_ = std::make_unique<Progress>(ctx.err, ctx.err_is_terminal);
+  else
+    progress_ = std::make_unique<Progress>();
 
   if (auto fmt = args.value("input-format")) {
     forced_ = ctx.importers.named(*fmt);
     if (!forced_)
-      throw UsageError("unknown input format '" + *fmt + "' (formats: " + join(ctx.importers.names()) + ")" +
+      throw UsageError("unknown input format '" + *fmt +
+                       "' (formats: " + join(ctx.importers.names()) + ")" +
                        did_you_mean_suffix(*fmt, ctx.importers.names()));
   }
   if (auto s = args.value("section")) {
@@ -29,8 +32,10 @@ InputSession::InputSession(const ParsedArgs& args, Context& ctx) : args_(args), 
     if (!parse_section(singular) && singular.ends_with('s')) singular.pop_back();
     const auto section = parse_section(singular);
     if (!section) {
-      const std::vector<std::string> names = {"sources", "actors", "laws", "events", "places", "relations"};
-      throw UsageError("unknown section '" + *s + "' (sections: " + join(names) + ")" + did_you_mean_suffix(*s, names));
+      const std::vector<std::string> names = {"sources", "actors", "laws",
+                                              "events",  "places", "relations"};
+      throw UsageError("unknown section '" + *s + "' (sections: " + join(names) + ")" +
+                       did_you_mean_suffix(*s, names));
     }
     import_options_.section = std::string(section_name(*section));
   }
@@ -66,7 +71,8 @@ void InputSession::load_mapping() {
   if (!path) return;
   // CSV inputs become tables read through the mapping; its problems stop read().
   auto mapping = TableMapping::load(read_whole_file(*path), diags_.add_file(*path), diags_);
-  if (mapping) mapping_ = make_mapping_importer(std::make_shared<const TableMapping>(std::move(*mapping)));
+  if (mapping)
+    mapping_ = make_mapping_importer(std::make_shared<const TableMapping>(std::move(*mapping)));
   for (InputFile& input : inputs_)
     if (mapping_ && input.importer->name() == "csv") input.importer = mapping_.get();
 }

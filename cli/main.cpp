@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
   int status = kgraph::cli::run(args, ctx);
 
   if (out_buffer.finish() != 0) {
-    std::cerr << "kgraph: error: cannot write standard output: " << std::strerror(out_buffer.error()) << '\n';
+    std::cerr << "kgraph: error: cannot write standard output: "
+              << std::strerror(out_buffer.error()) << '\n';
     if (status == kgraph::cli::exit_status::ok) status = kgraph::cli::exit_status::io;
   }
   return status;

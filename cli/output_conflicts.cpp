@@ -24,7 +24,7 @@ std::optional<FileId> identity_of(const struct stat& st) {
 }
 
 std::optional<FileId> identity_of_path(const fs::path& path) {
-  struct stat st{};
+  struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return std::nullopt;
   return identity_of(st);
 }
@@ -35,7 +35,7 @@ std::optional<FileId> identity_of_output(const OutputSpec& o) {
                  : o.target.kind == TargetKind::descriptor    ? o.target.fd
                                                               : -1;
   if (fd < 0) return identity_of_path(o.path);
-  struct stat st{};
+  struct stat st {};
   if (::fstat(fd, &st) != 0) return std::nullopt;
   return identity_of(st);
 }
@@ -94,9 +94,10 @@ void check_outputs_against_inputs(const std::vector<OutputSpec>& outputs, const 
   };
   std::vector<Input> all;
   auto add = [&](const std::string& name, const fs::path& path, bool walked) {
-    struct stat st{};
+    struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return;  // reported when it is read
-    if (const auto id = identity_of(st)) all.push_back({name, path, *id, S_ISDIR(st.st_mode), walked});
+    if (const auto id = identity_of(st))
+      all.push_back({name, path, *id, S_ISDIR(st.st_mode), walked});
   };
   for (const std::string& a : inputs.arguments)
     if (a != "-" && !a.empty()) add(a, a, false);
@@ -117,16 +118,19 @@ void check_outputs_against_inputs(const std::vector<OutputSpec>& outputs, const 
         if (directory_output)
           throw UsageError("output '" + out + "' is inside the input directory '" + in.name +
                            "', where its files would be read as inputs; write it elsewhere");
-        if (inputs.importers->accepts(here.filename().string()) || inputs.importers->accepts(there.filename().string()))
+        if (inputs.importers->accepts(here.filename().string()) ||
+            inputs.importers->accepts(there.filename().string()))
           throw UsageError("output '" + out + "' is inside the input directory '" + in.name +
-                           "', where it would be read as an input; write it elsewhere or under a name no importer reads");
+                           "', where it would be read as an input; write it elsewhere or under a "
+                           "name no importer reads");
       }
     }
     if (const auto id = identity_of_output(o))
       for (const Input& in : all)
         if (in.id == *id)
-          throw UsageError("output '" + out + "' is the same " + (in.directory ? "directory" : "file") + " as the input '" +
-                           in.name + "'");
+          throw UsageError("output '" + out + "' is the same " +
+                           (in.directory ? "directory" : "file") + " as the input '" + in.name +
+                           "'");
     if (directory_output && o.target.kind == TargetKind::replaced) {
       const fs::path dir = resolved(o.path);
       for (const Input& in : all)

@@ -10,7 +10,8 @@ namespace {
 
 bool looks_like_format_name(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
   });
 }
 
@@ -36,7 +37,8 @@ OutputSpec parse_output_spec(std::string_view text, const ExporterRegistry& regi
     const std::string prefix(text.substr(0, colon));
     if (const Exporter* e = registry.named(prefix)) {
       spec.path = std::string(text.substr(colon + 1));
-      if (spec.path.empty()) throw UsageError("output '" + spec.text + "' names no path after '" + prefix + ":'");
+      if (spec.path.empty())
+        throw UsageError("output '" + spec.text + "' names no path after '" + prefix + ":'");
       spec.exporter = e;
       spec.to_stdout = spec.path == "-";
       if (spec.to_stdout && e->writes_directory())
@@ -44,7 +46,8 @@ OutputSpec parse_output_spec(std::string_view text, const ExporterRegistry& regi
       return spec;
     }
     if (looks_like_format_name(prefix) && !registry.for_path(text))
-      throw UsageError("unknown output format '" + prefix + "' in '-o " + spec.text + "' (formats: " + formats + ")" +
+      throw UsageError("unknown output format '" + prefix + "' in '-o " + spec.text +
+                       "' (formats: " + formats + ")" +
                        did_you_mean_suffix(prefix, registry.names()));
   }
   if (const Exporter* e = registry.for_path(text)) {
@@ -53,9 +56,10 @@ OutputSpec parse_output_spec(std::string_view text, const ExporterRegistry& regi
     return spec;
   }
   const std::string ext = fs::path(text).extension().string();
-  throw UsageError("cannot tell the format of output '" + spec.text + "' from its extension (extensions: " +
-                   join(output_extensions(registry)) + "; or write FORMAT:PATH with FORMAT one of: " + formats + ")" +
-                   (ext.empty() ? std::string() : did_you_mean_suffix(ext, output_extensions(registry))));
+  throw UsageError(
+      "cannot tell the format of output '" + spec.text + "' from its extension (extensions: " +
+      join(output_extensions(registry)) + "; or write FORMAT:PATH with FORMAT one of: " + formats +
+      ")" + (ext.empty() ? std::string() : did_you_mean_suffix(ext, output_extensions(registry))));
 }
 
 std::vector<OutputSpec> output_specs(const ParsedArgs& args, const Context& ctx) {
@@ -67,18 +71,20 @@ std::vector<OutputSpec> output_specs(const ParsedArgs& args, const Context& ctx)
       throw UsageError("output '" + o.path.string() + "' named more than once");
     o.target = classify_output(o.path);
     if (o.exporter->writes_directory() && o.target.kind != TargetKind::replaced)
-      throw UsageError("format '" + std::string(o.exporter->name()) + "' writes a directory, but '" + o.path.string() +
-                       "' is " + o.target.what);
+      throw UsageError("format '" + std::string(o.exporter->name()) +
+                       "' writes a directory, but '" + o.path.string() + "' is " + o.target.what);
   }
   return outputs;
 }
 
-OutputSet::OutputSet(const std::vector<OutputSpec>& outputs, Context& ctx) : outputs_(outputs), ctx_(ctx) {
+OutputSet::OutputSet(const std::vector<OutputSpec>& outputs, Context& ctx)
+    : outputs_(outputs), ctx_(ctx) {
   for (const OutputSpec& o : outputs) {
     Destination d;
     switch (o.target.kind) {
       case TargetKind::standard_output: {
-        PendingStream& s = transaction_.add_stream(ctx.out, o.to_stdout ? "standard output" : o.path.string());
+        PendingStream& s =
+            transaction_.add_stream(ctx.out, o.to_stdout ? "standard output" : o.path.string());
         d = {&s, &s.stream(), nullptr};
         break;
       }
@@ -93,7 +99,8 @@ OutputSet::OutputSet(const std::vector<OutputSpec>& outputs, Context& ctx) : out
         break;
       }
       case TargetKind::unusable:
-        throw write_error(o.path.string(), o.target.what + ", which kgraph neither replaces nor writes");
+        throw write_error(o.path.string(),
+                          o.target.what + ", which kgraph neither replaces nor writes");
       case TargetKind::replaced:
         if (o.exporter->writes_directory()) {
           PendingDirectory& dir = transaction_.add_directory(o.path);
@@ -114,11 +121,14 @@ void OutputSet::write_all(const GraphView& view, const ExportOptions& options, P
     const Destination& d = destinations_[i];
     progress.step("writing " + (o.to_stdout ? std::string("standard output") : o.path.string()));
     try {
-      if (d.directory) o.exporter->write_directory(view, *d.directory, options);
-      else o.exporter->write(view, *d.stream, options);
+      if (d.directory)
+        o.exporter->write_directory(view, *d.directory, options);
+      else
+        o.exporter->write(view, *d.stream, options);
       d.pending->close();
     } catch (const ExportError& e) {
-      throw CliError(exit_status::invalid_input, "cannot write " + o.path.string() + ": " + e.what());
+      throw CliError(exit_status::invalid_input,
+                     "cannot write " + o.path.string() + ": " + e.what());
     } catch (const fs::filesystem_error& e) {
       throw write_error(o.path.string(), e.code().message());
     } catch (const std::ios_base::failure& e) {

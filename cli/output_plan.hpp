@@ -24,11 +24,11 @@ namespace kgraph::cli {
 
 /// An `-o` argument resolved to an exporter and a path.
 struct OutputSpec {
-  std::string text;             // as given
-  std::filesystem::path path;   // without the FORMAT: prefix
+  std::string text;            // as given
+  std::filesystem::path path;  // without the FORMAT: prefix
   const Exporter* exporter = nullptr;
-  bool to_stdout = false;       // `FORMAT:-`
-  OutputTarget target;          // what the path names (set by output_specs)
+  bool to_stdout = false;  // `FORMAT:-`
+  OutputTarget target;     // what the path names (set by output_specs)
 };
 
 /// Resolves `-o TEXT`: a `FORMAT:` prefix naming an exporter wins, else the extension;

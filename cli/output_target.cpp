@@ -15,7 +15,8 @@ namespace {
 std::optional<int> number(std::string_view text) {
   int n = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || n < 0) return std::nullopt;
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || n < 0)
+    return std::nullopt;
   return n;
 }
 
@@ -28,7 +29,8 @@ std::optional<int> descriptor_by_name(const fs::path& p) {
   const fs::path dir = p.parent_path();
   const std::string name = p.filename().string();
   const fs::path own = fs::path("/proc") / std::to_string(::getpid());
-  if (dir == "/dev/fd" || dir == "/proc/self/fd" || dir == "/proc/thread-self/fd" || dir == own / "fd")
+  if (dir == "/dev/fd" || dir == "/proc/self/fd" || dir == "/proc/thread-self/fd" ||
+      dir == own / "fd")
     return number(name);
   // /proc/thread-self leads to /proc/PID/task/TID.
   if (dir.filename() == "fd" && dir.parent_path().parent_path() == own / "task" &&
@@ -60,7 +62,7 @@ std::optional<int> descriptor_named_by(const fs::path& path) {
     const fs::path next = done / c;
     if (todo.empty())
       if (const auto fd = descriptor_by_name(next)) return fd;
-    struct stat st{};
+    struct stat st {};
     if (::lstat(next.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) {
       done = next;
       continue;
@@ -92,12 +94,17 @@ OutputTarget classify_output(const fs::path& path) {
     t.what = *fd == STDOUT_FILENO ? "standard output" : "descriptor " + std::to_string(*fd);
     return t;
   }
-  struct stat st{};
-  if (::stat(path.c_str(), &st) != 0) return t;  // new, or a dangling link: replaced (or reported then)
-  if (S_ISCHR(st.st_mode)) t.what = "a character device";
-  else if (S_ISFIFO(st.st_mode)) t.what = "a FIFO";
-  else if (S_ISSOCK(st.st_mode)) t.what = "a socket";
-  else if (S_ISBLK(st.st_mode)) t.what = "a block device";
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0)
+    return t;  // new, or a dangling link: replaced (or reported then)
+  if (S_ISCHR(st.st_mode))
+    t.what = "a character device";
+  else if (S_ISFIFO(st.st_mode))
+    t.what = "a FIFO";
+  else if (S_ISSOCK(st.st_mode))
+    t.what = "a socket";
+  else if (S_ISBLK(st.st_mode))
+    t.what = "a block device";
   if (t.what.empty()) return t;  // a regular file or a directory
   t.kind = S_ISBLK(st.st_mode) ? TargetKind::unusable : TargetKind::node;
   return t;

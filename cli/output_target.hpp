@@ -23,11 +23,12 @@ enum class TargetKind {
 /// An output path, classified.
 struct OutputTarget {
   TargetKind kind = TargetKind::replaced;
-  int fd = -1;        // TargetKind::descriptor: the descriptor named
-  std::string what;   // "a character device", "a FIFO", "a socket", "a block device", ...
+  int fd = -1;       // TargetKind::descriptor: the descriptor named
+  std::string what;  // "a character device", "a FIFO", "a socket", "a block device", ...
   /// Whether the target is written in place rather than replaced.
   bool written_in_place() const {
-    return kind == TargetKind::standard_output || kind == TargetKind::descriptor || kind == TargetKind::node;
+    return kind == TargetKind::standard_output || kind == TargetKind::descriptor ||
+           kind == TargetKind::node;
   }
 };
 

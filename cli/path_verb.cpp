@@ -39,7 +39,8 @@ int run_path(const ParsedArgs& args, Context& ctx) {
   const ExportOptions options = export_options(args);
   InputSession session(args, ctx);
   session.collect_inputs();
-  check_outputs_against_inputs(outputs, {args.positionals(), session.inputs(), session.documents(), &ctx.importers});
+  check_outputs_against_inputs(
+      outputs, {args.positionals(), session.inputs(), session.documents(), &ctx.importers});
   std::optional<Schema> schema = session.load_schema();
   if (!schema) return exit_status::invalid_input;
   OutputSet output_set(outputs, ctx);
@@ -52,14 +53,16 @@ int run_path(const ParsedArgs& args, Context& ctx) {
       std::vector<std::string> ids;
       if (graph->entities().size() <= 20000)
         for (const Entity& e : graph->entities()) ids.emplace_back(graph->str(e.id));
-      throw UsageError("no entity has the id '" + id + "' given to --" + option + did_you_mean_suffix(id, ids));
+      throw UsageError("no entity has the id '" + id + "' given to --" + option +
+                       did_you_mean_suffix(id, ids));
     }
     return *index;
   };
   const std::uint32_t from = find(*from_id, "from"), to = find(*to_id, "to");
   const auto chain = shortest_path(*graph, from, to);
   if (!chain) {
-    ctx.out << "no chain of relations joins " << entity_label(*graph, from) << " and " << entity_label(*graph, to) << '\n';
+    ctx.out << "no chain of relations joins " << entity_label(*graph, from) << " and "
+            << entity_label(*graph, to) << '\n';
     return exit_status::invalid_input;
   }
   // The chain, one relation per line, with the schema's labels and the direction of each.
@@ -73,23 +76,30 @@ int run_path(const ParsedArgs& args, Context& ctx) {
     const bool forward = rel.from == at;
     at = forward ? rel.to : rel.from;
     entities.push_back(at);
-    ctx.out << (forward ? "  --" : "  <--") << label << (rel.role != kEmpty ? " (" + std::string(graph->str(rel.role)) + ")" : "")
+    ctx.out << (forward ? "  --" : "  <--") << label
+            << (rel.role != kEmpty ? " (" + std::string(graph->str(rel.role)) + ")" : "")
             << (forward ? "-->  " : "--  ") << entity_label(*graph, at) << '\n';
   }
   std::sort(entities.begin(), entities.end());
   entities.erase(std::unique(entities.begin(), entities.end()), entities.end());
   std::vector<std::uint32_t> relations(chain->begin(), chain->end());
   std::sort(relations.begin(), relations.end());
-  output_set.write_all(GraphView(*graph, std::move(entities), std::move(relations)), options, session.progress());
+  output_set.write_all(GraphView(*graph, std::move(entities), std::move(relations)), options,
+                       session.progress());
   return exit_status::ok;
 }
 
 constexpr Verb kPath{
-    "path", "INPUT... --from ID --to ID [-o [FORMAT:]PATH...]", "print the shortest chain of relations between two entities",
+    "path",
+    "INPUT... --from ID --to ID [-o [FORMAT:]PATH...]",
+    "print the shortest chain of relations between two entities",
     "Finds the shortest chain of relations joining two entities, in either direction, prints it\n"
     "with the relations' labels, and with -o draws or writes just that chain. Exit status 1\n"
     "when no chain joins them.",
-    kPathGroups, true, true, run_path};
+    kPathGroups,
+    true,
+    true,
+    run_path};
 
 }  // namespace
 

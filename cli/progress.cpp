@@ -4,7 +4,8 @@
 
 namespace kgraph::cli {
 
-Progress::Progress(std::ostream& err, bool terminal, Clock::duration delay, Clock::duration interval)
+Progress::Progress(std::ostream& err, bool terminal, Clock::duration delay,
+                   Clock::duration interval)
     : err_(&err), terminal_(terminal), delay_(delay), interval_(interval), start_(Clock::now()) {}
 
 Progress::~Progress() { done(); }

@@ -20,7 +20,8 @@ constexpr OptionGroup kSchemaGroups[] = {
 
 int run_schema(const ParsedArgs& args, Context& ctx) {
   if (!args.positionals().empty())
-    throw UsageError("unexpected argument '" + args.positionals().front() + "' (schema reads no inputs)");
+    throw UsageError("unexpected argument '" + args.positionals().front() +
+                     "' (schema reads no inputs)");
   const std::size_t max_errors = max_errors_option(args);
   Diagnostics diags;
   const Schema schema = effective_schema(args.values("schema"), diags);
@@ -33,9 +34,14 @@ int run_schema(const ParsedArgs& args, Context& ctx) {
 }
 
 constexpr Verb kSchema{
-    "schema", "[--schema FILE...]", "print the effective schema as JSON",
+    "schema",
+    "[--schema FILE...]",
+    "print the effective schema as JSON",
     "Prints the built-in schema, extended by each --schema FILE, as JSON on standard output.",
-    kSchemaGroups, false, false, run_schema};
+    kSchemaGroups,
+    false,
+    false,
+    run_schema};
 
 }  // namespace
 

@@ -21,8 +21,7 @@ std::vector<std::string> split_list(const std::string& text) {
 
 PartialDate date_option(std::string_view option, const std::string& text) {
   auto d = parse_partial_date(text);
-  if (!d)
-    throw UsageError(invalid_date_option_message(text, "--" + std::string(option)));
+  if (!d) throw UsageError(invalid_date_option_message(text, "--" + std::string(option)));
   return *d;
 }
 
@@ -41,7 +40,9 @@ SelectionOptions selection_options(const ParsedArgs& args) {
     for (std::string t : split_list(*types)) {
       if (!parse_entity_type(t) && t.ends_with('s')) t.pop_back();
       auto type = parse_entity_type(t);
-      if (!type) throw UsageError("unknown type '" + t + "' in --types (types: " + join(names) + ")" + did_you_mean_suffix(t, names));
+      if (!type)
+        throw UsageError("unknown type '" + t + "' in --types (types: " + join(names) + ")" +
+                         did_you_mean_suffix(t, names));
       o.types.push_back(*type);
     }
     if (o.types.empty()) throw UsageError("--types names no type");

@@ -38,17 +38,24 @@ int run_stats(const ParsedArgs& args, Context& ctx) {
   const std::optional<GraphView> view = select(*graph, selection, selection_error);
   if (!view) throw UsageError(selection_error.message);
   const GraphStats stats = compute_stats(*view, top);
-  if (args.has("json")) write_stats_json(ctx.out, *graph, stats);
-  else write_stats_text(ctx.out, *graph, stats);
+  if (args.has("json"))
+    write_stats_json(ctx.out, *graph, stats);
+  else
+    write_stats_text(ctx.out, *graph, stats);
   return exit_status::ok;
 }
 
 constexpr Verb kStats{
-    "stats", "INPUT... [--json] [selection options]", "count entities and relations; find central entities",
+    "stats",
+    "INPUT... [--json] [selection options]",
+    "count entities and relations; find central entities",
     "Prints counts per type, kind and relation type, connected components, the date range, and\n"
     "the most central entities by degree and by betweenness (up to 5000 entities), for the\n"
     "whole graph or the part the selection options keep.",
-    kStatsGroups, true, false, run_stats};
+    kStatsGroups,
+    true,
+    false,
+    run_stats};
 
 }  // namespace
 

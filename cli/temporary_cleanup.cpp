@@ -76,9 +76,10 @@ extern "C" void remove_temporaries_and_die(int sig) {
 void install_handlers() {
   static const bool installed = [] {
     for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
-      struct sigaction old{};
-      if (::sigaction(sig, nullptr, &old) != 0 || old.sa_handler != SIG_DFL) continue;  // e.g. nohup
-      struct sigaction sa{};
+      struct sigaction old {};
+      if (::sigaction(sig, nullptr, &old) != 0 || old.sa_handler != SIG_DFL)
+        continue;  // e.g. nohup
+      struct sigaction sa {};
       sa.sa_handler = remove_temporaries_and_die;
       sigemptyset(&sa.sa_mask);
       for (int other : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&sa.sa_mask, other);
@@ -143,7 +144,8 @@ void CleanupRegistration::release() {
 }
 
 UniqueFd lock_temporary(const fs::path& path, bool directory) {
-  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | (directory ? O_DIRECTORY : 0)));
+  UniqueFd fd(
+      ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | (directory ? O_DIRECTORY : 0)));
   if (fd && ::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) fd.reset();
   return fd;
 }
@@ -160,7 +162,7 @@ void remove_stale_temporaries(const fs::path& target, const timespec& older_than
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const fs::path candidate = it->path();
     if (!is_temporary_of(candidate.filename().string(), prefix)) continue;
-    struct stat st{};
+    struct stat st {};
     if (::lstat(candidate.c_str(), &st) != 0) continue;
     const bool directory = S_ISDIR(st.st_mode);
     if (!directory && !S_ISREG(st.st_mode)) continue;
@@ -168,8 +170,10 @@ void remove_stale_temporaries(const fs::path& target, const timespec& older_than
     const UniqueFd lock = lock_temporary(candidate, directory);
     if (!lock) continue;  // a live run's, or not ours to open
     std::error_code remove_ec;
-    if (directory) fs::remove_all(candidate, remove_ec);
-    else fs::remove(candidate, remove_ec);
+    if (directory)
+      fs::remove_all(candidate, remove_ec);
+    else
+      fs::remove(candidate, remove_ec);
   }
 }
 

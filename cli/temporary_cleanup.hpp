@@ -52,6 +52,7 @@ const timespec& run_start_time();
 /// entries of its directory named `.NAME.kgraph-tmp-XXXXXX` for its NAME, files or
 /// directories (not symbolic links), last modified before `older_than`, and not locked by a
 /// live run. Errors are ignored: a temporary left over never replaces anything.
-void remove_stale_temporaries(const std::filesystem::path& target, const timespec& older_than = run_start_time());
+void remove_stale_temporaries(const std::filesystem::path& target,
+                              const timespec& older_than = run_start_time());
 
 }  // namespace kgraph::cli

@@ -12,7 +12,8 @@ namespace kgraph::cli {
 namespace {
 
 constexpr OptionSpec kDuplicateOptions[] = {
-    {"duplicates", 0, "", "list entities of one type that are probably the same under different ids"},
+    {"duplicates", 0, "",
+     "list entities of one type that are probably the same under different ids"},
     {"json", 0, "", "print the --duplicates list as JSON"},
 };
 
@@ -27,7 +28,8 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
 }
 
 int run_validate(const ParsedArgs& args, Context& ctx) {
-  if (args.has("json") && !args.has("duplicates")) throw UsageError("--json goes with --duplicates");
+  if (args.has("json") && !args.has("duplicates"))
+    throw UsageError("--json goes with --duplicates");
   InputSession session(args, ctx);
   session.collect_inputs();
   std::optional<Schema> schema = session.load_schema();
@@ -42,7 +44,8 @@ int run_validate(const ParsedArgs& args, Context& ctx) {
     ctx.out << "ok: " << plural(graph->entities().size(), "entity", "entities") << ", "
             << plural(graph->relations().size(), "relation", "relations") << ", "
             << plural(graph->sources().size(), "source", "sources");
-    if (const std::size_t w = session.diagnostics().warning_count()) ctx.out << ", " << plural(w, "warning", "warnings");
+    if (const std::size_t w = session.diagnostics().warning_count())
+      ctx.out << ", " << plural(w, "warning", "warnings");
     ctx.out << '\n';
   }
   if (args.has("duplicates")) write_duplicates_text(ctx.out, *graph, find_duplicates(*graph));
@@ -50,10 +53,15 @@ int run_validate(const ParsedArgs& args, Context& ctx) {
 }
 
 constexpr Verb kValidate{
-    "validate", "INPUT... [options]", "check inputs against the schema without writing anything",
+    "validate",
+    "INPUT... [options]",
+    "check inputs against the schema without writing anything",
     "Reads every INPUT and reports every problem as FILE:LINE:COLUMN: error: MESSAGE.\n"
     "Prints a summary line when the inputs are valid.",
-    kValidateGroups, true, false, run_validate};
+    kValidateGroups,
+    true,
+    false,
+    run_validate};
 
 }  // namespace
 

@@ -30,8 +30,8 @@ struct Verb {
   std::string_view summary;      // one line, for `kgraph --help`
   std::string_view description;  // a paragraph, for `kgraph NAME --help`
   std::span<const OptionGroup> options;
-  bool reads_inputs = false;     // adds the INPUT paragraph to --help
-  bool writes_outputs = false;   // adds the OUTPUT paragraph to --help
+  bool reads_inputs = false;    // adds the INPUT paragraph to --help
+  bool writes_outputs = false;  // adds the OUTPUT paragraph to --help
   int (*run)(const ParsedArgs& args, Context& ctx) = nullptr;
 };
 

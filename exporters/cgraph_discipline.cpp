@@ -67,8 +67,8 @@ struct SequentialIds {
   static void close(void* state) { delete static_cast<SequentialIds*>(state); }
   static void idregister(void*, int, void*) {}
 };
-Agiddisc_t kSequentialIds = {SequentialIds::open,  SequentialIds::map,   SequentialIds::alloc,
-                             SequentialIds::free,  SequentialIds::print, SequentialIds::close,
+Agiddisc_t kSequentialIds = {SequentialIds::open,      SequentialIds::map,   SequentialIds::alloc,
+                             SequentialIds::free,      SequentialIds::print, SequentialIds::close,
                              SequentialIds::idregister};
 Agdisc_t kOstreamDisc = {&AgMemDisc, &kSequentialIds, &kOstreamIo};
 

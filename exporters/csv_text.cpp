@@ -32,7 +32,9 @@ bool needs_quotes(std::string_view s) {
   return false;
 }
 
-bool has_line_break(std::string_view s) { return s.find_first_of("\r\n") != std::string_view::npos; }
+bool has_line_break(std::string_view s) {
+  return s.find_first_of("\r\n") != std::string_view::npos;
+}
 
 void append_quoted(std::string& out, std::string_view s) {
   out += '"';
@@ -67,7 +69,8 @@ OutputFile::~OutputFile() {
 }
 
 void OutputFile::fail(std::string_view what, int err) const {
-  throw std::filesystem::filesystem_error(std::string(what), path_, std::error_code(err, std::generic_category()));
+  throw std::filesystem::filesystem_error(std::string(what), path_,
+                                          std::error_code(err, std::generic_category()));
 }
 
 void OutputFile::flush() {
@@ -99,7 +102,8 @@ void write_text_file(const std::filesystem::path& path, std::string_view text, b
   f.buffer() = text;
   f.close();
   if (executable && ::chmod(path.c_str(), 0755) != 0)
-    throw std::filesystem::filesystem_error("chmod", path, std::error_code(errno, std::generic_category()));
+    throw std::filesystem::filesystem_error("chmod", path,
+                                            std::error_code(errno, std::generic_category()));
 }
 
 }  // namespace kgraph::csv

@@ -69,7 +69,6 @@ class OutputFile {
   std::uint64_t bytes_written() const { return written_; }
   const std::filesystem::path& path() const { return path_; }
 
-
  private:
   void flush();
   [[noreturn]] void fail(std::string_view what, int err) const;
@@ -85,10 +84,13 @@ class OutputFile {
 /// files, so that their buffers stay near 8 MB together.
 inline std::size_t block_bytes_for(std::size_t files) {
   const std::size_t each = 8 * kOutputBlockBytes / (files == 0 ? 1 : files);
-  return each < (std::size_t{64} << 10) ? (std::size_t{64} << 10) : each > kOutputBlockBytes ? kOutputBlockBytes : each;
+  return each < (std::size_t{64} << 10) ? (std::size_t{64} << 10)
+         : each > kOutputBlockBytes     ? kOutputBlockBytes
+                                        : each;
 }
 
 /// Writes a small text file whole (scripts, READMEs); `executable` sets mode 0755.
-void write_text_file(const std::filesystem::path& path, std::string_view text, bool executable = false);
+void write_text_file(const std::filesystem::path& path, std::string_view text,
+                     bool executable = false);
 
 }  // namespace kgraph::csv

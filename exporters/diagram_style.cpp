@@ -53,7 +53,8 @@ constexpr std::array kPlaceKinds = {
 
 template <std::size_t N>
 std::string_view group_of(const std::array<KindGroup, N>& table, std::string_view kind) {
-  auto it = std::find_if(table.begin(), table.end(), [&](const KindGroup& k) { return k.kind == kind; });
+  auto it =
+      std::find_if(table.begin(), table.end(), [&](const KindGroup& k) { return k.kind == kind; });
   return it == table.end() ? std::string_view{} : it->group;
 }
 
@@ -69,10 +70,14 @@ constexpr std::string_view kPlaceBorder = "#2e6b30";
 
 TypeColours type_colours(EntityType type) {
   switch (type) {
-    case EntityType::actor: return {"#d6e6f5", kActorBorder, "#f3f8fc"};
-    case EntityType::law: return {"#fcefc7", kLawBorder, "#fffaec"};
-    case EntityType::event: return {"#fbe3d4", kEventBorder, "#fef6f1"};
-    case EntityType::place: return {"#dcefd9", kPlaceBorder, "#f3faf2"};
+    case EntityType::actor:
+      return {"#d6e6f5", kActorBorder, "#f3f8fc"};
+    case EntityType::law:
+      return {"#fcefc7", kLawBorder, "#fffaec"};
+    case EntityType::event:
+      return {"#fbe3d4", kEventBorder, "#fef6f1"};
+    case EntityType::place:
+      return {"#dcefd9", kPlaceBorder, "#f3faf2"};
   }
   return {"#eeeeee", "#555555", "#fafafa"};
 }
@@ -81,26 +86,33 @@ NodeStyle node_style(EntityType type, std::string_view kind) {
   switch (type) {
     case EntityType::actor: {
       const std::string_view g = group_of(kActorKinds, kind);
-      if (g == "person") return {"person", "ellipse", "filled", "#d6e6f5", kActorBorder, 1, 1.0, "ellipse"};
+      if (g == "person")
+        return {"person", "ellipse", "filled", "#d6e6f5", kActorBorder, 1, 1.0, "ellipse"};
       if (g == "group")
         return {"group", "ellipse", "filled", "#e8f0f9", kActorBorder, 2, 1.0, "double ellipse"};
       if (g == "state")
         return {"state", "box", "filled", "#b9d2ec", kActorBorder, 1, 2.2, "box, thick border"};
       if (g == "organization")
-        return {"organization", "box", "rounded,filled", "#d6e6f5", kActorBorder, 1, 1.0, "rounded box"};
-      return {"other", "box", "rounded,filled,dashed", "#eef3f8", kActorBorder, 1, 1.0, "dashed rounded box"};
+        return {"organization", "box", "rounded,filled", "#d6e6f5", kActorBorder, 1, 1.0,
+                "rounded box"};
+      return {"other", "box", "rounded,filled,dashed", "#eef3f8", kActorBorder,
+              1,       1.0,   "dashed rounded box"};
     }
     case EntityType::law:
       if (group_of(kLawKinds, kind) == "provision")
         return {"provision", "tab", "filled", "#fff6d9", kLawBorder, 1, 1.0, "tabbed sheet"};
-      return {"instrument", "note", "filled", "#fcefc7", kLawBorder, 1, 1.0, "sheet with folded corner"};
+      return {"instrument", "note", "filled", "#fcefc7",
+              kLawBorder,   1,      1.0,      "sheet with folded corner"};
     case EntityType::event: {
       const std::string_view g = group_of(kEventKinds, kind);
       if (g == "coercion")
-        return {"coercion", "octagon", "filled", "#f5c4b6", kCoercionBorder, 1, 2.2, "octagon, thick red border"};
+        return {"coercion",      "octagon", "filled", "#f5c4b6",
+                kCoercionBorder, 1,         2.2,      "octagon, thick red border"};
       if (g == "communication")
-        return {"communication", "cds", "filled", "#fbe3d4", kEventBorder, 1, 1.0, "tag", "0.16,0.12"};
-      return {"other", "box", "filled,diagonals", "#fdeee4", kEventBorder, 1, 1.0, "box with marked corners"};
+        return {"communication", "cds",      "filled", "#fbe3d4", kEventBorder, 1, 1.0,
+                "tag",           "0.16,0.12"};
+      return {"other", "box", "filled,diagonals",       "#fdeee4", kEventBorder,
+              1,       1.0,   "box with marked corners"};
     }
     case EntityType::place:
       if (group_of(kPlaceKinds, kind) == "site")
@@ -122,18 +134,30 @@ EdgeStyle edge_style(std::string_view relation_type) {
   static constexpr EdgeStyle kMovement{"movement", "#2e6b30", "solid", 1.2};
   static constexpr EdgeStyle kOther{"other", "#8c8c8c", "dashed", 1.0};
   static constexpr std::array kTable = {
-      Entry{"part_of", kStructure},         Entry{"member_of", kStructure},
-      Entry{"spokesperson_of", kStructure}, Entry{"leader_of", kStructure},
-      Entry{"employed_by", kStructure},     Entry{"located_in", kStructure},
-      Entry{"occurred_in", kStructure},     Entry{"participated_in", kAction},
-      Entry{"organized", kAction},          Entry{"reported", kAction},
-      Entry{"stated", kAction},             Entry{"responded_to", kAction},
-      Entry{"caused", kAction},             Entry{"party_to", kLegal},
-      Entry{"signed", kLegal},              Entry{"ratified", kLegal},
-      Entry{"enacted", kLegal},             Entry{"applies_to", kLegal},
-      Entry{"prohibits", kLegal},           Entry{"cites", kLegal},
-      Entry{"violates", kBreach},           Entry{"detained", kBreach},
-      Entry{"repatriated", kBreach},        Entry{"denied_access", kBreach},
+      Entry{"part_of", kStructure},
+      Entry{"member_of", kStructure},
+      Entry{"spokesperson_of", kStructure},
+      Entry{"leader_of", kStructure},
+      Entry{"employed_by", kStructure},
+      Entry{"located_in", kStructure},
+      Entry{"occurred_in", kStructure},
+      Entry{"participated_in", kAction},
+      Entry{"organized", kAction},
+      Entry{"reported", kAction},
+      Entry{"stated", kAction},
+      Entry{"responded_to", kAction},
+      Entry{"caused", kAction},
+      Entry{"party_to", kLegal},
+      Entry{"signed", kLegal},
+      Entry{"ratified", kLegal},
+      Entry{"enacted", kLegal},
+      Entry{"applies_to", kLegal},
+      Entry{"prohibits", kLegal},
+      Entry{"cites", kLegal},
+      Entry{"violates", kBreach},
+      Entry{"detained", kBreach},
+      Entry{"repatriated", kBreach},
+      Entry{"denied_access", kBreach},
       Entry{"entered", kMovement},
   };
   for (const Entry& e : kTable)

@@ -19,14 +19,14 @@ inline constexpr std::string_view kCaptionColour = "#4d4d4d";
 /// The look of one entity node. Kinds are grouped (e.g. every state body is drawn alike) so
 /// that the legend stays short and a new kind in a user schema still gets its group's look.
 struct NodeStyle {
-  std::string_view group;       // stable name of the kind group, e.g. "state"
-  std::string_view shape;       // Graphviz shape
-  std::string_view style;       // Graphviz style list
-  std::string_view fill;        // fill colour
-  std::string_view border;      // outline colour
+  std::string_view group;   // stable name of the kind group, e.g. "state"
+  std::string_view shape;   // Graphviz shape
+  std::string_view style;   // Graphviz style list
+  std::string_view fill;    // fill colour
+  std::string_view border;  // outline colour
   int peripheries = 1;
   double penwidth = 1.0;
-  std::string_view shape_text;  // how the legend describes the shape, e.g. "double ellipse"
+  std::string_view shape_text;   // how the legend describes the shape, e.g. "double ellipse"
   std::string_view margin = {};  // label margin if the shape needs more than the default
 };
 

@@ -61,22 +61,25 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 }
 
 bool is_wide(std::uint32_t c) {
-  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) || (c >= 0x20000 && c <= 0x3FFFD);
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+         (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) ||
+         (c >= 0x20000 && c <= 0x3FFFD);
 }
 
 bool is_combining(std::uint32_t c) {
-  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF) ||
-         (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F) || c == 0x200D ||
-         (c >= 0xFE00 && c <= 0xFE0F);
+  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+         (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
+         (c >= 0xFE20 && c <= 0xFE2F) || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F);
 }
 
 /// Han ideographs, kana and CJK punctuation: text in these scripts may break between any two
 /// characters. (Korean separates words with spaces, so Hangul is not listed.)
 bool breaks_anywhere(std::uint32_t c) {
-  return (c >= 0x2E80 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0x20000 && c <= 0x3FFFD);
+  return (c >= 0x2E80 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFF00 && c <= 0xFF60) || (c >= 0x20000 && c <= 0x3FFFD);
 }
 
 /// Columns a character takes: none for combining marks, two for East Asian wide ones.
@@ -88,10 +91,17 @@ std::string esc_string(std::string_view s, std::string_view backslash) {
   out.reserve(s.size() + 8);
   for (char c : s) {
     switch (c) {
-      case '\\': out += backslash; break;
-      case '&': out += "&amp;"; break;
-      case '\n': out += "\\n"; break;
-      default: out += c;
+      case '\\':
+        out += backslash;
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -134,7 +144,7 @@ std::vector<std::string> wrap(std::string_view s, std::size_t width, std::size_t
   bool cut = false;
   std::string line;
   std::size_t line_cols = 0;
-  std::string word;          // pending word (not yet placed)
+  std::string word;  // pending word (not yet placed)
   std::size_t word_cols = 0;
   bool space_before = false;  // a space separates `word` from `line`
 
@@ -207,13 +217,26 @@ std::string html_text(std::string_view s) {
   out.reserve(s.size() + 8);
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\\': out += "\\\\"; break;  // Graphviz expands \N, \G, ... in HTML-like labels too
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;  // Graphviz expands \N, \G, ... in HTML-like labels too
+      default:
+        out += c;
     }
   }
   return out;
@@ -238,8 +261,8 @@ std::string node_label(std::string_view name, std::string_view caption) {
     if (!html.empty()) html += "<BR/>";
     html += html_text(line);
   }
-  html += "<BR/><FONT POINT-SIZE=\"" + std::string(kCaptionSize) + "\" COLOR=\"" + std::string(kCaptionColour) +
-          "\">" + html_text(caption) + "</FONT>";
+  html += "<BR/><FONT POINT-SIZE=\"" + std::string(kCaptionSize) + "\" COLOR=\"" +
+          std::string(kCaptionColour) + "\">" + html_text(caption) + "</FONT>";
   return html;
 }
 
@@ -247,10 +270,13 @@ std::string edge_label(std::string_view label, std::string_view role) {
   std::string text;
   for (const std::string& l : wrap(label, kEdgeWidth, 2)) text += (text.empty() ? "" : "\n") + l;
   if (!role.empty())
-    for (const std::string& l : wrap(std::string("(").append(role).append(")"), kEdgeWidth, 2)) text += "\n" + l;
+    for (const std::string& l : wrap(std::string("(").append(role).append(")"), kEdgeWidth, 2))
+      text += "\n" + l;
   return label_text(text);
 }
 
-std::string cluster_label(std::string_view name) { return label_text(wrapped(name, kClusterWidth, 2)); }
+std::string cluster_label(std::string_view name) {
+  return label_text(wrapped(name, kClusterWidth, 2));
+}
 
 }  // namespace kgraph::diagram::text

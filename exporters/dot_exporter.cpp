@@ -12,7 +12,8 @@ class DotExporter final : public Exporter {
   std::string_view name() const override { return "dot"; }
   std::vector<std::string_view> extensions() const override { return {".dot", ".gv"}; }
 
-  void write(const GraphView& view, std::ostream& out, const ExportOptions& options) const override {
+  void write(const GraphView& view, std::ostream& out,
+             const ExportOptions& options) const override {
     const std::string engine = diagram::choose_engine(view, options, diagram::Purpose::write_dot);
     const diagram::GraphvizDocument doc(view, options, engine);
     doc.write_dot(out);

@@ -16,10 +16,10 @@ namespace kgraph {
 
 /// Options that reach every exporter; each reads what concerns it.
 struct ExportOptions {
-  std::string engine;      // diagrams: "dot", "neato", ...; empty: chosen by size
-  bool legend = false;     // diagrams
+  std::string engine;            // diagrams: "dot", "neato", ...; empty: chosen by size
+  bool legend = false;           // diagrams
   std::string cluster = "none";  // diagrams: place|type|none
-  bool force = false;      // diagrams: lay out even very large graphs
+  bool force = false;            // diagrams: lay out even very large graphs
   std::string base_iri = "https://kgraph.example/id/";  // RDF
 };
 

@@ -1,5 +1,5 @@
-#include "graph/text.hpp"
 #include "exporters/exporter.hpp"
+#include "graph/text.hpp"
 
 namespace kgraph {
 void Exporter::write(const GraphView&, std::ostream&, const ExportOptions&) const {
@@ -11,7 +11,9 @@ void Exporter::write_directory(const GraphView&, const std::filesystem::path&,
   throw ExportError(std::string(name()) + " writes a file, not a directory");
 }
 
-void ExporterRegistry::add(std::unique_ptr<Exporter> exporter) { exporters_.push_back(std::move(exporter)); }
+void ExporterRegistry::add(std::unique_ptr<Exporter> exporter) {
+  exporters_.push_back(std::move(exporter));
+}
 
 const Exporter* ExporterRegistry::for_path(std::string_view path) const {
   for (const auto& exp : exporters_)

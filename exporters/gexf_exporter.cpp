@@ -11,8 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "exporters/output_buffer.hpp"
 #include "exporters/date_text.hpp"
+#include "exporters/output_buffer.hpp"
 #include "exporters/xml_text.hpp"
 #include "graph/diagnostics.hpp"
 #include "graph/graph_view.hpp"
@@ -22,11 +22,12 @@ namespace kgraph {
 namespace gexf {
 namespace {
 
-constexpr std::array<std::string_view, 15> kNodeBuiltins = {"id",    "label", "type",    "kind", "name",
-                                                            "aliases", "start", "end", "sources", "color",
-                                                            "size",  "x",     "y",       "z",    "shape"};
-constexpr std::array<std::string_view, 11> kEdgeBuiltins = {"label", "type",   "kind",  "role",      "start", "end",
-                                                            "sources", "weight", "color", "thickness", "shape"};
+constexpr std::array<std::string_view, 15> kNodeBuiltins = {
+    "id",      "label", "type", "kind", "name", "aliases", "start", "end",
+    "sources", "color", "size", "x",    "y",    "z",       "shape"};
+constexpr std::array<std::string_view, 11> kEdgeBuiltins = {
+    "label",   "type",   "kind",  "role",      "start", "end",
+    "sources", "weight", "color", "thickness", "shape"};
 
 }  // namespace
 
@@ -48,12 +49,23 @@ void append_list_item(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     std::string_view rep;
     switch (s[i]) {
-      case '"': rep = "\\\""; break;
-      case '\\': rep = "\\\\"; break;
-      case '\n': rep = "\\n"; break;
-      case '\r': rep = "\\r"; break;
-      case '\t': rep = "\\t"; break;
-      default: continue;
+      case '"':
+        rep = "\\\"";
+        break;
+      case '\\':
+        rep = "\\\\";
+        break;
+      case '\n':
+        rep = "\\n";
+        break;
+      case '\r':
+        rep = "\\r";
+        break;
+      case '\t':
+        rep = "\\t";
+        break;
+      default:
+        continue;
     }
     out.append(s.substr(run, i - run));
     out += rep;
@@ -74,10 +86,14 @@ std::string attribute_title(std::string_view key, bool for_node) {
 
 std::uint32_t type_color(EntityType type) {
   switch (type) {
-    case EntityType::actor: return 0x4E79A7;  // blue
-    case EntityType::law: return 0xF28E2B;    // orange
-    case EntityType::event: return 0xE15759;  // red
-    case EntityType::place: return 0x59A14F;  // green
+    case EntityType::actor:
+      return 0x4E79A7;  // blue
+    case EntityType::law:
+      return 0xF28E2B;  // orange
+    case EntityType::event:
+      return 0xE15759;  // red
+    case EntityType::place:
+      return 0x59A14F;  // green
   }
   return 0x999999;
 }
@@ -90,11 +106,16 @@ enum class AttrType : std::uint8_t { boolean, long_integer, real, string, list }
 
 std::string_view attr_type_name(AttrType t) {
   switch (t) {
-    case AttrType::boolean: return "boolean";
-    case AttrType::long_integer: return "long";
-    case AttrType::real: return "double";
-    case AttrType::string: return "string";
-    case AttrType::list: return "liststring";
+    case AttrType::boolean:
+      return "boolean";
+    case AttrType::long_integer:
+      return "long";
+    case AttrType::real:
+      return "double";
+    case AttrType::string:
+      return "string";
+    case AttrType::list:
+      return "liststring";
   }
   return "string";
 }
@@ -127,10 +148,24 @@ AttrType infer_type(const KeyStats& s) {
   return AttrType::long_integer;
 }
 
-
 // Built-in attributes come first, with fixed ids; property attributes follow.
-enum NodeAttr : std::uint8_t { kNodeType, kNodeKind, kNodeAliases, kNodeSources, kNodeStart, kNodeEnd, kNodeBuiltinCount };
-enum EdgeAttr : std::uint8_t { kEdgeType, kEdgeRole, kEdgeSources, kEdgeStart, kEdgeEnd, kEdgeBuiltinCount };
+enum NodeAttr : std::uint8_t {
+  kNodeType,
+  kNodeKind,
+  kNodeAliases,
+  kNodeSources,
+  kNodeStart,
+  kNodeEnd,
+  kNodeBuiltinCount
+};
+enum EdgeAttr : std::uint8_t {
+  kEdgeType,
+  kEdgeRole,
+  kEdgeSources,
+  kEdgeStart,
+  kEdgeEnd,
+  kEdgeBuiltinCount
+};
 
 // Writes one view. All text reaches the buffer through xml::append_escaped.
 class Writer {
@@ -143,7 +178,8 @@ class Writer {
     collect_attributes();
     buf_ +=
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n"
+        "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+        "version=\"1.3\">\n"
         "  <meta>\n    <creator>kgraph</creator>\n  </meta>\n"
         "  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\">\n";
     write_attribute_declarations();
@@ -172,11 +208,14 @@ class Writer {
   void collect_attributes() {
     std::unordered_map<StrId, KeyStats> node_stats, edge_stats;
     for (std::uint32_t e : view_.entities()) gather(g_.entities()[e].properties, node_stats);
-    for (std::uint32_t r : view_.relations()) gather(g_.properties_of(g_.relations()[r]), edge_stats);
+    for (std::uint32_t r : view_.relations())
+      gather(g_.properties_of(g_.relations()[r]), edge_stats);
     node_attrs_ = make_attrs(node_stats, true, kNodeBuiltinCount);
     edge_attrs_ = make_attrs(edge_stats, false, kEdgeBuiltinCount);
-    for (std::uint32_t i = 0; i < node_attrs_.size(); ++i) node_index_.emplace(node_attrs_[i].key, i);
-    for (std::uint32_t i = 0; i < edge_attrs_.size(); ++i) edge_index_.emplace(edge_attrs_[i].key, i);
+    for (std::uint32_t i = 0; i < node_attrs_.size(); ++i)
+      node_index_.emplace(node_attrs_[i].key, i);
+    for (std::uint32_t i = 0; i < edge_attrs_.size(); ++i)
+      edge_index_.emplace(edge_attrs_[i].key, i);
   }
 
   static void gather(const PropertyList& props, std::unordered_map<StrId, KeyStats>& stats) {
@@ -185,14 +224,15 @@ class Writer {
       if (p.values.size() > 1) s.multi = true;
       for (const Value& v : p.values) {
         s.kinds[static_cast<int>(v.kind)] = true;
-        if (v.kind == ValueKind::integer && (v.integer > kMaxExactInteger || v.integer < -kMaxExactInteger))
+        if (v.kind == ValueKind::integer &&
+            (v.integer > kMaxExactInteger || v.integer < -kMaxExactInteger))
           s.huge_integer = true;
       }
     }
   }
 
-  std::vector<PropertyAttr> make_attrs(const std::unordered_map<StrId, KeyStats>& stats, bool for_node,
-                                       std::uint32_t first_id) {
+  std::vector<PropertyAttr> make_attrs(const std::unordered_map<StrId, KeyStats>& stats,
+                                       bool for_node, std::uint32_t first_id) {
     std::vector<PropertyAttr> attrs;
     attrs.reserve(stats.size());
     for (const auto& [key, s] : stats) {
@@ -203,8 +243,9 @@ class Writer {
       attrs.push_back(std::move(a));
     }
     // Never iterate a hash map into output: order by key text.
-    std::sort(attrs.begin(), attrs.end(),
-              [&](const PropertyAttr& a, const PropertyAttr& b) { return g_.str(a.key) < g_.str(b.key); });
+    std::sort(attrs.begin(), attrs.end(), [&](const PropertyAttr& a, const PropertyAttr& b) {
+      return g_.str(a.key) < g_.str(b.key);
+    });
     for (std::uint32_t i = 0; i < attrs.size(); ++i) attrs[i].id = std::to_string(first_id + i);
     return attrs;
   }
@@ -250,20 +291,25 @@ class Writer {
     std::string_view field;
   };
 
-  [[noreturn]] void fail(const Context& at, std::string_view text, const xml::TextCheck& check) const {
+  [[noreturn]] void fail(const Context& at, std::string_view text,
+                         const xml::TextCheck& check) const {
     std::string where;
     switch (at.kind) {
-      case Context::node: where = "entity " + quoted(g_.str(g_.entities()[at.index].id)); break;
-      case Context::declaration: where = "a property name"; break;
+      case Context::node:
+        where = "entity " + quoted(g_.str(g_.entities()[at.index].id));
+        break;
+      case Context::declaration:
+        where = "a property name";
+        break;
       case Context::edge: {
         const Relation& r = g_.relations()[at.index];
-        where = "relation " + quoted(g_.str(g_.entities()[r.from].id)) + " " + std::string(g_.str(r.type)) + " " +
-                quoted(g_.str(g_.entities()[r.to].id));
+        where = "relation " + quoted(g_.str(g_.entities()[r.from].id)) + " " +
+                std::string(g_.str(r.type)) + " " + quoted(g_.str(g_.entities()[r.to].id));
         break;
       }
     }
-    throw ExportError("cannot write GEXF: " + where + ", field " + quoted(at.field) + ": the text " +
-                      xml::describe(check, text));
+    throw ExportError("cannot write GEXF: " + where + ", field " + quoted(at.field) +
+                      ": the text " + xml::describe(check, text));
   }
 
   void text(std::string_view s, const Context& at) {
@@ -278,18 +324,29 @@ class Writer {
   }
 
   static void append_real(std::string& out, double d) {
-    if (std::isnan(d)) out += "NaN";
-    else if (std::isinf(d)) out += d < 0 ? "-Infinity" : "Infinity";
-    else out += format_real(d);
+    if (std::isnan(d))
+      out += "NaN";
+    else if (std::isinf(d))
+      out += d < 0 ? "-Infinity" : "Infinity";
+    else
+      out += format_real(d);
   }
 
   // The text of a scalar as it stands in a list or a string attribute.
   void scalar_text(std::string& out, const Value& v) const {
     switch (v.kind) {
-      case ValueKind::boolean: out += v.boolean ? "true" : "false"; break;
-      case ValueKind::integer: append_integer(out, v.integer); break;
-      case ValueKind::real: append_real(out, v.real); break;
-      case ValueKind::string: out += g_.str(v.string); break;
+      case ValueKind::boolean:
+        out += v.boolean ? "true" : "false";
+        break;
+      case ValueKind::integer:
+        append_integer(out, v.integer);
+        break;
+      case ValueKind::real:
+        append_real(out, v.real);
+        break;
+      case ValueKind::string:
+        out += g_.str(v.string);
+        break;
     }
   }
 
@@ -359,8 +416,12 @@ class Writer {
       case AttrType::real:
         append_real(buf_, v.kind == ValueKind::integer ? static_cast<double>(v.integer) : v.real);
         break;
-      case AttrType::long_integer: append_integer(buf_, v.integer); break;
-      case AttrType::boolean: buf_ += v.boolean ? "true" : "false"; break;
+      case AttrType::long_integer:
+        append_integer(buf_, v.integer);
+        break;
+      case AttrType::boolean:
+        buf_ += v.boolean ? "true" : "false";
+        break;
     }
     attvalue_close();
   }
@@ -406,7 +467,8 @@ class Writer {
     }
     attvalue_date(kNodeStart, e.start);
     attvalue_date(kNodeEnd, e.end);
-    for (const Property& p : e.properties) property(node_attrs_[node_index_.find(p.key)->second], p, at);
+    for (const Property& p : e.properties)
+      property(node_attrs_[node_index_.find(p.key)->second], p, at);
     buf_ += "        </attvalues>\n        <viz:color r=\"";
     const std::uint32_t c = gexf::type_color(e.type);
     append_integer(buf_, c >> 16);
@@ -421,7 +483,8 @@ class Writer {
     auto it = labels_.find(type);
     if (it == labels_.end()) {
       const RelationType* rt = g_.schema().relation(g_.str(type));
-      it = labels_.emplace(type, rt && !rt->label.empty() ? rt->label : std::string(g_.str(type))).first;
+      it = labels_.emplace(type, rt && !rt->label.empty() ? rt->label : std::string(g_.str(type)))
+               .first;
     }
     return it->second;
   }
@@ -453,7 +516,8 @@ class Writer {
     }
     attvalue_date(kEdgeStart, r.start);
     attvalue_date(kEdgeEnd, r.end);
-    for (const Property& p : g_.properties_of(r)) property(edge_attrs_[edge_index_.find(p.key)->second], p, at);
+    for (const Property& p : g_.properties_of(r))
+      property(edge_attrs_[edge_index_.find(p.key)->second], p, at);
     buf_ += "        </attvalues>\n      </edge>\n";
   }
 

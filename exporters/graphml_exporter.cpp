@@ -26,11 +26,14 @@ bool is_ascii_alnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 // Bytes written as they are inside an escaped token (everything but `.`, which escapes).
-bool is_token_byte(unsigned char c) { return is_ascii_alnum(c) || c == '_' || c == ':' || c == '-'; }
+bool is_token_byte(unsigned char c) {
+  return is_ascii_alnum(c) || c == '_' || c == ':' || c == '-';
+}
 
-constexpr std::array<std::string_view, 9> kNodeBuiltins = {"id",    "type",    "kind",   "name",  "aliases",
-                                                           "start", "end",     "sources", "labels"};
-constexpr std::array<std::string_view, 6> kEdgeBuiltins = {"type", "label", "start", "end", "role", "sources"};
+constexpr std::array<std::string_view, 9> kNodeBuiltins = {
+    "id", "type", "kind", "name", "aliases", "start", "end", "sources", "labels"};
+constexpr std::array<std::string_view, 6> kEdgeBuiltins = {"type", "label", "start",
+                                                           "end",  "role",  "sources"};
 
 }  // namespace
 
@@ -97,10 +100,14 @@ enum class KeyType : std::uint8_t { boolean, long_integer, real, string };
 
 std::string_view key_type_name(KeyType t) {
   switch (t) {
-    case KeyType::boolean: return "boolean";
-    case KeyType::long_integer: return "long";
-    case KeyType::real: return "double";
-    case KeyType::string: return "string";
+    case KeyType::boolean:
+      return "boolean";
+    case KeyType::long_integer:
+      return "long";
+    case KeyType::real:
+      return "double";
+    case KeyType::string:
+      return "string";
   }
   return "string";
 }
@@ -134,8 +141,8 @@ KeyType infer_type(const KeyStats& s) {
   return KeyType::long_integer;
 }
 
-constexpr std::int64_t kMaxExactInteger = std::int64_t{1} << 53;  // every integer up to here is a double
-
+constexpr std::int64_t kMaxExactInteger = std::int64_t{1}
+                                          << 53;  // every integer up to here is a double
 
 // Writes one view. All text reaches the buffer through xml::append_element_text or through
 // append_token, whose output is plain ASCII.
@@ -193,13 +200,15 @@ class Writer {
       if (p.values.size() > 1) s.multi = true;
       for (const Value& v : p.values) {
         s.kinds[static_cast<int>(v.kind)] = true;
-        if (v.kind == ValueKind::integer && (v.integer > kMaxExactInteger || v.integer < -kMaxExactInteger))
+        if (v.kind == ValueKind::integer &&
+            (v.integer > kMaxExactInteger || v.integer < -kMaxExactInteger))
           s.huge_integer = true;
       }
     }
   }
 
-  std::vector<PropertyKey> make_keys(const std::unordered_map<StrId, KeyStats>& stats, bool for_node) {
+  std::vector<PropertyKey> make_keys(const std::unordered_map<StrId, KeyStats>& stats,
+                                     bool for_node) {
     std::vector<PropertyKey> keys;
     keys.reserve(stats.size());
     for (const auto& [key, s] : stats) {
@@ -219,8 +228,9 @@ class Writer {
       keys.push_back(std::move(k));
     }
     // Never iterate a hash map into output: order by key text.
-    std::sort(keys.begin(), keys.end(),
-              [&](const PropertyKey& a, const PropertyKey& b) { return g_.str(a.key) < g_.str(b.key); });
+    std::sort(keys.begin(), keys.end(), [&](const PropertyKey& a, const PropertyKey& b) {
+      return g_.str(a.key) < g_.str(b.key);
+    });
     return keys;
   }
 
@@ -244,7 +254,8 @@ class Writer {
 
   void write_keys() {
     if (!view_.sources().empty()) key_line("g_sources", "graph", "sources", KeyType::string);
-    for (std::string_view name : {"id", "type", "kind", "name", "aliases", "start", "end", "sources"})
+    for (std::string_view name :
+         {"id", "type", "kind", "name", "aliases", "start", "end", "sources"})
       key_line("n_" + std::string(name), "node", name, KeyType::string);
     key_line("labels", "node", "labels", KeyType::string);
     for (const PropertyKey& k : node_keys_) key_line(k.id, "node", k.attr_name, k.type);
@@ -263,12 +274,13 @@ class Writer {
 
   // Where a text came from, for the error message; only looked at when writing fails.
   struct Context {
-    bool node = true;  // else a relation; index UINT32_MAX: the graph itself
+    bool node = true;         // else a relation; index UINT32_MAX: the graph itself
     std::uint32_t index = 0;  // entity index, or relation index
     std::string_view field;
   };
 
-  [[noreturn]] void fail(const Context& at, std::string_view text, const xml::TextCheck& check) const {
+  [[noreturn]] void fail(const Context& at, std::string_view text,
+                         const xml::TextCheck& check) const {
     std::string where;
     if (at.index == UINT32_MAX) {
       where = "the list of sources";
@@ -276,11 +288,11 @@ class Writer {
       where = "entity " + quoted(g_.str(g_.entities()[at.index].id));
     } else {
       const Relation& r = g_.relations()[at.index];
-      where = "relation " + quoted(g_.str(g_.entities()[r.from].id)) + " " + std::string(g_.str(r.type)) + " " +
-              quoted(g_.str(g_.entities()[r.to].id));
+      where = "relation " + quoted(g_.str(g_.entities()[r.from].id)) + " " +
+              std::string(g_.str(r.type)) + " " + quoted(g_.str(g_.entities()[r.to].id));
     }
-    throw ExportError("cannot write GraphML: " + where + ", field " + quoted(at.field) + ": the text " +
-                      xml::describe(check, text));
+    throw ExportError("cannot write GraphML: " + where + ", field " + quoted(at.field) +
+                      ": the text " + xml::describe(check, text));
   }
 
   void text(std::string_view s, const Context& at) {
@@ -315,9 +327,12 @@ class Writer {
   }
 
   void append_real(std::string& out, double d) {
-    if (std::isnan(d)) out += "NaN";
-    else if (std::isinf(d)) out += d < 0 ? "-Infinity" : "Infinity";
-    else out += format_real(d);
+    if (std::isnan(d))
+      out += "NaN";
+    else if (std::isinf(d))
+      out += d < 0 ? "-Infinity" : "Infinity";
+    else
+      out += format_real(d);
   }
 
   // A JSON string literal. Control characters and U+FFFE/U+FFFF become \u escapes, so JSON
@@ -330,13 +345,20 @@ class Writer {
       const auto c = static_cast<unsigned char>(s[i]);
       std::string_view rep;
       char u[7] = {'\\', 'u', '0', '0', 0, 0, 0};
-      if (c == '"') rep = "\\\"";
-      else if (c == '\\') rep = "\\\\";
-      else if (c == '\n') rep = "\\n";
-      else if (c == '\t') rep = "\\t";
-      else if (c == '\r') rep = "\\r";
-      else if (c == '\b') rep = "\\b";
-      else if (c == '\f') rep = "\\f";
+      if (c == '"')
+        rep = "\\\"";
+      else if (c == '\\')
+        rep = "\\\\";
+      else if (c == '\n')
+        rep = "\\n";
+      else if (c == '\t')
+        rep = "\\t";
+      else if (c == '\r')
+        rep = "\\r";
+      else if (c == '\b')
+        rep = "\\b";
+      else if (c == '\f')
+        rep = "\\f";
       else if (c < 0x20) {
         u[4] = kHex[c >> 4];
         u[5] = kHex[c & 0xF];
@@ -361,10 +383,18 @@ class Writer {
 
   void append_json_value(std::string& out, const Value& v) {
     switch (v.kind) {
-      case ValueKind::boolean: out += v.boolean ? "true" : "false"; break;
-      case ValueKind::integer: append_integer(out, v.integer); break;
-      case ValueKind::real: append_real(out, v.real); break;
-      case ValueKind::string: append_json_string(out, g_.str(v.string)); break;
+      case ValueKind::boolean:
+        out += v.boolean ? "true" : "false";
+        break;
+      case ValueKind::integer:
+        append_integer(out, v.integer);
+        break;
+      case ValueKind::real:
+        append_real(out, v.real);
+        break;
+      case ValueKind::string:
+        append_json_string(out, g_.str(v.string));
+        break;
     }
   }
 
@@ -403,15 +433,22 @@ class Writer {
     data_open(k.id);
     switch (v.kind) {
       case ValueKind::boolean:
-        if (k.type == KeyType::boolean) buf_ += v.boolean ? '1' : '0';
-        else buf_ += v.boolean ? "true" : "false";
+        if (k.type == KeyType::boolean)
+          buf_ += v.boolean ? '1' : '0';
+        else
+          buf_ += v.boolean ? "true" : "false";
         break;
       case ValueKind::integer:
-        if (k.type == KeyType::real) append_real(buf_, static_cast<double>(v.integer));
-        else append_integer(buf_, v.integer);
+        if (k.type == KeyType::real)
+          append_real(buf_, static_cast<double>(v.integer));
+        else
+          append_integer(buf_, v.integer);
         break;
-      case ValueKind::real: append_real(buf_, v.real); break;
-      case ValueKind::string: break;
+      case ValueKind::real:
+        append_real(buf_, v.real);
+        break;
+      case ValueKind::string:
+        break;
     }
     data_close();
   }
@@ -461,13 +498,15 @@ class Writer {
   const std::string& labels_of(const Entity& e) {
     const std::uint64_t k = (std::uint64_t{static_cast<std::uint8_t>(e.type)} << 32) | e.kind;
     auto it = labels_.find(k);
-    if (it == labels_.end()) it = labels_.emplace(k, graphml::neo4j_labels(e.type, g_.str(e.kind))).first;
+    if (it == labels_.end())
+      it = labels_.emplace(k, graphml::neo4j_labels(e.type, g_.str(e.kind))).first;
     return it->second;
   }
 
   const std::string& rel_label_of(StrId type) {
     auto it = rel_labels_.find(type);
-    if (it == rel_labels_.end()) it = rel_labels_.emplace(type, graphml::neo4j_relationship_type(g_.str(type))).first;
+    if (it == rel_labels_.end())
+      it = rel_labels_.emplace(type, graphml::neo4j_relationship_type(g_.str(type))).first;
     return it->second;
   }
 
@@ -503,7 +542,8 @@ class Writer {
     }
     at.field = "kind";
     data_text("labels", labels_of(e), at);
-    for (const Property& p : e.properties) property(node_keys_[node_index_.find(p.key)->second], p, at);
+    for (const Property& p : e.properties)
+      property(node_keys_[node_index_.find(p.key)->second], p, at);
     buf_ += "    </node>\n";
   }
 
@@ -522,8 +562,10 @@ class Writer {
     data_text("label", rel_label_of(r.type), at);
     const Property* quote = nullptr;
     for (const Property& p : props) {
-      if (p.key == id_key_) property(*edge_builtin(id_key_), p, at);
-      else if (p.key == quote_key_) quote = &p;
+      if (p.key == id_key_)
+        property(*edge_builtin(id_key_), p, at);
+      else if (p.key == quote_key_)
+        quote = &p;
     }
     data_text("e_type", g_.str(r.type), at);
     if (r.start.present()) data_text("e_start", r.start.to_string(), at);
@@ -539,7 +581,8 @@ class Writer {
       data_json("e_sources", at);
     }
     for (const Property& p : props)
-      if (p.key != id_key_ && p.key != quote_key_) property(edge_keys_[edge_index_.find(p.key)->second], p, at);
+      if (p.key != id_key_ && p.key != quote_key_)
+        property(edge_keys_[edge_index_.find(p.key)->second], p, at);
     buf_ += "    </edge>\n";
   }
 

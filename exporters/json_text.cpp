@@ -14,13 +14,27 @@ void append_json_string(std::string& out, std::string_view s) {
     out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         out += "\\u00";
         out += kHex[c >> 4];
@@ -33,15 +47,21 @@ void append_json_string(std::string& out, std::string_view s) {
 
 void append_json_value(std::string& out, const Value& v, const StringPool& pool) {
   switch (v.kind) {
-    case ValueKind::string: append_json_string(out, pool.view(v.string)); break;
-    case ValueKind::boolean: out += v.boolean ? "true" : "false"; break;
+    case ValueKind::string:
+      append_json_string(out, pool.view(v.string));
+      break;
+    case ValueKind::boolean:
+      out += v.boolean ? "true" : "false";
+      break;
     case ValueKind::integer: {
       char buf[24];
       auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v.integer);
       out.append(buf, end);
       break;
     }
-    case ValueKind::real: out += format_real(v.real); break;
+    case ValueKind::real:
+      out += format_real(v.real);
+      break;
   }
 }
 
@@ -55,7 +75,8 @@ void append_json_values(std::string& out, const Property& p, const StringPool& p
   out += ']';
 }
 
-void append_json_string_list(std::string& out, std::span<const StrId> items, const StringPool& pool) {
+void append_json_string_list(std::string& out, std::span<const StrId> items,
+                             const StringPool& pool) {
   out += '[';
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i) out += ',';
@@ -64,7 +85,8 @@ void append_json_string_list(std::string& out, std::span<const StrId> items, con
   out += ']';
 }
 
-void JsonRecordWriter::dates(std::string& out, const PartialDate& start, const PartialDate& end) const {
+void JsonRecordWriter::dates(std::string& out, const PartialDate& start,
+                             const PartialDate& end) const {
   if (start.present() && start == end) {
     out += ",\"date\":\"" + start.to_string() + '"';
     return;

@@ -20,7 +20,8 @@ void append_json_value(std::string& out, const Value& v, const StringPool& pool)
 void append_json_values(std::string& out, const Property& p, const StringPool& pool);
 
 /// Appends a JSON array of strings.
-void append_json_string_list(std::string& out, std::span<const StrId> items, const StringPool& pool);
+void append_json_string_list(std::string& out, std::span<const StrId> items,
+                             const StringPool& pool);
 
 /// Writes the canonical members of each element as `"key":value` pairs separated by commas,
 /// in the canonical key order. Shared by the JSON document and JSON Lines exporters.

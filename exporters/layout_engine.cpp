@@ -21,7 +21,8 @@ std::string choose_engine(const GraphView& view, const ExportOptions& options, P
   if (!engine.empty()) {
     if (std::find(std::begin(kEngines), std::end(kEngines), engine) == std::end(kEngines)) {
       std::vector<std::string> names(std::begin(kEngines), std::end(kEngines));
-      throw ExportError("unknown layout engine \"" + engine + "\"; expected one of dot, neato, fdp, sfdp, circo" +
+      throw ExportError("unknown layout engine \"" + engine +
+                        "\"; expected one of dot, neato, fdp, sfdp, circo" +
                         did_you_mean_suffix(engine, names));
     }
   }

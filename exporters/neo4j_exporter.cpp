@@ -50,7 +50,8 @@ std::string delimiter_option(char d) {
   return std::string("U+00") + kHex[c >> 4] + kHex[c & 0xF];
 }
 
-constexpr std::array<std::string_view, 7> kNodeBuiltins = {"id", "name", "kind", "aliases", "start", "end", "sources"};
+constexpr std::array<std::string_view, 7> kNodeBuiltins = {"id",    "name", "kind",   "aliases",
+                                                           "start", "end",  "sources"};
 constexpr std::array<std::string_view, 4> kRelationBuiltins = {"start", "end", "role", "sources"};
 constexpr std::array<std::string_view, 2> kSourceBuiltins = {"id", "date"};
 
@@ -67,7 +68,7 @@ void sanitize_header_name(std::string& name) {
 // One output file: the label or type of its rows, how many, and their property columns.
 struct FileGroup {
   std::string file;
-  std::string label;   // node label of the type, or relationship type
+  std::string label;    // node label of the type, or relationship type
   StrId type = kEmpty;  // relation files: the relation type
   std::uint64_t rows = 0;
   ColumnCollector collector;
@@ -81,7 +82,8 @@ class FileBatch {
  public:
   FileBatch(const fs::path& dir, const std::vector<FileGroup*>& groups) {
     const std::size_t block = csv::block_bytes_for(groups.size());
-    for (const FileGroup* g : groups) files_.push_back(std::make_unique<csv::OutputFile>(dir / g->file, block));
+    for (const FileGroup* g : groups)
+      files_.push_back(std::make_unique<csv::OutputFile>(dir / g->file, block));
   }
   csv::OutputFile& operator[](std::size_t i) { return *files_[i]; }
   void close() {
@@ -133,7 +135,8 @@ class Writer {
     }
     const IndexSet& entities = view_.entities();
     for (std::uint32_t k = 0; k < entities.size(); ++k) {
-      if (k + 2 * kAhead < entities.size()) pool.prefetch(g_.entities()[entities[k + 2 * kAhead]].id);
+      if (k + 2 * kAhead < entities.size())
+        pool.prefetch(g_.entities()[entities[k + 2 * kAhead]].id);
       if (k + kAhead < entities.size()) {
         const Entity& next = g_.entities()[entities[k + kAhead]];
         pool.prefetch_text(next.id);
@@ -153,7 +156,8 @@ class Writer {
     }
     const IndexSet& relations = view_.relations();
     for (std::uint32_t k = 0; k < relations.size(); ++k) {
-      if (k + 2 * kAhead < relations.size()) __builtin_prefetch(&g_.properties_of(g_.relations()[relations[k + 2 * kAhead]]));
+      if (k + 2 * kAhead < relations.size())
+        __builtin_prefetch(&g_.properties_of(g_.relations()[relations[k + 2 * kAhead]]));
       if (k + kAhead < relations.size()) {
         const Relation& next = g_.relations()[relations[k + kAhead]];
         __builtin_prefetch(&list_marks_of_[next.sources]);
@@ -186,7 +190,8 @@ class Writer {
 
   /// The delimiter marks that character classes tell without a scan: ; and |.
   static std::uint8_t string_marks(CharClasses classes) {
-    return ((classes & chars::kSemicolon) ? kDelimiterMarks[';'] : 0) | ((classes & chars::kPipe) ? kDelimiterMarks['|'] : 0);
+    return ((classes & chars::kSemicolon) ? kDelimiterMarks[';'] : 0) |
+           ((classes & chars::kPipe) ? kDelimiterMarks['|'] : 0);
   }
 
   /// Delimiter marks of one string: from its character classes, scanning it only when it holds
@@ -236,9 +241,12 @@ class Writer {
     };
     if (sources_.string_lists)
       for (std::uint32_t i : view_.sources()) mark(sources_, g_.sources()[i].properties);
-    if (std::any_of(entities_.begin(), entities_.end(), [](const FileGroup& f) { return f.string_lists; }))
-      for (std::uint32_t i : view_.entities()) mark(entities_[static_cast<int>(g_.entities()[i].type)], g_.entities()[i].properties);
-    if (std::any_of(relations_.begin(), relations_.end(), [](const FileGroup& f) { return f.string_lists; })) {
+    if (std::any_of(entities_.begin(), entities_.end(),
+                    [](const FileGroup& f) { return f.string_lists; }))
+      for (std::uint32_t i : view_.entities())
+        mark(entities_[static_cast<int>(g_.entities()[i].type)], g_.entities()[i].properties);
+    if (std::any_of(relations_.begin(), relations_.end(),
+                    [](const FileGroup& f) { return f.string_lists; })) {
       for (std::uint32_t i : view_.relations()) {
         const Relation& r = g_.relations()[i];
         mark(relations_[file_of_type_[r.type]], g_.properties_of(r));
@@ -254,7 +262,8 @@ class Writer {
       }
     }
     throw ExportError(
-        "cannot write Neo4j CSV: list values contain every usable array delimiter (; | and U+001C to U+001F)");
+        "cannot write Neo4j CSV: list values contain every usable array delimiter (; | and U+001C "
+        "to U+001F)");
   }
 
   // ---- fields ---------------------------------------------------------------------------
@@ -291,7 +300,8 @@ class Writer {
     if (row.put_field(s, classes) && (classes & chars::kLineBreak)) multiline_ = true;
     max_field_ = std::max(max_field_, s.size());
   }
-  void properties(RowBuilder& row, const std::vector<PropertyColumn>& columns, const PropertyList& props) {
+  void properties(RowBuilder& row, const std::vector<PropertyColumn>& columns,
+                  const PropertyList& props) {
     if (props.empty()) {  // most relations, many entities
       for (std::size_t i = 0; i < columns.size(); ++i) row.put(',');
       return;
@@ -306,8 +316,10 @@ class Writer {
       if (!p) return;
       if (!c.list) {
         const Value& v = p->values.front();
-        if (v.kind == ValueKind::string) field(v.string);
-        else field(dbcols::value_text(v, c.type, g_.strings(), number_));
+        if (v.kind == ValueKind::string)
+          field(v.string);
+        else
+          field(dbcols::value_text(v, c.type, g_.strings(), number_));
         return;
       }
       scratch_.clear();
@@ -337,13 +349,16 @@ class Writer {
         o += "id:ID(Source),:LABEL,date:string";
         break;
       case FileKind::entity:
-        o += "id:ID(Entity),:LABEL,name:string,kind:string,aliases:string[],start:string,end:string,sources:string[]";
+        o += "id:ID(Entity),:LABEL,name:string,kind:string,aliases:string[],start:string,end:"
+             "string,sources:string[]";
         break;
       case FileKind::relation:
-        o += ":START_ID(Entity),:END_ID(Entity),:TYPE,start:string,end:string,role:string,sources:string[]";
+        o += ":START_ID(Entity),:END_ID(Entity),:TYPE,start:string,end:string,role:string,sources:"
+             "string[]";
         break;
     }
-    for (const PropertyColumn& c : f.columns) header_cell(c.name, dbcols::neo4j_type_name(c.type), c.list);
+    for (const PropertyColumn& c : f.columns)
+      header_cell(c.name, dbcols::neo4j_type_name(c.type), c.list);
     o += '\n';
   }
 
@@ -379,7 +394,8 @@ class Writer {
     FileBatch files = open_batch(groups, FileKind::entity);
     const IndexSet& entities = view_.entities();
     for (std::uint32_t k = 0; k < entities.size(); ++k) {
-      if (k + 2 * kAhead < entities.size()) g_.strings().prefetch(g_.entities()[entities[k + 2 * kAhead]].name);
+      if (k + 2 * kAhead < entities.size())
+        g_.strings().prefetch(g_.entities()[entities[k + 2 * kAhead]].name);
       if (k + kAhead < entities.size()) prefetch_entity(entities[k + kAhead]);
       const std::uint32_t i = entities[k];
       const std::uint32_t file = file_of[static_cast<int>(g_.entities()[i].type)];
@@ -449,7 +465,8 @@ class Writer {
     row.put(f.label);
     if (e.kind != kEmpty) {
       auto it = kind_labels_.find(e.kind);
-      if (it == kind_labels_.end()) it = kind_labels_.emplace(e.kind, dbcols::pascal_case(g_.str(e.kind))).first;
+      if (it == kind_labels_.end())
+        it = kind_labels_.emplace(e.kind, dbcols::pascal_case(g_.str(e.kind))).first;
       if (!it->second.empty()) {
         row.put(delimiter_);
         row.put(it->second);
@@ -494,7 +511,8 @@ class Writer {
 
   /// The neo4j-admin options, one per line, as import.sh passes them.
   std::vector<std::string> options() const {
-    std::vector<std::string> o = {"--id-type=string", "--array-delimiter=" + delimiter_option(delimiter_)};
+    std::vector<std::string> o = {"--id-type=string",
+                                  "--array-delimiter=" + delimiter_option(delimiter_)};
     if (multiline_) o.emplace_back("--multiline-fields=true");
     // neo4j-admin's read buffer (4 MiB by default) must hold the largest single field.
     constexpr std::size_t kMiB = std::size_t{1} << 20;
@@ -536,21 +554,27 @@ class Writer {
   void write_readme() const {
     std::string s =
         "# Neo4j import files\n\n"
-        "Written by kgraph for `neo4j-admin database import full` (Neo4j 5). Import into a stopped or new\n"
+        "Written by kgraph for `neo4j-admin database import full` (Neo4j 5). Import into a stopped "
+        "or new\n"
         "database with:\n\n"
         "    ./import.sh [DATABASE] [more neo4j-admin options, e.g. --overwrite-destination]\n\n"
         "Files:\n\n";
     for (const std::string& f : node_files_) s += "- `" + f + "`: nodes\n";
     for (const std::string& f : relation_files_) s += "- `" + f + "`: relationships\n";
     s += "\n"
-         "Nodes carry their type and kind as labels (`Actor;Person`), their id in `id` (id spaces `Entity` and\n"
-         "`Source`), and `name`, `kind`, `aliases`, `start`, `end`, `sources` and their properties. Lists are\n"
+         "Nodes carry their type and kind as labels (`Actor;Person`), their id in `id` (id spaces "
+         "`Entity` and\n"
+         "`Source`), and `name`, `kind`, `aliases`, `start`, `end`, `sources` and their "
+         "properties. Lists are\n"
          "arrays, split on the array delimiter given in import.sh (`--array-delimiter=";
     s += delimiter_option(delimiter_);
     s += "`). Relationship\n"
-         "types are the relation types in upper case (`located_in` -> `LOCATED_IN`); `start`, `end`, `role`,\n"
-         "`sources` and properties (`quote`, ...) are relationship properties. Dates are kept as the text\n"
-         "they were given in (`2006`, `2006-09`, `2006-09-19`). Source documents are `Source` nodes; entities\n"
+         "types are the relation types in upper case (`located_in` -> `LOCATED_IN`); `start`, "
+         "`end`, `role`,\n"
+         "`sources` and properties (`quote`, ...) are relationship properties. Dates are kept as "
+         "the text\n"
+         "they were given in (`2006`, `2006-09`, `2006-09-19`). Source documents are `Source` "
+         "nodes; entities\n"
          "and relationships name them by id in `sources`.\n\n"
          "See docs/formats/neo4j.md in the kgraph sources for the full description.\n";
     csv::write_text_file(dir_ / "README.md", s);
@@ -562,7 +586,7 @@ class Writer {
   FileGroup sources_;
   std::array<FileGroup, 4> entities_;
   std::vector<FileGroup> relations_;  // sorted by file name
-  dbcols::TypeSlots file_of_type_;  // relation type id -> index in relations_
+  dbcols::TypeSlots file_of_type_;    // relation type id -> index in relations_
   std::uint8_t list_marks_ = 0;
   char delimiter_ = ';';
   bool multiline_ = false;
@@ -571,9 +595,9 @@ class Writer {
   std::string* out_ = nullptr;
   std::string scratch_, number_;
   std::unordered_map<StrId, std::string> kind_labels_;  // kind -> its label
-  EntityFields id_fields_{g_.entities().size()};       // every entity id of the view as a CSV field
-  RenderedText list_fields_{g_.lists().size()};        // array fields by list
-  static constexpr std::uint8_t kKnown = 0x80;         // marks computed (the delimiters use 6 bits)
+  EntityFields id_fields_{g_.entities().size()};  // every entity id of the view as a CSV field
+  RenderedText list_fields_{g_.lists().size()};   // array fields by list
+  static constexpr std::uint8_t kKnown = 0x80;    // marks computed (the delimiters use 6 bits)
   std::vector<std::uint8_t> list_marks_of_ = std::vector<std::uint8_t>(g_.lists().size());
 };
 
@@ -582,7 +606,8 @@ class Neo4jExporter final : public Exporter {
   std::string_view name() const override { return "neo4j"; }
   std::vector<std::string_view> extensions() const override { return {}; }
   bool writes_directory() const override { return true; }
-  void write_directory(const GraphView& view, const std::filesystem::path& dir, const ExportOptions&) const override {
+  void write_directory(const GraphView& view, const std::filesystem::path& dir,
+                       const ExportOptions&) const override {
     Writer(view, dir).write();
   }
 };

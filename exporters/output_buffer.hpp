@@ -18,7 +18,8 @@ inline void write_out(std::string& buffer, std::ostream& out) {
 }
 
 /// Writes `buffer` out once it holds `threshold` bytes; false once the stream has failed.
-inline bool flush_if_full(std::string& buffer, std::ostream& out, std::size_t threshold = kOutputBlockBytes) {
+inline bool flush_if_full(std::string& buffer, std::ostream& out,
+                          std::size_t threshold = kOutputBlockBytes) {
   if (buffer.size() >= threshold) write_out(buffer, out);
   return static_cast<bool>(out);
 }

@@ -8,9 +8,12 @@
 namespace kgraph::dbcols {
 namespace {
 
-constexpr std::int64_t kMaxExactInteger = std::int64_t{1} << 53;  // every integer up to here is a double
+constexpr std::int64_t kMaxExactInteger = std::int64_t{1}
+                                          << 53;  // every integer up to here is a double
 
-constexpr std::uint8_t bit(ValueKind k) { return static_cast<std::uint8_t>(1u << static_cast<int>(k)); }
+constexpr std::uint8_t bit(ValueKind k) {
+  return static_cast<std::uint8_t>(1u << static_cast<int>(k));
+}
 
 ColumnType infer_type(std::uint8_t kinds, bool huge_integer) {
   const bool b = kinds & bit(ValueKind::boolean);
@@ -69,7 +72,8 @@ void ColumnCollector::add(const PropertyList& props, const StringPool& pool) {
     if (p.values.size() > 1) s.multi = true;
     for (const Value& v : p.values) {
       s.kinds |= bit(v.kind);
-      if (v.kind == ValueKind::integer && (v.integer > kMaxExactInteger || v.integer < -kMaxExactInteger))
+      if (v.kind == ValueKind::integer &&
+          (v.integer > kMaxExactInteger || v.integer < -kMaxExactInteger))
         s.huge_integer = true;
       if (v.kind == ValueKind::string) s.classes |= pool.classes(v.string);
     }
@@ -89,12 +93,14 @@ std::vector<PropertyColumn> ColumnCollector::columns(const StringPool& pool) con
     out.push_back(std::move(c));
   }
   // Never iterate a hash map into output: order by key text.
-  std::sort(out.begin(), out.end(),
-            [&](const PropertyColumn& a, const PropertyColumn& b) { return pool.view(a.key) < pool.view(b.key); });
+  std::sort(out.begin(), out.end(), [&](const PropertyColumn& a, const PropertyColumn& b) {
+    return pool.view(a.key) < pool.view(b.key);
+  });
   return out;
 }
 
-void assign_names(std::vector<PropertyColumn>& columns, const StringPool& pool, const NamingRules& rules) {
+void assign_names(std::vector<PropertyColumn>& columns, const StringPool& pool,
+                  const NamingRules& rules) {
   std::unordered_set<std::string> taken;
   std::unordered_set<std::string> builtins;
   for (std::string_view b : rules.builtins) {
@@ -110,17 +116,21 @@ void assign_names(std::vector<PropertyColumn>& columns, const StringPool& pool, 
     if (name.empty()) name.assign(1, '_');
     while (rules.reserved && rules.reserved(name)) name.insert(name.begin(), '_');
     std::string unique = name;
-    for (int n = 2; taken.count(fold(unique, rules.case_insensitive)); ++n) unique = name + "_" + std::to_string(n);
+    for (int n = 2; taken.count(fold(unique, rules.case_insensitive)); ++n)
+      unique = name + "_" + std::to_string(n);
     taken.insert(fold(unique, rules.case_insensitive));
     c.name = std::move(unique);
   }
 }
 
-std::string_view value_text(const Value& v, ColumnType t, const StringPool& pool, std::string& scratch) {
+std::string_view value_text(const Value& v, ColumnType t, const StringPool& pool,
+                            std::string& scratch) {
   char buf[32];
   switch (v.kind) {
-    case ValueKind::string: return pool.view(v.string);
-    case ValueKind::boolean: return v.boolean ? "true" : "false";
+    case ValueKind::string:
+      return pool.view(v.string);
+    case ValueKind::boolean:
+      return v.boolean ? "true" : "false";
     case ValueKind::integer: {
       if (t == ColumnType::real) {
         scratch = format_real(static_cast<double>(v.integer));
@@ -141,20 +151,28 @@ std::string_view value_text(const Value& v, ColumnType t, const StringPool& pool
 
 std::string_view neo4j_type_name(ColumnType t) {
   switch (t) {
-    case ColumnType::boolean: return "boolean";
-    case ColumnType::integer: return "long";
-    case ColumnType::real: return "double";
-    case ColumnType::string: return "string";
+    case ColumnType::boolean:
+      return "boolean";
+    case ColumnType::integer:
+      return "long";
+    case ColumnType::real:
+      return "double";
+    case ColumnType::string:
+      return "string";
   }
   return "string";
 }
 
 std::string_view kuzu_type_name(ColumnType t) {
   switch (t) {
-    case ColumnType::boolean: return "BOOLEAN";
-    case ColumnType::integer: return "INT64";
-    case ColumnType::real: return "DOUBLE";
-    case ColumnType::string: return "STRING";
+    case ColumnType::boolean:
+      return "BOOLEAN";
+    case ColumnType::integer:
+      return "INT64";
+    case ColumnType::real:
+      return "DOUBLE";
+    case ColumnType::string:
+      return "STRING";
   }
   return "STRING";
 }

@@ -89,12 +89,14 @@ struct NamingRules {
 /// key stripped of its leading underscores is a built-in name (`name` -> `_name`, `_name` ->
 /// `__name`); then sanitized; `_` if empty; `_` prepended while reserved; and `_2`, `_3`, ...
 /// appended when the name is already taken (in key order). Deterministic by construction.
-void assign_names(std::vector<PropertyColumn>& columns, const StringPool& pool, const NamingRules& rules);
+void assign_names(std::vector<PropertyColumn>& columns, const StringPool& pool,
+                  const NamingRules& rules);
 
 /// Properties are sorted by key text, and so are columns: walks both at once.
 /// Calls `cell(column, property_or_null)` once per column, in column order.
 template <typename Cell>
-void for_each_cell(const std::vector<PropertyColumn>& columns, const PropertyList& props, Cell&& cell) {
+void for_each_cell(const std::vector<PropertyColumn>& columns, const PropertyList& props,
+                   Cell&& cell) {
   std::size_t p = 0;
   for (const PropertyColumn& c : columns) {
     if (p < props.size() && props[p].key == c.key) {
@@ -109,7 +111,8 @@ void for_each_cell(const std::vector<PropertyColumn>& columns, const PropertyLis
 /// The text of `v` in a column of type `t`: a string as it is, a number or boolean in its
 /// canonical form (`true`, `42`, `0.25`, `2.0`; an integer in a real column as a real).
 /// Non-finite reals are `NaN`, `Infinity`, `-Infinity`. Uses `scratch` when it must build text.
-std::string_view value_text(const Value& v, ColumnType t, const StringPool& pool, std::string& scratch);
+std::string_view value_text(const Value& v, ColumnType t, const StringPool& pool,
+                            std::string& scratch);
 
 /// "boolean", "long", "double", "string" (the Neo4j spelling).
 std::string_view neo4j_type_name(ColumnType t);

@@ -1,9 +1,9 @@
 #include "exporters/rdf_exporter.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
-#include <array>
 #include <cstdint>
 #include <map>
 #include <ostream>
@@ -13,8 +13,8 @@
 #include <utility>
 #include <vector>
 
-#include "exporters/output_buffer.hpp"
 #include "exporters/date_text.hpp"
+#include "exporters/output_buffer.hpp"
 #include "exporters/rdf_schema_org.hpp"
 #include "exporters/rdf_statements.hpp"
 #include "exporters/rdf_text.hpp"
@@ -36,10 +36,14 @@ using rdf::Syntax;
 
 std::string_view type_class_name(EntityType t) {
   switch (t) {
-    case EntityType::actor: return "Actor";
-    case EntityType::law: return "Law";
-    case EntityType::event: return "Event";
-    case EntityType::place: return "Place";
+    case EntityType::actor:
+      return "Actor";
+    case EntityType::law:
+      return "Law";
+    case EntityType::event:
+      return "Event";
+    case EntityType::place:
+      return "Place";
   }
   return "Actor";
 }
@@ -51,7 +55,8 @@ class Writer {
   Writer(const GraphView& view, std::ostream& out, const ExportOptions& options, Syntax syntax)
       : view_(view), g_(view.graph()), out_(out), base_(options.base_iri), st_(syntax) {
     if (const std::string problem = rdf::check_base_iri(base_); !problem.empty())
-      throw ExportError("cannot write " + format_name() + ": the base IRI " + kgraph::quoted(base_) + " " + problem);
+      throw ExportError("cannot write " + format_name() + ": the base IRI " +
+                        kgraph::quoted(base_) + " " + problem);
     st_.text().reserve(kOutputBlockBytes + (kOutputBlockBytes >> 2));
     make_terms();
     id_key_ = g_.strings().find("id");
@@ -144,21 +149,28 @@ class Writer {
     std::string_view field;
   };
 
-  [[noreturn]] void fail(const Context& at, std::string_view text, const rdf::TextCheck& check) const {
+  [[noreturn]] void fail(const Context& at, std::string_view text,
+                         const rdf::TextCheck& check) const {
     std::string where;
     switch (at.kind) {
-      case Context::entity: where = "entity " + quoted(g_.str(g_.entities()[at.index].id)); break;
-      case Context::source: where = "source " + quoted(g_.str(g_.sources()[at.index].id)); break;
-      case Context::vocabulary: where = "the schema"; break;
+      case Context::entity:
+        where = "entity " + quoted(g_.str(g_.entities()[at.index].id));
+        break;
+      case Context::source:
+        where = "source " + quoted(g_.str(g_.sources()[at.index].id));
+        break;
+      case Context::vocabulary:
+        where = "the schema";
+        break;
       case Context::relation: {
         const Relation& r = g_.relations()[at.index];
-        where = "relation " + quoted(g_.str(g_.entities()[r.from].id)) + " " + std::string(g_.str(r.type)) + " " +
-                quoted(g_.str(g_.entities()[r.to].id));
+        where = "relation " + quoted(g_.str(g_.entities()[r.from].id)) + " " +
+                std::string(g_.str(r.type)) + " " + quoted(g_.str(g_.entities()[r.to].id));
         break;
       }
     }
-    throw ExportError("cannot write " + format_name() + ": " + where + ", field " + quoted(at.field) + ": the text " +
-                      rdf::describe(check, text));
+    throw ExportError("cannot write " + format_name() + ": " + where + ", field " +
+                      quoted(at.field) + ": the text " + rdf::describe(check, text));
   }
 
   void object_string(std::string_view s, const Context& at) {
@@ -167,17 +179,26 @@ class Writer {
 
   void object_value(const Value& v, const Context& at) {
     switch (v.kind) {
-      case ValueKind::string: object_string(g_.str(v.string), at); break;
-      case ValueKind::integer: st_.object_integer(v.integer); break;
-      case ValueKind::boolean: st_.object_boolean(v.boolean); break;
-      case ValueKind::real: st_.object_real(v.real); break;
+      case ValueKind::string:
+        object_string(g_.str(v.string), at);
+        break;
+      case ValueKind::integer:
+        st_.object_integer(v.integer);
+        break;
+      case ValueKind::boolean:
+        st_.object_boolean(v.boolean);
+        break;
+      case ValueKind::real:
+        st_.object_real(v.real);
+        break;
     }
   }
 
   // ---- IRIs of graph elements ------------------------------------------------------------
 
   // `id:local` in Turtle when the escaped id allows it, else `<base + escaped id>`.
-  void append_element_term(std::string& out, std::string_view prefix, std::string_view path, std::string_view local) {
+  void append_element_term(std::string& out, std::string_view prefix, std::string_view path,
+                           std::string_view local) {
     if (st_.turtle() && rdf::is_simple_local_name(local)) {
       out += prefix;
       out += ':';
@@ -191,7 +212,8 @@ class Writer {
     out += '>';
   }
 
-  void append_element_iri(std::string& out, std::string_view prefix, std::string_view path, std::string_view id) {
+  void append_element_iri(std::string& out, std::string_view prefix, std::string_view path,
+                          std::string_view id) {
     scratch_.clear();
     rdf::append_iri_component(scratch_, id);
     append_element_term(out, prefix, path, scratch_);
@@ -217,21 +239,25 @@ class Writer {
 
   const std::string& relation_local(StrId type) {
     auto it = relation_locals_.find(type);
-    if (it == relation_locals_.end()) it = relation_locals_.emplace(type, rdf::iri_component(g_.str(type))).first;
+    if (it == relation_locals_.end())
+      it = relation_locals_.emplace(type, rdf::iri_component(g_.str(type))).first;
     return it->second;
   }
 
   const std::string& relation_property(StrId type) {
     auto it = relation_terms_.find(type);
     if (it == relation_terms_.end())
-      it = relation_terms_.emplace(type, st_.escaped_vocab(rdf::kRelationVocab, "kgr", g_.str(type))).first;
+      it =
+          relation_terms_.emplace(type, st_.escaped_vocab(rdf::kRelationVocab, "kgr", g_.str(type)))
+              .first;
     return it->second;
   }
 
   const std::string& property_term(StrId key) {
     auto it = property_terms_.find(key);
     if (it == property_terms_.end())
-      it = property_terms_.emplace(key, st_.escaped_vocab(rdf::kPropertyVocab, "kgp", g_.str(key))).first;
+      it = property_terms_.emplace(key, st_.escaped_vocab(rdf::kPropertyVocab, "kgp", g_.str(key)))
+               .first;
     return it->second;
   }
 
@@ -245,7 +271,8 @@ class Writer {
   const std::string& schema_term(std::string_view local) {
     auto it = schema_terms_.find(local);
     if (it == schema_terms_.end())
-      it = schema_terms_.emplace(std::string(local), st_.vocab(rdf::kSchemaOrg, "schema", local)).first;
+      it = schema_terms_.emplace(std::string(local), st_.vocab(rdf::kSchemaOrg, "schema", local))
+               .first;
     return it->second;
   }
 
@@ -263,7 +290,8 @@ class Writer {
     if (it == classes_.end()) {
       std::vector<std::string> terms{t_type_class_[static_cast<int>(e.type)]};
       if (e.kind != kEmpty) terms.push_back(kind_term(e.kind));
-      for (std::string_view c : rdf::schema_classes(e.type, g_.str(e.kind))) terms.push_back(schema_term(c));
+      for (std::string_view c : rdf::schema_classes(e.type, g_.str(e.kind)))
+        terms.push_back(schema_term(c));
       it = classes_.emplace(k, std::move(terms)).first;
     }
     return it->second;
@@ -354,7 +382,8 @@ class Writer {
       return;
     }
     std::string_view rest = joined;
-    for (std::size_t nl; (nl = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(nl + 1))
+    for (std::size_t nl; (nl = rest.find('\n')) != std::string_view::npos;
+         rest.remove_prefix(nl + 1))
       st_.object_term(rest.substr(0, nl));
     st_.object_term(rest);
   }
@@ -390,10 +419,14 @@ class Writer {
       st_.object_date(s.date);
     }
     for (const Property& p : s.properties) {
-      if (p.key == title_key_) property(t_name_, p, at);
-      else if (p.key == publisher_key_) property(t_publisher_, p, at);
-      else if (p.key == url_key_) property(t_url_, p, at);
-      else property(property_term(p.key), p, at);
+      if (p.key == title_key_)
+        property(t_name_, p, at);
+      else if (p.key == publisher_key_)
+        property(t_publisher_, p, at);
+      else if (p.key == url_key_)
+        property(t_url_, p, at);
+      else
+        property(property_term(p.key), p, at);
     }
   }
 
@@ -452,7 +485,8 @@ class Writer {
     const std::string& type = relation_property(r.type);
 
     // Relations are sorted by (from, type, to, ...), so equal direct triples are adjacent.
-    const bool repeated = previous && previous->from == r.from && previous->type == r.type && previous->to == r.to;
+    const bool repeated =
+        previous && previous->from == r.from && previous->type == r.type && previous->to == r.to;
     if (!repeated) {
       st_.begin_subject(from_);
       st_.predicate(type);
@@ -501,9 +535,12 @@ class Writer {
     }
     dates(r.start, r.end);
     for (const Property& p : g_.properties_of(r)) {
-      if (p.key == quote_key_) property(t_quote_, p, at);
-      else if (p.key == id_key_) property(t_identifier_, p, at);
-      else property(property_term(p.key), p, at);
+      if (p.key == quote_key_)
+        property(t_quote_, p, at);
+      else if (p.key == id_key_)
+        property(t_identifier_, p, at);
+      else
+        property(property_term(p.key), p, at);
     }
     sources(r.sources);
   }
@@ -523,14 +560,16 @@ class Writer {
 
   StrId id_key_, quote_key_, description_key_, title_key_, publisher_key_, url_key_;
 
-  std::string t_type_, t_subject_, t_predicate_, t_object_, t_statement_, t_property_, t_class_, t_label_,
-      t_subclass_, t_relation_class_, t_source_class_, t_start_, t_end_, t_source_, t_role_, t_quote_,
-      t_identifier_, t_name_, t_alternate_name_, t_description_, t_start_date_, t_end_date_, t_legislation_date_,
-      t_date_published_, t_publisher_, t_url_, t_creative_work_;
+  std::string t_type_, t_subject_, t_predicate_, t_object_, t_statement_, t_property_, t_class_,
+      t_label_, t_subclass_, t_relation_class_, t_source_class_, t_start_, t_end_, t_source_,
+      t_role_, t_quote_, t_identifier_, t_name_, t_alternate_name_, t_description_, t_start_date_,
+      t_end_date_, t_legislation_date_, t_date_published_, t_publisher_, t_url_, t_creative_work_;
   std::array<std::string, 4> t_type_class_;
 
-  std::unordered_map<StrId, std::string> source_terms_, relation_terms_, relation_locals_, property_terms_, kind_terms_;
-  EntityFields locals_{g_.entities().size()};  // encoded entity ids, by entity (set as entities are written)
+  std::unordered_map<StrId, std::string> source_terms_, relation_terms_, relation_locals_,
+      property_terms_, kind_terms_;
+  EntityFields locals_{
+      g_.entities().size()};  // encoded entity ids, by entity (set as entities are written)
   RenderedText source_lists_{g_.lists().size()};  // object terms of each source list
   std::map<std::string, std::string, std::less<>> schema_terms_;
   std::unordered_map<std::uint64_t, std::vector<std::string>> classes_;
@@ -541,7 +580,8 @@ class NTriplesExporter final : public Exporter {
  public:
   std::string_view name() const override { return "ntriples"; }
   std::vector<std::string_view> extensions() const override { return {".nt"}; }
-  void write(const GraphView& view, std::ostream& out, const ExportOptions& options) const override {
+  void write(const GraphView& view, std::ostream& out,
+             const ExportOptions& options) const override {
     Writer(view, out, options, Syntax::ntriples).write();
   }
 };
@@ -550,7 +590,8 @@ class TurtleExporter final : public Exporter {
  public:
   std::string_view name() const override { return "turtle"; }
   std::vector<std::string_view> extensions() const override { return {".ttl"}; }
-  void write(const GraphView& view, std::ostream& out, const ExportOptions& options) const override {
+  void write(const GraphView& view, std::ostream& out,
+             const ExportOptions& options) const override {
     Writer(view, out, options, Syntax::turtle).write();
   }
 };

@@ -41,10 +41,14 @@ std::vector<std::string_view> schema_classes(EntityType type, std::string_view k
     return {row.general, row.specific};
   }
   switch (type) {
-    case EntityType::actor: return {};
-    case EntityType::law: return {"Legislation"};
-    case EntityType::event: return {"Event"};
-    case EntityType::place: return {"Place"};
+    case EntityType::actor:
+      return {};
+    case EntityType::law:
+      return {"Legislation"};
+    case EntityType::event:
+      return {"Event"};
+    case EntityType::place:
+      return {"Place"};
   }
   return {};
 }
@@ -56,9 +60,10 @@ SchemaRole schema_role(EntityType type, std::string_view kind) {
   return classes.front() == "Person" ? SchemaRole::person : SchemaRole::other;
 }
 
-std::string_view schema_relation_property(std::string_view type, EntityType from, SchemaRole from_role, EntityType to,
-                                          SchemaRole to_role) {
-  const bool org_from = from_role == SchemaRole::organization, org_to = to_role == SchemaRole::organization;
+std::string_view schema_relation_property(std::string_view type, EntityType from,
+                                          SchemaRole from_role, EntityType to, SchemaRole to_role) {
+  const bool org_from = from_role == SchemaRole::organization,
+             org_to = to_role == SchemaRole::organization;
   if (type == "part_of") {
     if (from == EntityType::law && to == EntityType::law) return "isPartOf";
     if (from == EntityType::place && to == EntityType::place) return "containedInPlace";
@@ -71,7 +76,8 @@ std::string_view schema_relation_property(std::string_view type, EntityType from
     if (org_from && to == EntityType::place) return "location";
     return {};
   }
-  if (type == "occurred_in" && from == EntityType::event && to == EntityType::place) return "location";
+  if (type == "occurred_in" && from == EntityType::event && to == EntityType::place)
+    return "location";
   if (type == "member_of" && from_role != SchemaRole::other && org_to) return "memberOf";
   return {};
 }

@@ -22,7 +22,7 @@ SchemaRole schema_role(EntityType type, std::string_view kind);
 
 /// A schema.org property (local name) that restates a relation of this type between these
 /// entities, where one fits; empty otherwise.
-std::string_view schema_relation_property(std::string_view type, EntityType from, SchemaRole from_role,
-                                          EntityType to, SchemaRole to_role);
+std::string_view schema_relation_property(std::string_view type, EntityType from,
+                                          SchemaRole from_role, EntityType to, SchemaRole to_role);
 
 }  // namespace kgraph::rdf

@@ -47,7 +47,8 @@ class Statements {
   }
 
   /// A term in a namespace, for a local part that may need escaping (kinds, keys, types).
-  std::string escaped_vocab(std::string_view ns, std::string_view prefix, std::string_view text) const {
+  std::string escaped_vocab(std::string_view ns, std::string_view prefix,
+                            std::string_view text) const {
     const std::string local = iri_component(text);
     if (turtle() && is_simple_local_name(local)) return std::string(prefix) + ":" + local;
     return "<" + std::string(ns) + local + ">";
@@ -147,9 +148,12 @@ class Statements {
   void object_real(double d) {
     object_begin();
     buf_ += '"';
-    if (std::isnan(d)) buf_ += "NaN";
-    else if (std::isinf(d)) buf_ += d < 0 ? "-INF" : "INF";
-    else buf_ += format_real(d);
+    if (std::isnan(d))
+      buf_ += "NaN";
+    else if (std::isinf(d))
+      buf_ += d < 0 ? "-INF" : "INF";
+    else
+      buf_ += format_real(d);
     buf_ += '"';
     datatype("double");
     object_end();

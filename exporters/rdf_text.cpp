@@ -31,17 +31,20 @@ std::size_t decode(const unsigned char* p, const unsigned char* end, char32_t& c
     return 3;
   }
   if (c < 0xF5) {
-    if (end - p < 4 || !is_continuation(p[1]) || !is_continuation(p[2]) || !is_continuation(p[3])) return 0;
+    if (end - p < 4 || !is_continuation(p[1]) || !is_continuation(p[2]) || !is_continuation(p[3]))
+      return 0;
     if (c == 0xF0 && p[1] < 0x90) return 0;   // overlong
     if (c == 0xF4 && p[1] >= 0x90) return 0;  // beyond U+10FFFF
-    cp = (char32_t{c} & 0x07) << 18 | char32_t{p[1] & 0x3Fu} << 12 | char32_t{p[2] & 0x3Fu} << 6 | (p[3] & 0x3F);
+    cp = (char32_t{c} & 0x07) << 18 | char32_t{p[1] & 0x3Fu} << 12 | char32_t{p[2] & 0x3Fu} << 6 |
+         (p[3] & 0x3F);
     return 4;
   }
   return 0;
 }
 
 bool is_bidi_format(char32_t cp) {
-  return cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+  return cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
 }
 
 // RFC 3987 ucschar, less the bidi formatting characters.
@@ -85,7 +88,9 @@ void append_iri_component(std::string& out, std::string_view text) {
   const auto* const end = begin + text.size();
   const auto* p = begin;
   const auto* run = begin;
-  auto flush = [&] { out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run)); };
+  auto flush = [&] {
+    out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+  };
   auto escape_byte = [&](unsigned char c) {
     out += '%';
     out += kHex[c >> 4];
@@ -129,7 +134,8 @@ bool is_simple_local_name(std::string_view s) {
   if (s.empty() || s[0] == '-') return false;
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '_' || c == '-';
     if (!ok) return false;
   }
   return true;
@@ -138,8 +144,11 @@ bool is_simple_local_name(std::string_view s) {
 std::string check_base_iri(std::string_view base) {
   if (base.empty()) return "is empty";
   std::size_t colon = base.find(':');
-  const auto alpha = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  bool scheme_ok = colon != std::string_view::npos && colon > 0 && alpha(static_cast<unsigned char>(base[0]));
+  const auto alpha = [](unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  bool scheme_ok =
+      colon != std::string_view::npos && colon > 0 && alpha(static_cast<unsigned char>(base[0]));
   for (std::size_t i = 1; scheme_ok && i < colon; ++i) {
     const auto c = static_cast<unsigned char>(base[i]);
     scheme_ok = alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
@@ -147,10 +156,11 @@ std::string check_base_iri(std::string_view base) {
   if (!scheme_ok) return "is not an absolute IRI (it must start with a scheme such as https:)";
   for (std::size_t i = 0; i < base.size(); ++i) {
     const auto c = static_cast<unsigned char>(base[i]);
-    if (c <= 0x20 || c == 0x7F || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
-        c == '^' || c == '`' || c == '\\') {
+    if (c <= 0x20 || c == 0x7F || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' ||
+        c == '|' || c == '^' || c == '`' || c == '\\') {
       char buf[96];
-      std::snprintf(buf, sizeof buf, "contains the character U+%04X at byte %zu, not allowed in an IRI", c, i);
+      std::snprintf(buf, sizeof buf,
+                    "contains the character U+%04X at byte %zu, not allowed in an IRI", c, i);
       return buf;
     }
   }
@@ -169,7 +179,9 @@ TextCheck append_string_literal(std::string& out, std::string_view text) {
   const auto* const end = begin + text.size();
   const auto* p = begin;
   const auto* run = begin;
-  auto flush = [&] { out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run)); };
+  auto flush = [&] {
+    out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+  };
   out += '"';
   while (p < end) {
     const unsigned char c = *p;
@@ -180,11 +192,21 @@ TextCheck append_string_literal(std::string& out, std::string_view text) {
       case 1:
         flush();
         switch (c) {
-          case '"': out += "\\\""; break;
-          case '\\': out += "\\\\"; break;
-          case '\n': out += "\\n"; break;
-          case '\r': out += "\\r"; break;
-          case '\t': out += "\\t"; break;
+          case '"':
+            out += "\\\"";
+            break;
+          case '\\':
+            out += "\\\\";
+            break;
+          case '\n':
+            out += "\\n";
+            break;
+          case '\r':
+            out += "\\r";
+            break;
+          case '\t':
+            out += "\\t";
+            break;
           default:
             out += "\\u00";
             out += kHex[c >> 4];
@@ -212,16 +234,21 @@ std::string describe(const TextCheck& check, std::string_view text) {
   if (check.ok()) return "is valid text";
   char buf[80];
   std::snprintf(buf, sizeof buf, "is not valid UTF-8 (byte 0x%02X at byte %zu)",
-                static_cast<unsigned>(static_cast<unsigned char>(text[check.offset])), check.offset);
+                static_cast<unsigned>(static_cast<unsigned char>(text[check.offset])),
+                check.offset);
   return buf;
 }
 
 std::string_view date_datatype(const PartialDate& d) {
   switch (d.precision()) {
-    case DatePrecision::day: return "date";
-    case DatePrecision::month: return "gYearMonth";
-    case DatePrecision::year: return "gYear";
-    case DatePrecision::none: break;
+    case DatePrecision::day:
+      return "date";
+    case DatePrecision::month:
+      return "gYearMonth";
+    case DatePrecision::year:
+      return "gYear";
+    case DatePrecision::none:
+      break;
   }
   return {};
 }

@@ -15,7 +15,8 @@ class RenderedExporter final : public Exporter {
   std::string_view name() const override { return name_; }
   std::vector<std::string_view> extensions() const override { return {extension_}; }
 
-  void write(const GraphView& view, std::ostream& out, const ExportOptions& options) const override {
+  void write(const GraphView& view, std::ostream& out,
+             const ExportOptions& options) const override {
     const std::string engine = diagram::choose_engine(view, options, diagram::Purpose::render);
     diagram::GraphvizDocument doc(view, options, engine);
     doc.render(format_, out);

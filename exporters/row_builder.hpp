@@ -46,8 +46,10 @@ class RowBuilder {
   /// An entity's rendered field.
   void put(const EntityFields& fields, std::uint32_t entity) {
     reserve(EntityFields::kPutBytes);
-    if (char* end = fields.put(end_, entity)) end_ = end;
-    else put(fields.get(entity));
+    if (char* end = fields.put(end_, entity))
+      end_ = end;
+    else
+      put(fields.get(entity));
   }
   /// A pooled string as a CSV field (see csv::append_field); true if it was quoted.
   bool put_field(std::string_view s, CharClasses classes) {

@@ -15,7 +15,7 @@ enum ByteClass : std::uint8_t {
   kLead2,      // first byte of a 2-byte sequence
   kLead3,
   kLead4,
-  kInvalid,    // continuation byte, overlong lead (C0, C1) or F5..FF
+  kInvalid,  // continuation byte, overlong lead (C0, C1) or F5..FF
 };
 
 constexpr std::array<std::uint8_t, 256> make_classes() {
@@ -36,14 +36,22 @@ constexpr std::array<std::uint8_t, 256> kClasses = make_classes();
 
 std::string_view ascii_reference(unsigned char c) {
   switch (c) {
-    case '&': return "&amp;";
-    case '<': return "&lt;";
-    case '>': return "&gt;";
-    case '"': return "&quot;";
-    case '\t': return "&#9;";
-    case '\n': return "&#10;";
-    case '\r': return "&#13;";
-    default: return "&#127;";  // DEL
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    case '\t':
+      return "&#9;";
+    case '\n':
+      return "&#10;";
+    case '\r':
+      return "&#13;";
+    default:
+      return "&#127;";  // DEL
   }
 }
 
@@ -60,7 +68,8 @@ TextCheck scan(std::string* out, std::string_view text, bool cdata_tail) {
   const auto* p = begin;
   const auto* run = begin;  // start of bytes not yet appended
   auto flush = [&](const unsigned char* upto) {
-    if (out && upto != run) out->append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(upto - run));
+    if (out && upto != run)
+      out->append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(upto - run));
   };
   auto fail = [&](TextProblem problem) {
     flush(p);
@@ -105,15 +114,18 @@ TextCheck scan(std::string* out, std::string_view text, bool cdata_tail) {
         continue;
       }
       case kLead3: {
-        if (end - p < 3 || !is_continuation(p[1]) || !is_continuation(p[2])) return fail(TextProblem::invalid_utf8);
+        if (end - p < 3 || !is_continuation(p[1]) || !is_continuation(p[2]))
+          return fail(TextProblem::invalid_utf8);
         if (c == 0xE0 && p[1] < 0xA0) return fail(TextProblem::invalid_utf8);   // overlong
         if (c == 0xED && p[1] >= 0xA0) return fail(TextProblem::invalid_utf8);  // surrogate
-        if (c == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) return fail(TextProblem::noncharacter);
+        if (c == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+          return fail(TextProblem::noncharacter);
         p += 3;
         continue;
       }
       case kLead4: {
-        if (end - p < 4 || !is_continuation(p[1]) || !is_continuation(p[2]) || !is_continuation(p[3]))
+        if (end - p < 4 || !is_continuation(p[1]) || !is_continuation(p[2]) ||
+            !is_continuation(p[3]))
           return fail(TextProblem::invalid_utf8);
         if (c == 0xF0 && p[1] < 0x90) return fail(TextProblem::invalid_utf8);   // overlong
         if (c == 0xF4 && p[1] >= 0x90) return fail(TextProblem::invalid_utf8);  // beyond U+10FFFF
@@ -133,29 +145,35 @@ TextCheck scan(std::string* out, std::string_view text, bool cdata_tail) {
 
 }  // namespace
 
-TextCheck append_escaped(std::string& out, std::string_view text) { return scan(&out, text, false); }
+TextCheck append_escaped(std::string& out, std::string_view text) {
+  return scan(&out, text, false);
+}
 
-TextCheck append_element_text(std::string& out, std::string_view text) { return scan(&out, text, true); }
+TextCheck append_element_text(std::string& out, std::string_view text) {
+  return scan(&out, text, true);
+}
 
 TextCheck check_text(std::string_view text) { return scan(nullptr, text, false); }
 
 std::string describe(const TextCheck& check, std::string_view text) {
   char buf[96];
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(text[i])); };
+  const auto byte = [&](std::size_t i) {
+    return static_cast<unsigned>(static_cast<unsigned char>(text[i]));
+  };
   switch (check.problem) {
     case TextProblem::none:
       return "is valid XML text";
     case TextProblem::control_character:
-      std::snprintf(buf, sizeof buf, "contains the control character U+%04X at byte %zu", byte(check.offset),
-                    check.offset);
+      std::snprintf(buf, sizeof buf, "contains the control character U+%04X at byte %zu",
+                    byte(check.offset), check.offset);
       break;
     case TextProblem::noncharacter:
       std::snprintf(buf, sizeof buf, "contains the noncharacter U+FFF%c at byte %zu",
                     byte(check.offset + 2) == 0xBE ? 'E' : 'F', check.offset);
       break;
     case TextProblem::invalid_utf8:
-      std::snprintf(buf, sizeof buf, "is not valid UTF-8 (byte 0x%02X at byte %zu)", byte(check.offset),
-                    check.offset);
+      std::snprintf(buf, sizeof buf, "is not valid UTF-8 (byte 0x%02X at byte %zu)",
+                    byte(check.offset), check.offset);
       break;
   }
   return std::string(buf) + ", which XML 1.0 cannot carry";

@@ -11,7 +11,8 @@
 namespace kgraph {
 namespace {
 
-std::vector<RankedEntity> top_of(std::vector<RankedEntity> all, std::size_t top, const KnowledgeGraph& g) {
+std::vector<RankedEntity> top_of(std::vector<RankedEntity> all, std::size_t top,
+                                 const KnowledgeGraph& g) {
   // Ties broken by id text so the ranking is deterministic.
   auto better = [&](const RankedEntity& a, const RankedEntity& b) {
     if (a.score != b.score) return a.score > b.score;
@@ -36,8 +37,10 @@ GraphStats compute_stats(const GraphView& view, std::size_t top, std::size_t bet
   std::vector<std::uint32_t> local(g.entities().size(), UINT32_MAX);
   std::uint32_t next = 0;
   auto widen = [&](const PartialDate& start, const PartialDate& end) {
-    if (start.present() && (!s.earliest.present() || start.first_day() < s.earliest.first_day())) s.earliest = start;
-    if (end.present() && (!s.latest.present() || end.last_day() > s.latest.last_day())) s.latest = end;
+    if (start.present() && (!s.earliest.present() || start.first_day() < s.earliest.first_day()))
+      s.earliest = start;
+    if (end.present() && (!s.latest.present() || end.last_day() > s.latest.last_day()))
+      s.latest = end;
   };
   for (std::uint32_t e : view.entities()) {
     local[e] = next++;
@@ -67,7 +70,8 @@ GraphStats compute_stats(const GraphView& view, std::size_t top, std::size_t bet
   }
 
   std::vector<RankedEntity> by_degree;
-  for (std::uint32_t e : view.entities()) by_degree.push_back({e, static_cast<double>(degree[local[e]])});
+  for (std::uint32_t e : view.entities())
+    by_degree.push_back({e, static_cast<double>(degree[local[e]])});
   s.by_degree = top_of(std::move(by_degree), top, g);
 
   if (next <= betweenness_limit) {
@@ -102,8 +106,10 @@ std::optional<std::vector<std::uint32_t>> shortest_path(const KnowledgeGraph& g,
     const std::uint32_t v = queue.front();
     queue.pop_front();
     std::vector<std::pair<std::uint32_t, std::uint32_t>> steps;  // (relation, neighbour)
-    for (auto [it, end] = out_edges(v, t); it != end; ++it) steps.emplace_back(t[*it].index, target(*it, t));
-    for (auto [it, end] = in_edges(v, t); it != end; ++it) steps.emplace_back(t[*it].index, source(*it, t));
+    for (auto [it, end] = out_edges(v, t); it != end; ++it)
+      steps.emplace_back(t[*it].index, target(*it, t));
+    for (auto [it, end] = in_edges(v, t); it != end; ++it)
+      steps.emplace_back(t[*it].index, source(*it, t));
     std::sort(steps.begin(), steps.end());
     for (auto [relation, w] : steps) {
       if (seen[w]) continue;

@@ -34,7 +34,8 @@ struct GraphStats {
 
 /// Counts and centrality over a view. Betweenness (Brandes, undirected, via Boost.Graph) is
 /// computed only up to `betweenness_limit` entities, since it costs O(V·E).
-GraphStats compute_stats(const GraphView& view, std::size_t top = 10, std::size_t betweenness_limit = 5000);
+GraphStats compute_stats(const GraphView& view, std::size_t top = 10,
+                         std::size_t betweenness_limit = 5000);
 
 /// The shortest chain of relations from one entity to another, ignoring direction; relation
 /// indices in order from `from`. Nullopt if none; empty if from == to.

@@ -14,7 +14,6 @@
 namespace kgraph {
 namespace {
 
-
 /// A folded name and the entity that has it.
 struct Label {
   std::string key;
@@ -33,7 +32,8 @@ std::vector<DuplicateGroup> find_duplicates(const KnowledgeGraph& graph) {
   auto add = [&](std::uint32_t e, StrId text) {
     std::string key = match_key(graph.str(text));
     if (key.empty()) return;
-    std::string typed = std::string(1, static_cast<char>('0' + static_cast<int>(entities[e].type))) + key;
+    std::string typed =
+        std::string(1, static_cast<char>('0' + static_cast<int>(entities[e].type))) + key;
     auto [it, fresh] = first.try_emplace(std::move(typed), e);
     if (!fresh) sets.join(it->second, e);
     labels.push_back({std::move(key), e, text});
@@ -56,7 +56,9 @@ std::vector<DuplicateGroup> find_duplicates(const KnowledgeGraph& graph) {
   for (std::size_t i = 0; i < labels.size();) {
     std::size_t j = i;
     const std::uint32_t root = sets.find(labels[i].entity);
-    while (j < labels.size() && sets.find(labels[j].entity) == root && labels[j].key == labels[i].key) ++j;
+    while (j < labels.size() && sets.find(labels[j].entity) == root &&
+           labels[j].key == labels[i].key)
+      ++j;
     bool shared = false;
     for (std::size_t k = i + 1; k < j; ++k) shared = shared || labels[k].entity != labels[i].entity;
     if (shared) {
@@ -93,16 +95,19 @@ std::vector<DuplicateGroup> find_duplicates(const KnowledgeGraph& graph) {
   return groups;
 }
 
-void write_duplicates_text(std::ostream& out, const KnowledgeGraph& graph, const std::vector<DuplicateGroup>& groups) {
+void write_duplicates_text(std::ostream& out, const KnowledgeGraph& graph,
+                           const std::vector<DuplicateGroup>& groups) {
   if (groups.empty()) {
     out << "no possible duplicates\n";
     return;
   }
   out << groups.size() << (groups.size() == 1 ? " group" : " groups")
-      << " of possible duplicates (entities of one type whose names or aliases match once case, accents,\n"
+      << " of possible duplicates (entities of one type whose names or aliases match once case, "
+         "accents,\n"
          "punctuation and spacing are ignored; nothing was merged):\n";
   for (const DuplicateGroup& g : groups) {
-    out << '\n' << type_name(g.type) << ' ' << quoted(g.key) << ": " << g.members.size() << " entities\n";
+    out << '\n'
+        << type_name(g.type) << ' ' << quoted(g.key) << ": " << g.members.size() << " entities\n";
     for (const DuplicateMember& m : g.members) {
       const Entity& e = graph.entities()[m.entity];
       out << "  " << graph.str(e.id) << "  " << quoted(graph.str(e.name));
@@ -122,11 +127,14 @@ void write_duplicates_text(std::ostream& out, const KnowledgeGraph& graph, const
   }
 }
 
-void write_duplicates_json(std::ostream& out, const KnowledgeGraph& graph, const std::vector<DuplicateGroup>& groups) {
+void write_duplicates_json(std::ostream& out, const KnowledgeGraph& graph,
+                           const std::vector<DuplicateGroup>& groups) {
   rapidjson::OStreamWrapper stream(out);
   rapidjson::PrettyWriter<rapidjson::OStreamWrapper> w(stream);
   w.SetIndent(' ', 2);
-  auto str = [&](std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); };
+  auto str = [&](std::string_view s) {
+    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+  };
   w.StartObject();
   str("groups");
   w.StartArray();

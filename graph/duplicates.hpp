@@ -32,10 +32,12 @@ std::vector<DuplicateGroup> find_duplicates(const KnowledgeGraph& graph);
 
 /// Human-readable report: each group with each entity's id, name, kind, the names that matched
 /// and the sources it cites ("where it came from").
-void write_duplicates_text(std::ostream& out, const KnowledgeGraph& graph, const std::vector<DuplicateGroup>& groups);
+void write_duplicates_text(std::ostream& out, const KnowledgeGraph& graph,
+                           const std::vector<DuplicateGroup>& groups);
 
 /// The same as a JSON document: {"groups": [{"type", "key", "entities": [{"id", "name", "kind",
 /// "matched", "sources"}]}]}.
-void write_duplicates_json(std::ostream& out, const KnowledgeGraph& graph, const std::vector<DuplicateGroup>& groups);
+void write_duplicates_json(std::ostream& out, const KnowledgeGraph& graph,
+                           const std::vector<DuplicateGroup>& groups);
 
 }  // namespace kgraph

@@ -62,8 +62,15 @@ struct EdgeIter {
   using pointer = void;
   using reference = value_type;
   value_type operator*() const { return {r->from, r->to}; }
-  EdgeIter& operator++() { ++r; return *this; }
-  EdgeIter operator++(int) { EdgeIter t = *this; ++r; return t; }
+  EdgeIter& operator++() {
+    ++r;
+    return *this;
+  }
+  EdgeIter operator++(int) {
+    EdgeIter t = *this;
+    ++r;
+    return t;
+  }
   bool operator==(const EdgeIter& o) const { return r == o.r; }
   bool operator!=(const EdgeIter& o) const { return r != o.r; }
 };
@@ -75,8 +82,15 @@ struct RefIter {
   using pointer = void;
   using reference = RelationRef;
   RelationRef operator*() const { return RelationRef{i}; }
-  RefIter& operator++() { ++i; return *this; }
-  RefIter operator++(int) { RefIter t = *this; ++i; return t; }
+  RefIter& operator++() {
+    ++i;
+    return *this;
+  }
+  RefIter operator++(int) {
+    RefIter t = *this;
+    ++i;
+    return t;
+  }
 };
 
 }  // namespace
@@ -124,7 +138,9 @@ struct BuilderState {
   StrId rel_part_of = strings.intern("part_of");
 
   std::uint32_t entity_slot(StrId id, Location at) {
-    if (id >= entity_of_string.size()) entity_of_string.resize(std::max<std::size_t>(id + 1, strings.size() + strings.size() / 2), FlatIndex::kNone);
+    if (id >= entity_of_string.size())
+      entity_of_string.resize(std::max<std::size_t>(id + 1, strings.size() + strings.size() / 2),
+                              FlatIndex::kNone);
     std::uint32_t& slot = entity_of_string[id];
     if (slot != FlatIndex::kNone) return slot;
     slot = static_cast<std::uint32_t>(entities.size());
@@ -137,7 +153,8 @@ struct BuilderState {
 
   std::uint32_t source_slot(StrId id, Location at, bool& fresh) {
     const std::uint32_t h = mix_hash(id);
-    std::uint32_t slot = source_index.find(h, [&](std::uint32_t s) { return sources[s].source.id == id; });
+    std::uint32_t slot =
+        source_index.find(h, [&](std::uint32_t s) { return sources[s].source.id == id; });
     fresh = slot == FlatIndex::kNone;
     if (!fresh) return slot;
     slot = static_cast<std::uint32_t>(sources.size());
@@ -177,7 +194,8 @@ struct BuilderState {
   /// Adds a record's properties to an element's, the same way: small sets merge at once, large
   /// ones through the backlog. `from` may be left empty (moved from).
   void add_properties(PropertyList& into, PropertyList& from,
-                      std::unordered_map<std::uint32_t, MergeBacklog>& backlogs, std::uint32_t slot) {
+                      std::unordered_map<std::uint32_t, MergeBacklog>& backlogs,
+                      std::uint32_t slot) {
     if (from.empty()) return;
     if (into.empty()) {
       // A backlog is never pending beside an empty set: it holds values only while the set
@@ -211,7 +229,8 @@ struct BuilderState {
       std::vector<std::pair<std::uint32_t, MergeBacklog*>> out;
       out.reserve(backlogs.size());
       for (auto& [slot, b] : backlogs) out.emplace_back(slot, &b);
-      std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      std::sort(out.begin(), out.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
       return out;
     };
     for (auto [slot, b] : in_order(entity_backlogs)) {
@@ -237,8 +256,10 @@ struct BuilderState {
     h = h * 0x9E3779B97F4A7C15ull + r.to;
     h = h * 0x9E3779B97F4A7C15ull + r.type;
     h = h * 0x9E3779B97F4A7C15ull + r.role;
-    h = h * 0x9E3779B97F4A7C15ull + (static_cast<std::uint64_t>(r.start.first_day()) << 32 | r.end.last_day());
-    h = h * 0x9E3779B97F4A7C15ull + (r.start.precision() == DatePrecision::none) * 2 + (r.end.precision() == DatePrecision::none);
+    h = h * 0x9E3779B97F4A7C15ull +
+        (static_cast<std::uint64_t>(r.start.first_day()) << 32 | r.end.last_day());
+    h = h * 0x9E3779B97F4A7C15ull + (r.start.precision() == DatePrecision::none) * 2 +
+        (r.end.precision() == DatePrecision::none);
     return mix_hash(h);
   }
   static bool same_key(const Relation& a, const Relation& b) {
@@ -261,12 +282,18 @@ class RecordInterpreter {
 
   void run() {
     switch (r_.section) {
-      case Section::source: return source();
-      case Section::relation: return relation();
-      case Section::actor: return entity(EntityType::actor);
-      case Section::law: return entity(EntityType::law);
-      case Section::event: return entity(EntityType::event);
-      case Section::place: return entity(EntityType::place);
+      case Section::source:
+        return source();
+      case Section::relation:
+        return relation();
+      case Section::actor:
+        return entity(EntityType::actor);
+      case Section::law:
+        return entity(EntityType::law);
+      case Section::event:
+        return entity(EntityType::event);
+      case Section::place:
+        return entity(EntityType::place);
     }
   }
 
@@ -302,7 +329,8 @@ class RecordInterpreter {
 
   bool checked_text(const RawField& f, std::string_view text) {
     if (const char* problem = text_problem(text)) {
-      error(f.at, "field " + quoted(f.key) + " contains " + problem + ", which no output format can carry");
+      error(f.at, "field " + quoted(f.key) + " contains " + problem +
+                      ", which no output format can carry");
       return false;
     }
     return true;
@@ -314,7 +342,8 @@ class RecordInterpreter {
       return false;
     }
     if (has_control_character(id)) {
-      error(f.at, "field " + quoted(f.key) + " must not contain control characters (found in " + quoted(id) + ")");
+      error(f.at, "field " + quoted(f.key) + " must not contain control characters (found in " +
+                      quoted(id) + ")");
       return false;
     }
     return checked_text(f, id);
@@ -325,7 +354,9 @@ class RecordInterpreter {
       std::string hint;
       if (f.values.size() == 1 && f.values[0].kind == ValueKind::integer)
         hint = " (write the year as a string: \"" + std::to_string(f.values[0].integer) + "\")";
-      error(f.at, "field " + quoted(f.key) + " must be a date string such as \"2006\", \"2006-09\" or \"2006-09-19\"" + hint);
+      error(f.at, "field " + quoted(f.key) +
+                      " must be a date string such as \"2006\", \"2006-09\" or \"2006-09-19\"" +
+                      hint);
       return false;
     }
     auto d = parse_partial_date(f.values[0].text);
@@ -341,7 +372,9 @@ class RecordInterpreter {
   void dates(const RawField* date, const RawField* start, const RawField* end, PartialDate& from,
              PartialDate& to) {
     if (date && (start || end)) {
-      error(date->at, "field \"date\" cannot be combined with \"start\"/\"end\"; use either date or start/end");
+      error(
+          date->at,
+          "field \"date\" cannot be combined with \"start\"/\"end\"; use either date or start/end");
       return;
     }
     if (date) {
@@ -351,7 +384,8 @@ class RecordInterpreter {
     if (start) parse_date(*start, from);
     if (end) parse_date(*end, to);
     if (from.present() && to.present() && from.first_day() > to.last_day())
-      error(start->at, "start " + quoted(from.to_string()) + " is after end " + quoted(to.to_string()));
+      error(start->at,
+            "start " + quoted(from.to_string()) + " is after end " + quoted(to.to_string()));
   }
 
   /// Collects the values of a field under `key`; properties() sorts them all at once.
@@ -363,11 +397,18 @@ class RecordInterpreter {
           if (!checked_text(f, v.text)) return;
           value = Value::of_string(s_.strings.intern(v.text));
           break;
-        case ValueKind::integer: value = Value::of_int(v.integer); break;
-        case ValueKind::real: value = Value::of_real(v.real); break;
-        case ValueKind::boolean: value = Value::of_bool(v.boolean); break;
+        case ValueKind::integer:
+          value = Value::of_int(v.integer);
+          break;
+        case ValueKind::real:
+          value = Value::of_real(v.real);
+          break;
+        case ValueKind::boolean:
+          value = Value::of_bool(v.boolean);
+          break;
       }
-      s_.scratch_pairs.push_back(KeyedValue{key, static_cast<std::uint32_t>(s_.scratch_pairs.size()), value});
+      s_.scratch_pairs.push_back(
+          KeyedValue{key, static_cast<std::uint32_t>(s_.scratch_pairs.size()), value});
     }
   }
 
@@ -381,7 +422,8 @@ class RecordInterpreter {
   /// Any field not interpreted otherwise: a property, if its name is usable.
   void property(const RawField& f) {
     if (f.key.empty() || has_control_character(f.key)) {
-      error(f.at, "property name " + quoted(f.key) + " must be non-empty and without control characters");
+      error(f.at,
+            "property name " + quoted(f.key) + " must be non-empty and without control characters");
       return;
     }
     if (!checked_text(f, f.key)) return;
@@ -411,7 +453,8 @@ class RecordInterpreter {
   bool required(std::string_view name, std::string_view& out, const RawField*& field) {
     field = r_.find(name);
     if (!field || field->is_null()) {
-      error(r_.at, std::string(section_name(r_.section)) + " record has no " + quoted(name) + " field");
+      error(r_.at,
+            std::string(section_name(r_.section)) + " record has no " + quoted(name) + " field");
       return false;
     }
     return one_string(*field, out);
@@ -440,8 +483,9 @@ class RecordInterpreter {
     const std::uint32_t slot = s_.source_slot(s_.strings.intern(id), r_.at, fresh);
     StagedSource& staged = s_.sources[slot];
     if (!fresh && date.present() && staged.source.date.present() && staged.source.date != date) {
-      error(id_field->at, "source " + quoted(id) + " has date " + quoted(date.to_string()) + " here but " +
-                              quoted(staged.source.date.to_string()) + " at " + place_text(diags_, staged.at));
+      error(id_field->at, "source " + quoted(id) + " has date " + quoted(date.to_string()) +
+                              " here but " + quoted(staged.source.date.to_string()) + " at " +
+                              place_text(diags_, staged.at));
       return;
     }
     if (date.present()) staged.source.date = date;
@@ -456,7 +500,8 @@ class RecordInterpreter {
     const bool has_name = required("name", name, name_field) && checked_text(*name_field, name);
     if (has_name && name.empty()) error(name_field->at, "field \"name\" must not be empty");
 
-    const RawField *date = nullptr, *start = nullptr, *end = nullptr, *sources = nullptr, *kind_field = nullptr;
+    const RawField *date = nullptr, *start = nullptr, *end = nullptr, *sources = nullptr,
+                   *kind_field = nullptr;
     std::vector<std::string_view> aliases, values;
     std::vector<std::pair<StrId, const RawField*>> shorthands;
     for (std::size_t i = 0; i < r_.field_count; ++i) {
@@ -464,22 +509,32 @@ class RecordInterpreter {
       if (f.is_null()) continue;
       const std::string_view key = f.key;
       if (key == "id" || key == "name") continue;
-      if (key == "kind") kind_field = &f;
-      else if (key == "date") date = &f;
-      else if (key == "start") start = &f;
-      else if (key == "end") end = &f;
-      else if (key == "sources") sources = &f;
-      else if (key == "aliases") strings(f, aliases);
-      else if (key == "description") string_property(f, s_.key_description);
-      else if (key == "place" || key == "within" || key == "part_of") shorthand(type, f, shorthands);
+      if (key == "kind")
+        kind_field = &f;
+      else if (key == "date")
+        date = &f;
+      else if (key == "start")
+        start = &f;
+      else if (key == "end")
+        end = &f;
+      else if (key == "sources")
+        sources = &f;
+      else if (key == "aliases")
+        strings(f, aliases);
+      else if (key == "description")
+        string_property(f, s_.key_description);
+      else if (key == "place" || key == "within" || key == "part_of")
+        shorthand(type, f, shorthands);
       else if (key == "type")
-        error(f.at, "an entity's type comes from its section (" + std::string(type_name(type)) + ")" +
-                        did_you_mean_suffix("kind"));
+        error(f.at, "an entity's type comes from its section (" + std::string(type_name(type)) +
+                        ")" + did_you_mean_suffix("kind"));
       else if (key == "from" || key == "to")
-        error(f.at, "field " + quoted(key) + " belongs to relations, not to a " + std::string(type_name(type)));
+        error(f.at, "field " + quoted(key) + " belongs to relations, not to a " +
+                        std::string(type_name(type)));
       else if (key == "record")
         error(f.at, "field \"record\" is reserved (it names the record's section in JSON Lines)");
-      else property(f);
+      else
+        property(f);
     }
 
     std::string_view kind;
@@ -520,8 +575,9 @@ class RecordInterpreter {
     } else {
       const std::string first = " at " + place_text(diags_, staged.at);
       if (e.type != type) {
-        error(id_field->at, "id " + quoted(id) + " is a " + std::string(type_name(type)) + " here but a " +
-                                std::string(type_name(e.type)) + first + "; one id is one entity of one type");
+        error(id_field->at, "id " + quoted(id) + " is a " + std::string(type_name(type)) +
+                                " here but a " + std::string(type_name(e.type)) + first +
+                                "; one id is one entity of one type");
         return;
       }
       if (kind_str != kEmpty && e.kind != kEmpty && kind_str != e.kind) {
@@ -529,10 +585,15 @@ class RecordInterpreter {
                                   quoted(s_.strings.view(e.kind)) + first);
         return;
       }
-      if ((from.present() && e.start.present() && from != e.start) || (to.present() && e.end.present() && to != e.end)) {
-        error((date ? date : start ? start : end)->at,
-              "entity " + quoted(id) + " has dates " + quoted(from.to_string()) + ".." + quoted(to.to_string()) +
-                  " here but " + quoted(e.start.to_string()) + ".." + quoted(e.end.to_string()) + first);
+      if ((from.present() && e.start.present() && from != e.start) ||
+          (to.present() && e.end.present() && to != e.end)) {
+        error((date    ? date
+               : start ? start
+                       : end)
+                  ->at,
+              "entity " + quoted(id) + " has dates " + quoted(from.to_string()) + ".." +
+                  quoted(to.to_string()) + " here but " + quoted(e.start.to_string()) + ".." +
+                  quoted(e.end.to_string()) + first);
         return;
       }
       if (kind_str != kEmpty) e.kind = kind_str;
@@ -542,8 +603,8 @@ class RecordInterpreter {
         // The smaller name (byte order) stays the name, so the result is order-independent.
         StrId other = name_str;
         if (name < s_.strings.view(e.name)) std::swap(e.name, other);
-        s_.add_to_list(e.aliases, std::span<const StrId>(&other, 1), e.name, s_.entity_backlogs, slot,
-                       &MergeBacklog::aliases);
+        s_.add_to_list(e.aliases, std::span<const StrId>(&other, 1), e.name, s_.entity_backlogs,
+                       slot, &MergeBacklog::aliases);
       }
     }
 
@@ -551,9 +612,10 @@ class RecordInterpreter {
     // unless it comes back as an alias or as a name that lost its place, which is then kept.
     s_.scratch_ids.clear();
     for (std::string_view a : aliases) s_.scratch_ids.push_back(s_.strings.intern(a));
-    s_.add_to_list(e.aliases, s_.scratch_ids, e.name, s_.entity_backlogs, slot, &MergeBacklog::aliases);
-    s_.add_to_list(e.sources, s_.lists.view(source_ids), StringPool::kMissing, s_.entity_backlogs, slot,
-                   &MergeBacklog::sources);
+    s_.add_to_list(e.aliases, s_.scratch_ids, e.name, s_.entity_backlogs, slot,
+                   &MergeBacklog::aliases);
+    s_.add_to_list(e.sources, s_.lists.view(source_ids), StringPool::kMissing, s_.entity_backlogs,
+                   slot, &MergeBacklog::sources);
     PropertyList props = properties();
     s_.add_properties(e.properties, props, s_.entity_backlogs, slot);
 
@@ -572,7 +634,8 @@ class RecordInterpreter {
     }
   }
 
-  void shorthand(EntityType type, const RawField& f, std::vector<std::pair<StrId, const RawField*>>& out) {
+  void shorthand(EntityType type, const RawField& f,
+                 std::vector<std::pair<StrId, const RawField*>>& out) {
     if (f.key == "place") {
       if (type != EntityType::event) {
         error(f.at, "field \"place\" is shorthand for occurred_in and belongs to events; for a " +
@@ -614,12 +677,18 @@ class RecordInterpreter {
       if (f.is_null()) continue;
       const std::string_view key = f.key;
       if (key == "from" || key == "to" || key == "type") continue;
-      if (key == "date") date = &f;
-      else if (key == "start") start = &f;
-      else if (key == "end") end = &f;
-      else if (key == "sources") sources = &f;
-      else if (key == "role") one_string(f, role) && checked_text(f, role);
-      else if (key == "quote") string_property(f, s_.key_quote);
+      if (key == "date")
+        date = &f;
+      else if (key == "start")
+        start = &f;
+      else if (key == "end")
+        end = &f;
+      else if (key == "sources")
+        sources = &f;
+      else if (key == "role")
+        one_string(f, role) && checked_text(f, role);
+      else if (key == "quote")
+        string_property(f, s_.key_quote);
       else if (key == "id") {
         if (one_string(f, rel_id) && checked_id(f, rel_id)) {
           id_f = &f;
@@ -627,7 +696,8 @@ class RecordInterpreter {
         }
       } else if (key == "record") {
         error(f.at, "field \"record\" is reserved (it names the record's section in JSON Lines)");
-      } else property(f);
+      } else
+        property(f);
     }
     PropertyList props = properties();
     Relation r;
@@ -638,12 +708,14 @@ class RecordInterpreter {
     r.to = s_.entity_slot(s_.strings.intern(to), to_f->at);
     r.type = s_.strings.intern(type);
     r.role = role.empty() ? kEmpty : s_.strings.intern(role);
-    const std::uint32_t index = stage_relation(r, RelationPlaces{from_f->at, to_f->at}, props.empty() ? nullptr : &props);
+    const std::uint32_t index =
+        stage_relation(r, RelationPlaces{from_f->at, to_f->at}, props.empty() ? nullptr : &props);
     if (id_f) {
       const StrId id_str = s_.strings.intern(rel_id);
       auto [it, fresh] = s_.relation_ids.try_emplace(id_str, index);
       if (!fresh && it->second != index)
-        error(id_f->at, "relation id " + quoted(rel_id) + " is already used by another relation at " +
+        error(id_f->at, "relation id " + quoted(rel_id) +
+                            " is already used by another relation at " +
                             place_text(diags_, s_.relation_places[it->second].from_at));
     }
   }
@@ -665,14 +737,15 @@ class RecordInterpreter {
       return index;
     }
     Relation& existing = s_.relations[index];
-    s_.add_to_list(existing.sources, s_.lists.view(r.sources), StringPool::kMissing, s_.relation_backlogs, index,
-                   &MergeBacklog::sources);
+    s_.add_to_list(existing.sources, s_.lists.view(r.sources), StringPool::kMissing,
+                   s_.relation_backlogs, index, &MergeBacklog::sources);
     if (props) {
       if (existing.properties == 0) {
         existing.properties = static_cast<std::uint32_t>(s_.relation_properties.size());
         s_.relation_properties.push_back(std::move(*props));
       } else {
-        s_.add_properties(s_.relation_properties[existing.properties], *props, s_.relation_backlogs, index);
+        s_.add_properties(s_.relation_properties[existing.properties], *props, s_.relation_backlogs,
+                          index);
       }
     }
     return index;
@@ -714,11 +787,13 @@ bool GraphBuilder::within_limits(const RawRecord& record) {
   }
   if (bytes > kMaxRecordTextBytes) {
     constexpr std::size_t mib = std::size_t{1} << 20;
-    diags_.error(record.at,
-                 "record holds " + std::to_string((bytes + mib - 1) / mib) +
-                     " MiB of text; a record may hold at most " + std::to_string(kMaxRecordTextBytes / mib) + " MiB",
-                 "split the values over several records with the same id, or keep long texts in files "
-                 "and point to them");
+    diags_.error(
+        record.at,
+        "record holds " + std::to_string((bytes + mib - 1) / mib) +
+            " MiB of text; a record may hold at most " + std::to_string(kMaxRecordTextBytes / mib) +
+            " MiB",
+        "split the values over several records with the same id, or keep long texts in files "
+        "and point to them");
     return false;
   }
   return true;
@@ -737,7 +812,8 @@ std::optional<KnowledgeGraph> GraphBuilder::finish() {
   for (const StagedEntity& e : s.entities) {
     if (e.declared) continue;
     const std::string_view id = s.strings.view(e.entity.id);
-    diags_.error(e.at, "unknown entity id " + quoted(id) + ": no actor, law, event or place has it" +
+    diags_.error(e.at, "unknown entity id " + quoted(id) +
+                           ": no actor, law, event or place has it" +
                            did_you_mean_suffix(id, known_ids));
   }
 
@@ -752,18 +828,21 @@ std::optional<KnowledgeGraph> GraphBuilder::finish() {
     if (fresh) cached->second = s.schema.relation(s.strings.view(r.type));
     const RelationType* type = cached->second;
     if (!type) continue;
-    const std::string_view from_kind = s.strings.view(from.entity.kind), to_kind = s.strings.view(to.entity.kind);
+    const std::string_view from_kind = s.strings.view(from.entity.kind),
+                           to_kind = s.strings.view(to.entity.kind);
     if (Schema::allows(*type, from.entity.type, from_kind, to.entity.type, to_kind)) continue;
     std::string allowed;
     for (const RelationRule& rule : type->allowed)
-      allowed += (allowed.empty() ? "" : ", ") + rule.from.to_string() + " -> " + rule.to.to_string();
+      allowed +=
+          (allowed.empty() ? "" : ", ") + rule.from.to_string() + " -> " + rule.to.to_string();
     auto describe = [&](const StagedEntity& e) {
       std::string t(type_name(e.entity.type));
       if (e.entity.kind != kEmpty) t += "/" + std::string(s.strings.view(e.entity.kind));
       return t + " " + quoted(s.strings.view(e.entity.id));
     };
-    diags_.error(s.relation_places[i].from_at, "relation " + quoted(type->name) + " cannot go from " +
-                                                   describe(from) + " to " + describe(to) + "; allowed: " + allowed);
+    diags_.error(s.relation_places[i].from_at, "relation " + quoted(type->name) +
+                                                   " cannot go from " + describe(from) + " to " +
+                                                   describe(to) + "; allowed: " + allowed);
   }
 
   // Every cited source must be declared. Lists are interned and shared by many elements, so
@@ -777,12 +856,14 @@ std::optional<KnowledgeGraph> GraphBuilder::finish() {
         return s.sources[k].source.id == id;
       }) != FlatIndex::kNone;
       if (!found)
-        diags_.error(at, "unknown source id " + quoted(s.strings.view(id)) + ": no source record has it");
+        diags_.error(
+            at, "unknown source id " + quoted(s.strings.view(id)) + ": no source record has it");
     }
   };
   for (const StagedEntity& e : s.entities)
     if (e.declared) check_sources(e.entity.sources, e.at);
-  for (std::size_t i = 0; i < s.relations.size(); ++i) check_sources(s.relations[i].sources, s.relation_places[i].from_at);
+  for (std::size_t i = 0; i < s.relations.size(); ++i)
+    check_sources(s.relations[i].sources, s.relation_places[i].from_at);
 
   if (diags_.has_errors()) {
     s_ = std::make_unique<BuilderState>(std::move(s.schema));
@@ -845,7 +926,8 @@ std::optional<KnowledgeGraph> GraphBuilder::finish() {
       return a.role != b.role && pool.view(a.role) < pool.view(b.role);
     };
     for (std::size_t v = 0; v < entity_count; ++v)
-      if (start[v + 1] - start[v] > 1) std::sort(rels.begin() + start[v], rels.begin() + start[v + 1], less);
+      if (start[v + 1] - start[v] > 1)
+        std::sort(rels.begin() + start[v], rels.begin() + start[v + 1], less);
   }
   rels.shrink_to_fit();
   g.relations_ = std::move(rels);

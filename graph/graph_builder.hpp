@@ -8,7 +8,7 @@
 ///   GraphBuilder builder(Schema::builtin(), diags);
 ///   std::istringstream in(R"({"actors": [{"id": "un", "name": "United Nations"}]})");
 ///   importers.named("json")->read(in, diags.add_file("a.json"), "a.json", builder, ImportOptions{});
-///   std::optional<KnowledgeGraph> g = builder.finish();   // nullopt if diags has errors
+///   std::optional<KnowledgeGraph> g = builder.finish();  // nullopt if diags has errors
 ///
 /// (tests/graph/graph_builder_example_test.cpp runs this example as it is written here.)
 

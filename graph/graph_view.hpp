@@ -11,9 +11,17 @@ namespace kgraph {
 /// A sorted set of element indices, or "all of 0..n" without storing them.
 class IndexSet {
  public:
-  static IndexSet all(std::uint32_t n) { IndexSet s; s.all_ = true; s.n_ = n; return s; }
+  static IndexSet all(std::uint32_t n) {
+    IndexSet s;
+    s.all_ = true;
+    s.n_ = n;
+    return s;
+  }
   static IndexSet of(std::vector<std::uint32_t> sorted) {
-    IndexSet s; s.n_ = static_cast<std::uint32_t>(sorted.size()); s.items_ = std::move(sorted); return s;
+    IndexSet s;
+    s.n_ = static_cast<std::uint32_t>(sorted.size());
+    s.items_ = std::move(sorted);
+    return s;
   }
   std::uint32_t size() const { return n_; }
   bool empty() const { return n_ == 0; }
@@ -28,9 +36,17 @@ class IndexSet {
     iterator() = default;
     iterator(const IndexSet* s, std::uint32_t i) : s_(s), i_(i) {}
     std::uint32_t operator*() const { return (*s_)[i_]; }
-    iterator& operator++() { ++i_; return *this; }
-    iterator operator++(int) { iterator t = *this; ++i_; return t; }
+    iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator t = *this;
+      ++i_;
+      return t;
+    }
     bool operator==(const iterator& o) const { return i_ == o.i_; }
+
    private:
     const IndexSet* s_ = nullptr;
     std::uint32_t i_ = 0;

@@ -24,9 +24,9 @@ struct RelationRef {
 };
 
 /// Vertices are entity indices; each edge carries its relation index.
-using Topology = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
-                                                    RelationRef, boost::no_property,
-                                                    std::uint32_t, std::uint32_t>;
+using Topology =
+    boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, RelationRef,
+                                       boost::no_property, std::uint32_t, std::uint32_t>;
 
 class KnowledgeGraph {
  public:
@@ -42,7 +42,9 @@ class KnowledgeGraph {
   const std::vector<Entity>& entities() const { return entities_; }
   const std::vector<Relation>& relations() const { return relations_; }
   const std::vector<Source>& sources() const { return sources_; }
-  const PropertyList& properties_of(const Relation& r) const { return relation_properties_[r.properties]; }
+  const PropertyList& properties_of(const Relation& r) const {
+    return relation_properties_[r.properties];
+  }
 
   /// Index of the entity with this id, by binary search.
   std::optional<std::uint32_t> find_entity(std::string_view id) const;

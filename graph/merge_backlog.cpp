@@ -22,14 +22,16 @@ void build_properties(std::vector<KeyedValue>& pairs, PropertyList& out, const S
     Property& p = out.emplace_back(Property{pairs[i].key, {}});
     p.values.reserve(j - i);
     for (std::size_t k = i; k < j; ++k)
-      if (p.values.empty() || !value_equal(p.values.back(), pairs[k].value)) p.values.push_back(pairs[k].value);
+      if (p.values.empty() || !value_equal(p.values.back(), pairs[k].value))
+        p.values.push_back(pairs[k].value);
     i = j;
   }
 }
 
 void append_pairs(const PropertyList& props, std::vector<KeyedValue>& pairs) {
   for (const Property& p : props)
-    for (const Value& v : p.values) pairs.push_back(KeyedValue{p.key, static_cast<std::uint32_t>(pairs.size()), v});
+    for (const Value& v : p.values)
+      pairs.push_back(KeyedValue{p.key, static_cast<std::uint32_t>(pairs.size()), v});
 }
 
 std::size_t value_count(const PropertyList& props) {
@@ -45,7 +47,8 @@ ListId fold_list(ListId list, std::vector<StrId>& more, StrId drop, ListPool& li
   scratch.insert(scratch.end(), more.begin(), more.end());
   more.clear();
   sort_unique_by_text(scratch, pool);
-  if (drop != StringPool::kMissing) scratch.erase(std::remove(scratch.begin(), scratch.end(), drop), scratch.end());
+  if (drop != StringPool::kMissing)
+    scratch.erase(std::remove(scratch.begin(), scratch.end(), drop), scratch.end());
   return lists.intern(scratch);
 }
 

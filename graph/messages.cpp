@@ -30,7 +30,8 @@ std::string joined(const std::vector<std::string>& words) {
   return s;
 }
 
-constexpr std::string_view kDateForms = "; expected YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)";
+constexpr std::string_view kDateForms =
+    "; expected YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)";
 
 }  // namespace
 
@@ -57,14 +58,15 @@ std::string did_you_mean_suffix(std::string_view suggestion) {
 
 std::string unknown_kind_message(std::string_view kind, std::string_view type_name,
                                  const std::vector<std::string>& kinds) {
-  return "unknown kind " + quoted(kind) + " for " + std::string(type_name) + did_you_mean_suffix(kind, kinds) +
-         " (allowed: " + joined(kinds) + ")";
+  return "unknown kind " + quoted(kind) + " for " + std::string(type_name) +
+         did_you_mean_suffix(kind, kinds) + " (allowed: " + joined(kinds) + ")";
 }
 
-std::string unknown_relation_type_message(std::string_view type, const std::vector<std::string>& types,
+std::string unknown_relation_type_message(std::string_view type,
+                                          const std::vector<std::string>& types,
                                           std::string_view context) {
-  return "unknown relation type " + quoted(type) + (context.empty() ? "" : " ") + std::string(context) +
-         did_you_mean_suffix(type, types) +
+  return "unknown relation type " + quoted(type) + (context.empty() ? "" : " ") +
+         std::string(context) + did_you_mean_suffix(type, types) +
          " (see `kgraph schema` for the relation types, or declare it with --schema)";
 }
 
@@ -77,8 +79,10 @@ std::string invalid_date_option_message(std::string_view text, std::string_view 
 }
 
 std::string row_width_message(std::size_t expected, std::size_t found) {
-  return "expected " + std::to_string(expected) + " fields, as in the header, but found " + std::to_string(found) +
-         (found > expected ? "; a value containing a comma must be quoted (\"a, b\"), or the header lacks a column"
+  return "expected " + std::to_string(expected) + " fields, as in the header, but found " +
+         std::to_string(found) +
+         (found > expected ? "; a value containing a comma must be quoted (\"a, b\"), or the "
+                             "header lacks a column"
                            : "; write every field, empty ones too (a,,c)");
 }
 
@@ -93,10 +97,13 @@ std::string json_syntax_message(int rapidjson_error_code) {
 
 std::string nul_byte_message() { return "unexpected NUL byte"; }
 
-std::string nesting_too_deep_message() { return "nesting deeper than " + std::to_string(kMaxJsonNesting); }
+std::string nesting_too_deep_message() {
+  return "nesting deeper than " + std::to_string(kMaxJsonNesting);
+}
 
 std::string byte_order_mark_message() {
-  return "a byte-order mark (U+FEFF) in the middle of the file; only the very start of a file may have one";
+  return "a byte-order mark (U+FEFF) in the middle of the file; only the very start of a file may "
+         "have one";
 }
 
 std::string byte_order_mark_hint() {

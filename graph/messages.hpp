@@ -28,7 +28,8 @@ std::string unknown_kind_message(std::string_view kind, std::string_view type_na
                                  const std::vector<std::string>& kinds);
 /// `unknown relation type "x"; did you mean "y"? (see `kgraph schema` ...)`. `context` (such as
 /// "in --relations") follows the name when the place alone does not say where it was written.
-std::string unknown_relation_type_message(std::string_view type, const std::vector<std::string>& types,
+std::string unknown_relation_type_message(std::string_view type,
+                                          const std::vector<std::string>& types,
                                           std::string_view context = {});
 /// `invalid date "x" in field "date"; expected YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)`.
 std::string invalid_date_message(std::string_view text, std::string_view field);

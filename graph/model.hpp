@@ -21,8 +21,8 @@ struct Entity {
   EntityType type = EntityType::actor;
   PartialDate start;
   PartialDate end;
-  ListId aliases = 0;  // sorted by text, never containing `name`
-  ListId sources = 0;  // sorted by text
+  ListId aliases = 0;       // sorted by text, never containing `name`
+  ListId sources = 0;       // sorted by text
   PropertyList properties;  // includes `description`
 };
 

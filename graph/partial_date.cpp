@@ -41,9 +41,14 @@ std::optional<PartialDate> parse_partial_date(std::string_view s) {
 std::string PartialDate::to_string() const {
   char buf[16];
   switch (precision()) {
-    case DatePrecision::none: return {};
-    case DatePrecision::year: std::snprintf(buf, sizeof buf, "%04d", year); break;
-    case DatePrecision::month: std::snprintf(buf, sizeof buf, "%04d-%02d", year, month); break;
+    case DatePrecision::none:
+      return {};
+    case DatePrecision::year:
+      std::snprintf(buf, sizeof buf, "%04d", year);
+      break;
+    case DatePrecision::month:
+      std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+      break;
     case DatePrecision::day:
       std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
       break;

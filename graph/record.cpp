@@ -2,7 +2,8 @@
 
 namespace kgraph {
 namespace {
-constexpr std::string_view kSectionNames[] = {"source", "actor", "law", "event", "place", "relation"};
+constexpr std::string_view kSectionNames[] = {"source", "actor", "law",
+                                              "event",  "place", "relation"};
 }
 
 std::string_view section_name(Section s) { return kSectionNames[static_cast<int>(s)]; }

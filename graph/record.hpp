@@ -35,7 +35,11 @@ struct RawScalar {
   double real = 0;
   bool boolean = false;
 
-  static RawScalar of_string(std::string_view s) { RawScalar r; r.text.assign(s); return r; }
+  static RawScalar of_string(std::string_view s) {
+    RawScalar r;
+    r.text.assign(s);
+    return r;
+  }
 };
 
 /// One field: a single scalar, or a list of scalars (`is_list`), or null (no values, not a list).

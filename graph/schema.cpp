@@ -1,12 +1,12 @@
 #include "graph/schema.hpp"
 
+#include <rapidjson/document.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
 #include <algorithm>
 #include <cctype>
 #include <optional>
 #include <string>
-#include <rapidjson/document.h>
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
 
 #include "graph/messages.hpp"
 #include "graph/text.hpp"
@@ -44,7 +44,8 @@ struct ParseProblem {
 /// document would otherwise overflow the stack.
 class NestingLimit {
  public:
-  NestingLimit(rapidjson::Document& doc, const rapidjson::StringStream& stream) : doc_(doc), stream_(stream) {}
+  NestingLimit(rapidjson::Document& doc, const rapidjson::StringStream& stream)
+      : doc_(doc), stream_(stream) {}
 
   bool Null() { return doc_.Null(); }
   bool Bool(bool b) { return doc_.Bool(b); }
@@ -53,7 +54,9 @@ class NestingLimit {
   bool Int64(std::int64_t i) { return doc_.Int64(i); }
   bool Uint64(std::uint64_t u) { return doc_.Uint64(u); }
   bool Double(double d) { return doc_.Double(d); }
-  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) { return doc_.RawNumber(s, n, copy); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) {
+    return doc_.RawNumber(s, n, copy);
+  }
   bool String(const char* s, rapidjson::SizeType n, bool copy) { return doc_.String(s, n, copy); }
   bool Key(const char* s, rapidjson::SizeType n, bool copy) { return doc_.Key(s, n, copy); }
   bool StartObject() { return enter() && doc_.StartObject(); }
@@ -87,7 +90,8 @@ class NestingLimit {
 };
 
 /// Parses `text` into `doc`; the problem if it is not JSON or nests too deep.
-std::optional<ParseProblem> parse_schema_json(std::string_view json_text, rapidjson::Document& doc) {
+std::optional<ParseProblem> parse_schema_json(std::string_view json_text,
+                                              rapidjson::Document& doc) {
   const std::string text(json_text);  // RapidJSON reads up to a NUL
   rapidjson::StringStream stream(text.c_str());
   rapidjson::Reader reader;
@@ -118,11 +122,15 @@ class SchemaReader {
     if (!root.IsObject()) return fail("$", "a schema must be a JSON object");
     for (auto& m : root.GetObject()) {
       std::string_view key(m.name.GetString(), m.name.GetStringLength());
-      if (key == "types") read_types(m.value);
-      else if (key == "relations") read_relations(m.value);
-      else if (key == "$comment" || key == "description") continue;
-      else fail("$." + std::string(key), "unknown schema key; expected \"types\" or \"relations\"" +
-                                              did_you_mean_suffix(key, {"types", "relations"}));
+      if (key == "types")
+        read_types(m.value);
+      else if (key == "relations")
+        read_relations(m.value);
+      else if (key == "$comment" || key == "description")
+        continue;
+      else
+        fail("$." + std::string(key), "unknown schema key; expected \"types\" or \"relations\"" +
+                                          did_you_mean_suffix(key, {"types", "relations"}));
     }
   }
 
@@ -138,7 +146,8 @@ class SchemaReader {
       const std::string path = "$.types." + std::string(name);
       auto type = parse_entity_type(name);
       if (!type) {
-        fail(path, "unknown entity type " + quoted(name) + "; the types are actor, law, event, place" +
+        fail(path, "unknown entity type " + quoted(name) +
+                       "; the types are actor, law, event, place" +
                        did_you_mean_suffix(name, {"actor", "law", "event", "place"}));
         continue;
       }
@@ -168,7 +177,8 @@ class SchemaReader {
             add_kind(info, path, k.GetString(), "");
           }
         } else {
-          fail(path + "." + std::string(key), "expected \"label\" (string) or \"kinds\" (object or list)");
+          fail(path + "." + std::string(key),
+               "expected \"label\" (string) or \"kinds\" (object or list)");
         }
       }
     }
@@ -204,7 +214,8 @@ class SchemaReader {
     std::string_view type_part = s.substr(0, s.find('/'));
     auto type = parse_entity_type(type_part);
     if (!type) {
-      fail(path, "unknown entity type " + quoted(type_part) + "; expected actor, law, event, place or any" +
+      fail(path, "unknown entity type " + quoted(type_part) +
+                     "; expected actor, law, event, place or any" +
                      did_you_mean_suffix(type_part, {"actor", "law", "event", "place", "any"}));
       return std::nullopt;
     }
@@ -222,7 +233,8 @@ class SchemaReader {
   }
 
   void read_relations(const rapidjson::Value& v) {
-    if (!v.IsObject()) return fail("$.relations", "must be an object of relation type -> {label, allowed}");
+    if (!v.IsObject())
+      return fail("$.relations", "must be an object of relation type -> {label, allowed}");
     for (auto& m : v.GetObject()) {
       std::string name(m.name.GetString(), m.name.GetStringLength());
       const std::string path = "$.relations." + name;
@@ -266,7 +278,8 @@ class SchemaReader {
         rel.label = name;
         std::replace(rel.label.begin(), rel.label.end(), '_', ' ');
       }
-      if (rel.allowed.empty() && fresh && !had_rules) fail(path, "a new relation type needs at least one \"allowed\" rule");
+      if (rel.allowed.empty() && fresh && !had_rules)
+        fail(path, "a new relation type needs at least one \"allowed\" rule");
     }
   }
 

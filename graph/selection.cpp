@@ -18,7 +18,8 @@ bool overlaps_window(const PartialDate& start, const PartialDate& end, const Sel
   return first <= window_last && last >= window_first;
 }
 
-std::optional<GraphView> select(const KnowledgeGraph& g, const SelectionOptions& o, SelectionError& error) {
+std::optional<GraphView> select(const KnowledgeGraph& g, const SelectionOptions& o,
+                                SelectionError& error) {
   if (o.selects_everything()) return GraphView(g);
   const std::size_t n = g.entities().size();
 
@@ -36,7 +37,8 @@ std::optional<GraphView> select(const KnowledgeGraph& g, const SelectionOptions&
       std::vector<std::string> ids;
       if (n <= 20000)
         for (const Entity& e : g.entities()) ids.emplace_back(g.str(e.id));
-      error.message = "no entity has the id " + quoted(id) + " given to --focus" + did_you_mean_suffix(id, ids);
+      error.message =
+          "no entity has the id " + quoted(id) + " given to --focus" + did_you_mean_suffix(id, ids);
       return std::nullopt;
     }
     focus.push_back(*index);
@@ -46,8 +48,9 @@ std::optional<GraphView> select(const KnowledgeGraph& g, const SelectionOptions&
   std::vector<bool> entity_ok(n);
   for (std::size_t i = 0; i < n; ++i) {
     const Entity& e = g.entities()[i];
-    entity_ok[i] = (o.types.empty() || std::find(o.types.begin(), o.types.end(), e.type) != o.types.end()) &&
-                   overlaps_window(e.start, e.end, o);
+    entity_ok[i] =
+        (o.types.empty() || std::find(o.types.begin(), o.types.end(), e.type) != o.types.end()) &&
+        overlaps_window(e.start, e.end, o);
   }
   std::vector<StrId> relation_types;
   for (const std::string& r : o.relations) {
@@ -86,8 +89,10 @@ std::optional<GraphView> select(const KnowledgeGraph& g, const SelectionOptions&
         keep[w] = true;
         queue.push_back(w);
       };
-      for (auto [it, end] = out_edges(v, t); it != end; ++it) visit(static_cast<std::uint32_t>(target(*it, t)), t[*it].index);
-      for (auto [it, end] = in_edges(v, t); it != end; ++it) visit(static_cast<std::uint32_t>(source(*it, t)), t[*it].index);
+      for (auto [it, end] = out_edges(v, t); it != end; ++it)
+        visit(static_cast<std::uint32_t>(target(*it, t)), t[*it].index);
+      for (auto [it, end] = in_edges(v, t); it != end; ++it)
+        visit(static_cast<std::uint32_t>(source(*it, t)), t[*it].index);
     }
   }
 

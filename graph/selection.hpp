@@ -16,16 +16,17 @@
 namespace kgraph {
 
 struct SelectionOptions {
-  std::vector<std::string> focus;     // entity ids; empty: no focus
-  int depth = 1;                      // relations away from the focus
-  std::vector<EntityType> types;      // empty: every type
-  std::vector<std::string> relations; // relation types; empty: every type
-  PartialDate since;                  // keep what overlaps [since, until]
+  std::vector<std::string> focus;      // entity ids; empty: no focus
+  int depth = 1;                       // relations away from the focus
+  std::vector<EntityType> types;       // empty: every type
+  std::vector<std::string> relations;  // relation types; empty: every type
+  PartialDate since;                   // keep what overlaps [since, until]
   PartialDate until;
-  bool dated_only = false;            // drop undated entities and relations when a window is set
+  bool dated_only = false;  // drop undated entities and relations when a window is set
 
   bool selects_everything() const {
-    return focus.empty() && types.empty() && relations.empty() && !since.present() && !until.present();
+    return focus.empty() && types.empty() && relations.empty() && !since.present() &&
+           !until.present();
   }
 };
 
@@ -40,6 +41,7 @@ std::optional<GraphView> select(const KnowledgeGraph& g, const SelectionOptions&
 
 /// Whether an element dated [start, end] overlaps the window; undated elements pass unless
 /// `dated_only`. Partial dates cover their whole period.
-bool overlaps_window(const PartialDate& start, const PartialDate& end, const SelectionOptions& options);
+bool overlaps_window(const PartialDate& start, const PartialDate& end,
+                     const SelectionOptions& options);
 
 }  // namespace kgraph

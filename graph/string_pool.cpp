@@ -62,9 +62,7 @@ std::size_t StringPool::slot_for(std::string_view s, std::uint32_t hash) const {
   }
 }
 
-StrId StringPool::find(std::string_view s) const {
-  return index_[slot_for(s, hash_of(s))].id;
-}
+StrId StringPool::find(std::string_view s) const { return index_[slot_for(s, hash_of(s))].id; }
 
 StrId StringPool::intern(std::string_view s) {
   const std::uint32_t hash = hash_of(s);

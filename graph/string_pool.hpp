@@ -19,15 +19,15 @@ inline constexpr StrId kEmpty = 0;
 /// bits, found once when the string is interned, so that writers need not scan it again.
 using CharClasses = std::uint16_t;
 namespace chars {
-inline constexpr CharClasses kSemicolon = 1;        // ;
-inline constexpr CharClasses kPipe = 2;             // |
-inline constexpr CharClasses kInfoSeparator = 4;    // U+001C to U+001F
-inline constexpr CharClasses kCsvSpecial = 8;       // , " CR LF
-inline constexpr CharClasses kLineBreak = 16;       // CR LF
-inline constexpr CharClasses kMarkup = 32;          // < > & " '
-inline constexpr CharClasses kListSyntax = 64;      // , [ ] { } ' " (Kuzu's list syntax)
-inline constexpr CharClasses kControl = 128;        // U+0000 to U+001F (tab and line breaks too), U+007F
-inline constexpr CharClasses kEdgeSpace = 256;      // begins or ends with a space or a tab
+inline constexpr CharClasses kSemicolon = 1;      // ;
+inline constexpr CharClasses kPipe = 2;           // |
+inline constexpr CharClasses kInfoSeparator = 4;  // U+001C to U+001F
+inline constexpr CharClasses kCsvSpecial = 8;     // , " CR LF
+inline constexpr CharClasses kLineBreak = 16;     // CR LF
+inline constexpr CharClasses kMarkup = 32;        // < > & " '
+inline constexpr CharClasses kListSyntax = 64;    // , [ ] { } ' " (Kuzu's list syntax)
+inline constexpr CharClasses kControl = 128;  // U+0000 to U+001F (tab and line breaks too), U+007F
+inline constexpr CharClasses kEdgeSpace = 256;  // begins or ends with a space or a tab
 /// The classes of the characters of `s`.
 CharClasses classes_of(std::string_view s);
 }  // namespace chars

@@ -22,8 +22,10 @@ icu::UnicodeString folded(std::string_view text) {
   static const icu::Normalizer2& nfkd = instance(&icu::Normalizer2::getNFKDInstance);
   static const icu::Normalizer2& fold = instance(&icu::Normalizer2::getNFKCCasefoldInstance);
   UErrorCode status = U_ZERO_ERROR;
-  const icu::UnicodeString decomposed = nfkd.normalize(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
+  const icu::UnicodeString decomposed =
+      nfkd.normalize(icu::UnicodeString::fromUTF8(
+                         icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
+                     status);
   icu::UnicodeString bare;
   for (int32_t i = 0; i < decomposed.length();) {
     const UChar32 c = decomposed.char32At(i);
@@ -31,13 +33,15 @@ icu::UnicodeString folded(std::string_view text) {
     i += U16_LENGTH(c);
   }
   icu::UnicodeString out = fold.normalize(bare, status);
-  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU normalization failed: ") + u_errorName(status));
+  if (U_FAILURE(status))
+    throw std::runtime_error(std::string("ICU normalization failed: ") + u_errorName(status));
   return out;
 }
 
 bool is_punctuation_or_space(UChar32 c) {
   const std::int32_t mask = U_GET_GC_MASK(c);
-  return (mask & (U_GC_P_MASK | U_GC_Z_MASK | U_GC_CC_MASK | U_GC_CF_MASK)) != 0 || u_isUWhiteSpace(c);
+  return (mask & (U_GC_P_MASK | U_GC_Z_MASK | U_GC_CC_MASK | U_GC_CF_MASK)) != 0 ||
+         u_isUWhiteSpace(c);
 }
 
 }  // namespace

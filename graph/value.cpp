@@ -10,10 +10,14 @@ namespace kgraph {
 bool value_equal(const Value& a, const Value& b) {
   if (a.kind != b.kind) return false;
   switch (a.kind) {
-    case ValueKind::boolean: return a.boolean == b.boolean;
-    case ValueKind::integer: return a.integer == b.integer;
-    case ValueKind::real: return a.real == b.real || (std::isnan(a.real) && std::isnan(b.real));
-    case ValueKind::string: return a.string == b.string;
+    case ValueKind::boolean:
+      return a.boolean == b.boolean;
+    case ValueKind::integer:
+      return a.integer == b.integer;
+    case ValueKind::real:
+      return a.real == b.real || (std::isnan(a.real) && std::isnan(b.real));
+    case ValueKind::string:
+      return a.string == b.string;
   }
   return false;
 }
@@ -21,9 +25,12 @@ bool value_equal(const Value& a, const Value& b) {
 bool value_less(const Value& a, const Value& b, const StringPool& pool) {
   if (a.kind != b.kind) return a.kind < b.kind;
   switch (a.kind) {
-    case ValueKind::boolean: return a.boolean < b.boolean;
-    case ValueKind::integer: return a.integer < b.integer;
-    case ValueKind::real: return a.real < b.real;
+    case ValueKind::boolean:
+      return a.boolean < b.boolean;
+    case ValueKind::integer:
+      return a.integer < b.integer;
+    case ValueKind::real:
+      return a.real < b.real;
     case ValueKind::string:
       return a.string != b.string && pool.view(a.string) < pool.view(b.string);
   }
@@ -32,12 +39,14 @@ bool value_less(const Value& a, const Value& b, const StringPool& pool) {
 
 void add_property_value(PropertyList& props, StrId key, const Value& v, const StringPool& pool) {
   const std::string_view key_text = pool.view(key);
-  auto it = std::lower_bound(props.begin(), props.end(), key_text,
-                             [&](const Property& p, std::string_view k) { return pool.view(p.key) < k; });
+  auto it =
+      std::lower_bound(props.begin(), props.end(), key_text,
+                       [&](const Property& p, std::string_view k) { return pool.view(p.key) < k; });
   if (it == props.end() || it->key != key) it = props.insert(it, Property{key, {}});
   auto& values = it->values;
-  auto pos = std::lower_bound(values.begin(), values.end(), v,
-                              [&](const Value& a, const Value& b) { return value_less(a, b, pool); });
+  auto pos = std::lower_bound(values.begin(), values.end(), v, [&](const Value& a, const Value& b) {
+    return value_less(a, b, pool);
+  });
   if (pos != values.end() && value_equal(*pos, v)) return;
   values.insert(pos, v);
 }
@@ -58,10 +67,14 @@ std::string format_real(double d) {
 
 std::string value_text(const Value& v, const StringPool& pool) {
   switch (v.kind) {
-    case ValueKind::boolean: return v.boolean ? "true" : "false";
-    case ValueKind::integer: return std::to_string(v.integer);
-    case ValueKind::real: return format_real(v.real);
-    case ValueKind::string: return std::string(pool.view(v.string));
+    case ValueKind::boolean:
+      return v.boolean ? "true" : "false";
+    case ValueKind::integer:
+      return std::to_string(v.integer);
+    case ValueKind::real:
+      return format_real(v.real);
+    case ValueKind::string:
+      return std::string(pool.view(v.string));
   }
   return {};
 }

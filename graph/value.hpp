@@ -23,10 +23,32 @@ struct Value {
   };
 
   Value() : integer(0) {}
-  static Value of_bool(bool b) { Value v; v.kind = ValueKind::boolean; v.integer = 0; v.boolean = b; return v; }
-  static Value of_int(std::int64_t i) { Value v; v.kind = ValueKind::integer; v.integer = i; return v; }
-  static Value of_real(double d) { Value v; v.kind = ValueKind::real; v.real = d; return v; }
-  static Value of_string(StrId s) { Value v; v.kind = ValueKind::string; v.integer = 0; v.string = s; return v; }
+  static Value of_bool(bool b) {
+    Value v;
+    v.kind = ValueKind::boolean;
+    v.integer = 0;
+    v.boolean = b;
+    return v;
+  }
+  static Value of_int(std::int64_t i) {
+    Value v;
+    v.kind = ValueKind::integer;
+    v.integer = i;
+    return v;
+  }
+  static Value of_real(double d) {
+    Value v;
+    v.kind = ValueKind::real;
+    v.real = d;
+    return v;
+  }
+  static Value of_string(StrId s) {
+    Value v;
+    v.kind = ValueKind::string;
+    v.integer = 0;
+    v.string = s;
+    return v;
+  }
 };
 
 /// Total order by kind, then value (strings compared as text, never by id), so that

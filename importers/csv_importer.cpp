@@ -13,7 +13,8 @@
 namespace kgraph {
 namespace {
 
-constexpr std::string_view kSectionPrefixes[] = {"sources", "actors", "laws", "events", "places", "relations"};
+constexpr std::string_view kSectionPrefixes[] = {"sources", "actors", "laws",
+                                                 "events",  "places", "relations"};
 constexpr std::string_view kListFields[] = {"aliases", "sources", "place", "within", "part_of"};
 
 std::string ascii_lower(std::string_view s) {
@@ -62,7 +63,11 @@ RawField& next_field(RawRecord& r, const std::string& key, Location at, bool lis
 class CsvFile {
  public:
   CsvFile(std::istream& in, std::uint32_t file, Section section, GraphBuilder& builder)
-      : diags_(builder.diagnostics()), reader_(in, file, diags_), file_(file), section_(section), builder_(builder) {}
+      : diags_(builder.diagnostics()),
+        reader_(in, file, diags_),
+        file_(file),
+        section_(section),
+        builder_(builder) {}
 
   void run() {
     const std::size_t errors_before = diags_.error_count();
@@ -80,7 +85,9 @@ class CsvFile {
   }
 
  private:
-  Location at(std::size_t i) const { return Location{file_, row_.cells[i].line, static_cast<std::uint32_t>(i + 1)}; }
+  Location at(std::size_t i) const {
+    return Location{file_, row_.cells[i].line, static_cast<std::uint32_t>(i + 1)};
+  }
 
   std::string section_plural() const { return std::string(section_name(section_)) + "s"; }
 
@@ -95,9 +102,10 @@ class CsvFile {
       col.header = std::string(text);
       std::string_view name = text;
       if (text.empty()) {
-        diags_.error(at(i), "column " + std::to_string(i + 1) +
-                                " of the header has no name; every column needs a field name (the header is "
-                                "the first row)");
+        diags_.error(
+            at(i), "column " + std::to_string(i + 1) +
+                       " of the header has no name; every column needs a field name (the header is "
+                       "the first row)");
         ok = false;
         columns_.push_back(std::move(col));
         continue;
@@ -111,11 +119,14 @@ class CsvFile {
         }
         const auto type = parse_cell_type(word);
         if (!type) {
-          diags_.error(at(i), "unknown column type " + quoted(text.substr(colon + 1)) + " in header " + quoted(text) +
-                                  "; types are string, int, long, float, double and boolean, each with [] for a "
-                                  "list (a field name containing ':' needs a type: " +
-                                  quoted(std::string(text) + ":string") + ")" +
-                                  did_you_mean_suffix(ascii_lower(text.substr(colon + 1)), cell_type_words()));
+          diags_.error(
+              at(i),
+              "unknown column type " + quoted(text.substr(colon + 1)) + " in header " +
+                  quoted(text) +
+                  "; types are string, int, long, float, double and boolean, each with [] for a "
+                  "list (a field name containing ':' needs a type: " +
+                  quoted(std::string(text) + ":string") + ")" +
+                  did_you_mean_suffix(ascii_lower(text.substr(colon + 1)), cell_type_words()));
           ok = false;
         } else {
           col.type = *type;
@@ -133,14 +144,17 @@ class CsvFile {
         ok = false;
       }
       col.name = std::string(name);
-      if (std::find(std::begin(kListFields), std::end(kListFields), col.name) != std::end(kListFields)) col.list = true;
+      if (std::find(std::begin(kListFields), std::end(kListFields), col.name) !=
+          std::end(kListFields))
+        col.list = true;
       if (!col.name.empty()) {
         auto [it, fresh] = seen.try_emplace(col.name, i);
         if (!fresh) {
-          diags_.error(at(i), "duplicate column " + quoted(col.name) + " (also column " +
-                                  std::to_string(it->second + 1) +
-                                  "); give each field one column (a list field takes several values "
-                                  "separated by \";\")");
+          diags_.error(at(i),
+                       "duplicate column " + quoted(col.name) + " (also column " +
+                           std::to_string(it->second + 1) +
+                           "); give each field one column (a list field takes several values "
+                           "separated by \";\")");
           ok = false;
         }
       }
@@ -171,12 +185,16 @@ class CsvFile {
         continue;
       }
       ok = false;
-      if (std::any_of(names.begin(), names.end(), [&](const std::string& c) { return trim_blanks(c) == n; }))
+      if (std::any_of(names.begin(), names.end(),
+                      [&](const std::string& c) { return trim_blanks(c) == n; }))
         continue;  // reported above: spaces around the name
       const std::string near = did_you_mean(n, names);
       std::size_t column = 0;
-      if (!near.empty()) column = static_cast<std::size_t>(std::find(names.begin(), names.end(), near) - names.begin());
-      std::string message = "the header has no " + quoted(n) + " column; " + section_plural() + " need " + need_text;
+      if (!near.empty())
+        column =
+            static_cast<std::size_t>(std::find(names.begin(), names.end(), near) - names.begin());
+      std::string message =
+          "the header has no " + quoted(n) + " column; " + section_plural() + " need " + need_text;
       if (!near.empty())
         message += did_you_mean_suffix(near);
       else
@@ -196,14 +214,15 @@ class CsvFile {
     if (row_.size() != columns_.size()) {
       const std::size_t n = std::min(row_.size(), columns_.size());
       const std::uint32_t line = row_.cells[n < row_.size() ? n : n - 1].line;
-      diags_.error(Location{file_, line, static_cast<std::uint32_t>(n + 1)}, row_width_message(columns_.size(), row_.size()),
-                   quote_over_lines_hint(row_));
+      diags_.error(Location{file_, line, static_cast<std::uint32_t>(n + 1)},
+                   row_width_message(columns_.size(), row_.size()), quote_over_lines_hint(row_));
       return;
     }
     for (std::size_t i : required_) {
       if (!row_.cell(i).empty()) continue;
-      diags_.error(at(i), "empty " + quoted(columns_[i].name) + " cell; every " + std::string(section_name(section_)) +
-                              " needs " + (section_ == Section::relation ? "a " : "an ") + columns_[i].name +
+      diags_.error(at(i), "empty " + quoted(columns_[i].name) + " cell; every " +
+                              std::string(section_name(section_)) + " needs " +
+                              (section_ == Section::relation ? "a " : "an ") + columns_[i].name +
                               " (the row is skipped)");
       return;
     }
@@ -218,7 +237,8 @@ class CsvFile {
       if (col.list) {
         split_list_cell(text, items_);
         f.values.resize(items_.size());
-        for (std::size_t k = 0; ok && k < items_.size(); ++k) ok = convert(col, items_[k], f.values[k], at(i));
+        for (std::size_t k = 0; ok && k < items_.size(); ++k)
+          ok = convert(col, items_[k], f.values[k], at(i));
         if (items_.empty()) ok = false;  // only separators: no values, so no field
       } else {
         f.values.resize(1);
@@ -231,8 +251,8 @@ class CsvFile {
 
   bool convert(const Column& col, std::string_view text, RawScalar& out, Location where) {
     if (parse_cell(text, col.type, out, problem_)) return true;
-    diags_.error(where, "invalid " + std::string(cell_type_name(col.type)) + " " + quoted(text) + " in column " +
-                            quoted(col.header) + "; expected " + problem_);
+    diags_.error(where, "invalid " + std::string(cell_type_name(col.type)) + " " + quoted(text) +
+                            " in column " + quoted(col.header) + "; expected " + problem_);
     return false;
   }
 
@@ -262,15 +282,18 @@ class CsvImporter final : public Importer {
       std::string stem = ascii_lower(base_name(file_name));
       if (const std::size_t dot = stem.rfind('.'); dot != std::string::npos) stem.resize(dot);
       std::vector<std::string> prefixes(std::begin(kSectionPrefixes), std::end(kSectionPrefixes));
-      std::string message = "cannot tell the section of " + quoted(file_name) +
-                            " from its name; name the file actors*.csv, laws*.csv, events*.csv, places*.csv, "
-                            "relations*.csv or sources*.csv, or give --section SECTION";
-      if (!ends_with_nocase(file_name, ".csv"))  // standard input, or a file read with --input-format csv
+      std::string message =
+          "cannot tell the section of " + quoted(file_name) +
+          " from its name; name the file actors*.csv, laws*.csv, events*.csv, places*.csv, "
+          "relations*.csv or sources*.csv, or give --section SECTION";
+      if (!ends_with_nocase(file_name,
+                            ".csv"))  // standard input, or a file read with --input-format csv
         message = "cannot tell the section of " + quoted(file_name) +
                   ": give --section SECTION (sources, actors, laws, events, places or relations)";
       if (!options.section.empty())
         message = "unknown section " + quoted(options.section) + "; " + message;
-      else if (std::string near = did_you_mean(stem, prefixes); !near.empty() && ends_with_nocase(file_name, ".csv"))
+      else if (std::string near = did_you_mean(stem, prefixes);
+               !near.empty() && ends_with_nocase(file_name, ".csv"))
         message += did_you_mean_suffix(near + ".csv");
       message += "; a table in another layout is read with --mapping FILE";
       builder.diagnostics().error(Location{file, 0, 0}, message);
@@ -337,7 +360,8 @@ bool parse_cell(std::string_view text, CellType type, RawScalar& out, std::strin
       if (digits.starts_with('+')) digits.remove_prefix(1);
       std::int64_t v = 0;
       auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
-      if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() || digits.starts_with('+')) {
+      if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() ||
+          digits.starts_with('+')) {
         problem = ec == std::errc::result_out_of_range
                       ? "a whole number between -9223372036854775808 and 9223372036854775807"
                       : "a whole number such as 42 or -7";
@@ -351,9 +375,10 @@ bool parse_cell(std::string_view text, CellType type, RawScalar& out, std::strin
       std::string_view digits = t;
       if (digits.starts_with('+')) digits.remove_prefix(1);
       double v = 0;
-      auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v, std::chars_format::general);
-      if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() || !std::isfinite(v) ||
-          digits.starts_with('+')) {
+      auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v,
+                                       std::chars_format::general);
+      if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() ||
+          !std::isfinite(v) || digits.starts_with('+')) {
         problem = "a finite number such as 3.5, -2 or 1e6";
         return false;
       }

@@ -40,7 +40,11 @@ std::size_t first_bad_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    const std::size_t len = c < 0x80             ? 1
+                            : (c & 0xE0) == 0xC0 ? 2
+                            : (c & 0xF0) == 0xE0 ? 3
+                            : (c & 0xF8) == 0xF0 ? 4
+                                                 : 0;
     if (len == 0 || i + len > s.size() || !is_valid_utf8(s.substr(i, len))) return i;
     i += len;
   }
@@ -70,9 +74,11 @@ std::string quote_over_lines_hint(const CsvRow& row) {
     const std::uint32_t breaks = row.cells[i].quoted ? line_breaks(row.cell(i)) : 0;
     if (breaks == 0) continue;
     const std::uint32_t line = row.cells[i].line;
-    return "the quote that opens field " + std::to_string(i + 1) + " at line " + std::to_string(line) +
-           " closes only at line " + std::to_string(line + breaks) + ", which joins those lines into one row; "
-           "if the field should end on line " + std::to_string(line) + ", close its quote there";
+    return "the quote that opens field " + std::to_string(i + 1) + " at line " +
+           std::to_string(line) + " closes only at line " + std::to_string(line + breaks) +
+           ", which joins those lines into one row; "
+           "if the field should end on line " +
+           std::to_string(line) + ", close its quote there";
   }
   return {};
 }
@@ -83,8 +89,8 @@ bool CsvRow::blank() const {
   return true;
 }
 
-CsvReader::CsvReader(std::istream& in, std::uint32_t file, Diagnostics& diags, std::size_t chunk_bytes,
-                     std::size_t max_row_bytes)
+CsvReader::CsvReader(std::istream& in, std::uint32_t file, Diagnostics& diags,
+                     std::size_t chunk_bytes, std::size_t max_row_bytes)
     : in_(in),
       file_(file),
       diags_(diags),
@@ -112,7 +118,8 @@ bool CsvReader::fill() {
       pos_ = 3;
     } else if (end_ >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
       error(1, 1,
-            "the file is UTF-16 (it starts with a UTF-16 byte order mark); kgraph reads CSV as UTF-8: "
+            "the file is UTF-16 (it starts with a UTF-16 byte order mark); kgraph reads CSV as "
+            "UTF-8: "
             "save it as \"CSV UTF-8\" or convert it, e.g. iconv -f UTF-16 -t UTF-8");
       done_ = true;
       end_ = 0;
@@ -132,9 +139,10 @@ bool CsvReader::too_long(const CsvRow& row, const CsvCell* open_quote) {
     const auto field = static_cast<std::uint32_t>(row.cells.size() + 1);
     diags_.error(Location{file_, open_quote->line, field},
                  "the quote that opens field " + std::to_string(field) + " here is never closed: " +
-                     (open_quote->line == row.line ? "the row" : row_start) + " is longer than " + limit +
-                     ", every line break after the quote read as part of the field",
-                 "close the quote with \" where the field ends, and write a quote inside a quoted field as \"\"");
+                     (open_quote->line == row.line ? "the row" : row_start) + " is longer than " +
+                     limit + ", every line break after the quote read as part of the field",
+                 "close the quote with \" where the field ends, and write a quote inside a quoted "
+                 "field as \"\"");
     return true;
   }
   // A quoted field that closed many lines after it opened: most likely a stray quote.
@@ -143,16 +151,18 @@ bool CsvReader::too_long(const CsvRow& row, const CsvCell* open_quote) {
     const std::string_view text = row.cell(i);
     if (!c.quoted || text.find_first_of("\r\n") == std::string_view::npos) continue;
     const auto field = static_cast<std::uint32_t>(i + 1);
-    diags_.error(Location{file_, c.line, field},
-                 row_start + " is longer than " + limit + "; the quoted field " + std::to_string(field) +
-                     " that opens here runs over several lines",
-                 "a quote opened here is closed only much later: close it where the field ends, and write a "
-                 "quote inside a quoted field as \"\"");
+    diags_.error(
+        Location{file_, c.line, field},
+        row_start + " is longer than " + limit + "; the quoted field " + std::to_string(field) +
+            " that opens here runs over several lines",
+        "a quote opened here is closed only much later: close it where the field ends, and write a "
+        "quote inside a quoted field as \"\"");
     return true;
   }
   diags_.error(Location{file_, row.line, static_cast<std::uint32_t>(row.cells.size() + 1)},
                row_start + " is longer than " + limit + " without a line break",
-               "kgraph reads one row per line (LF, CRLF or CR line breaks); a row this long is most likely not "
+               "kgraph reads one row per line (LF, CRLF or CR line breaks); a row this long is "
+               "most likely not "
                "CSV, or its line breaks were lost");
   return true;
 }
@@ -165,7 +175,8 @@ bool CsvReader::check_text(CsvRow& row) {
       const std::string_view cell = row.cell(i);
       const std::size_t at = cell.find(kBom);
       if (at == std::string_view::npos) continue;
-      diags_.error(Location{file_, row.cells[i].line + line_breaks(cell.substr(0, at)), static_cast<std::uint32_t>(i + 1)},
+      diags_.error(Location{file_, row.cells[i].line + line_breaks(cell.substr(0, at)),
+                            static_cast<std::uint32_t>(i + 1)},
                    byte_order_mark_message(), byte_order_mark_hint());
       break;
     }
@@ -252,8 +263,10 @@ bool CsvReader::read_row(CsvRow& row) {
       if (!fill()) {
         if (state == State::quoted) {
           error(cell.line, column(),
-                "unterminated quoted field: the quote that opens field " + std::to_string(column()) +
-                    " here is never closed; close it with \", and write a quote inside a quoted field as \"\"");
+                "unterminated quoted field: the quote that opens field " +
+                    std::to_string(column()) +
+                    " here is never closed; close it with \", and write a quote inside a quoted "
+                    "field as \"\"");
           done_ = true;
           return false;
         }
@@ -334,9 +347,10 @@ bool CsvReader::read_row(CsvRow& row) {
           ++pos_;
           return end_row(c);
         } else {
-          syntax_error("text after the closing quote of field " + std::to_string(column()) +
-                       "; a quoted field ends at its closing quote (write a quote inside it as \"\", "
-                       "or quote the whole field)");
+          syntax_error(
+              "text after the closing quote of field " + std::to_string(column()) +
+              "; a quoted field ends at its closing quote (write a quote inside it as \"\", "
+              "or quote the whole field)");
           state = State::unquoted;
         }
         break;

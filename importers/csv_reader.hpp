@@ -57,8 +57,8 @@ class CsvReader {
   static constexpr std::size_t kMaxRowBytes = std::size_t{64} << 20;
 
   /// `chunk_bytes` and `max_row_bytes` are for tests, which make them small.
-  CsvReader(std::istream& in, std::uint32_t file, Diagnostics& diags, std::size_t chunk_bytes = 1 << 16,
-            std::size_t max_row_bytes = kMaxRowBytes);
+  CsvReader(std::istream& in, std::uint32_t file, Diagnostics& diags,
+            std::size_t chunk_bytes = 1 << 16, std::size_t max_row_bytes = kMaxRowBytes);
   ~CsvReader();
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;

@@ -2,7 +2,9 @@
 #include "importers/importer.hpp"
 
 namespace kgraph {
-void ImporterRegistry::add(std::unique_ptr<Importer> importer) { importers_.push_back(std::move(importer)); }
+void ImporterRegistry::add(std::unique_ptr<Importer> importer) {
+  importers_.push_back(std::move(importer));
+}
 
 const Importer* ImporterRegistry::for_path(std::string_view path) const {
   for (const auto& imp : importers_)

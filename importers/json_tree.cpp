@@ -157,7 +157,9 @@ class TreeBuilder {
   }
   std::size_t literal_start() const {
     std::size_t i = stream_.Tell();
-    while (i > 0 && std::string_view("0123456789+-.eEtruefalsnul").find(text_[i - 1]) != std::string_view::npos) --i;
+    while (i > 0 && std::string_view("0123456789+-.eEtruefalsnul").find(text_[i - 1]) !=
+                        std::string_view::npos)
+      --i;
     return i;
   }
 
@@ -198,14 +200,17 @@ std::optional<JsonTreeError> parse_json_tree(std::string_view json_text, JsonNod
   TreeBuilder builder(text, stream, root);
   rapidjson::Reader reader;
   const rapidjson::ParseResult r =
-      reader.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseCommentsFlag>(stream, builder);
+      reader.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseCommentsFlag>(stream,
+                                                                                          builder);
   if (r) {
-    if (stream.Tell() < text.size()) return JsonTreeError{builder.at(stream.Tell()), nul_byte_message()};
+    if (stream.Tell() < text.size())
+      return JsonTreeError{builder.at(stream.Tell()), nul_byte_message()};
     return std::nullopt;
   }
   if (builder.too_deep()) return JsonTreeError{*builder.too_deep(), nesting_too_deep_message()};
   const std::size_t offset = std::min(r.Offset(), text.size());
-  if (offset < text.size() && text[offset] == '\0') return JsonTreeError{builder.at(offset), nul_byte_message()};
+  if (offset < text.size() && text[offset] == '\0')
+    return JsonTreeError{builder.at(offset), nul_byte_message()};
   return JsonTreeError{builder.at(offset), json_syntax_message(r.Code())};
 }
 

@@ -9,7 +9,8 @@ namespace {
 
 class MappingImporter final : public Importer {
  public:
-  explicit MappingImporter(std::shared_ptr<const TableMapping> mapping) : mapping_(std::move(mapping)) {}
+  explicit MappingImporter(std::shared_ptr<const TableMapping> mapping)
+      : mapping_(std::move(mapping)) {}
   std::string_view name() const override { return "csv"; }
   std::vector<std::string_view> extensions() const override { return {".csv"}; }
   void read(std::istream& in, std::uint32_t file, std::string_view file_name, GraphBuilder& builder,
@@ -28,7 +29,8 @@ TableMapping::TableMapping(TableMapping&&) noexcept = default;
 TableMapping& TableMapping::operator=(TableMapping&&) noexcept = default;
 TableMapping::~TableMapping() = default;
 
-std::optional<TableMapping> TableMapping::load(std::string_view json_text, std::uint32_t file, Diagnostics& diags) {
+std::optional<TableMapping> TableMapping::load(std::string_view json_text, std::uint32_t file,
+                                               Diagnostics& diags) {
   TableMapping mapping;
   if (!detail::load_mapping(json_text, file, diags, *mapping.spec_)) return std::nullopt;
   return mapping;

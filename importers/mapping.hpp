@@ -30,7 +30,8 @@ struct MappingSpec;
 class TableMapping {
  public:
   /// Parses a mapping document; problems go to `diags` against `file`. nullopt if there were any.
-  static std::optional<TableMapping> load(std::string_view json_text, std::uint32_t file, Diagnostics& diags);
+  static std::optional<TableMapping> load(std::string_view json_text, std::uint32_t file,
+                                          Diagnostics& diags);
 
   TableMapping(TableMapping&&) noexcept;
   TableMapping& operator=(TableMapping&&) noexcept;
@@ -38,7 +39,8 @@ class TableMapping {
 
   /// Reads one CSV table (RFC 4180, header row) and adds what each row makes to `builder`.
   /// `file` is the table's index in the builder's diagnostics.
-  void read(std::istream& table, std::uint32_t file, std::string_view file_name, GraphBuilder& builder) const;
+  void read(std::istream& table, std::uint32_t file, std::string_view file_name,
+            GraphBuilder& builder) const;
 
   /// Number of entity and relation templates (for tests and summaries).
   std::size_t entity_count() const;

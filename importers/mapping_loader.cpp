@@ -11,11 +11,12 @@
 namespace kgraph::detail {
 namespace {
 
-constexpr std::string_view kEntityKeys[] = {"type",    "kind",       "id",      "name",    "aliases", "description",
-                                            "date",    "start",      "end",     "sources", "place",   "within",
-                                            "part_of", "properties", "require", "slug"};
-constexpr std::string_view kRelationKeys[] = {"type", "from", "to",    "id",      "date",       "start",
-                                              "end",  "role", "quote", "sources", "properties", "require"};
+constexpr std::string_view kEntityKeys[] = {
+    "type", "kind",    "id",    "name",   "aliases", "description", "date",    "start",
+    "end",  "sources", "place", "within", "part_of", "properties",  "require", "slug"};
+constexpr std::string_view kRelationKeys[] = {"type",  "from",    "to",         "id",
+                                              "date",  "start",   "end",        "role",
+                                              "quote", "sources", "properties", "require"};
 constexpr std::string_view kListKeys[] = {"aliases", "sources", "place", "within", "part_of"};
 constexpr std::string_view kIdKeys[] = {"id", "place", "within", "part_of"};
 
@@ -39,7 +40,9 @@ class Loader {
 
   void load(const JsonNode& root) {
     if (root.kind != JsonNode::Kind::object) {
-      error(root.at, "a mapping is a JSON object with \"entities\" and optionally \"relations\" and \"sources\"");
+      error(root.at,
+            "a mapping is a JSON object with \"entities\" and optionally \"relations\" and "
+            "\"sources\"");
       return;
     }
     const JsonNode* entities = nullptr;
@@ -54,9 +57,10 @@ class Loader {
       else if (m.key == "description" || m.key == "$comment")
         continue;  // documentation
       else
-        error(m.key_at, "unknown key " + quoted(m.key) + " in the mapping" +
-                                did_you_mean_suffix(m.key, {"entities", "relations", "sources", "description"}) +
-                                "; the keys are \"entities\", \"relations\", \"sources\" and \"description\"");
+        error(m.key_at,
+              "unknown key " + quoted(m.key) + " in the mapping" +
+                  did_you_mean_suffix(m.key, {"entities", "relations", "sources", "description"}) +
+                  "; the keys are \"entities\", \"relations\", \"sources\" and \"description\"");
     }
     if (!entities) {
       error(root.at,
@@ -97,13 +101,15 @@ class Loader {
         out.emplace_back(m);
         continue;
       }
-      error(m.key_at, "duplicate key " + quoted(m.key) + " (first at line " + std::to_string(it->second.line) + ")");
+      error(m.key_at, "duplicate key " + quoted(m.key) + " (first at line " +
+                          std::to_string(it->second.line) + ")");
     }
     return out;
   }
 
   int column(std::string_view name, TextPosition p) {
-    auto [it, fresh] = column_index_.try_emplace(std::string(name), static_cast<int>(spec_.columns.size()));
+    auto [it, fresh] =
+        column_index_.try_emplace(std::string(name), static_cast<int>(spec_.columns.size()));
     if (fresh) {
       spec_.columns.emplace_back(name);
       spec_.column_at.push_back(at(p));
@@ -123,12 +129,14 @@ class Loader {
         literal += '}';
         ++i;
       } else if (c == '}') {
-        error(n.at, "unmatched \"}\" in template " + quoted(s) + "; write a literal brace as \"}}\"");
+        error(n.at,
+              "unmatched \"}\" in template " + quoted(s) + "; write a literal brace as \"}}\"");
         return false;
       } else if (c == '{') {
         const std::size_t close = s.find('}', i + 1);
         if (close == std::string::npos) {
-          error(n.at, "unclosed \"{\" in template " + quoted(s) + "; write {column} or a literal brace as \"{{\"");
+          error(n.at, "unclosed \"{\" in template " + quoted(s) +
+                          "; write {column} or a literal brace as \"{{\"");
           return false;
         }
         const std::string_view name = std::string_view(s).substr(i + 1, close - i - 1);
@@ -164,7 +172,7 @@ class Loader {
         RawScalar c;
         c.kind = n.kind == JsonNode::Kind::integer ? ValueKind::integer
                  : n.kind == JsonNode::Kind::real  ? ValueKind::real
-                                                : ValueKind::boolean;
+                                                   : ValueKind::boolean;
         c.integer = n.integer;
         c.real = n.real;
         c.boolean = n.boolean;
@@ -212,10 +220,10 @@ class Loader {
         }
         const auto t = parse_cell_type(m.value.text);
         if (!t) {
-          error(m.value.at,
-                "unknown type " + quoted(m.value.text) +
-                    did_you_mean_suffix(m.value.text, {"string", "int", "long", "float", "double", "boolean"}) +
-                    "; types: string, int, long, float, double, boolean");
+          error(m.value.at, "unknown type " + quoted(m.value.text) +
+                                did_you_mean_suffix(m.value.text, {"string", "int", "long", "float",
+                                                                   "double", "boolean"}) +
+                                "; types: string, int, long, float, double, boolean");
           ok = false;
           continue;
         }
@@ -232,8 +240,8 @@ class Loader {
         }
       } else {
         error(m.key_at, "unknown key " + quoted(m.key) + " in a value" +
-                                did_you_mean_suffix(m.key, {"column", "template", "type", "split"}) +
-                                "; a value is {\"column\" or \"template\", \"type\", \"split\"}");
+                            did_you_mean_suffix(m.key, {"column", "template", "type", "split"}) +
+                            "; a value is {\"column\" or \"template\", \"type\", \"split\"}");
         ok = false;
       }
     }
@@ -250,9 +258,9 @@ class Loader {
     f.key = std::move(key);
     f.list = one_of(f.key, kListKeys);
     f.id_like = one_of(f.key, kIdKeys);
-    const std::string_view text_only = f.id_like || f.key == "name" || f.key == "type" || f.key == "kind"
-                                           ? std::string_view(f.key)
-                                           : std::string_view();
+    const std::string_view text_only =
+        f.id_like || f.key == "name" || f.key == "type" || f.key == "kind" ? std::string_view(f.key)
+                                                                           : std::string_view();
     if (n.kind == JsonNode::Kind::array) {
       if (!list_ok) {
         expected(n, "one value (not an array) for " + quoted(f.key));
@@ -283,12 +291,14 @@ class Loader {
     fields.push_back(std::move(f));
   }
 
-  void properties(ElementSpec& e, const JsonNode& n, const std::string_view* reserved, std::size_t reserved_count) {
+  void properties(ElementSpec& e, const JsonNode& n, const std::string_view* reserved,
+                  std::size_t reserved_count) {
     if (n.kind != JsonNode::Kind::object) return expected(n, "an object of property name -> value");
     for (const JsonMember& m : members(n)) {
-      if (std::find(reserved, reserved + reserved_count, m.key) != reserved + reserved_count || m.key == "record" ||
-          m.key == "from" || m.key == "to") {
-        error(m.key_at, quoted(m.key) + " is a field, not a property; write it beside \"properties\"");
+      if (std::find(reserved, reserved + reserved_count, m.key) != reserved + reserved_count ||
+          m.key == "record" || m.key == "from" || m.key == "to") {
+        error(m.key_at,
+              quoted(m.key) + " is a field, not a property; write it beside \"properties\"");
         continue;
       }
       if (m.key.empty()) {
@@ -312,7 +322,8 @@ class Loader {
 
   void entity(const JsonMember& m) {
     const JsonNode& n = m.value;
-    if (n.kind != JsonNode::Kind::object) return expected(n, "an object {\"type\", \"id\", \"name\", ...}");
+    if (n.kind != JsonNode::Kind::object)
+      return expected(n, "an object {\"type\", \"id\", \"name\", ...}");
     if (m.key.empty()) return error(m.key_at, "an entity's name in \"entities\" must not be empty");
     ElementSpec e;
     e.name = m.key;
@@ -338,12 +349,13 @@ class Loader {
         field(e.fields, f.key, f.value, one_of(f.key, kListKeys) || f.key == "description");
       } else {
         error(f.key_at, "unknown key " + quoted(f.key) + " in entity " + quoted(e.name) +
-                                did_you_mean_suffix(f.key, words(kEntityKeys)) +
-                                "; further fields go under \"properties\"");
+                            did_you_mean_suffix(f.key, words(kEntityKeys)) +
+                            "; further fields go under \"properties\"");
       }
     }
     if (!type) {
-      error(n.at, "entity " + quoted(e.name) + " has no \"type\"; give one of actor, law, event, place");
+      error(n.at,
+            "entity " + quoted(e.name) + " has no \"type\"; give one of actor, law, event, place");
     } else if (type->kind != JsonNode::Kind::string) {
       expected(*type, "an entity type: actor, law, event or place");
     } else if (const auto t = parse_entity_type(type->text)) {
@@ -353,24 +365,28 @@ class Loader {
                                             : Section::place;
     } else {
       error(type->at, "unknown entity type " + quoted(type->text) +
-                              did_you_mean_suffix(type->text, {"actor", "law", "event", "place"}) +
-                              "; the types are actor, law, event, place (a subtype is a \"kind\")");
+                          did_you_mean_suffix(type->text, {"actor", "law", "event", "place"}) +
+                          "; the types are actor, law, event, place (a subtype is a \"kind\")");
     }
     std::vector<FieldSpec> head;
     if (!id)
-      error(n.at, "entity " + quoted(e.name) + " has no \"id\"; give a template such as \"country-{name}\"");
+      error(n.at, "entity " + quoted(e.name) +
+                      " has no \"id\"; give a template such as \"country-{name}\"");
     else
       field(head, "id", *id, false);
     if (!name)
-      error(n.at, "entity " + quoted(e.name) + " has no \"name\"; give a column such as \"{name}\"");
+      error(n.at,
+            "entity " + quoted(e.name) + " has no \"name\"; give a column such as \"{name}\"");
     else
       field(head, "name", *name, false);
-    e.fields.insert(e.fields.begin(), std::make_move_iterator(head.begin()), std::make_move_iterator(head.end()));
+    e.fields.insert(e.fields.begin(), std::make_move_iterator(head.begin()),
+                    std::make_move_iterator(head.end()));
     entity_index_.emplace(e.name, static_cast<int>(spec_.entities.size()));
     spec_.entities.push_back(std::move(e));
   }
 
-  void endpoint(const JsonNode& n, EndpointSpec& ep, std::string_view which, const std::string& rel) {
+  void endpoint(const JsonNode& n, EndpointSpec& ep, std::string_view which,
+                const std::string& rel) {
     if (n.kind == JsonNode::Kind::string) {
       if (const auto it = entity_index_.find(n.text); it != entity_index_.end()) {
         ep.entity = it->second;
@@ -381,8 +397,9 @@ class Loader {
           names.push_back(e.name);
           listed += (listed.empty() ? "" : ", ") + e.name;
         }
-        error(n.at, quoted(which) + " of " + rel + " names no entity of this mapping: " + quoted(n.text) +
-                        did_you_mean_suffix(n.text, names) + " (entities: " + (listed.empty() ? "none" : listed) +
+        error(n.at, quoted(which) + " of " + rel + " names no entity of this mapping: " +
+                        quoted(n.text) + did_you_mean_suffix(n.text, names) +
+                        " (entities: " + (listed.empty() ? "none" : listed) +
                         "); for a fixed id write {\"id\": \"...\"}");
       }
       return;
@@ -404,7 +421,8 @@ class Loader {
           ep.slug = m.value.boolean;
       } else {
         error(m.key_at, "unknown key " + quoted(m.key) + " in " + quoted(which) +
-                                did_you_mean_suffix(m.key, {"id", "slug"}) + "; write {\"id\": \"template\"}");
+                            did_you_mean_suffix(m.key, {"id", "slug"}) +
+                            "; write {\"id\": \"template\"}");
       }
     }
     if (!ep.id) error(n.at, quoted(which) + " of " + rel + " needs \"id\"");
@@ -415,7 +433,8 @@ class Loader {
     r.section = Section::relation;
     r.name = "relations[" + std::to_string(index) + "]";
     r.at = at(n.at);
-    if (n.kind != JsonNode::Kind::object) return expected(n, "an object {\"type\", \"from\", \"to\", ...}");
+    if (n.kind != JsonNode::Kind::object)
+      return expected(n, "an object {\"type\", \"from\", \"to\", ...}");
     const JsonNode *from = nullptr, *to = nullptr;
     bool has_type = false;
     for (const JsonMember& f : members(n)) {
@@ -432,8 +451,8 @@ class Loader {
         field(r.fields, f.key, f.value, f.key == "sources" || f.key == "quote");
       } else {
         error(f.key_at, "unknown key " + quoted(f.key) + " in " + r.name +
-                                did_you_mean_suffix(f.key, words(kRelationKeys)) +
-                                "; further fields go under \"properties\"");
+                            did_you_mean_suffix(f.key, words(kRelationKeys)) +
+                            "; further fields go under \"properties\"");
       }
     }
     // The "id" of a relation is its own id property, not an entity id: never slugged.
@@ -452,7 +471,8 @@ class Loader {
   }
 
   void sources(const JsonNode& n) {
-    if (n.kind != JsonNode::Kind::array) return expected(n, "an array of source objects {\"id\", \"title\", ...}");
+    if (n.kind != JsonNode::Kind::array)
+      return expected(n, "an array of source objects {\"id\", \"title\", ...}");
     for (const JsonNode& s : n.items) {
       if (s.kind != JsonNode::Kind::object) {
         expected(s, "a source object {\"id\", \"title\", ...}");
@@ -521,7 +541,8 @@ class Loader {
 
 }  // namespace
 
-bool load_mapping(std::string_view json_text, std::uint32_t file, Diagnostics& diags, MappingSpec& spec) {
+bool load_mapping(std::string_view json_text, std::uint32_t file, Diagnostics& diags,
+                  MappingSpec& spec) {
   Loader loader(file, diags, spec);
   JsonNode root;
   if (const auto error = parse_json_tree(json_text, root)) {

@@ -11,6 +11,7 @@
 namespace kgraph::detail {
 
 /// Fills `spec` from the mapping text; false if anything was reported to `diags` (against `file`).
-bool load_mapping(std::string_view json_text, std::uint32_t file, Diagnostics& diags, MappingSpec& spec);
+bool load_mapping(std::string_view json_text, std::uint32_t file, Diagnostics& diags,
+                  MappingSpec& spec);
 
 }  // namespace kgraph::detail

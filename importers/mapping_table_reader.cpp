@@ -17,8 +17,8 @@ namespace {
 /// each row makes its entities (an entity without id or name is skipped) and relations.
 class TableReader {
  public:
-  TableReader(const MappingSpec& spec, std::istream& in, std::uint32_t file, std::string_view file_name,
-              GraphBuilder& builder)
+  TableReader(const MappingSpec& spec, std::istream& in, std::uint32_t file,
+              std::string_view file_name, GraphBuilder& builder)
       : spec_(spec),
         diags_(builder.diagnostics()),
         reader_(in, file, diags_),
@@ -40,7 +40,8 @@ class TableReader {
       if (!row_.ok || row_.blank()) continue;
       if (row_.size() != width_) {
         const std::size_t n = std::min(row_.size(), width_);
-        diags_.error(Location{file_, row_.cells[n < row_.size() ? n : n - 1].line, static_cast<std::uint32_t>(n + 1)},
+        diags_.error(Location{file_, row_.cells[n < row_.size() ? n : n - 1].line,
+                              static_cast<std::uint32_t>(n + 1)},
                      row_width_message(width_, row_.size()), quote_over_lines_hint(row_));
         continue;
       }
@@ -61,7 +62,8 @@ class TableReader {
       auto [it, fresh] = index.try_emplace(name, i);
       if (!fresh) {
         diags_.error(Location{file_, row_.cells[i].line, static_cast<std::uint32_t>(i + 1)},
-                     "duplicate column " + quoted(name) + " (also column " + std::to_string(it->second + 1) +
+                     "duplicate column " + quoted(name) + " (also column " +
+                         std::to_string(it->second + 1) +
                          "); a mapping names columns by their header, so each name must be unique");
         ok = false;
       }
@@ -75,8 +77,9 @@ class TableReader {
         columns_[c] = it->second;
         continue;
       }
-      diags_.error(spec_.column_at[c], "column " + quoted(spec_.columns[c]) + " is not in the header of " +
-                                           quoted(file_name_) + did_you_mean_suffix(spec_.columns[c], names) +
+      diags_.error(spec_.column_at[c], "column " + quoted(spec_.columns[c]) +
+                                           " is not in the header of " + quoted(file_name_) +
+                                           did_you_mean_suffix(spec_.columns[c], names) +
                                            " (its columns: " + listed + ")");
       ok = false;
     }
@@ -154,7 +157,8 @@ class TableReader {
       const std::string s = slug(cell);
       if (s.empty()) {
         diags_.error(cell_at(i), "cannot make an id from " + quoted(cell) + " (column " +
-                                     quoted(spec_.columns[p.column]) + "): it has no letters or digits");
+                                     quoted(spec_.columns[p.column]) +
+                                     "): it has no letters or digits");
         return false;
       }
       out += s;
@@ -220,10 +224,11 @@ class TableReader {
       return;
     }
     const Location m = v.at;
-    diags_.error(where, "invalid " + std::string(cell_type_name(v.type)) + " " + quoted(text) + " for " +
-                            quoted(field.key) + " (typed " + std::string(cell_type_name(v.type)) + " at " +
-                            diags_.file_name(m.file) + ":" + std::to_string(m.line) + ":" + std::to_string(m.column) +
-                            "); expected " + problem_);
+    diags_.error(where, "invalid " + std::string(cell_type_name(v.type)) + " " + quoted(text) +
+                            " for " + quoted(field.key) + " (typed " +
+                            std::string(cell_type_name(v.type)) + " at " +
+                            diags_.file_name(m.file) + ":" + std::to_string(m.line) + ":" +
+                            std::to_string(m.column) + "); expected " + problem_);
   }
 
   bool required_present(const ElementSpec& e) const {
@@ -242,7 +247,8 @@ class TableReader {
       record_.at = Location{file_, row_.line, 1};
       std::string id;
       Location id_at;
-      if (!emit(e.fields[0], e.slug, record_, &id, &id_at) || id.empty()) continue;  // no id: no entity
+      if (!emit(e.fields[0], e.slug, record_, &id, &id_at) || id.empty())
+        continue;  // no id: no entity
       bool complete = true;
       for (std::size_t i = 1; i < e.fields.size(); ++i)
         if (!emit(e.fields[i], e.slug, record_) && e.fields[i].key == "name") complete = false;
@@ -285,7 +291,8 @@ class TableReader {
     if (spec_.source_ids.empty()) return;
     for (std::size_t i = 0; i < rec.field_count; ++i) {
       if (rec.fields[i].key != "sources") continue;
-      for (const std::string& s : spec_.source_ids) rec.fields[i].values.push_back(RawScalar::of_string(s));
+      for (const std::string& s : spec_.source_ids)
+        rec.fields[i].values.push_back(RawScalar::of_string(s));
       rec.fields[i].is_list = true;
       return;
     }

@@ -13,7 +13,8 @@ using namespace kgraph;
 RawRecord record(Section section, std::vector<std::pair<std::string, std::string>> fields) {
   RawRecord r;
   r.section = section;
-  for (const auto& [key, value] : fields) r.add_field(key, {}).values.push_back(RawScalar::of_string(value));
+  for (const auto& [key, value] : fields)
+    r.add_field(key, {}).values.push_back(RawScalar::of_string(value));
   return r;
 }
 
@@ -27,11 +28,15 @@ int main(int argc, char** argv) {
   std::ifstream in(argv[1], std::ios::binary);
   if (!importer || !in) return 2;
   importer->read(in, diags.add_file(argv[1]), argv[1], builder, {});
-  builder.add(record(Section::event, {{"id", "cecc-article"}, {"name", "CECC article"},
-                                      {"kind", "publication"}, {"date", "2006-10-03"}}));
-  builder.add(record(Section::relation, {{"from", "cecc"}, {"type", "reported"}, {"to", "cecc-article"}}));
-  builder.add(record(Section::relation,
-                     {{"from", "cecc-article"}, {"type", "responded_to"}, {"to", "qin-statement-not-refugees"}}));
+  builder.add(record(Section::event, {{"id", "cecc-article"},
+                                      {"name", "CECC article"},
+                                      {"kind", "publication"},
+                                      {"date", "2006-10-03"}}));
+  builder.add(
+      record(Section::relation, {{"from", "cecc"}, {"type", "reported"}, {"to", "cecc-article"}}));
+  builder.add(record(
+      Section::relation,
+      {{"from", "cecc-article"}, {"type", "responded_to"}, {"to", "qin-statement-not-refugees"}}));
   std::optional<KnowledgeGraph> graph = builder.finish();  // nullopt if diags holds errors
   diags.print(std::cerr, 20, true);
   if (!graph) return 1;

@@ -10,7 +10,9 @@ namespace {
 using test::read_file;
 using test::run_kgraph;
 
-std::string example() { return test::source_path("examples/north-korean-refugees-2006/graph.json").string(); }
+std::string example() {
+  return test::source_path("examples/north-korean-refugees-2006/graph.json").string();
+}
 
 TEST(StatsVerb, PrintsCountsAndCentralityAsTextAndJson) {
   auto r = run_kgraph({"stats", example()});
@@ -20,9 +22,10 @@ TEST(StatsVerb, PrintsCountsAndCentralityAsTextAndJson) {
   auto j = run_kgraph({"stats", example(), "--json", "--top", "3"});
   ASSERT_EQ(j.status, 0) << j.err;
   EXPECT_EQ(j.out.rfind("{\"entities\":42,\"relations\":82,\"sources\":8,", 0), 0u) << j.out;
-  const auto check = test::run_shell("printf '%s' " + test::shell_quote(j.out) +
-                                     " | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); "
-                                     "assert len(d[\"by_degree\"])==3 and d[\"types\"][\"actor\"]==17, d'");
+  const auto check =
+      test::run_shell("printf '%s' " + test::shell_quote(j.out) +
+                      " | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); "
+                      "assert len(d[\"by_degree\"])==3 and d[\"types\"][\"actor\"]==17, d'");
   EXPECT_EQ(check.status, 0) << check.err;
 }
 
@@ -35,7 +38,8 @@ TEST(StatsVerb, AppliesTheSelection) {
 TEST(PathVerb, PrintsTheChainAndDrawsIt) {
   const auto dir = test::make_temp_dir();
   const auto out = dir / "chain.json";
-  auto r = run_kgraph({"path", example(), "--from", "qin-gang", "--to", "unhcr", "-o", out.string()});
+  auto r =
+      run_kgraph({"path", example(), "--from", "qin-gang", "--to", "unhcr", "-o", out.string()});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out.rfind("Qin Gang [qin-gang]\n  --spokesperson of-->  ", 0), 0u) << r.out;
   const std::string json = read_file(out);
@@ -47,10 +51,14 @@ TEST(PathVerb, PrintsTheChainAndDrawsIt) {
 TEST(PathVerb, ReportsUnknownIdsAndMissingChains) {
   auto r = run_kgraph({"path", example(), "--from", "qin-gnag", "--to", "unhcr"});
   EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.err.find("no entity has the id 'qin-gnag' given to --from; did you mean \"qin-gang\"?"), std::string::npos) << r.err;
+  EXPECT_NE(
+      r.err.find("no entity has the id 'qin-gnag' given to --from; did you mean \"qin-gang\"?"),
+      std::string::npos)
+      << r.err;
   EXPECT_EQ(run_kgraph({"path", example(), "--from", "qin-gang"}).status, 2);
   const auto dir = test::make_temp_dir();
-  test::write_file(dir / "two.json", R"({"actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]})");
+  test::write_file(dir / "two.json",
+                   R"({"actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]})");
   auto none = run_kgraph({"path", (dir / "two.json").string(), "--from", "a", "--to", "b"});
   EXPECT_EQ(none.status, 1);
   EXPECT_NE(none.out.find("no chain of relations joins"), std::string::npos);
@@ -59,7 +67,8 @@ TEST(PathVerb, ReportsUnknownIdsAndMissingChains) {
 TEST(BuildSelection, FocusDepthAndFiltersReachEveryOutput) {
   const auto dir = test::make_temp_dir();
   const auto json = dir / "focus.json", graphml = dir / "focus.graphml";
-  auto r = run_kgraph({"build", example(), "--focus", "qin-gang", "--depth", "1", "-o", json.string(), "-o", graphml.string()});
+  auto r = run_kgraph({"build", example(), "--focus", "qin-gang", "--depth", "1", "-o",
+                       json.string(), "-o", graphml.string()});
   ASSERT_EQ(r.status, 0) << r.err;
   const std::string j = read_file(json), g = read_file(graphml);
   for (const std::string id : {"qin-gang", "mfa", "press-conference-2006-09-19"}) {
@@ -70,7 +79,8 @@ TEST(BuildSelection, FocusDepthAndFiltersReachEveryOutput) {
   EXPECT_EQ(g.find("<node id=\"unhcr\""), std::string::npos);
 
   const auto dated = dir / "dated.json";
-  r = run_kgraph({"build", example(), "--since", "2006-09", "--until", "2006-09", "--dated-only", "--types", "event", "-o", dated.string()});
+  r = run_kgraph({"build", example(), "--since", "2006-09", "--until", "2006-09", "--dated-only",
+                  "--types", "event", "-o", dated.string()});
   ASSERT_EQ(r.status, 0) << r.err;
   const std::string d = read_file(dated);
   EXPECT_NE(d.find("\"id\":\"press-conference-2006-09-19\""), std::string::npos) << d;
@@ -80,13 +90,18 @@ TEST(BuildSelection, FocusDepthAndFiltersReachEveryOutput) {
 TEST(BuildSelection, BadSelectionsAreUsageErrors) {
   const auto dir = test::make_temp_dir();
   const auto out = (dir / "x.json").string();
-  struct Case { std::vector<std::string> args; const char* message; };
+  struct Case {
+    std::vector<std::string> args;
+    const char* message;
+  };
   const Case cases[] = {
       {{"--depth", "2"}, "--depth goes with --focus"},
-      {{"--types", "actr"}, "unknown type 'actr' in --types (types: actor, law, event, place); did you mean \"actor\"?"},
+      {{"--types", "actr"},
+       "unknown type 'actr' in --types (types: actor, law, event, place); did you mean \"actor\"?"},
       {{"--since", "19 Sept"}, "invalid date \"19 Sept\" for --since; expected YYYY"},
       {{"--focus", "nobody"}, "no entity has the id \"nobody\" given to --focus"},
-      {{"--relations", "part-of"}, "unknown relation type \"part-of\" in --relations; did you mean \"part_of\"?"},
+      {{"--relations", "part-of"},
+       "unknown relation type \"part-of\" in --relations; did you mean \"part_of\"?"},
       {{"--engine", "dto"}, "unknown engine 'dto'"},
       {{"--cluster", "kind"}, "unknown --cluster 'kind'"},
       {{"--base-iri", "not an iri"}, "unusable --base-iri 'not an iri'"},
@@ -104,7 +119,8 @@ TEST(BuildSelection, BadSelectionsAreUsageErrors) {
 TEST(BuildOptions, BaseIriReachesTheRdfExport) {
   const auto dir = test::make_temp_dir();
   const auto nt = dir / "g.nt";
-  auto r = run_kgraph({"build", example(), "--base-iri", "https://example.org/kg/", "-o", nt.string()});
+  auto r =
+      run_kgraph({"build", example(), "--base-iri", "https://example.org/kg/", "-o", nt.string()});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(read_file(nt).find("<https://example.org/kg/qin-gang> "), std::string::npos);
 }

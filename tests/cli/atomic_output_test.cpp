@@ -30,7 +30,7 @@ std::vector<std::string> names_in(const fs::path& dir) {
 }
 
 struct stat stat_of(const fs::path& p) {
-  struct stat st{};
+  struct stat st {};
   EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
   return st;
 }
@@ -50,7 +50,8 @@ TEST(AtomicOutput, TemporaryNameIsHiddenBesideTheTarget) {
   EXPECT_EQ(temporary_name("graph.json"), fs::path("./.graph.json.kgraph-tmp-XXXXXX"));
   EXPECT_EQ(temporary_name("db", "old"), fs::path("./.db.kgraph-old-XXXXXX"));
   // Long names are cut (on a UTF-8 boundary) so the temporary stays within NAME_MAX.
-  const std::string long_name = std::string(159, 'a') + "\xC3\xA9" + std::string(100, 'b') + ".json";
+  const std::string long_name =
+      std::string(159, 'a') + "\xC3\xA9" + std::string(100, 'b') + ".json";
   const std::string tmp = temporary_name("d/" + long_name).filename().string();
   EXPECT_LE(tmp.size(), 255u);
   EXPECT_EQ(tmp, "." + std::string(159, 'a') + ".kgraph-tmp-XXXXXX");
@@ -122,7 +123,8 @@ TEST(AtomicOutput, FailureMidwayLeavesNoFile) {
       },
       &message);
   EXPECT_EQ(status, exit_status::io);
-  EXPECT_EQ(message, "cannot write " + (dir / "missing" / "second.txt").string() + ": No such file or directory");
+  EXPECT_EQ(message, "cannot write " + (dir / "missing" / "second.txt").string() +
+                         ": No such file or directory");
   EXPECT_TRUE(names_in(dir).empty());
 }
 
@@ -138,7 +140,7 @@ TEST(AtomicOutput, TargetThatIsADirectory) {
 TEST(AtomicOutput, WriteErrorIsReportedAndCleanedUp) {
   // A file-size limit makes write() fail with EFBIG, as a full disk would with ENOSPC.
   const fs::path dir = make_temp_dir();
-  struct rlimit old{};
+  struct rlimit old {};
   ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &old), 0);
   auto* old_handler = std::signal(SIGXFSZ, SIG_IGN);
   struct rlimit small = old;
@@ -227,9 +229,10 @@ TEST(AtomicOutput, ForeignDirectoryIsNeverReplaced) {
   write_file(dir / "home" / "thesis.tex", "years of work");
   std::string message;
   EXPECT_EQ(status_of([&] { PendingDirectory d(dir / "home"); }, &message), exit_status::io);
-  EXPECT_EQ(message, "cannot write " + (dir / "home").string() +
-                         ": the directory exists and was not written by kgraph (no .kgraph-output in it); "
-                         "remove it or choose another path");
+  EXPECT_EQ(message,
+            "cannot write " + (dir / "home").string() +
+                ": the directory exists and was not written by kgraph (no .kgraph-output in it); "
+                "remove it or choose another path");
   EXPECT_EQ(names_in(dir), std::vector<std::string>{"home"});
   EXPECT_EQ(read_file(dir / "home" / "thesis.tex"), "years of work");
 }
@@ -342,7 +345,8 @@ TEST(AtomicOutput, SocketIsConnectedTo) {
   std::thread server([&] {
     UniqueFd peer(::accept(listener.get(), nullptr, nullptr));
     char buf[256];
-    for (ssize_t n; (n = ::read(peer.get(), buf, sizeof buf)) > 0;) received.append(buf, static_cast<std::size_t>(n));
+    for (ssize_t n; (n = ::read(peer.get(), buf, sizeof buf)) > 0;)
+      received.append(buf, static_cast<std::size_t>(n));
   });
   fs::create_symlink("sock", dir / "link.json");
   {
@@ -382,7 +386,8 @@ TEST(AtomicOutput, DescriptorThatCannotBeWritten) {
   int pipe_fds[2];
   ASSERT_EQ(::pipe(pipe_fds), 0);
   UniqueFd read_end(pipe_fds[0]), write_end(pipe_fds[1]);
-  EXPECT_EQ(status_of([&] { PendingStream s("/dev/stdin", read_end.get()); }, &message), exit_status::io);
+  EXPECT_EQ(status_of([&] { PendingStream s("/dev/stdin", read_end.get()); }, &message),
+            exit_status::io);
   EXPECT_EQ(message, "cannot write /dev/stdin: Bad file descriptor");
 }
 

@@ -37,7 +37,8 @@ TEST(CommandLine, PositionalsAndValuesInOrder) {
 }
 
 TEST(CommandLine, ValueSpellings) {
-  const ParsedArgs a = parse({"--schema=s.json", "-oout.json", "--input-format", "jsonl", "-o", "neo4j:db"});
+  const ParsedArgs a =
+      parse({"--schema=s.json", "-oout.json", "--input-format", "jsonl", "-o", "neo4j:db"});
   EXPECT_EQ(a.values("schema"), std::vector<std::string>{"s.json"});
   EXPECT_EQ(a.values("output"), (std::vector<std::string>{"out.json", "neo4j:db"}));
   EXPECT_EQ(a.value("input-format"), "jsonl");
@@ -70,8 +71,10 @@ TEST(CommandLine, Help) {
 }
 
 TEST(CommandLine, LastOf) {
-  EXPECT_EQ(parse({"--progress", "--no-progress"}).last_of({"progress", "no-progress"}), "no-progress");
-  EXPECT_EQ(parse({"--no-progress", "--progress"}).last_of({"progress", "no-progress"}), "progress");
+  EXPECT_EQ(parse({"--progress", "--no-progress"}).last_of({"progress", "no-progress"}),
+            "no-progress");
+  EXPECT_EQ(parse({"--no-progress", "--progress"}).last_of({"progress", "no-progress"}),
+            "progress");
   EXPECT_EQ(parse({}).last_of({"progress", "no-progress"}), "");
 }
 
@@ -88,7 +91,8 @@ TEST(CommandLine, Errors) {
       {{"-o"}, "option '-o' needs a value (PATH)"},
       {{"a.json", "--schema"}, "option '--schema' needs a value (FILE)"},
       {{"--quiet=yes"}, "option '--quiet' takes no value"},
-      {{"--input-format", "json", "--input-format=jsonl"}, "option '--input-format' given more than once"},
+      {{"--input-format", "json", "--input-format=jsonl"},
+       "option '--input-format' given more than once"},
   };
   for (const Case& c : cases) EXPECT_EQ(usage_message(c.args), c.message) << c.args[0];
 }

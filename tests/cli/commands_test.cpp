@@ -58,7 +58,8 @@ class CommandsTest : public ::testing::Test {
   /// Names in a directory, sorted; temporaries would show up here.
   std::vector<std::string> names_in(const std::string& relative) const {
     std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(dir_ / relative)) out.push_back(e.path().filename().string());
+    for (const auto& e : fs::directory_iterator(dir_ / relative))
+      out.push_back(e.path().filename().string());
     std::sort(out.begin(), out.end());
     return out;
   }
@@ -70,8 +71,8 @@ class CommandsTest : public ::testing::Test {
 
 TEST_F(CommandsTest, BuildWritesEveryOutput) {
   fs::create_directory(dir_ / "out");
-  const Result r = run_args({"build", p("in"), "-o", p("out/g.txt"), "-o", "text:" + p("out/g.list"),
-                             "--output=dir:" + p("out/db")});
+  const Result r = run_args({"build", p("in"), "-o", p("out/g.txt"), "-o",
+                             "text:" + p("out/g.list"), "--output=dir:" + p("out/db")});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "");
@@ -84,17 +85,18 @@ TEST_F(CommandsTest, BuildWritesEveryOutput) {
 TEST_F(CommandsTest, InvalidInputWritesNothing) {
   fs::create_directory(dir_ / "out");
   write_file(dir_ / "out" / "g.txt", "previous\n");
-  struct stat before{};
+  struct stat before {};
   ASSERT_EQ(::stat(p("out/g.txt").c_str(), &before), 0);
 
-  const Result r = run_args({"build", p("in"), p("bad.fake"), "-o", p("out/g.txt"), "-o", "dir:" + p("out/db")});
+  const Result r =
+      run_args({"build", p("in"), p("bad.fake"), "-o", p("out/g.txt"), "-o", "dir:" + p("out/db")});
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find(p("bad.fake") + ":1:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(": error: unknown kind \"robot\""), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(p("bad.fake") + ":2:"), std::string::npos) << r.err;
   EXPECT_EQ(names_in("out"), std::vector<std::string>{"g.txt"});
   EXPECT_EQ(read_file(dir_ / "out" / "g.txt"), "previous\n");
-  struct stat after{};
+  struct stat after {};
   ASSERT_EQ(::stat(p("out/g.txt").c_str(), &after), 0);
   EXPECT_EQ(before.st_ino, after.st_ino);
   EXPECT_EQ(before.st_mtim.tv_sec, after.st_mtim.tv_sec);
@@ -116,7 +118,8 @@ TEST_F(CommandsTest, StandardOutputGetsNothingOnFailure) {
 
 TEST_F(CommandsTest, ExportErrorIsInvalidInputAndWritesNothing) {
   fs::create_directory(dir_ / "out");
-  const Result r = run_args({"build", p("in"), "-o", p("out/g.txt"), "-o", p("out/g.fail"), "-o", "dir:" + p("out/db")});
+  const Result r = run_args(
+      {"build", p("in"), "-o", p("out/g.txt"), "-o", p("out/g.fail"), "-o", "dir:" + p("out/db")});
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.err, "kgraph: error: cannot write " + p("out/g.fail") +
                        ": the graph has something this format cannot hold\n");
@@ -127,7 +130,8 @@ TEST_F(CommandsTest, UnwritableOutputIsAnIoErrorBeforeReading) {
   // bad.fake would give exit 1, but the output is checked first.
   const Result r = run_args({"build", p("bad.fake"), "-o", p("g.txt"), "-o", p("missing/g.txt")});
   EXPECT_EQ(r.status, 3);
-  EXPECT_EQ(r.err, "kgraph: error: cannot write " + p("missing/g.txt") + ": No such file or directory\n");
+  EXPECT_EQ(r.err,
+            "kgraph: error: cannot write " + p("missing/g.txt") + ": No such file or directory\n");
   EXPECT_EQ(names_in(""), (std::vector<std::string>{"bad.fake", "in"}));
 }
 
@@ -152,9 +156,11 @@ TEST_F(CommandsTest, OutputInsideAnInputDirectoryIsAUsageError) {
   // in/out.fake would be read back as an input by the next run.
   const Result r = run_args({"build", p("in"), "-o", "text:" + p("in/out.fake")});
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err, "kgraph: error: output '" + p("in/out.fake") + "' is inside the input directory '" + p("in") +
-                       "', where it would be read as an input; write it elsewhere or under a name no importer "
-                       "reads\nTry 'kgraph build --help'.\n");
+  EXPECT_EQ(
+      r.err,
+      "kgraph: error: output '" + p("in/out.fake") + "' is inside the input directory '" + p("in") +
+          "', where it would be read as an input; write it elsewhere or under a name no importer "
+          "reads\nTry 'kgraph build --help'.\n");
   EXPECT_EQ(names_in("in"), std::vector<std::string>{"a.fake"});
 }
 
@@ -173,9 +179,10 @@ TEST_F(CommandsTest, OutputThatIsAnInputIsAUsageErrorBeforeReading) {
   for (const std::string& output : {p("bad.fake"), p("bad-link.txt"), p("in/../bad.fake")}) {
     const Result r = run_args({"build", p("bad.fake"), p("in"), "-o", "text:" + output});
     EXPECT_EQ(r.status, 2) << output;
-    EXPECT_EQ(r.err, "kgraph: error: output '" + output + "' is the same file as the input '" + p("bad.fake") +
-                         "'\nTry 'kgraph build --help'.\n");
-    const Result path = run_args({"path", p("bad.fake"), "--from", "a", "--to", "b", "-o", "text:" + output});
+    EXPECT_EQ(r.err, "kgraph: error: output '" + output + "' is the same file as the input '" +
+                         p("bad.fake") + "'\nTry 'kgraph build --help'.\n");
+    const Result path =
+        run_args({"path", p("bad.fake"), "--from", "a", "--to", "b", "-o", "text:" + output});
     EXPECT_EQ(path.status, 2) << output;
     EXPECT_EQ(path.out, "");
   }
@@ -197,7 +204,8 @@ TEST_F(CommandsTest, FifoOutputIsWrittenAfterTheFiles) {
   EXPECT_EQ(read_file(dir_ / "g.txt"), "a\nb\n");
   EXPECT_TRUE(fs::is_fifo(dir_ / "fifo"));
   EXPECT_TRUE(fs::is_symlink(dir_ / "fifo-link.txt"));
-  EXPECT_EQ(names_in(""), (std::vector<std::string>{"bad.fake", "fifo", "fifo-link.txt", "g.txt", "in"}));
+  EXPECT_EQ(names_in(""),
+            (std::vector<std::string>{"bad.fake", "fifo", "fifo-link.txt", "g.txt", "in"}));
 }
 
 TEST_F(CommandsTest, FifoOutputGetsNothingOnFailure) {
@@ -283,8 +291,9 @@ TEST_F(CommandsTest, MaxErrors) {
   EXPECT_NE(r.err.find("more problem(s) not shown"), std::string::npos) << r.err;
   r = run_args({"validate", p("bad.fake"), "--max-errors", "lots"});
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err, "kgraph: error: option '--max-errors' needs a whole number, not 'lots'\n"
-                   "Try 'kgraph validate --help'.\n");
+  EXPECT_EQ(r.err,
+            "kgraph: error: option '--max-errors' needs a whole number, not 'lots'\n"
+            "Try 'kgraph validate --help'.\n");
 }
 
 TEST_F(CommandsTest, UsageErrors) {
@@ -293,32 +302,46 @@ TEST_F(CommandsTest, UsageErrors) {
     std::string err;
   };
   const Case cases[] = {
-      {{}, "kgraph: error: no verb given; verbs: build, validate, stats, path, schema\nTry 'kgraph --help'.\n"},
-      {{"biuld"}, "kgraph: error: unknown verb 'biuld' (verbs: build, validate, stats, path, schema); did you mean \"build\"?\n"
-                  "Try 'kgraph --help'.\n"},
-      {{"--verison"}, "kgraph: error: unknown option '--verison'; did you mean \"--version\"?\nTry 'kgraph --help'.\n"},
-      {{"build", "x.fake"}, "kgraph: error: no output given; name one with -o PATH (e.g. -o graph.graphml)\n"
-                            "Try 'kgraph build --help'.\n"},
+      {{},
+       "kgraph: error: no verb given; verbs: build, validate, stats, path, schema\nTry 'kgraph "
+       "--help'.\n"},
+      {{"biuld"},
+       "kgraph: error: unknown verb 'biuld' (verbs: build, validate, stats, path, schema); did you "
+       "mean \"build\"?\n"
+       "Try 'kgraph --help'.\n"},
+      {{"--verison"},
+       "kgraph: error: unknown option '--verison'; did you mean \"--version\"?\nTry 'kgraph "
+       "--help'.\n"},
+      {{"build", "x.fake"},
+       "kgraph: error: no output given; name one with -o PATH (e.g. -o graph.graphml)\n"
+       "Try 'kgraph build --help'.\n"},
       {{"build", "-o", "x.txt"}, "kgraph: error: no inputs given\nTry 'kgraph build --help'.\n"},
       {{"validate"}, "kgraph: error: no inputs given\nTry 'kgraph validate --help'.\n"},
       {{"validate", "a.fake", "--shema", "s.json"},
-       "kgraph: error: unknown option '--shema'; did you mean \"--schema\"?\nTry 'kgraph validate --help'.\n"},
-      {{"validate", "a.fake", "-o", "x.txt"}, "kgraph: error: unknown option '-o'\nTry 'kgraph validate --help'.\n"},
+       "kgraph: error: unknown option '--shema'; did you mean \"--schema\"?\nTry 'kgraph validate "
+       "--help'.\n"},
+      {{"validate", "a.fake", "-o", "x.txt"},
+       "kgraph: error: unknown option '-o'\nTry 'kgraph validate --help'.\n"},
       {{"build", "a.fake", "--depth", "2", "-o", "x.txt"},
        "kgraph: error: --depth goes with --focus\nTry 'kgraph build --help'.\n"},
       {{"validate", "-", "--input-format", "jsn"},
-       "kgraph: error: unknown input format 'jsn' (formats: fake, other)\nTry 'kgraph validate --help'.\n"},
+       "kgraph: error: unknown input format 'jsn' (formats: fake, other)\nTry 'kgraph validate "
+       "--help'.\n"},
       {{"validate", "-", "--input-format", "fak"},
        "kgraph: error: unknown input format 'fak' (formats: fake, other); did you mean \"fake\"?\n"
        "Try 'kgraph validate --help'.\n"},
       {{"validate", "a.fake", "--section", "actrs"},
-       "kgraph: error: unknown section 'actrs' (sections: sources, actors, laws, events, places, relations); "
+       "kgraph: error: unknown section 'actrs' (sections: sources, actors, laws, events, places, "
+       "relations); "
        "did you mean \"actors\"?\nTry 'kgraph validate --help'.\n"},
       {{"build", "a.fake", "-o", "x.txt", "-o", "./x.txt"},
        "kgraph: error: output './x.txt' named more than once\nTry 'kgraph build --help'.\n"},
       {{"schema", "extra.json"},
-       "kgraph: error: unexpected argument 'extra.json' (schema reads no inputs)\nTry 'kgraph schema --help'.\n"},
-      {{"help", "nope"}, "kgraph: error: unknown verb 'nope' (verbs: build, validate, stats, path, schema)\nTry 'kgraph --help'.\n"},
+       "kgraph: error: unexpected argument 'extra.json' (schema reads no inputs)\nTry 'kgraph "
+       "schema --help'.\n"},
+      {{"help", "nope"},
+       "kgraph: error: unknown verb 'nope' (verbs: build, validate, stats, path, schema)\nTry "
+       "'kgraph --help'.\n"},
   };
   for (const Case& c : cases) {
     const Result r = run_args(c.args);
@@ -341,7 +364,8 @@ TEST_F(CommandsTest, HelpForEveryVerb) {
     EXPECT_TRUE(r.out.starts_with("Usage: kgraph " + std::string(verb.name) + " ")) << r.out;
     for (const OptionGroup& g : verb.options)
       for (const OptionSpec& o : g.options)
-        EXPECT_NE(r.out.find("--" + std::string(o.long_name)), std::string::npos) << verb.name << " " << o.long_name;
+        EXPECT_NE(r.out.find("--" + std::string(o.long_name)), std::string::npos)
+            << verb.name << " " << o.long_name;
     EXPECT_EQ(run_args({"help", std::string(verb.name)}).out, r.out);
     EXPECT_EQ(run_args({std::string(verb.name), "-h"}).out, r.out);
   }
@@ -354,7 +378,8 @@ TEST_F(CommandsTest, HelpForEveryVerb) {
     const Result r = run_args({top});
     EXPECT_EQ(r.status, 0);
     EXPECT_TRUE(r.out.starts_with("Usage: kgraph VERB")) << r.out;
-    for (const Verb& verb : verbs()) EXPECT_NE(r.out.find("  " + std::string(verb.name) + " "), std::string::npos);
+    for (const Verb& verb : verbs())
+      EXPECT_NE(r.out.find("  " + std::string(verb.name) + " "), std::string::npos);
   }
 }
 
@@ -369,13 +394,15 @@ TEST_F(CommandsTest, Version) {
 TEST_F(CommandsTest, MissingInputIsAnIoError) {
   const Result r = run_args({"validate", p("in"), p("nothing.fake")});
   EXPECT_EQ(r.status, 3);
-  EXPECT_EQ(r.err, "kgraph: error: cannot read " + p("nothing.fake") + ": No such file or directory\n");
+  EXPECT_EQ(r.err,
+            "kgraph: error: cannot read " + p("nothing.fake") + ": No such file or directory\n");
 }
 
 TEST_F(CommandsTest, MissingSchemaIsAnIoError) {
   const Result r = run_args({"schema", "--schema", p("nothing.json")});
   EXPECT_EQ(r.status, 3);
-  EXPECT_EQ(r.err, "kgraph: error: cannot read " + p("nothing.json") + ": No such file or directory\n");
+  EXPECT_EQ(r.err,
+            "kgraph: error: cannot read " + p("nothing.json") + ": No such file or directory\n");
 }
 
 TEST_F(CommandsTest, SchemaPrintsJson) {
@@ -411,7 +438,7 @@ TEST_F(OutputSpecTest, ExtensionOrPrefix) {
       {"text:g.list", "text", "g.list"},
       {"dir:out/db", "dir", "out/db"},
       {"text:dir:x", "text", "dir:x"},
-      {"a:b.txt", "text", "a:b.txt"},          // no format "a": the colon is part of the name
+      {"a:b.txt", "text", "a:b.txt"},            // no format "a": the colon is part of the name
       {"./fail:x.txt", "text", "./fail:x.txt"},  // a path, not a prefix
       {"text:-", "text", "-"},
       {"text:./-", "text", "./-"},  // a file named "-"
@@ -427,14 +454,18 @@ TEST_F(OutputSpecTest, ExtensionOrPrefix) {
 
 TEST_F(OutputSpecTest, Unknown) {
   EXPECT_EQ(error("g.tx"),
-            "cannot tell the format of output 'g.tx' from its extension (extensions: .fail, .txt; or write "
+            "cannot tell the format of output 'g.tx' from its extension (extensions: .fail, .txt; "
+            "or write "
             "FORMAT:PATH with FORMAT one of: text, fail, dir); did you mean \".txt\"?");
   EXPECT_EQ(error("graph"),
-            "cannot tell the format of output 'graph' from its extension (extensions: .fail, .txt; or write "
+            "cannot tell the format of output 'graph' from its extension (extensions: .fail, .txt; "
+            "or write "
             "FORMAT:PATH with FORMAT one of: text, fail, dir)");
   EXPECT_EQ(error("txet:g"),
-            "unknown output format 'txet' in '-o txet:g' (formats: text, fail, dir); did you mean \"text\"?");
-  EXPECT_EQ(error("neo4j:db"), "unknown output format 'neo4j' in '-o neo4j:db' (formats: text, fail, dir)");
+            "unknown output format 'txet' in '-o txet:g' (formats: text, fail, dir); did you mean "
+            "\"text\"?");
+  EXPECT_EQ(error("neo4j:db"),
+            "unknown output format 'neo4j' in '-o neo4j:db' (formats: text, fail, dir)");
   EXPECT_EQ(error("dir:"), "output 'dir:' names no path after 'dir:'");
   EXPECT_EQ(error("-"), "standard output needs a format: -o FORMAT:- (formats: text, fail, dir)");
   EXPECT_EQ(error("dir:-"), "format 'dir' writes a directory, not standard output");

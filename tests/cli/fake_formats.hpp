@@ -67,7 +67,8 @@ class TextExporter : public Exporter {
   std::string_view name() const override { return "text"; }
   std::vector<std::string_view> extensions() const override { return {".txt"}; }
   void write(const GraphView& view, std::ostream& out, const ExportOptions&) const override {
-    for (std::uint32_t i : view.entities()) out << view.graph().str(view.graph().entities()[i].id) << '\n';
+    for (std::uint32_t i : view.entities())
+      out << view.graph().str(view.graph().entities()[i].id) << '\n';
   }
 };
 
@@ -91,7 +92,8 @@ class DirectoryExporter : public Exporter {
   void write_directory(const GraphView& view, const std::filesystem::path& dir,
                        const ExportOptions&) const override {
     for (std::uint32_t i : view.entities()) {
-      std::ofstream out(dir / (std::string(view.graph().str(view.graph().entities()[i].id)) + ".txt"));
+      std::ofstream out(dir /
+                        (std::string(view.graph().str(view.graph().entities()[i].id)) + ".txt"));
       out << "entity\n";
     }
   }

@@ -25,7 +25,8 @@ class InputFilesTest : public ::testing::Test {
     return out;
   }
 
-  std::pair<int, std::string> error(std::vector<std::string> args, const Importer* forced = nullptr) {
+  std::pair<int, std::string> error(std::vector<std::string> args,
+                                    const Importer* forced = nullptr) {
     try {
       names(std::move(args), forced);
     } catch (const CliError& e) {
@@ -54,18 +55,21 @@ TEST_F(InputFilesTest, ExtensionsIgnoreCase) {
 
 TEST_F(InputFilesTest, DirectoryInSortedPathOrder) {
   const fs::path d = make_temp_dir();
-  for (const char* f : {"z.fake", "b/y.other", "a.fake", "b/a/x.fake", "notes.txt", "c.fake.bak", "B.fake"})
+  for (const char* f :
+       {"z.fake", "b/y.other", "a.fake", "b/a/x.fake", "notes.txt", "c.fake.bak", "B.fake"})
     write_file(d / "in" / f, "");
   const std::string in = (d / "in").string();
-  EXPECT_EQ(names({in}), (std::vector<std::string>{in + "/B.fake", in + "/a.fake", in + "/b/a/x.fake",
-                                                   in + "/b/y.other", in + "/z.fake"}));
+  EXPECT_EQ(names({in}),
+            (std::vector<std::string>{in + "/B.fake", in + "/a.fake", in + "/b/a/x.fake",
+                                      in + "/b/y.other", in + "/z.fake"}));
   EXPECT_TRUE(warnings_.empty());
 }
 
 TEST_F(InputFilesTest, DirectoryNameWithTrailingSlash) {
   const fs::path d = make_temp_dir();
   write_file(d / "in" / "a.fake", "");
-  EXPECT_EQ(names({(d / "in").string() + "/"}), std::vector<std::string>{(d / "in" / "a.fake").string()});
+  EXPECT_EQ(names({(d / "in").string() + "/"}),
+            std::vector<std::string>{(d / "in" / "a.fake").string()});
 }
 
 TEST_F(InputFilesTest, DirectoryWalkSkipsOutputsAndTemporaries) {
@@ -74,7 +78,8 @@ TEST_F(InputFilesTest, DirectoryWalkSkipsOutputsAndTemporaries) {
   write_file(d / "out.fake", "");
   write_file(d / ".x.fake.kgraph-tmp-abc123", "");
   write_file(d / ".db.kgraph-tmp-abc123" / "n.fake", "");
-  EXPECT_EQ(names({d.string()}, nullptr, {d / "out.fake"}), std::vector<std::string>{(d / "a.fake").string()});
+  EXPECT_EQ(names({d.string()}, nullptr, {d / "out.fake"}),
+            std::vector<std::string>{(d / "a.fake").string()});
 }
 
 TEST_F(InputFilesTest, EmptyDirectoryWarns) {
@@ -93,8 +98,10 @@ TEST_F(InputFilesTest, SameFileReadOnce) {
 }
 
 TEST_F(InputFilesTest, StandardInputNeedsAFormat) {
-  EXPECT_EQ(error({"-"}), std::make_pair(exit_status::usage,
-                                         std::string("reading standard input needs --input-format (one of: fake, other)")));
+  EXPECT_EQ(error({"-"}),
+            std::make_pair(
+                exit_status::usage,
+                std::string("reading standard input needs --input-format (one of: fake, other)")));
   const std::vector<std::string> n = names({"-"}, registry_.named("other"));
   EXPECT_EQ(n, std::vector<std::string>{"<stdin>"});
   EXPECT_EQ(error({"-", "-"}, registry_.named("fake")).first, exit_status::usage);
@@ -104,7 +111,8 @@ TEST_F(InputFilesTest, ForcedFormatOverridesTheExtensionOfNamedFiles) {
   const fs::path d = make_temp_dir();
   write_file(d / "data.txt", "");
   InputRules rules{&registry_, registry_.named("other"), {}};
-  const auto inputs = collect_inputs(std::vector<std::string>{(d / "data.txt").string()}, rules, warnings_);
+  const auto inputs =
+      collect_inputs(std::vector<std::string>{(d / "data.txt").string()}, rules, warnings_);
   ASSERT_EQ(inputs.size(), 1u);
   EXPECT_EQ(inputs[0].importer->name(), "other");
 }
@@ -122,7 +130,8 @@ TEST_F(InputFilesTest, UnknownExtensionIsAUsageError) {
 TEST_F(InputFilesTest, MissingInputCannotBeRead) {
   const fs::path d = make_temp_dir();
   const std::string path = (d / "missing.fake").string();
-  EXPECT_EQ(error({path}), std::make_pair(exit_status::io, "cannot read " + path + ": No such file or directory"));
+  EXPECT_EQ(error({path}),
+            std::make_pair(exit_status::io, "cannot read " + path + ": No such file or directory"));
   // Even with an extension nobody reads: a missing file is reported as missing.
   EXPECT_EQ(error({(d / "missing").string()}).first, exit_status::io);
 }
@@ -138,7 +147,8 @@ TEST_F(InputFilesTest, ReadInputReportsRecordsAndLocations) {
   read_input(inputs.at(0), builder, {}, quiet);
   EXPECT_EQ(builder.records(), 1u);
   ASSERT_EQ(diags.error_count(), 1u);
-  EXPECT_EQ(diags.format(diags.sorted()[0]), (d / "a.fake").string() + ":2:1: error: unknown section \"bogus\"");
+  EXPECT_EQ(diags.format(diags.sorted()[0]),
+            (d / "a.fake").string() + ":2:1: error: unknown section \"bogus\"");
 }
 
 TEST_F(InputFilesTest, ReadErrorIsAnIoError) {

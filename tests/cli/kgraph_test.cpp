@@ -27,11 +27,13 @@ std::vector<std::string> names_in(const fs::path& dir) {
 
 /// Runs kgraph in `dir`, so that file names in messages are relative.
 RunResult run_in(const fs::path& dir, const std::string& args) {
-  return run_shell("cd " + shell_quote(dir.string()) + " && " + shell_quote(KGRAPH_BINARY) + " " + args +
-                   " </dev/null");
+  return run_shell("cd " + shell_quote(dir.string()) + " && " + shell_quote(KGRAPH_BINARY) + " " +
+                   args + " </dev/null");
 }
 
-int count_lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+int count_lines(const std::string& s) {
+  return static_cast<int>(std::count(s.begin(), s.end(), '\n'));
+}
 
 TEST(Kgraph, BuildOneOutput) {
   const fs::path out = make_temp_dir();
@@ -45,8 +47,9 @@ TEST(Kgraph, BuildOneOutput) {
 
 TEST(Kgraph, BuildSeveralOutputsFromOneImport) {
   const fs::path out = make_temp_dir();
-  const RunResult r = run_kgraph({"build", data("valid.json"), "-o", (out / "g.graphml").string(), "-o",
-                                  (out / "g.json").string(), "-o", "graphml:" + (out / "g.xml").string()});
+  const RunResult r =
+      run_kgraph({"build", data("valid.json"), "-o", (out / "g.graphml").string(), "-o",
+                  (out / "g.json").string(), "-o", "graphml:" + (out / "g.xml").string()});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(names_in(out), (std::vector<std::string>{"g.graphml", "g.json", "g.xml"}));
   EXPECT_EQ(read_file(out / "g.graphml"), read_file(out / "g.xml"));
@@ -59,7 +62,8 @@ TEST(Kgraph, BuildSeveralOutputsFromOneImport) {
 
 TEST(Kgraph, StandardOutput) {
   const fs::path out = make_temp_dir();
-  const RunResult r = run_kgraph({"build", data("valid.json"), "-o", "json:-", "-o", (out / "g.json").string()});
+  const RunResult r =
+      run_kgraph({"build", data("valid.json"), "-o", "json:-", "-o", (out / "g.json").string()});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, read_file(out / "g.json"));
 }
@@ -89,7 +93,8 @@ TEST(Kgraph, DirectoryFormat) {
 TEST(Kgraph, ForeignDirectoryIsNotReplaced) {
   const fs::path out = make_temp_dir();
   write_file(out / "notes" / "thesis.tex", "years of work");
-  const RunResult r = run_kgraph({"build", data("valid.json"), "-o", "neo4j:" + (out / "notes").string()});
+  const RunResult r =
+      run_kgraph({"build", data("valid.json"), "-o", "neo4j:" + (out / "notes").string()});
   EXPECT_EQ(r.status, 3);
   EXPECT_NE(r.err.find("was not written by kgraph"), std::string::npos) << r.err;
   EXPECT_EQ(names_in(out / "notes"), std::vector<std::string>{"thesis.tex"});
@@ -99,7 +104,8 @@ TEST(Kgraph, ForeignDirectoryIsNotReplaced) {
 TEST(Kgraph, JsonRoundTripIsStable) {
   const fs::path out = make_temp_dir();
   ASSERT_EQ(run_kgraph({"build", data("valid.json"), "-o", (out / "y.json").string()}).status, 0);
-  const RunResult r = run_kgraph({"build", (out / "y.json").string(), "-o", (out / "z.json").string()});
+  const RunResult r =
+      run_kgraph({"build", (out / "y.json").string(), "-o", (out / "z.json").string()});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(read_file(out / "y.json"), read_file(out / "z.json"));
 }
@@ -137,11 +143,11 @@ TEST(Kgraph, InvalidInputWritesNoOutput) {
 TEST(Kgraph, ExistingOutputUntouchedAfterFailure) {
   const fs::path out = make_temp_dir();
   write_file(out / "g.json", "previous content\n");
-  struct stat before{};
+  struct stat before {};
   ASSERT_EQ(::stat((out / "g.json").c_str(), &before), 0);
   const RunResult r = run_kgraph({"build", data("invalid.json"), "-o", (out / "g.json").string()});
   EXPECT_EQ(r.status, 1);
-  struct stat after{};
+  struct stat after {};
   ASSERT_EQ(::stat((out / "g.json").c_str(), &after), 0);
   EXPECT_EQ(read_file(out / "g.json"), "previous content\n");
   EXPECT_EQ(before.st_ino, after.st_ino);
@@ -162,7 +168,8 @@ TEST(Kgraph, ExistingOutputReplacedAfterSuccess) {
 TEST(Kgraph, UnwritableOutput) {
   const fs::path out = make_temp_dir();
   const std::string missing = (out / "no-such-dir" / "g.json").string();
-  const RunResult r = run_kgraph({"build", data("valid.json"), "-o", (out / "g.graphml").string(), "-o", missing});
+  const RunResult r =
+      run_kgraph({"build", data("valid.json"), "-o", (out / "g.graphml").string(), "-o", missing});
   EXPECT_EQ(r.status, 3);
   EXPECT_EQ(r.err, "kgraph: error: cannot write " + missing + ": No such file or directory\n");
   EXPECT_TRUE(names_in(out).empty());
@@ -184,10 +191,12 @@ TEST(Kgraph, ReadOnlyOutputDirectory) {
 TEST(Kgraph, OutputFolderIsAFile) {
   const fs::path out = make_temp_dir();
   write_file(out / "plain", "not a folder");
-  for (const std::string& target : {(out / "plain" / "g.json").string(), "neo4j:" + (out / "plain" / "db").string()}) {
+  for (const std::string& target :
+       {(out / "plain" / "g.json").string(), "neo4j:" + (out / "plain" / "db").string()}) {
     const RunResult r = run_kgraph({"build", data("valid.json"), "-o", target});
     EXPECT_EQ(r.status, 3) << target;
-    EXPECT_EQ(r.err, "kgraph: error: cannot write " + target.substr(target.find('/')) + ": Not a directory\n");
+    EXPECT_EQ(r.err, "kgraph: error: cannot write " + target.substr(target.find('/')) +
+                         ": Not a directory\n");
   }
   EXPECT_EQ(test::read_file(out / "plain"), "not a folder");
 }
@@ -204,7 +213,8 @@ TEST(Kgraph, UnreadableInput) {
     fs::permissions(dir / "secret.json", fs::perms::none);
     r = run_kgraph({"validate", (dir / "secret.json").string()});
     EXPECT_EQ(r.status, 3);
-    EXPECT_EQ(r.err, "kgraph: error: cannot read " + (dir / "secret.json").string() + ": Permission denied\n");
+    EXPECT_EQ(r.err, "kgraph: error: cannot read " + (dir / "secret.json").string() +
+                         ": Permission denied\n");
   }
 }
 
@@ -213,8 +223,9 @@ TEST(Kgraph, UnknownInputExtension) {
   write_file(dir / "notes.txt", "text");
   const RunResult r = run_in(dir, "validate notes.txt");
   EXPECT_EQ(r.status, 2);
-  EXPECT_TRUE(r.err.starts_with("kgraph: error: cannot tell the format of input 'notes.txt' from its extension "
-                                "(supported: "))
+  EXPECT_TRUE(r.err.starts_with(
+      "kgraph: error: cannot tell the format of input 'notes.txt' from its extension "
+      "(supported: "))
       << r.err;
   EXPECT_NE(r.err.find(".json, .jsonl"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("or give --input-format json|"), std::string::npos) << r.err;
@@ -242,7 +253,8 @@ TEST(Kgraph, DirectoryInput) {
   const RunResult r = run_kgraph({"build", data("dir"), "-o", (out / "g.json").string()});
   ASSERT_EQ(r.status, 0) << r.err;
   const std::string json = read_file(out / "g.json");
-  for (const char* id : {"\"a\"", "\"b\"", "\"c\""}) EXPECT_NE(json.find(id), std::string::npos) << id;
+  for (const char* id : {"\"a\"", "\"b\"", "\"c\""})
+    EXPECT_NE(json.find(id), std::string::npos) << id;
 }
 
 TEST(Kgraph, DirectoryInputInSortedOrder) {
@@ -261,15 +273,18 @@ TEST(Kgraph, DirectoryInputInSortedOrder) {
 TEST(Kgraph, StandardInput) {
   const fs::path out = make_temp_dir();
   const std::string json = read_file(data("valid.json"));
-  RunResult r = run_kgraph({"build", "-", "--input-format", "json", "-o", (out / "g.json").string()}, json);
+  RunResult r =
+      run_kgraph({"build", "-", "--input-format", "json", "-o", (out / "g.json").string()}, json);
   ASSERT_EQ(r.status, 0) << r.err;
-  const RunResult from_file = run_kgraph({"build", data("valid.json"), "-o", (out / "f.json").string()});
+  const RunResult from_file =
+      run_kgraph({"build", data("valid.json"), "-o", (out / "f.json").string()});
   ASSERT_EQ(from_file.status, 0) << from_file.err;
   EXPECT_EQ(read_file(out / "g.json"), read_file(out / "f.json"));
 
   r = run_kgraph({"validate", "-"}, json);
   EXPECT_EQ(r.status, 2);
-  EXPECT_TRUE(r.err.starts_with("kgraph: error: reading standard input needs --input-format (one of: json"))
+  EXPECT_TRUE(
+      r.err.starts_with("kgraph: error: reading standard input needs --input-format (one of: json"))
       << r.err;
 
   r = run_kgraph({"validate", "-", "--input-format", "json"}, read_file(data("invalid.json")));
@@ -296,9 +311,12 @@ TEST(Kgraph, Version) {
 }
 
 TEST(Kgraph, UsageErrors) {
-  RunResult r = run_kgraph({"build", data("valid.json"), "--shema", data("extra_schema.json"), "-o", "x.json"});
+  RunResult r = run_kgraph(
+      {"build", data("valid.json"), "--shema", data("extra_schema.json"), "-o", "x.json"});
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err, "kgraph: error: unknown option '--shema'; did you mean \"--schema\"?\nTry 'kgraph build --help'.\n");
+  EXPECT_EQ(r.err,
+            "kgraph: error: unknown option '--shema'; did you mean \"--schema\"?\nTry 'kgraph "
+            "build --help'.\n");
 
   r = run_kgraph({"biuld", data("valid.json")});
   EXPECT_EQ(r.status, 2);
@@ -340,7 +358,8 @@ TEST(Kgraph, BadSchemaFile) {
   EXPECT_TRUE(r.err.starts_with("bad_schema.json")) << r.err;
   EXPECT_NE(r.err.find(": error: "), std::string::npos) << r.err;
 
-  r = run_in(dir, "build " + shell_quote(data("valid.json")) + " --schema bad_schema.json -o g.json");
+  r = run_in(dir,
+             "build " + shell_quote(data("valid.json")) + " --schema bad_schema.json -o g.json");
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(names_in(dir), std::vector<std::string>{"bad_schema.json"});
 }
@@ -349,7 +368,8 @@ TEST(Kgraph, ExtraSchemaIsUsedForValidation) {
   RunResult r = run_kgraph({"validate", data("uses_extra_schema.json")});
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("militia"), std::string::npos) << r.err;
-  r = run_kgraph({"validate", data("uses_extra_schema.json"), "--schema", data("extra_schema.json")});
+  r = run_kgraph(
+      {"validate", data("uses_extra_schema.json"), "--schema", data("extra_schema.json")});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, "ok: 2 entities, 1 relation, 0 sources\n");
 }
@@ -372,7 +392,8 @@ TEST(Kgraph, MaxErrors) {
 TEST(Kgraph, ProgressOptionsDoNotChangeTheResult) {
   const fs::path out = make_temp_dir();
   for (const char* opt : {"--progress", "--no-progress", "--quiet"}) {
-    const RunResult r = run_kgraph({"build", data("valid.json"), opt, "-o", (out / "g.json").string()});
+    const RunResult r =
+        run_kgraph({"build", data("valid.json"), opt, "-o", (out / "g.json").string()});
     EXPECT_EQ(r.status, 0) << opt << r.err;
     EXPECT_EQ(r.err, "") << opt;  // a short run reports no progress
   }
@@ -384,20 +405,23 @@ TEST(Kgraph, ProgressOptionsDoNotChangeTheResult) {
 /// A shell function `wait_for PATTERN`: waits until a name in the working directory matches
 /// (grep -E), for at most 20 seconds.
 const std::string kWaitFor =
-    "wait_for() { i=0; until ls -A | grep -Eq \"$1\"; do i=$((i+1)); [ $i -gt 2000 ] && return 1; sleep 0.01; done; }; ";
+    "wait_for() { i=0; until ls -A | grep -Eq \"$1\"; do i=$((i+1)); [ $i -gt 2000 ] && return 1; "
+    "sleep 0.01; done; }; ";
 
 /// Runs `script` in `dir` with kWaitFor defined, $KG the binary and `in` a FIFO.
 RunResult run_with_fifo_input(const fs::path& dir, const std::string& script) {
-  return run_shell("cd " + shell_quote(dir.string()) + " && KG=" + shell_quote(KGRAPH_BINARY) + " && mkfifo in && " +
-                   kWaitFor + script);
+  return run_shell("cd " + shell_quote(dir.string()) + " && KG=" + shell_quote(KGRAPH_BINARY) +
+                   " && mkfifo in && " + kWaitFor + script);
 }
 
 TEST(Kgraph, InterruptedRunLeavesNoTemporary) {
   // SIGTERM while the file output's temporary exists: the handler removes it.
   const fs::path dir = make_temp_dir();
-  const RunResult r = run_with_fifo_input(
-      dir, "{ $KG build - --input-format jsonl -o g.json <in & pid=$!; exec 3>in; "
-           "wait_for '^\\.g\\.json\\.kgraph-tmp-' && echo temporary; kill -TERM $pid; wait $pid; echo status=$?; exec 3>&-; }");
+  const RunResult r =
+      run_with_fifo_input(dir,
+                          "{ $KG build - --input-format jsonl -o g.json <in & pid=$!; exec 3>in; "
+                          "wait_for '^\\.g\\.json\\.kgraph-tmp-' && echo temporary; kill -TERM "
+                          "$pid; wait $pid; echo status=$?; exec 3>&-; }");
   EXPECT_EQ(r.out, "temporary\nstatus=143\n") << r.err;
   EXPECT_EQ(names_in(dir), std::vector<std::string>{"in"});
 }
@@ -408,10 +432,14 @@ TEST(Kgraph, InterruptedRunLeavesNoTemporaryFolder) {
   for (const char* sig : {"TERM", "HUP"}) {
     const fs::path dir = make_temp_dir();
     const RunResult r = run_with_fifo_input(
-        dir, std::string("{ $KG build - --input-format jsonl -o neo4j:db -o g.json <in & pid=$!; exec 3>in; "
-                         "wait_for '^\\.db\\.kgraph-tmp-' && echo temporary; kill -") +
-                 sig + " $pid; wait $pid; echo status=$?; exec 3>&-; }");
-    EXPECT_EQ(r.out, std::string("temporary\nstatus=") + (std::string(sig) == "TERM" ? "143" : "129") + "\n") << r.err;
+        dir,
+        std::string(
+            "{ $KG build - --input-format jsonl -o neo4j:db -o g.json <in & pid=$!; exec 3>in; "
+            "wait_for '^\\.db\\.kgraph-tmp-' && echo temporary; kill -") +
+            sig + " $pid; wait $pid; echo status=$?; exec 3>&-; }");
+    EXPECT_EQ(r.out, std::string("temporary\nstatus=") +
+                         (std::string(sig) == "TERM" ? "143" : "129") + "\n")
+        << r.err;
     EXPECT_EQ(names_in(dir), std::vector<std::string>{"in"}) << sig;
   }
 }
@@ -419,15 +447,18 @@ TEST(Kgraph, InterruptedRunLeavesNoTemporaryFolder) {
 TEST(Kgraph, KilledRunLeavesThePreviousOutputAndTheNextRunCleansUp) {
   const fs::path dir = make_temp_dir();
   write_file(dir / "g.json", "previous\n");
-  const RunResult r = run_with_fifo_input(
-      dir, "{ $KG build - --input-format jsonl -o g.json <in & pid=$!; exec 3>in; "
-           "wait_for '^\\.g\\.json\\.kgraph-tmp-' && echo temporary; kill -KILL $pid; wait $pid; echo status=$?; exec 3>&-; }");
+  const RunResult r =
+      run_with_fifo_input(dir,
+                          "{ $KG build - --input-format jsonl -o g.json <in & pid=$!; exec 3>in; "
+                          "wait_for '^\\.g\\.json\\.kgraph-tmp-' && echo temporary; kill -KILL "
+                          "$pid; wait $pid; echo status=$?; exec 3>&-; }");
   EXPECT_EQ(r.out, "temporary\nstatus=137\n") << r.err;
   // SIGKILL cannot be handled: the temporary stays, the previous output is intact.
   EXPECT_EQ(read_file(dir / "g.json"), "previous\n");
   std::vector<std::string> left = names_in(dir);
   ASSERT_EQ(left.size(), 3u);
-  EXPECT_TRUE(std::regex_match(left[0], std::regex("\\.g\\.json\\.kgraph-tmp-[A-Za-z0-9]{6}"))) << left[0];
+  EXPECT_TRUE(std::regex_match(left[0], std::regex("\\.g\\.json\\.kgraph-tmp-[A-Za-z0-9]{6}")))
+      << left[0];
   // The next run writing g.json removes it (it is older than the run and nobody holds it).
   const RunResult next = run_in(dir, "build " + shell_quote(data("valid.json")) + " -o g.json");
   ASSERT_EQ(next.status, 0) << next.err;
@@ -439,10 +470,13 @@ TEST(Kgraph, ALiveRunsTemporaryIsNotRemoved) {
   // Run A waits on its input with its temporary made; run B writes the same target meanwhile.
   const fs::path dir = make_temp_dir();
   const RunResult r = run_with_fifo_input(
-      dir, "{ $KG build - --input-format jsonl -o g.json <in & pid=$!; exec 3>in; "
-           "wait_for '^\\.g\\.json\\.kgraph-tmp-' || exit 1; "
-           "$KG build " + shell_quote(data("valid.json")) + " -o g.json; echo b=$?; "
-           "echo temporaries=$(ls -A | grep -c kgraph-tmp); exec 3>&-; wait $pid; echo a=$?; }");
+      dir,
+      "{ $KG build - --input-format jsonl -o g.json <in & pid=$!; exec 3>in; "
+      "wait_for '^\\.g\\.json\\.kgraph-tmp-' || exit 1; "
+      "$KG build " +
+          shell_quote(data("valid.json")) +
+          " -o g.json; echo b=$?; "
+          "echo temporaries=$(ls -A | grep -c kgraph-tmp); exec 3>&-; wait $pid; echo a=$?; }");
   EXPECT_EQ(r.out, "b=0\ntemporaries=1\na=0\n") << r.err;
   EXPECT_EQ(names_in(dir), (std::vector<std::string>{"g.json", "in"}));
 }
@@ -465,8 +499,11 @@ TEST(Kgraph, OutputThatIsAnInputIsAUsageError) {
   fs::copy_file(data("valid.json"), dir / "data" / "a.json");
   const RunResult r = run_in(dir, "build data -o data/all.json");
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err, "kgraph: error: output 'data/all.json' is inside the input directory 'data', where it would be read "
-                   "as an input; write it elsewhere or under a name no importer reads\nTry 'kgraph build --help'.\n");
+  EXPECT_EQ(r.err,
+            "kgraph: error: output 'data/all.json' is inside the input directory 'data', where it "
+            "would be read "
+            "as an input; write it elsewhere or under a name no importer reads\nTry 'kgraph build "
+            "--help'.\n");
   EXPECT_EQ(run_in(dir, "build data -o data/all.graphml").status, 0);
   EXPECT_EQ(read_file(dir / "in.json"), facts);
 }
@@ -475,7 +512,7 @@ TEST(Kgraph, OutputThatIsAnInputIsAUsageError) {
 // test makes and /dev/full are written to; /dev/null must still be a device afterwards.
 
 bool is_character_device(const fs::path& p) {
-  struct stat st{};
+  struct stat st {};
   return ::lstat(p.c_str(), &st) == 0 && S_ISCHR(st.st_mode);
 }
 
@@ -487,13 +524,15 @@ TEST(Kgraph, StandardOutputByPath) {
   fs::create_symlink("/proc/self/fd/1", dir / "fd1.json");
   for (const std::string target : {"out.json", "fd1.json", "/dev/fd/1"}) {
     // Through a pipe, as in `kgraph build ... -o json:/dev/stdout | less`.
-    const RunResult r = run_shell("cd " + shell_quote(dir.string()) + " && " + shell_quote(KGRAPH_BINARY) + " build " +
-                                  shell_quote(data("valid.json")) + " -o json:" + target + " -o g.json | cat");
+    const RunResult r = run_shell(
+        "cd " + shell_quote(dir.string()) + " && " + shell_quote(KGRAPH_BINARY) + " build " +
+        shell_quote(data("valid.json")) + " -o json:" + target + " -o g.json | cat");
     ASSERT_EQ(r.status, 0) << target << r.err;  // cat's
     EXPECT_EQ(r.err, "") << target;
     ASSERT_TRUE(fs::exists(dir / "g.json")) << target;
     EXPECT_EQ(r.out, read_file(dir / "g.json")) << target;
-    EXPECT_EQ(names_in(dir), (std::vector<std::string>{"fd1.json", "g.json", "out.json"})) << target;
+    EXPECT_EQ(names_in(dir), (std::vector<std::string>{"fd1.json", "g.json", "out.json"}))
+        << target;
   }
   EXPECT_TRUE(fs::is_symlink(dir / "out.json"));
   EXPECT_TRUE(fs::is_symlink(dir / "fd1.json"));
@@ -501,8 +540,9 @@ TEST(Kgraph, StandardOutputByPath) {
 
 TEST(Kgraph, DescriptorByPath) {
   const fs::path dir = make_temp_dir();
-  const RunResult r = run_shell("cd " + shell_quote(dir.string()) + " && " + shell_quote(KGRAPH_BINARY) + " build " +
-                                shell_quote(data("valid.json")) + " -o json:/dev/fd/3 -o g.json 3>&1 >/dev/null | cat");
+  const RunResult r = run_shell(
+      "cd " + shell_quote(dir.string()) + " && " + shell_quote(KGRAPH_BINARY) + " build " +
+      shell_quote(data("valid.json")) + " -o json:/dev/fd/3 -o g.json 3>&1 >/dev/null | cat");
   ASSERT_EQ(r.status, 0) << r.err;  // cat's
   EXPECT_EQ(r.err, "");
   ASSERT_TRUE(fs::exists(dir / "g.json"));
@@ -513,9 +553,10 @@ TEST(Kgraph, FifoOutput) {
   const fs::path dir = make_temp_dir();
   ASSERT_EQ(::mkfifo((dir / "fifo").c_str(), 0600), 0);
   fs::create_symlink("fifo", dir / "link.json");
-  const RunResult r = run_shell("cd " + shell_quote(dir.string()) + " && { " + shell_quote(KGRAPH_BINARY) + " build " +
-                                shell_quote(data("valid.json")) +
-                                " -o json:link.json -o g.json </dev/null & cat fifo >got; wait $!; echo status=$?; }");
+  const RunResult r = run_shell(
+      "cd " + shell_quote(dir.string()) + " && { " + shell_quote(KGRAPH_BINARY) + " build " +
+      shell_quote(data("valid.json")) +
+      " -o json:link.json -o g.json </dev/null & cat fifo >got; wait $!; echo status=$?; }");
   EXPECT_EQ(r.out, "status=0\n") << r.err;
   EXPECT_EQ(read_file(dir / "got"), read_file(dir / "g.json"));
   EXPECT_TRUE(fs::is_fifo(dir / "fifo"));
@@ -526,7 +567,8 @@ TEST(Kgraph, FifoOutput) {
 TEST(Kgraph, FullDeviceIsAnIoError) {
   if (!is_character_device("/dev/full")) GTEST_SKIP() << "no /dev/full";
   const fs::path dir = make_temp_dir();
-  const RunResult r = run_in(dir, "build " + shell_quote(data("valid.json")) + " -o graphml:/dev/full -o g.graphml");
+  const RunResult r = run_in(
+      dir, "build " + shell_quote(data("valid.json")) + " -o graphml:/dev/full -o g.graphml");
   EXPECT_EQ(r.status, 3);
   EXPECT_EQ(r.err, "kgraph: error: cannot write /dev/full: No space left on device\n");
   EXPECT_EQ(names_in(dir), std::vector<std::string>{"g.graphml"});  // written and renamed first
@@ -539,7 +581,9 @@ TEST(Kgraph, DirectoryFormatOnANodeIsAUsageError) {
   ASSERT_EQ(::mkfifo((dir / "fifo").c_str(), 0600), 0);
   const RunResult r = run_in(dir, "build " + shell_quote(data("valid.json")) + " -o neo4j:fifo");
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err, "kgraph: error: format 'neo4j' writes a directory, but 'fifo' is a FIFO\nTry 'kgraph build --help'.\n");
+  EXPECT_EQ(r.err,
+            "kgraph: error: format 'neo4j' writes a directory, but 'fifo' is a FIFO\nTry 'kgraph "
+            "build --help'.\n");
   EXPECT_TRUE(fs::is_fifo(dir / "fifo"));
   EXPECT_EQ(names_in(dir), std::vector<std::string>{"fifo"});
 }
@@ -550,14 +594,18 @@ TEST(Kgraph, OneProblemRepeatedOnEveryRowIsShownOnce) {
   const fs::path dir = make_temp_dir();
   write_file(dir / "people.csv", "name\nAda\nBob\nCy\n");
   write_file(dir / "mapping.json",
-             "{\"entities\": {\"p\": {\"type\": \"actor\", \"kind\": \"person\", \"id\": \"p-{name}\", \"name\": \"{name}\",\n"
-             "                      \"properties\": {\"n\": {\"template\": \"abc\", \"type\": \"int\"}}}}}\n");
+             "{\"entities\": {\"p\": {\"type\": \"actor\", \"kind\": \"person\", \"id\": "
+             "\"p-{name}\", \"name\": \"{name}\",\n"
+             "                      \"properties\": {\"n\": {\"template\": \"abc\", \"type\": "
+             "\"int\"}}}}}\n");
   for (const char* verb : {"validate", "build"}) {
     const RunResult r = run_in(dir, std::string(verb) + " --mapping mapping.json people.csv" +
                                         (std::string(verb) == "build" ? " -o g.json" : ""));
     EXPECT_EQ(r.status, 1) << verb;
-    EXPECT_EQ(r.err, "mapping.json:2:43: error: invalid int \"abc\" for \"n\" (typed int at mapping.json:2:43); "
-                     "expected a whole number such as 42 or -7\n")
+    EXPECT_EQ(
+        r.err,
+        "mapping.json:2:43: error: invalid int \"abc\" for \"n\" (typed int at mapping.json:2:43); "
+        "expected a whole number such as 42 or -7\n")
         << verb;
     EXPECT_EQ(r.err.find("more problem"), std::string::npos) << verb;
   }

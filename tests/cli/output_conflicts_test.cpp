@@ -1,7 +1,7 @@
 #include "cli/output_conflicts.hpp"
 
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -36,7 +36,8 @@ class OutputConflictsTest : public ::testing::Test {
       specs.back().target = classify_output(specs.back().path);
     }
     std::vector<std::string> warnings;
-    const std::vector<InputFile> files = collect_inputs(inputs, {&importers_, nullptr, {}}, warnings);
+    const std::vector<InputFile> files =
+        collect_inputs(inputs, {&importers_, nullptr, {}}, warnings);
     try {
       check_outputs_against_inputs(specs, {inputs, files, documents, &importers_});
     } catch (const UsageError& e) {
@@ -60,22 +61,23 @@ TEST_F(OutputConflictsTest, OutputThatIsAnInput) {
   const struct {
     std::string output;  // as given to -o
   } cases[] = {
-      {"text:" + p("in.fake")},
-      {"text:" + p("sub/../in.fake")},   // `..`
-      {"text:" + p("link.txt")},         // a symbolic link to the input
-      {"text:" + p("hard.txt")},         // a hard link
+      {"text:" + p("in.fake")},   {"text:" + p("sub/../in.fake")},  // `..`
+      {"text:" + p("link.txt")},                                    // a symbolic link to the input
+      {"text:" + p("hard.txt")},                                    // a hard link
       {"text:" + p("./in.fake")},
   };
   for (const auto& c : cases) {
     const std::string path = c.output.substr(5);
-    EXPECT_EQ(check({p("in.fake")}, {c.output}), "output '" + path + "' is the same file as the input '" + p("in.fake") + "'")
+    EXPECT_EQ(check({p("in.fake")}, {c.output}),
+              "output '" + path + "' is the same file as the input '" + p("in.fake") + "'")
         << c.output;
   }
 }
 
 TEST_F(OutputConflictsTest, OutputThatIsASchemaOrMappingFile) {
-  EXPECT_EQ(check({p("in.fake")}, {"text:" + p("schema.json")}, {p("schema.json")}),
-            "output '" + p("schema.json") + "' is the same file as the input '" + p("schema.json") + "'");
+  EXPECT_EQ(
+      check({p("in.fake")}, {"text:" + p("schema.json")}, {p("schema.json")}),
+      "output '" + p("schema.json") + "' is the same file as the input '" + p("schema.json") + "'");
 }
 
 TEST_F(OutputConflictsTest, OutputRelativeToTheWorkingDirectory) {
@@ -89,23 +91,25 @@ TEST_F(OutputConflictsTest, OutputRelativeToTheWorkingDirectory) {
 TEST_F(OutputConflictsTest, OutputThatIsAFileFoundInAnInputDirectory) {
   // Outside the directory, under a name no importer reads, but the very file the walk reads.
   fs::create_hard_link(dir_ / "data" / "a.fake", dir_ / "out.txt");
-  EXPECT_EQ(check({p("data")}, {"text:" + p("out.txt")}),
-            "output '" + p("out.txt") + "' is the same file as the input '" + p("data") + "/a.fake'");
+  EXPECT_EQ(
+      check({p("data")}, {"text:" + p("out.txt")}),
+      "output '" + p("out.txt") + "' is the same file as the input '" + p("data") + "/a.fake'");
 }
 
 TEST_F(OutputConflictsTest, OutputInsideAnInputDirectory) {
   fs::create_directory(dir_ / "elsewhere");
   fs::create_symlink(dir_ / "data", dir_ / "data-link");
   fs::create_symlink(dir_ / "data" / "new.fake", dir_ / "elsewhere" / "out.txt");  // leads inside
-  const std::string inside_message = "', where it would be read as an input; write it elsewhere or under a name no importer reads";
+  const std::string inside_message =
+      "', where it would be read as an input; write it elsewhere or under a name no importer reads";
   const struct {
     std::string output;
     std::string message;  // after "output 'PATH' is inside the input directory 'DATA"
   } cases[] = {
-      {"text:" + p("data/new.fake"), inside_message},                 // read by the next run
-      {"text:" + p("data/sub/new.other"), inside_message},            // at any depth
-      {"text:" + p("data-link/new.fake"), inside_message},            // through a linked directory
-      {"text:" + p("elsewhere/out.txt"), inside_message},             // a link leading inside
+      {"text:" + p("data/new.fake"), inside_message},       // read by the next run
+      {"text:" + p("data/sub/new.other"), inside_message},  // at any depth
+      {"text:" + p("data-link/new.fake"), inside_message},  // through a linked directory
+      {"text:" + p("elsewhere/out.txt"), inside_message},   // a link leading inside
       {"dir:" + p("data/db"), "', where its files would be read as inputs; write it elsewhere"},
       {"text:" + p("data/graph.txt"), ""},  // no importer reads .txt: allowed
       {"text:" + p("data.fake"), ""},       // beside, not inside
@@ -115,7 +119,9 @@ TEST_F(OutputConflictsTest, OutputInsideAnInputDirectory) {
   for (const auto& c : cases) {
     const std::string path = c.output.substr(c.output.find(':') + 1);
     const std::string expected =
-        c.message.empty() ? "" : "output '" + path + "' is inside the input directory '" + p("data") + c.message;
+        c.message.empty()
+            ? ""
+            : "output '" + path + "' is inside the input directory '" + p("data") + c.message;
     EXPECT_EQ(check({p("data")}, {c.output}), expected) << c.output;
   }
 }
@@ -126,7 +132,8 @@ TEST_F(OutputConflictsTest, DirectoryOutputThatIsOrHoldsAnInput) {
   EXPECT_EQ(check({p("db")}, {"dir:" + p("db")}),
             "output '" + p("db") + "' is the same directory as the input '" + p("db") + "'");
   EXPECT_EQ(check({p("db/x.fake")}, {"dir:" + p("db")}),
-            "input '" + p("db/x.fake") + "' is inside the directory output '" + p("db") + "', which the run replaces as a whole");
+            "input '" + p("db/x.fake") + "' is inside the directory output '" + p("db") +
+                "', which the run replaces as a whole");
   EXPECT_EQ(check({p("in.fake")}, {"dir:" + p("db")}, {p("db/.kgraph-output")}),
             "input '" + p("db/.kgraph-output") + "' is inside the directory output '" + p("db") +
                 "', which the run replaces as a whole");
@@ -150,7 +157,8 @@ TEST_F(OutputConflictsTest, StreamsAreComparedByWhatTheyAreOpenOn) {
 }
 
 TEST_F(OutputConflictsTest, UnrelatedOutputs) {
-  EXPECT_EQ(check({p("in.fake"), p("data")}, {"text:" + p("out.txt"), "text:-", "dir:" + p("db")}), "");
+  EXPECT_EQ(check({p("in.fake"), p("data")}, {"text:" + p("out.txt"), "text:-", "dir:" + p("db")}),
+            "");
 }
 
 }  // namespace

@@ -44,10 +44,10 @@ TEST(OutputTarget, DescriptorsThroughSymbolicLinks) {
   const fs::path dir = make_temp_dir();
   fs::create_symlink("/dev/stdout", dir / "out.json");
   fs::create_symlink("/proc/self/fd/1", dir / "direct.json");
-  fs::create_symlink("out.json", dir / "relative.json");     // a chain of links
+  fs::create_symlink("out.json", dir / "relative.json");  // a chain of links
   fs::create_directory(dir / "sub");
   fs::create_symlink("../out.json", dir / "sub" / "up.json");
-  fs::create_symlink("/dev/fd", dir / "fds");                // a linked directory on the way
+  fs::create_symlink("/dev/fd", dir / "fds");  // a linked directory on the way
   fs::create_symlink("/dev", dir / "devlink");
   EXPECT_EQ(descriptor_named_by(dir / "out.json"), 1);
   EXPECT_EQ(descriptor_named_by(dir / "direct.json"), 1);

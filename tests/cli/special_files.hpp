@@ -7,12 +7,12 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
-#include <atomic>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -27,13 +27,15 @@ class FifoReader {
  public:
   explicit FifoReader(std::filesystem::path path, std::function<void()> on_open = {})
       : path_(std::move(path)) {
-    if (::mkfifo(path_.c_str(), 0600) != 0 && errno != EEXIST) throw std::runtime_error("mkfifo failed");
+    if (::mkfifo(path_.c_str(), 0600) != 0 && errno != EEXIST)
+      throw std::runtime_error("mkfifo failed");
     thread_ = std::thread([this, on_open = std::move(on_open)] {
       cli::UniqueFd fd(::open(path_.c_str(), O_RDONLY | O_CLOEXEC));
       opened_ = true;
       if (on_open) on_open();
       char buf[4096];
-      for (ssize_t n; (n = ::read(fd.get(), buf, sizeof buf)) > 0;) content_.append(buf, static_cast<std::size_t>(n));
+      for (ssize_t n; (n = ::read(fd.get(), buf, sizeof buf)) > 0;)
+        content_.append(buf, static_cast<std::size_t>(n));
     });
   }
   ~FifoReader() { (void)content(); }
@@ -76,7 +78,8 @@ class PseudoTerminal {
     slave_path_ = ::ptsname(master_.get());
     slave_ = cli::UniqueFd(::open(slave_path_.c_str(), O_RDWR | O_NOCTTY | O_CLOEXEC));
     termios raw{};
-    if (!slave_ || ::tcgetattr(slave_.get(), &raw) != 0) throw std::runtime_error("no pseudo-terminal");
+    if (!slave_ || ::tcgetattr(slave_.get(), &raw) != 0)
+      throw std::runtime_error("no pseudo-terminal");
     ::cfmakeraw(&raw);
     ::tcsetattr(slave_.get(), TCSANOW, &raw);
     ::fcntl(master_.get(), F_SETFL, O_NONBLOCK);
@@ -87,7 +90,8 @@ class PseudoTerminal {
   std::string read_all() {
     std::string out;
     char buf[4096];
-    for (ssize_t n; (n = ::read(master_.get(), buf, sizeof buf)) > 0;) out.append(buf, static_cast<std::size_t>(n));
+    for (ssize_t n; (n = ::read(master_.get(), buf, sizeof buf)) > 0;)
+      out.append(buf, static_cast<std::size_t>(n));
     return out;
   }
 
@@ -99,7 +103,7 @@ class PseudoTerminal {
 
 /// Whether `path` is (still) a character device.
 inline bool is_character_device(const std::filesystem::path& path) {
-  struct stat st{};
+  struct stat st {};
   return ::lstat(path.c_str(), &st) == 0 && S_ISCHR(st.st_mode);
 }
 

@@ -57,14 +57,12 @@ TEST(TemporaryCleanup, StaleTemporariesOfTheTargetAreRemoved) {
 TEST(TemporaryCleanup, OnlyOursOldAndUnlocked) {
   const fs::path dir = make_temp_dir();
   const std::vector<std::string> kept = {
-      ".h.json.kgraph-tmp-a1B2c3",    // another target's
-      ".gg.json.kgraph-tmp-a1B2c3",   // another target's, sharing the end of the name
-      ".g.json.kgraph-tmp-a1B2c",     // not mkstemp's six characters
-      ".g.json.kgraph-tmp-a1B2c34",
-      ".g.json.kgraph-tmp-a1B2c-",
-      ".g.json.kgraph-old-a1B2c3",    // may hold the previous output after a crash mid-swap
-      "g.json.kgraph-tmp-a1B2c3",
-      "g.json",
+      ".h.json.kgraph-tmp-a1B2c3",   // another target's
+      ".gg.json.kgraph-tmp-a1B2c3",  // another target's, sharing the end of the name
+      ".g.json.kgraph-tmp-a1B2c",    // not mkstemp's six characters
+      ".g.json.kgraph-tmp-a1B2c34", ".g.json.kgraph-tmp-a1B2c-",
+      ".g.json.kgraph-old-a1B2c3",  // may hold the previous output after a crash mid-swap
+      "g.json.kgraph-tmp-a1B2c3",   "g.json",
   };
   for (const std::string& name : kept) leave(dir / name);
   // A symbolic link with our name is not ours.
@@ -78,7 +76,8 @@ TEST(TemporaryCleanup, OnlyOursOldAndUnlocked) {
 
   remove_stale_temporaries(dir / "g.json", seconds_from_now(-60));
   std::vector<std::string> expected = kept;
-  expected.insert(expected.end(), {".g.json.kgraph-tmp-link00", ".g.json.kgraph-tmp-newer0", ".g.json.kgraph-tmp-locked"});
+  expected.insert(expected.end(), {".g.json.kgraph-tmp-link00", ".g.json.kgraph-tmp-newer0",
+                                   ".g.json.kgraph-tmp-locked"});
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(names_in(dir), expected);
 }
@@ -94,7 +93,8 @@ TEST(TemporaryCleanup, NewOutputsRemoveStaleTemporariesOfTheirTargets) {
     t.add_directory(dir / "db");
     t.commit_all();
   }
-  EXPECT_EQ(names_in(dir), (std::vector<std::string>{".other.json.kgraph-tmp-CCCCCC", "db", "g.json"}));
+  EXPECT_EQ(names_in(dir),
+            (std::vector<std::string>{".other.json.kgraph-tmp-CCCCCC", "db", "g.json"}));
 }
 
 TEST(TemporaryCleanup, TemporariesOfALiveTransactionAreLocked) {

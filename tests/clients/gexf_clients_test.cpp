@@ -51,7 +51,8 @@ const Prepared& prepared(const std::string& name) {
   p.gexf = test::make_temp_dir() / (name + ".gexf");
   const test::RunResult run = test::run_kgraph({"build", input.string(), "-o", p.gexf.string()});
   if (run.status != 0) {
-    p.problem = "kgraph build " + input.string() + " failed (" + std::to_string(run.status) + "): " + run.err;
+    p.problem = "kgraph build " + input.string() + " failed (" + std::to_string(run.status) +
+                "): " + run.err;
     return p;
   }
   test::BuildResult built = test::build_from({{input.filename().string(), test::read_file(input)}});
@@ -60,8 +61,9 @@ const Prepared& prepared(const std::string& name) {
   return p;
 }
 
-
-void string(JsonWriter& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void string(JsonWriter& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
 
 void attribute(JsonWriter& w, std::string_view title, const std::vector<std::string>& values) {
   w.StartObject();
@@ -82,15 +84,20 @@ std::vector<std::string> texts(const KnowledgeGraph& g, std::span<const StrId> i
 
 void interval(JsonWriter& w, const PartialDate& start, const PartialDate& end) {
   w.Key("start");
-  if (start.present()) string(w, gexf::interval_start(start));
-  else w.Null();
+  if (start.present())
+    string(w, gexf::interval_start(start));
+  else
+    w.Null();
   w.Key("end");
-  if (end.present()) string(w, gexf::interval_end(end));
-  else w.Null();
+  if (end.present())
+    string(w, gexf::interval_end(end));
+  else
+    w.Null();
 }
 
-void common_attributes(JsonWriter& w, const KnowledgeGraph& g, ListId sources, const PartialDate& start,
-                       const PartialDate& end, const PropertyList& props, bool node) {
+void common_attributes(JsonWriter& w, const KnowledgeGraph& g, ListId sources,
+                       const PartialDate& start, const PartialDate& end, const PropertyList& props,
+                       bool node) {
   if (sources) attribute(w, "sources", texts(g, g.list(sources)));
   if (start.present()) attribute(w, "start", {start.to_string()});
   if (end.present()) attribute(w, "end", {end.to_string()});
@@ -205,16 +212,17 @@ TEST_P(GexfClients, ValidAgainstXmlSchemaWithoutViz) {
   EXPECT_EQ(removed, p.graph->entities().size()) << "one viz:color per node";
   const fs::path variant = test::make_temp_dir() / "without-viz.gexf";
   test::write_file(variant, without);
-  const test::RunResult ok =
-      test::run_shell("xmllint --noout --nonet --schema " + xsd + " " + shell_quote(variant.string()) + " 2>&1");
+  const test::RunResult ok = test::run_shell("xmllint --noout --nonet --schema " + xsd + " " +
+                                             shell_quote(variant.string()) + " 2>&1");
   EXPECT_EQ(ok.status, 0) << ok.out.substr(0, 3000);
 
-  const test::RunResult as_written =
-      test::run_shell("xmllint --noout --nonet --schema " + xsd + " " + shell_quote(p.gexf.string()) + " 2>&1");
+  const test::RunResult as_written = test::run_shell("xmllint --noout --nonet --schema " + xsd +
+                                                     " " + shell_quote(p.gexf.string()) + " 2>&1");
   std::istringstream errors(as_written.out);
   for (std::string line; std::getline(errors, line);) {
     if (line.find("fails to validate") != std::string::npos || line.empty()) continue;
-    EXPECT_NE(line.find("Element '{http://gexf.net/1.3/viz}color': This element is not expected."), std::string::npos)
+    EXPECT_NE(line.find("Element '{http://gexf.net/1.3/viz}color': This element is not expected."),
+              std::string::npos)
         << line;
   }
 }
@@ -225,11 +233,12 @@ TEST_P(GexfClients, GraphologyReadsItBack) {
   const Prepared& p = data();
   ASSERT_TRUE(p.graph);
   const fs::path clients = test::node_clients_dir();
-  const test::RunResult setup =
-      test::run_shell("bash " + shell_quote(test::source_path("tests/clients/setup-node-clients.sh").string()) + " " +
-                      shell_quote(clients.string()) + " 2>&1");
-  ASSERT_EQ(setup.status, 0) << "setup-node-clients.sh (needs node and npm: scripts/install-deps.sh --tests):\n"
-                             << setup.out;
+  const test::RunResult setup = test::run_shell(
+      "bash " + shell_quote(test::source_path("tests/clients/setup-node-clients.sh").string()) +
+      " " + shell_quote(clients.string()) + " 2>&1");
+  ASSERT_EQ(setup.status, 0)
+      << "setup-node-clients.sh (needs node and npm: scripts/install-deps.sh --tests):\n"
+      << setup.out;
   const std::string modules = (clients / "node_modules").string();
   const fs::path expected = test::make_temp_dir() / "expected.json";
   test::write_file(expected, expected_json(*p.graph));

@@ -41,11 +41,15 @@ struct Dataset {
   fs::path input;
 };
 
-Dataset example() { return {"example", test::source_path("examples/north-korean-refugees-2006/graph.json")}; }
+Dataset example() {
+  return {"example", test::source_path("examples/north-korean-refugees-2006/graph.json")};
+}
 Dataset hostile() { return {"hostile", test::test_data("hostile/hostile.json")}; }
 // A selection of the hostile graph (written through the exporter API, not the binary): every
 // other entity and the relations between them, so keys and sources follow the view.
-Dataset hostile_selection() { return {"hostile-selection", test::test_data("hostile/hostile.json")}; }
+Dataset hostile_selection() {
+  return {"hostile-selection", test::test_data("hostile/hostile.json")};
+}
 bool is_selection(const Dataset& d) { return std::string_view(d.name).ends_with("-selection"); }
 
 // The view a dataset is about.
@@ -68,11 +72,18 @@ struct Prepared {
   std::string api_output;  // the same view written through the exporter API
 };
 
-void write_value(rapidjson::Writer<rapidjson::StringBuffer>& w, const KnowledgeGraph& g, const Value& v) {
+void write_value(rapidjson::Writer<rapidjson::StringBuffer>& w, const KnowledgeGraph& g,
+                 const Value& v) {
   switch (v.kind) {
-    case ValueKind::boolean: w.Bool(v.boolean); break;
-    case ValueKind::integer: w.Int64(v.integer); break;
-    case ValueKind::real: w.Double(v.real); break;
+    case ValueKind::boolean:
+      w.Bool(v.boolean);
+      break;
+    case ValueKind::integer:
+      w.Int64(v.integer);
+      break;
+    case ValueKind::real:
+      w.Double(v.real);
+      break;
     case ValueKind::string: {
       const std::string_view s = g.str(v.string);
       w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
@@ -85,7 +96,8 @@ void write_string(rapidjson::Writer<rapidjson::StringBuffer>& w, std::string_vie
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
-void write_list(rapidjson::Writer<rapidjson::StringBuffer>& w, const KnowledgeGraph& g, ListId list) {
+void write_list(rapidjson::Writer<rapidjson::StringBuffer>& w, const KnowledgeGraph& g,
+                ListId list) {
   w.StartArray();
   for (StrId s : g.list(list)) write_string(w, g.str(s));
   w.EndArray();
@@ -104,7 +116,8 @@ void write_properties(rapidjson::Writer<rapidjson::StringBuffer>& w, const Knowl
   w.EndObject();
 }
 
-void write_date(rapidjson::Writer<rapidjson::StringBuffer>& w, const char* field, const PartialDate& d) {
+void write_date(rapidjson::Writer<rapidjson::StringBuffer>& w, const char* field,
+                const PartialDate& d) {
   if (!d.present()) return;
   w.Key(field);
   write_string(w, d.to_string());
@@ -198,7 +211,8 @@ Prepared prepare_uncached(const Dataset& d) {
   const fs::path dir = test::make_temp_dir();
   p.graphml = dir / (std::string(d.name) + ".graphml");
   p.expected = dir / (std::string(d.name) + ".expected.json");
-  test::BuildResult built = test::build_from({{d.input.filename().string(), test::read_file(d.input)}});
+  test::BuildResult built =
+      test::build_from({{d.input.filename().string(), test::read_file(d.input)}});
   if (!built.graph) {
     p.problem = "building in process failed";
     for (const auto& m : built.messages()) p.problem += "\n" + m;
@@ -212,9 +226,11 @@ Prepared prepare_uncached(const Dataset& d) {
     test::write_file(p.graphml, p.api_output);
     return p;
   }
-  const test::RunResult run = test::run_shell(shell_quote(KGRAPH_BINARY) + " build " + shell_quote(d.input.string()) +
-                                              " -o " + shell_quote(p.graphml.string()));
-  if (run.status != 0 || !fs::exists(p.graphml)) p.problem = "kgraph build exited with " + std::to_string(run.status) + ":\n" + run.err;
+  const test::RunResult run =
+      test::run_shell(shell_quote(KGRAPH_BINARY) + " build " + shell_quote(d.input.string()) +
+                      " -o " + shell_quote(p.graphml.string()));
+  if (run.status != 0 || !fs::exists(p.graphml))
+    p.problem = "kgraph build exited with " + std::to_string(run.status) + ":\n" + run.err;
   return p;
 }
 
@@ -225,24 +241,25 @@ const Prepared& prepare(const Dataset& d) {
   return it->second;
 }
 
-#define PREPARED_OR_FAIL(var, dataset)                    \
-  const Prepared& var = prepare(dataset);                 \
-  ASSERT_TRUE(var.problem.empty()) << var.problem;        \
+#define PREPARED_OR_FAIL(var, dataset)             \
+  const Prepared& var = prepare(dataset);          \
+  ASSERT_TRUE(var.problem.empty()) << var.problem; \
   ASSERT_TRUE(var.graph.has_value())
 
 // A client program on PATH, or a failure naming the Debian package that provides it.
 ::testing::AssertionResult have_program(const std::string& program, const std::string& package) {
-  if (test::run_shell("command -v " + shell_quote(program)).status == 0) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << program << " is missing: install Debian's " << package
-                                       << " (client tests never skip)";
+  if (test::run_shell("command -v " + shell_quote(program)).status == 0)
+    return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure()
+         << program << " is missing: install Debian's " << package << " (client tests never skip)";
 }
 
 // ---- the binary and the API agree -------------------------------------------------------------
 
 void expect_cli_matches_api(const Dataset& d) {
   PREPARED_OR_FAIL(p, d);
-  EXPECT_TRUE(test::read_file(p.graphml) == p.api_output) << "kgraph build and the exporter API differ for "
-                                                          << d.name;
+  EXPECT_TRUE(test::read_file(p.graphml) == p.api_output)
+      << "kgraph build and the exporter API differ for " << d.name;
 }
 TEST(GraphmlClients, CliMatchesApiExample) { expect_cli_matches_api(example()); }
 TEST(GraphmlClients, CliMatchesApiHostile) { expect_cli_matches_api(hostile()); }
@@ -256,7 +273,8 @@ void expect_schema_valid(const fs::path& graphml) {
   const fs::path schema_dir = test::test_data("schemas/graphml-schema");
   ASSERT_TRUE(fs::exists(schema_dir / "1.1/graphml.xsd")) << schema_dir;
   const test::RunResult r = test::run_shell(
-      "XML_CATALOG_FILES=" + shell_quote((schema_dir / "catalog.xml").string()) + " xmllint --noout --nonet --schema " +
+      "XML_CATALOG_FILES=" + shell_quote((schema_dir / "catalog.xml").string()) +
+      " xmllint --noout --nonet --schema " +
       shell_quote((schema_dir / "1.1/graphml.xsd").string()) + " " + shell_quote(graphml.string()));
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find(" validates"), std::string::npos) << r.err;
@@ -283,15 +301,18 @@ TEST(GraphmlClients, XmllintValidatesGoldenFiles) {
 // ---- networkx and igraph ---------------------------------------------------------------------
 
 void expect_python_client(const Dataset& d, const std::string& client, bool compare_input) {
-  ASSERT_TRUE(fs::exists("/usr/bin/python3")) << "/usr/bin/python3 is missing: install Debian's python3";
+  ASSERT_TRUE(fs::exists("/usr/bin/python3"))
+      << "/usr/bin/python3 is missing: install Debian's python3";
   const test::RunResult import = test::run_shell("/usr/bin/python3 -c 'import " + client + "'");
-  ASSERT_EQ(import.status, 0) << client << " is missing from /usr/bin/python3: install Debian's python3-" << client
-                              << " (client tests never skip)\n"
+  ASSERT_EQ(import.status, 0) << client
+                              << " is missing from /usr/bin/python3: install Debian's python3-"
+                              << client << " (client tests never skip)\n"
                               << import.err;
   PREPARED_OR_FAIL(p, d);
-  std::string command = "/usr/bin/python3 " +
-                        shell_quote(test::source_path("tests/clients/graphml_python_check.py").string()) + " " +
-                        client + " " + shell_quote(p.graphml.string()) + " " + shell_quote(p.expected.string());
+  std::string command =
+      "/usr/bin/python3 " +
+      shell_quote(test::source_path("tests/clients/graphml_python_check.py").string()) + " " +
+      client + " " + shell_quote(p.graphml.string()) + " " + shell_quote(p.expected.string());
   if (compare_input) command += " " + shell_quote(d.input.string());
   const test::RunResult r = test::run_shell(command);
   EXPECT_EQ(r.status, 0) << r.out << r.err;
@@ -300,8 +321,12 @@ TEST(GraphmlClients, NetworkxReadsExample) { expect_python_client(example(), "ne
 TEST(GraphmlClients, NetworkxReadsHostile) { expect_python_client(hostile(), "networkx", true); }
 TEST(GraphmlClients, IgraphReadsExample) { expect_python_client(example(), "igraph", true); }
 TEST(GraphmlClients, IgraphReadsHostile) { expect_python_client(hostile(), "igraph", true); }
-TEST(GraphmlClients, NetworkxReadsHostileSelection) { expect_python_client(hostile_selection(), "networkx", false); }
-TEST(GraphmlClients, IgraphReadsHostileSelection) { expect_python_client(hostile_selection(), "igraph", false); }
+TEST(GraphmlClients, NetworkxReadsHostileSelection) {
+  expect_python_client(hostile_selection(), "networkx", false);
+}
+TEST(GraphmlClients, IgraphReadsHostileSelection) {
+  expect_python_client(hostile_selection(), "igraph", false);
+}
 
 // ---- Boost.Graph read_graphml ----------------------------------------------------------------
 
@@ -327,13 +352,18 @@ struct TypedMaps {
 
   void declare(boost::dynamic_properties& dp, const std::string& name, const std::string& type) {
     type_of[name] = type;
-    if (type == "boolean") add(dp, name, bools);
-    else if (type == "long") add(dp, name, longs);
-    else if (type == "double") add(dp, name, doubles);
-    else add(dp, name, strings);
+    if (type == "boolean")
+      add(dp, name, bools);
+    else if (type == "long")
+      add(dp, name, longs);
+    else if (type == "double")
+      add(dp, name, doubles);
+    else
+      add(dp, name, strings);
   }
   template <class T>
-  void add(boost::dynamic_properties& dp, const std::string& name, std::list<std::map<Desc, T>>& store) {
+  void add(boost::dynamic_properties& dp, const std::string& name,
+           std::list<std::map<Desc, T>>& store) {
     store.emplace_back();
     by_name[name] = &store.back();
     dp.property(name, boost::associative_property_map<std::map<Desc, T>>(store.back()));
@@ -350,17 +380,25 @@ struct TypedMaps {
   rapidjson::Document doc;
   doc.Parse(json.data(), json.size());
   if (doc.HasParseError() || !doc.IsArray() || doc.Size() != values.size())
-    return ::testing::AssertionFailure() << "not the JSON array of " << values.size() << " values: " << json;
+    return ::testing::AssertionFailure()
+           << "not the JSON array of " << values.size() << " values: " << json;
   for (rapidjson::SizeType i = 0; i < doc.Size(); ++i) {
     const auto& j = doc[i];
     const Value& v = values[i];
     bool same = false;
     switch (v.kind) {
-      case ValueKind::boolean: same = j.IsBool() && j.GetBool() == v.boolean; break;
-      case ValueKind::integer: same = j.IsInt64() && j.GetInt64() == v.integer; break;
-      case ValueKind::real: same = j.IsNumber() && j.GetDouble() == v.real; break;
+      case ValueKind::boolean:
+        same = j.IsBool() && j.GetBool() == v.boolean;
+        break;
+      case ValueKind::integer:
+        same = j.IsInt64() && j.GetInt64() == v.integer;
+        break;
+      case ValueKind::real:
+        same = j.IsNumber() && j.GetDouble() == v.real;
+        break;
       case ValueKind::string:
-        same = j.IsString() && std::string_view(j.GetString(), j.GetStringLength()) == g.str(v.string);
+        same =
+            j.IsString() && std::string_view(j.GetString(), j.GetStringLength()) == g.str(v.string);
         break;
     }
     if (!same) return ::testing::AssertionFailure() << "value " << i << " differs in " << json;
@@ -368,13 +406,13 @@ struct TypedMaps {
   return ::testing::AssertionSuccess();
 }
 
-::testing::AssertionResult json_strings_equal(const KnowledgeGraph& g, const std::string& json, ListId list) {
+::testing::AssertionResult json_strings_equal(const KnowledgeGraph& g, const std::string& json,
+                                              ListId list) {
   std::vector<Value> values;
   for (StrId s : g.list(list)) values.push_back(Value::of_string(s));
   if (values.empty() && json.empty()) return ::testing::AssertionSuccess();
   return json_list_equals(g, json, values);
 }
-
 
 // Keys with more than one value on some element of the view: written as JSON array text.
 std::set<StrId> list_keys(const KnowledgeGraph& g, const GraphView& view, bool nodes) {
@@ -392,8 +430,9 @@ std::set<StrId> list_keys(const KnowledgeGraph& g, const GraphView& view, bool n
 
 // One property as Boost read it, against kgraph's values.
 template <class Desc>
-void expect_property(const KnowledgeGraph& g, const TypedMaps<Desc>& maps, const Desc& d, const std::string& name,
-                     const Property& p, bool is_list, const std::string& where) {
+void expect_property(const KnowledgeGraph& g, const TypedMaps<Desc>& maps, const Desc& d,
+                     const std::string& name, const Property& p, bool is_list,
+                     const std::string& where) {
   SCOPED_TRACE(where + " property " + std::string(g.str(p.key)) + " (attr.name " + name + ")");
   auto t = maps.type_of.find(name);
   ASSERT_NE(t, maps.type_of.end()) << "no key declared";
@@ -445,10 +484,14 @@ void expect_boost_reads(const Dataset& d) {
   // Property keys as declared in the file (their names and types are checked elsewhere).
   TypedMaps<BV> vmaps;
   TypedMaps<BE> emaps;
-  const std::regex key_re("<key id=\"(np_|ep_)[^\"]*\" for=\"(node|edge)\" attr.name=\"([^\"]*)\" attr.type=\"([a-z]+)\"");
+  const std::regex key_re(
+      "<key id=\"(np_|ep_)[^\"]*\" for=\"(node|edge)\" attr.name=\"([^\"]*)\" "
+      "attr.type=\"([a-z]+)\"");
   for (std::sregex_iterator it(doc.begin(), doc.end(), key_re), end; it != end; ++it) {
-    if ((*it)[2] == "node") vmaps.declare(dp, (*it)[3], (*it)[4]);
-    else emaps.declare(dp, (*it)[3], (*it)[4]);
+    if ((*it)[2] == "node")
+      vmaps.declare(dp, (*it)[3], (*it)[4]);
+    else
+      emaps.declare(dp, (*it)[3], (*it)[4]);
   }
 
   std::ifstream in(p.graphml, std::ios::binary);
@@ -460,7 +503,8 @@ void expect_boost_reads(const Dataset& d) {
 
   ASSERT_EQ(boost::num_vertices(bg), view.entities().size());
   ASSERT_EQ(boost::num_edges(bg), view.relations().size());
-  const std::set<StrId> node_lists = list_keys(g, view, true), edge_lists = list_keys(g, view, false);
+  const std::set<StrId> node_lists = list_keys(g, view, true),
+                        edge_lists = list_keys(g, view, false);
 
   for (std::uint32_t i = 0; i < view.entities().size(); ++i) {
     const Entity& e = g.entities()[view.entities()[i]];
@@ -483,20 +527,30 @@ void expect_boost_reads(const Dataset& d) {
 
   // Boost lists edges by source vertex, so match them to relations by what identifies a
   // relation: (from, type, to, start, end, role).
-  using Identity = std::tuple<std::string, std::string, std::string, std::string, std::string, std::string>;
+  using Identity =
+      std::tuple<std::string, std::string, std::string, std::string, std::string, std::string>;
   std::map<Identity, BE> edges;
   for (auto [it, end] = boost::edges(bg); it != end; ++it) {
     const BEdge& b = bg[*it];
-    Identity id{bg[boost::source(*it, bg)].id, b.type, bg[boost::target(*it, bg)].id, b.start, b.end, b.role};
+    Identity id{bg[boost::source(*it, bg)].id,
+                b.type,
+                bg[boost::target(*it, bg)].id,
+                b.start,
+                b.end,
+                b.role};
     EXPECT_TRUE(edges.emplace(id, *it).second) << "two edges read as the same relation";
   }
   const StrId id_key = g.strings().find("id"), quote_key = g.strings().find("quote");
   for (std::uint32_t r : view.relations()) {
     const Relation& rel = g.relations()[r];
-    Identity id{std::string(g.str(g.entities()[rel.from].id)), std::string(g.str(rel.type)),
-                std::string(g.str(g.entities()[rel.to].id)), rel.start.to_string(), rel.end.to_string(),
+    Identity id{std::string(g.str(g.entities()[rel.from].id)),
+                std::string(g.str(rel.type)),
+                std::string(g.str(g.entities()[rel.to].id)),
+                rel.start.to_string(),
+                rel.end.to_string(),
                 std::string(g.str(rel.role))};
-    const std::string where = "relation " + std::get<0>(id) + " " + std::get<1>(id) + " " + std::get<2>(id);
+    const std::string where =
+        "relation " + std::get<0>(id) + " " + std::get<1>(id) + " " + std::get<2>(id);
     SCOPED_TRACE(where);
     auto found = edges.find(id);
     ASSERT_NE(found, edges.end()) << "not read by Boost";
@@ -515,8 +569,8 @@ void expect_boost_reads(const Dataset& d) {
         }
         continue;
       }
-      expect_property(g, emaps, found->second, graphml::property_attr_name(g.str(prop.key), false), prop,
-                      edge_lists.count(prop.key) > 0, where);
+      expect_property(g, emaps, found->second, graphml::property_attr_name(g.str(prop.key), false),
+                      prop, edge_lists.count(prop.key) > 0, where);
     }
     if (!had_id) {
       EXPECT_EQ(b.id, "");
@@ -535,9 +589,9 @@ TEST(GraphmlClients, BoostReadsHostileSelection) { expect_boost_reads(hostile_se
 TEST(GraphmlClients, HostileDataMatchesItsGenerator) {
   ASSERT_TRUE(fs::exists("/usr/bin/python3")) << "/usr/bin/python3 is missing";
   const fs::path out = test::make_temp_dir() / "hostile.json";
-  const test::RunResult r = test::run_shell("/usr/bin/python3 " +
-                                            shell_quote(test::test_data("hostile/make_hostile.py").string()) + " " +
-                                            shell_quote(out.string()));
+  const test::RunResult r = test::run_shell(
+      "/usr/bin/python3 " + shell_quote(test::test_data("hostile/make_hostile.py").string()) + " " +
+      shell_quote(out.string()));
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_TRUE(test::read_file(out) == test::read_file(test::test_data("hostile/hostile.json")))
       << "tests/data/hostile/hostile.json is stale: run tests/data/hostile/make_hostile.py";

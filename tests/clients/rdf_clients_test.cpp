@@ -44,14 +44,16 @@ std::string md5_hex(std::string_view data) {
   static constexpr std::array<std::uint32_t, 64> k = [] {
     std::array<std::uint32_t, 64> t{};
     const std::uint32_t v[64] = {
-        0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
-        0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
-        0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
-        0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a,
-        0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70,
-        0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
-        0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
-        0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391};
+        0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613,
+        0xfd469501, 0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193,
+        0xa679438e, 0x49b40821, 0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d,
+        0x02441453, 0xd8a1e681, 0xe7d3fbc8, 0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed,
+        0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a, 0xfffa3942, 0x8771f681, 0x6d9d6122,
+        0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70, 0x289b7ec6, 0xeaa127fa,
+        0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665, 0xf4292244,
+        0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
+        0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb,
+        0xeb86d391};
     for (int i = 0; i < 64; ++i) t[i] = v[i];
     return t;
   }();
@@ -69,16 +71,21 @@ std::string md5_hex(std::string_view data) {
     std::uint32_t w[16];
     for (int i = 0; i < 16; ++i) {
       w[i] = 0;
-      for (int b = 0; b < 4; ++b) w[i] |= std::uint32_t{static_cast<unsigned char>(msg[off + 4 * i + b])} << (8 * b);
+      for (int b = 0; b < 4; ++b)
+        w[i] |= std::uint32_t{static_cast<unsigned char>(msg[off + 4 * i + b])} << (8 * b);
     }
     std::uint32_t a = h[0], b = h[1], c = h[2], d = h[3];
     for (int i = 0; i < 64; ++i) {
       std::uint32_t f;
       int g;
-      if (i < 16) f = (b & c) | (~b & d), g = i;
-      else if (i < 32) f = (d & b) | (~d & c), g = (5 * i + 1) % 16;
-      else if (i < 48) f = b ^ c ^ d, g = (3 * i + 5) % 16;
-      else f = c ^ (b | ~d), g = (7 * i) % 16;
+      if (i < 16)
+        f = (b & c) | (~b & d), g = i;
+      else if (i < 32)
+        f = (d & b) | (~d & c), g = (5 * i + 1) % 16;
+      else if (i < 48)
+        f = b ^ c ^ d, g = (3 * i + 5) % 16;
+      else
+        f = c ^ (b | ~d), g = (7 * i) % 16;
       const std::uint32_t t = d;
       d = c;
       c = b;
@@ -100,7 +107,8 @@ std::string md5_hex(std::string_view data) {
 
 TEST(RdfClientsSupport, Md5) {
   EXPECT_EQ(md5_hex(""), "d41d8cd98f00b204e9800998ecf8427e");
-  EXPECT_EQ(md5_hex("The quick brown fox jumps over the lazy dog"), "9e107d9d372bb6826bd81d3542a419d6");
+  EXPECT_EQ(md5_hex("The quick brown fox jumps over the lazy dog"),
+            "9e107d9d372bb6826bd81d3542a419d6");
   EXPECT_EQ(md5_hex("naïve:ns"), "8a1247f38157da79b08afccf059fb410");
 }
 
@@ -137,13 +145,14 @@ struct Query {
 };
 
 std::string prefixes() {
-  return "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX schema: <" + kSchema + "> PREFIX kg: <" +
-         kKg + "> ";
+  return "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX schema: <" + kSchema +
+         "> PREFIX kg: <" + kKg + "> ";
 }
 
 std::string oxigraph_sparql(const Query& q) {
   std::string s = prefixes() + "SELECT";
-  for (std::size_t i = 0; i < q.columns.size(); ++i) s += " (" + q.columns[i].expr + " AS ?c" + std::to_string(i) + ")";
+  for (std::size_t i = 0; i < q.columns.size(); ++i)
+    s += " (" + q.columns[i].expr + " AS ?c" + std::to_string(i) + ")";
   return s + " WHERE { " + q.pattern + " } " + q.group_by;
 }
 
@@ -151,23 +160,29 @@ std::string virtuoso_sparql(const Query& q, const std::string& graph) {
   std::string s = "SPARQL " + prefixes() + "SELECT";
   for (std::size_t i = 0; i < q.columns.size(); ++i) {
     const std::string& e = q.columns[i].expr;
-    s += " (" + (q.columns[i].hashed ? "bif:md5(str(" + e + "))" : e) + " AS ?c" + std::to_string(i) + ")";
+    s += " (" + (q.columns[i].hashed ? "bif:md5(str(" + e + "))" : e) + " AS ?c" +
+         std::to_string(i) + ")";
   }
   return s + " FROM <" + graph + "> WHERE { " + q.pattern + " } " + q.group_by;
 }
 
-
 const char* date_type(const PartialDate& d) {
   switch (d.precision()) {
-    case DatePrecision::day: return "http://www.w3.org/2001/XMLSchema#date";
-    case DatePrecision::month: return "http://www.w3.org/2001/XMLSchema#gYearMonth";
-    case DatePrecision::year: return "http://www.w3.org/2001/XMLSchema#gYear";
-    case DatePrecision::none: break;
+    case DatePrecision::day:
+      return "http://www.w3.org/2001/XMLSchema#date";
+    case DatePrecision::month:
+      return "http://www.w3.org/2001/XMLSchema#gYearMonth";
+    case DatePrecision::year:
+      return "http://www.w3.org/2001/XMLSchema#gYear";
+    case DatePrecision::none:
+      break;
   }
   return "";
 }
 
-std::string relation_property(std::string_view type) { return std::string(rdf::kRelationVocab) + rdf::iri_component(type); }
+std::string relation_property(std::string_view type) {
+  return std::string(rdf::kRelationVocab) + rdf::iri_component(type);
+}
 
 // The questions asked of every store, with kgraph's own answers.
 std::vector<Query> queries_for(const KnowledgeGraph& g) {
@@ -176,19 +191,31 @@ std::vector<Query> queries_for(const KnowledgeGraph& g) {
 
   // Counts per class.
   {
-    Query q{"classes", {{"?c"}, {"COUNT(DISTINCT ?s)", false}}, "?s a ?c . FILTER(?c IN (", "GROUP BY ?c"};
+    Query q{"classes",
+            {{"?c"}, {"COUNT(DISTINCT ?s)", false}},
+            "?s a ?c . FILTER(?c IN (",
+            "GROUP BY ?c"};
     std::map<std::string, std::size_t> counts;
     const char* type_classes[] = {"Actor", "Law", "Event", "Place"};
     for (const Entity& e : g.entities()) {
       ++counts[kKg + type_classes[static_cast<int>(e.type)]];
-      for (std::string_view c : rdf::schema_classes(e.type, g.str(e.kind))) ++counts[kSchema + std::string(c)];
+      for (std::string_view c : rdf::schema_classes(e.type, g.str(e.kind)))
+        ++counts[kSchema + std::string(c)];
     }
     if (!g.relations().empty()) counts[kKg + "Relation"] = g.relations().size();
-    if (!g.sources().empty()) counts[kKg + "Source"] = counts[kSchema + "CreativeWork"] = g.sources().size();
+    if (!g.sources().empty())
+      counts[kKg + "Source"] = counts[kSchema + "CreativeWork"] = g.sources().size();
     const char* asked[] = {"Actor", "Law", "Event", "Place", "Relation", "Source"};
-    const char* asked_schema[] = {"Person",      "Organization", "GovernmentOrganization", "NewsMediaOrganization",
-                                  "Legislation", "Event",        "Place",                  "Country",
-                                  "City",        "CreativeWork"};
+    const char* asked_schema[] = {"Person",
+                                  "Organization",
+                                  "GovernmentOrganization",
+                                  "NewsMediaOrganization",
+                                  "Legislation",
+                                  "Event",
+                                  "Place",
+                                  "Country",
+                                  "City",
+                                  "CreativeWork"};
     std::vector<std::string> iris;
     bool first = true;
     for (const char* c : asked) {
@@ -208,19 +235,22 @@ std::vector<Query> queries_for(const KnowledgeGraph& g) {
   // Names of entities, and titles of sources.
   {
     Query q{"names", {{"?id"}, {"?n"}}, "?e schema:identifier ?id ; schema:name ?n ."};
-    for (const Entity& e : g.entities()) q.expected.insert({std::string(g.str(e.id)), std::string(g.str(e.name))});
+    for (const Entity& e : g.entities())
+      q.expected.insert({std::string(g.str(e.id)), std::string(g.str(e.name))});
     const StrId title = g.strings().find("title");
     for (const Source& s : g.sources())
       for (const Property& p : s.properties)
         if (p.key == title)
-          for (const Value& v : p.values) q.expected.insert({std::string(g.str(s.id)), value_text(v, g.strings())});
+          for (const Value& v : p.values)
+            q.expected.insert({std::string(g.str(s.id)), value_text(v, g.strings())});
     qs.push_back(std::move(q));
   }
   // Aliases.
   {
     Query q{"aliases", {{"?id"}, {"?a"}}, "?e schema:identifier ?id ; schema:alternateName ?a ."};
     for (const Entity& e : g.entities())
-      for (StrId a : g.list(e.aliases)) q.expected.insert({std::string(g.str(e.id)), std::string(g.str(a))});
+      for (StrId a : g.list(e.aliases))
+        q.expected.insert({std::string(g.str(e.id)), std::string(g.str(a))});
     qs.push_back(std::move(q));
   }
   // Dates with their datatypes.
@@ -230,14 +260,19 @@ std::vector<Query> queries_for(const KnowledgeGraph& g) {
             "?e schema:identifier ?id ; ?p ?d ; a ?t . FILTER(?p IN (kg:start, kg:end) && "
             "?t IN (kg:Actor, kg:Law, kg:Event, kg:Place))"};
     for (const Entity& e : g.entities()) {
-      if (e.start.present()) q.expected.insert({std::string(g.str(e.id)), kKg + "start", e.start.to_string(), date_type(e.start)});
-      if (e.end.present()) q.expected.insert({std::string(g.str(e.id)), kKg + "end", e.end.to_string(), date_type(e.end)});
+      if (e.start.present())
+        q.expected.insert(
+            {std::string(g.str(e.id)), kKg + "start", e.start.to_string(), date_type(e.start)});
+      if (e.end.present())
+        q.expected.insert(
+            {std::string(g.str(e.id)), kKg + "end", e.end.to_string(), date_type(e.end)});
     }
     qs.push_back(std::move(q));
   }
   // Relation provenance: quotes and roles on the reified relation, byte for byte.
-  const std::string reified = "?r a kg:Relation ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . "
-                              "?s schema:identifier ?si . ?o schema:identifier ?oi . ";
+  const std::string reified =
+      "?r a kg:Relation ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . "
+      "?s schema:identifier ?si . ?o schema:identifier ?oi . ";
   {
     Query q{"quotes", {{"?si"}, {"STR(?p)"}, {"?oi"}, {"?q"}}, reified + "?r kg:quote ?q ."};
     const StrId quote = g.strings().find("quote");
@@ -245,13 +280,16 @@ std::vector<Query> queries_for(const KnowledgeGraph& g) {
       for (const Property& p : g.properties_of(r))
         if (p.key == quote)
           for (const Value& v : p.values)
-            q.expected.insert({id(r.from), relation_property(g.str(r.type)), id(r.to), value_text(v, g.strings())});
+            q.expected.insert({id(r.from), relation_property(g.str(r.type)), id(r.to),
+                               value_text(v, g.strings())});
     qs.push_back(std::move(q));
   }
   {
     Query q{"roles", {{"?si"}, {"STR(?p)"}, {"?oi"}, {"?role"}}, reified + "?r kg:role ?role ."};
     for (const Relation& r : g.relations())
-      if (r.role != kEmpty) q.expected.insert({id(r.from), relation_property(g.str(r.type)), id(r.to), std::string(g.str(r.role))});
+      if (r.role != kEmpty)
+        q.expected.insert(
+            {id(r.from), relation_property(g.str(r.type)), id(r.to), std::string(g.str(r.role))});
     qs.push_back(std::move(q));
   }
   {
@@ -266,13 +304,17 @@ std::vector<Query> queries_for(const KnowledgeGraph& g) {
     const std::string kgr(rdf::kRelationVocab);
     Query q{"two_hops",
             {{"?ai"}, {"STR(?p)"}, {"?bi"}, {"STR(?q)"}, {"?ci"}},
-            "?a ?p ?b . ?b ?q ?c . ?a schema:identifier ?ai . ?b schema:identifier ?bi . ?c schema:identifier ?ci . "
-            "FILTER(STRSTARTS(STR(?p), '" + kgr + "') && STRSTARTS(STR(?q), '" + kgr + "'))"};
+            "?a ?p ?b . ?b ?q ?c . ?a schema:identifier ?ai . ?b schema:identifier ?bi . ?c "
+            "schema:identifier ?ci . "
+            "FILTER(STRSTARTS(STR(?p), '" +
+                kgr + "') && STRSTARTS(STR(?q), '" + kgr + "'))"};
     std::set<std::tuple<std::uint32_t, std::string, std::uint32_t>> direct;
-    for (const Relation& r : g.relations()) direct.emplace(r.from, std::string(g.str(r.type)), r.to);
+    for (const Relation& r : g.relations())
+      direct.emplace(r.from, std::string(g.str(r.type)), r.to);
     for (const auto& [a, p, b] : direct)
       for (const auto& [b2, p2, c] : direct)
-        if (b2 == b) q.expected.insert({id(a), relation_property(p), id(b), relation_property(p2), id(c)});
+        if (b2 == b)
+          q.expected.insert({id(a), relation_property(p), id(b), relation_property(p2), id(c)});
     qs.push_back(std::move(q));
   }
   return qs;
@@ -282,7 +324,8 @@ std::multiset<Row> hashed(const Query& q) {
   Rows out;
   for (const Row& row : q.expected) {
     Row h;
-    for (std::size_t i = 0; i < row.size(); ++i) h.push_back(q.columns[i].hashed ? md5_hex(row[i]) : row[i]);
+    for (std::size_t i = 0; i < row.size(); ++i)
+      h.push_back(q.columns[i].hashed ? md5_hex(row[i]) : row[i]);
     out.insert(h);
   }
   return out;
@@ -315,8 +358,10 @@ Rows minus(const Rows& a, const Rows& b) {
 
 void expect_rows(const Rows& actual, const Rows& expected, const std::string& what) {
   if (actual == expected) return;
-  ADD_FAILURE() << what << ": " << actual.size() << " rows, expected " << expected.size() << "\nmissing:\n"
-                << show(minus(expected, actual)) << "unexpected:\n" << show(minus(actual, expected));
+  ADD_FAILURE() << what << ": " << actual.size() << " rows, expected " << expected.size()
+                << "\nmissing:\n"
+                << show(minus(expected, actual)) << "unexpected:\n"
+                << show(minus(actual, expected));
 }
 
 // ---- one build of every dataset, shared by the tests -----------------------------------------
@@ -325,8 +370,8 @@ struct Prepared {
   std::string problem;
   std::optional<KnowledgeGraph> graph;
   fs::path nt, ttl;
-  std::size_t nt_lines = 0;     // triples written
-  std::size_t distinct = 0;     // distinct triples, what a store holds
+  std::size_t nt_lines = 0;  // triples written
+  std::size_t distinct = 0;  // distinct triples, what a store holds
 };
 
 const std::map<std::string, Prepared>& prepared() {
@@ -337,12 +382,15 @@ const std::map<std::string, Prepared>& prepared() {
       Prepared& p = out[d.name];
       p.nt = dir / (d.name + ".nt");
       p.ttl = dir / (d.name + ".ttl");
-      const test::RunResult run = test::run_kgraph({"build", d.input.string(), "-o", p.nt.string(), "-o", p.ttl.string()});
+      const test::RunResult run =
+          test::run_kgraph({"build", d.input.string(), "-o", p.nt.string(), "-o", p.ttl.string()});
       if (run.status != 0) {
-        p.problem = "kgraph build " + d.input.string() + " failed (" + std::to_string(run.status) + "): " + run.err;
+        p.problem = "kgraph build " + d.input.string() + " failed (" + std::to_string(run.status) +
+                    "): " + run.err;
         continue;
       }
-      test::BuildResult built = test::build_from({{d.input.filename().string(), test::read_file(d.input)}});
+      test::BuildResult built =
+          test::build_from({{d.input.filename().string(), test::read_file(d.input)}});
       if (!built.graph) {
         p.problem = "in-process build failed";
         continue;
@@ -379,11 +427,13 @@ TEST_P(RdfClients, RapperParsesBoth) {
   const Prepared& p = data();
   ASSERT_TRUE(p.graph);
   for (const auto& [syntax, file] : {std::pair{"ntriples", p.nt}, std::pair{"turtle", p.ttl}}) {
-    const test::RunResult r =
-        test::run_shell("rapper -i " + std::string(syntax) + " -c " + shell_quote(file.string()) + " 2>&1");
-    ASSERT_EQ(r.status, 0) << "rapper (Debian raptor2-utils; scripts/install-deps.sh --tests) on " << file << ":\n"
+    const test::RunResult r = test::run_shell("rapper -i " + std::string(syntax) + " -c " +
+                                              shell_quote(file.string()) + " 2>&1");
+    ASSERT_EQ(r.status, 0) << "rapper (Debian raptor2-utils; scripts/install-deps.sh --tests) on "
+                           << file << ":\n"
                            << r.out;
-    EXPECT_NE(r.out.find("Parsing returned " + std::to_string(p.nt_lines) + " triples"), std::string::npos)
+    EXPECT_NE(r.out.find("Parsing returned " + std::to_string(p.nt_lines) + " triples"),
+              std::string::npos)
         << syntax << ": " << r.out;
     EXPECT_EQ(r.out.find("rapper: Error"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("rapper: Warning"), std::string::npos) << r.out;
@@ -393,9 +443,9 @@ TEST_P(RdfClients, RapperParsesBoth) {
 std::string node_setup() {
   static const std::string modules = [] {
     const fs::path clients = test::node_clients_dir();
-    const test::RunResult r =
-        test::run_shell("bash " + shell_quote(test::source_path("tests/clients/setup-node-clients.sh").string()) + " " +
-                        shell_quote(clients.string()) + " 2>&1");
+    const test::RunResult r = test::run_shell(
+        "bash " + shell_quote(test::source_path("tests/clients/setup-node-clients.sh").string()) +
+        " " + shell_quote(clients.string()) + " 2>&1");
     if (r.status != 0) return "ERROR: setup-node-clients.sh failed:\n" + r.out;
     return (clients / "node_modules").string();
   }();
@@ -436,9 +486,11 @@ TEST_P(RdfClients, OxigraphAnswersQueries) {
   w.String("id");
   w.EndArray();
   w.Key("sparql");
-  w.String((prefixes() + "SELECT ?e ?id WHERE { ?e schema:identifier ?id ; a ?t . FILTER(?t IN (kg:Actor, kg:Law, "
-                         "kg:Event, kg:Place)) }")
-               .c_str());
+  w.String(
+      (prefixes() +
+       "SELECT ?e ?id WHERE { ?e schema:identifier ?id ; a ?t . FILTER(?t IN (kg:Actor, kg:Law, "
+       "kg:Event, kg:Place)) }")
+          .c_str());
   w.EndObject();
   w.EndArray();
   const fs::path queries = test::make_temp_dir() / "queries.json";
@@ -459,7 +511,9 @@ TEST_P(RdfClients, OxigraphAnswersQueries) {
       Rows rows;
       for (const auto& row : doc["results"][name].GetArray()) {
         Row out;
-        for (const auto& v : row.GetArray()) out.emplace_back(v.IsNull() ? "<unbound>" : std::string(v.GetString(), v.GetStringLength()));
+        for (const auto& v : row.GetArray())
+          out.emplace_back(v.IsNull() ? "<unbound>"
+                                      : std::string(v.GetString(), v.GetStringLength()));
         rows.insert(out);
       }
       return rows;
@@ -505,18 +559,22 @@ TEST(RdfVirtuoso, BulkLoadsAndAnswersQueries) {
     for (const fs::path& file : {p.nt, p.ttl}) {
       const std::string graph = "urn:kgraph:test:" + file.filename().string();
       files += " " + shell_quote(file.string());
-      statements += graph + "|triples\tSPARQL SELECT COUNT(*) FROM <" + graph + "> WHERE { ?s ?p ?o }\n";
+      statements +=
+          graph + "|triples\tSPARQL SELECT COUNT(*) FROM <" + graph + "> WHERE { ?s ?p ?o }\n";
       std::vector<Query> qs = queries_for(*p.graph);
-      for (const Query& q : qs) statements += graph + "|" + q.name + "\t" + virtuoso_sparql(q, graph) + "\n";
+      for (const Query& q : qs)
+        statements += graph + "|" + q.name + "\t" + virtuoso_sparql(q, graph) + "\n";
       expected[graph] = std::move(qs);
     }
   }
   test::write_file(dir / "statements.tsv", statements);
   const test::RunResult r =
-      test::run_shell("timeout 900 bash " + shell_quote(test::source_path("tests/clients/virtuoso_query.sh").string()) +
+      test::run_shell("timeout 900 bash " +
+                      shell_quote(test::source_path("tests/clients/virtuoso_query.sh").string()) +
                       " " + shell_quote((dir / "statements.tsv").string()) + files);
-  ASSERT_EQ(r.status, 0) << "virtuoso_query.sh (Debian virtuoso-opensource; scripts/install-deps.sh --tests):\n"
-                         << r.err << r.out.substr(0, 2000);
+  ASSERT_EQ(r.status, 0)
+      << "virtuoso_query.sh (Debian virtuoso-opensource; scripts/install-deps.sh --tests):\n"
+      << r.err << r.out.substr(0, 2000);
 
   // Split the output into sections.
   std::map<std::string, std::vector<std::string>> sections;

@@ -25,7 +25,8 @@ TEST(DiagramLegend, ListsExactlyWhatIsInTheView) {
   std::vector<std::uint32_t> relations;
   for (std::uint32_t r = 0; r < g.relations().size(); ++r)
     if (g.relations()[r].from == qin && g.relations()[r].to == mfa) relations.push_back(r);
-  const std::string legend = legend_html(GraphView(g, {std::min(qin, mfa), std::max(qin, mfa)}, relations));
+  const std::string legend =
+      legend_html(GraphView(g, {std::min(qin, mfa), std::max(qin, mfa)}, relations));
   EXPECT_NE(legend.find(">Actors<"), std::string::npos) << legend;
   EXPECT_NE(legend.find(">Person<"), std::string::npos);
   EXPECT_NE(legend.find(">Government body<"), std::string::npos);

@@ -60,7 +60,8 @@ TEST(DiagramText, TooltipTextQuadruplesBackslashes) {
 }
 
 TEST(DiagramText, HtmlTextEscapesMarkup) {
-  EXPECT_EQ(html_text(R"(<b>"x" & 'y'</b> \N)"), R"(&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt; \\N)");
+  EXPECT_EQ(html_text(R"(<b>"x" & 'y'</b> \N)"),
+            R"(&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt; \\N)");
 }
 
 TEST(DiagramText, NodeNameDoublesBackslashesAndFlattensLines) {
@@ -73,11 +74,13 @@ TEST(DiagramText, NodeNameDoublesBackslashesAndFlattensLines) {
 }
 
 TEST(DiagramText, NodeLabelWrapsTheNameOverAnEscapedCaption) {
-  EXPECT_EQ(node_label("Ministry of Foreign Affairs of the People's Republic of China", "Government body"),
+  EXPECT_EQ(node_label("Ministry of Foreign Affairs of the People's Republic of China",
+                       "Government body"),
             "Ministry of Foreign<BR/>Affairs of the People&#39;s<BR/>Republic of China<BR/>"
             "<FONT POINT-SIZE=\"8.5\" COLOR=\"#4d4d4d\">Government body</FONT>");
-  EXPECT_EQ(node_label("a <b> \\N", "x & \\L"),
-            "a &lt;b&gt; \\\\N<BR/><FONT POINT-SIZE=\"8.5\" COLOR=\"#4d4d4d\">x &amp; \\\\L</FONT>");
+  EXPECT_EQ(
+      node_label("a <b> \\N", "x & \\L"),
+      "a &lt;b&gt; \\\\N<BR/><FONT POINT-SIZE=\"8.5\" COLOR=\"#4d4d4d\">x &amp; \\\\L</FONT>");
 }
 
 TEST(DiagramText, EdgeLabelPutsTheRoleInParenthesesUnderTheLabel) {
@@ -89,8 +92,9 @@ TEST(DiagramText, EdgeLabelPutsTheRoleInParenthesesUnderTheLabel) {
 
 TEST(DiagramText, ClusterLabelWrapsAtFortyColumnsInTwoLines) {
   EXPECT_EQ(cluster_label("Shenyang"), "Shenyang");
-  EXPECT_EQ(cluster_label("Democratic People's Republic of Korea, North Hamgyong Province, Hoeryong"),
-            "Democratic People's Republic of Korea,\\nNorth Hamgyong Province, Hoeryong");
+  EXPECT_EQ(
+      cluster_label("Democratic People's Republic of Korea, North Hamgyong Province, Hoeryong"),
+      "Democratic People's Republic of Korea,\\nNorth Hamgyong Province, Hoeryong");
   EXPECT_EQ(cluster_label("C:\\ & \\N"), "C:\\\\ &amp; \\\\N");
 }
 

@@ -21,7 +21,8 @@ void expect_accepted_by_dot(const std::string& dot_text) {
   const test::RunResult canon = test::run_shell("dot -Tcanon " + test::shell_quote(path.string()));
   EXPECT_EQ(canon.status, 0) << canon.err;
   EXPECT_EQ(canon.err, "");
-  const test::RunResult svg = test::run_shell("dot -Tsvg -o /dev/null " + test::shell_quote(path.string()));
+  const test::RunResult svg =
+      test::run_shell("dot -Tsvg -o /dev/null " + test::shell_quote(path.string()));
   EXPECT_EQ(svg.status, 0) << svg.err;
   EXPECT_EQ(svg.err, "");
 }
@@ -63,7 +64,8 @@ TEST(DotExporter, MatchesGoldenFiles) {
     SCOPED_TRACE(c.golden);
     const KnowledgeGraph g = golden_graph(c.input);
     test::check_golden(test::test_data("golden/dot/" + c.golden + ".dot"),
-                       test::export_to_string(GraphView(g), "dot", c.options), "DOT of " + c.golden);
+                       test::export_to_string(GraphView(g), "dot", c.options),
+                       "DOT of " + c.golden);
   }
 }
 
@@ -76,7 +78,8 @@ TEST(DotExporter, EveryGoldenOutputIsAcceptedByDot) {
 }
 
 TEST(DotExporter, HostileDocumentIsAcceptedByDot) {
-  const KnowledgeGraph g = test::graph_from_json(test::read_file(test::test_data("hostile/hostile.json")));
+  const KnowledgeGraph g =
+      test::graph_from_json(test::read_file(test::test_data("hostile/hostile.json")));
   ExportOptions options;
   options.legend = true;
   options.cluster = "place";
@@ -105,8 +108,8 @@ TEST(DotExporter, KeepsParallelRelationsAsKeyedEdges) {
   // `dot -Tcanon` reads them back as four edges too.
   const auto path = test::make_temp_dir() / "p.dot";
   test::write_file(path, dot);
-  const test::RunResult r =
-      test::run_shell("dot -Tcanon " + test::shell_quote(path.string()) + " | grep -c 'china -> repatriations'");
+  const test::RunResult r = test::run_shell("dot -Tcanon " + test::shell_quote(path.string()) +
+                                            " | grep -c 'china -> repatriations'");
   EXPECT_EQ(r.out, "4\n") << r.err;
 }
 
@@ -117,7 +120,8 @@ TEST(DotExporter, NamesTheEngineAndDoesNotLayOut) {
   EXPECT_EQ(dot.find(" pos="), std::string::npos);
   ExportOptions sfdp;
   sfdp.engine = "sfdp";
-  EXPECT_NE(test::export_to_string(GraphView(g), "dot", sfdp).find("layout=sfdp"), std::string::npos);
+  EXPECT_NE(test::export_to_string(GraphView(g), "dot", sfdp).find("layout=sfdp"),
+            std::string::npos);
 }
 
 TEST(DotExporter, EscapesLabelsSoThatTheyReadBack) {
@@ -126,7 +130,8 @@ TEST(DotExporter, EscapesLabelsSoThatTheyReadBack) {
   // A backslash in a label is doubled, so `\N`, `\l`, `\n` cannot appear by accident; in a
   // tooltip, which Graphviz reads twice, it is quadrupled.
   EXPECT_NE(dot.find(R"(label=<C:\\new\\table \\N \\l \\G<BR/>)"), std::string::npos) << dot;
-  EXPECT_NE(dot.find(R"(tooltip="C:\\\\new\\\\table \\\\N \\\\l \\\\G\n)"), std::string::npos) << dot;
+  EXPECT_NE(dot.find(R"(tooltip="C:\\\\new\\\\table \\\\N \\\\l \\\\G\n)"), std::string::npos)
+      << dot;
   // HTML-like labels carry XML entities; `&amp;` in a name is escaped once more.
   EXPECT_NE(dot.find("Say &quot;hi&quot; &amp; &lt;wave&gt;"), std::string::npos);
   EXPECT_NE(dot.find("&amp;amp; &amp;lt; stay literal"), std::string::npos);
@@ -135,7 +140,9 @@ TEST(DotExporter, EscapesLabelsSoThatTheyReadBack) {
   // An id ending in a backslash gets a node name DOT can quote.
   EXPECT_NE(dot.find(R"("trail\\")"), std::string::npos);
   // Edge labels are escStrings: `\` doubled, `&` as an entity, line breaks as \n.
-  EXPECT_NE(dot.find(R"x(label="related to\n(role with \\ and\n\"quotes\" &amp; <tags>)")x"), std::string::npos) << dot;
+  EXPECT_NE(dot.find(R"x(label="related to\n(role with \\ and\n\"quotes\" &amp; <tags>)")x"),
+            std::string::npos)
+      << dot;
 }
 
 TEST(DotExporter, EmptyViewIsAnEmptyGraph) {

@@ -22,7 +22,9 @@ std::string gexf_of(const std::string& json) {
   return export_to_string(GraphView(g), "gexf");
 }
 
-std::string fixture(const std::string& name) { return test::read_file(test::test_data("golden/gexf/" + name)); }
+std::string fixture(const std::string& name) {
+  return test::read_file(test::test_data("golden/gexf/" + name));
+}
 
 // The text of the element that starts with `start` up to its closing tag `close`.
 std::string block(const std::string& doc, const std::string& start, const std::string& close) {
@@ -44,11 +46,13 @@ TEST(GexfExporter, MatchesGoldenFiles) {
 
 TEST(GexfExporter, IsADynamicDirectedGexf13Document) {
   const std::string doc = gexf_of(fixture("basic.json"));
-  EXPECT_EQ(doc.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" "
-                      "xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n",
-                      0),
-            0u);
-  EXPECT_NE(doc.find("<graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\">"), std::string::npos);
+  EXPECT_EQ(
+      doc.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" "
+                "xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n",
+                0),
+      0u);
+  EXPECT_NE(doc.find("<graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\">"),
+            std::string::npos);
   EXPECT_NE(doc.find("<nodes count=\"15\">"), std::string::npos);
   EXPECT_NE(doc.find("<edges count=\"17\">"), std::string::npos);
   EXPECT_EQ(doc.find("schemaLocation"), std::string::npos) << "the RELAX NG schema rejects it";
@@ -57,12 +61,16 @@ TEST(GexfExporter, IsADynamicDirectedGexf13Document) {
 
 TEST(GexfExporter, DatesBecomeWidenedIntervals) {
   const std::string doc = gexf_of(fixture("basic.json"));
-  EXPECT_NE(doc.find("<node id=\"act\" label=\"An act\" start=\"1990-02-01\" end=\"2001-12-31\">"), std::string::npos);
-  EXPECT_NE(doc.find("<node id=\"repatriations\" label=\"Repatriations\" start=\"2002-01-01\" end=\"2006-10-31\">"),
+  EXPECT_NE(doc.find("<node id=\"act\" label=\"An act\" start=\"1990-02-01\" end=\"2001-12-31\">"),
             std::string::npos);
-  EXPECT_NE(doc.find("<node id=\"press-conference\" label=\"Press conference\" start=\"2006-09-19\" end=\"2006-09-19\">"),
+  EXPECT_NE(doc.find("<node id=\"repatriations\" label=\"Repatriations\" start=\"2002-01-01\" "
+                     "end=\"2006-10-31\">"),
             std::string::npos);
-  EXPECT_NE(doc.find("<node id=\"ministry\" label=\"Ministry of Foreign Affairs\">"), std::string::npos);
+  EXPECT_NE(doc.find("<node id=\"press-conference\" label=\"Press conference\" "
+                     "start=\"2006-09-19\" end=\"2006-09-19\">"),
+            std::string::npos);
+  EXPECT_NE(doc.find("<node id=\"ministry\" label=\"Ministry of Foreign Affairs\">"),
+            std::string::npos);
   // The exact dates stay as attributes.
   const std::string act = block(doc, "<node id=\"act\"", "</node>");
   EXPECT_NE(act.find("<attvalue for=\"4\" value=\"1990-02\"/>"), std::string::npos);
@@ -135,31 +143,44 @@ TEST(GexfExporter, ListItemsAreQuotedAndEscaped) {
 TEST(GexfExporter, NodesCarryValuesAndColours) {
   const std::string doc = gexf_of(fixture("escaping.json"));
   const std::string node = block(doc, "<node id=\"a b\"", "</node>");
-  EXPECT_NE(node.find("label=\"Name with &quot;quotes&quot; &amp; &lt;tags&gt;\""), std::string::npos) << node;
-  EXPECT_NE(node.find("<attvalue for=\"0\" value=\"actor\"/>"), std::string::npos);
-  EXPECT_NE(node.find(R"(<attvalue for="2" value="[&quot; &#32;padded &#32;&quot;, &quot;[\&quot;not\&quot;,\&quot;a list\&quot;]&quot;, &quot;comma, inside&quot;, &quot;new\nline\ttab\rcr&quot;, &quot;quote \&quot; and backslash \\&quot;]"/>)"),
+  EXPECT_NE(node.find("label=\"Name with &quot;quotes&quot; &amp; &lt;tags&gt;\""),
             std::string::npos)
       << node;
-  EXPECT_NE(node.find("<attvalue for=\"13\" value=\"line1&#10;line2&#13;&#10;&#9;tabbed\"/>"), std::string::npos);
-  EXPECT_NE(node.find("<attvalue for=\"14\" value=\"3.0\"/>"), std::string::npos) << "an integer in a double column";
+  EXPECT_NE(node.find("<attvalue for=\"0\" value=\"actor\"/>"), std::string::npos);
+  EXPECT_NE(
+      node.find(
+          R"(<attvalue for="2" value="[&quot; &#32;padded &#32;&quot;, &quot;[\&quot;not\&quot;,\&quot;a list\&quot;]&quot;, &quot;comma, inside&quot;, &quot;new\nline\ttab\rcr&quot;, &quot;quote \&quot; and backslash \\&quot;]"/>)"),
+      std::string::npos)
+      << node;
+  EXPECT_NE(node.find("<attvalue for=\"13\" value=\"line1&#10;line2&#13;&#10;&#9;tabbed\"/>"),
+            std::string::npos);
+  EXPECT_NE(node.find("<attvalue for=\"14\" value=\"3.0\"/>"), std::string::npos)
+      << "an integer in a double column";
   EXPECT_NE(node.find("<viz:color r=\"78\" g=\"121\" b=\"167\"/>"), std::string::npos);
   const std::string rtl = block(doc, "<node id=\"rtl\"", "</node>");
-  EXPECT_NE(rtl.find("<attvalue for=\"11\" value=\"7\"/>"), std::string::npos) << "an integer in a string column";
+  EXPECT_NE(rtl.find("<attvalue for=\"11\" value=\"7\"/>"), std::string::npos)
+      << "an integer in a string column";
   EXPECT_NE(rtl.find("<attvalue for=\"9\" value=\"false\"/>"), std::string::npos);
-  EXPECT_NE(rtl.find("<attvalue for=\"12\" value=\"[&quot;x&quot;, &quot;y&quot;]\"/>"), std::string::npos);
-  EXPECT_NE(rtl.find("label=\"RTL \u202Eoverride\u202C and C1 &#133; and DEL &#127;\""), std::string::npos) << rtl;
+  EXPECT_NE(rtl.find("<attvalue for=\"12\" value=\"[&quot;x&quot;, &quot;y&quot;]\"/>"),
+            std::string::npos);
+  EXPECT_NE(rtl.find("label=\"RTL \u202Eoverride\u202C and C1 &#133; and DEL &#127;\""),
+            std::string::npos)
+      << rtl;
 }
 
 TEST(GexfExporter, EdgesCarryTypeLabelAndInterval) {
   const std::string doc = gexf_of(fixture("escaping.json"));
   const std::string edge = block(doc, "<edge id=\"e0\"", "</edge>");
-  EXPECT_NE(edge.find("<edge id=\"e0\" source=\"a b\" target=\"emoji😀\" kind=\"related_to\" label=\"related to\" "
+  EXPECT_NE(edge.find("<edge id=\"e0\" source=\"a b\" target=\"emoji😀\" kind=\"related_to\" "
+                      "label=\"related to\" "
                       "start=\"2008-02-01\" end=\"2008-02-29\">"),
             std::string::npos)
       << edge;
   EXPECT_NE(edge.find("<attvalue for=\"1\" value=\"role &lt;&amp;&gt;\"/>"), std::string::npos);
-  EXPECT_NE(edge.find(R"(<attvalue for="7" value="[&quot;q1 \&quot;a\&quot;&quot;, &quot;q2\nb&quot;]"/>)"),
-            std::string::npos)
+  EXPECT_NE(
+      edge.find(
+          R"(<attvalue for="7" value="[&quot;q1 \&quot;a\&quot;&quot;, &quot;q2\nb&quot;]"/>)"),
+      std::string::npos)
       << edge;
   const std::string second = block(doc, "<edge id=\"e1\"", "</edge>");
   EXPECT_NE(second.find("<attvalue for=\"5\" value=\"rel/1\"/>"), std::string::npos);
@@ -172,7 +193,8 @@ TEST(GexfExporter, FollowsTheView) {
   const std::string doc = export_to_string(GraphView(g, {act}, {}), "gexf");
   EXPECT_NE(doc.find("<nodes count=\"1\">"), std::string::npos);
   EXPECT_NE(doc.find("<edges count=\"0\">"), std::string::npos);
-  EXPECT_EQ(doc.find("title=\"position\""), std::string::npos) << "no attribute the view does not use";
+  EXPECT_EQ(doc.find("title=\"position\""), std::string::npos)
+      << "no attribute the view does not use";
 }
 
 TEST(GexfExporter, IsDeterministic) {

@@ -33,9 +33,15 @@ TEST(ProcessContext, RendersSeveralFormatsFromSeveralDocumentsInOneProcess) {
       doc.render(format, out);
       const std::string data = out.str();
       switch (format) {
-        case RenderFormat::svg: EXPECT_NE(data.find("Person 3"), std::string::npos); break;
-        case RenderFormat::png: EXPECT_EQ(data.substr(0, 4), "\x89PNG"); break;
-        case RenderFormat::pdf: EXPECT_EQ(data.substr(0, 5), "%PDF-"); break;
+        case RenderFormat::svg:
+          EXPECT_NE(data.find("Person 3"), std::string::npos);
+          break;
+        case RenderFormat::png:
+          EXPECT_EQ(data.substr(0, 4), "\x89PNG");
+          break;
+        case RenderFormat::pdf:
+          EXPECT_EQ(data.substr(0, 5), "%PDF-");
+          break;
       }
     }
   }

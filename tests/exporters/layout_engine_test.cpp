@@ -13,7 +13,8 @@ namespace {
 using diagram::Purpose;
 using test::chain;
 
-std::string engine_for(const KnowledgeGraph& g, ExportOptions options = {}, Purpose p = Purpose::render) {
+std::string engine_for(const KnowledgeGraph& g, ExportOptions options = {},
+                       Purpose p = Purpose::render) {
   return diagram::choose_engine(GraphView(g), options, p);
 }
 
@@ -82,7 +83,8 @@ TEST(ChooseEngine, UnknownEngineIsAnErrorListingTheEngines) {
   ExportOptions typo;
   typo.engine = "dto";
   EXPECT_EQ(error_of(g, typo),
-            "unknown layout engine \"dto\"; expected one of dot, neato, fdp, sfdp, circo; did you mean \"dot\"?");
+            "unknown layout engine \"dto\"; expected one of dot, neato, fdp, sfdp, circo; did you "
+            "mean \"dot\"?");
   ExportOptions other;
   other.engine = "twopi";
   EXPECT_EQ(error_of(g, other, Purpose::write_dot),

@@ -85,7 +85,8 @@ std::vector<Row> read_csv(const std::string& text, const std::string& file) {
       row = {};
       at_field_start = true;
     } else {
-      if (c == '"' || c == '\r') ADD_FAILURE() << file << ": unquoted " << (c == '"' ? "quote" : "CR") << " at byte " << i;
+      if (c == '"' || c == '\r')
+        ADD_FAILURE() << file << ": unquoted " << (c == '"' ? "quote" : "CR") << " at byte " << i;
       cell.text += c;
     }
     ++i;
@@ -127,15 +128,15 @@ TEST(CsvText, QuotesOnlyWhatNeedsIt) {
 // ---- the header grammar of neo4j-admin database import (Neo4j 5) --------------------------
 
 struct HeaderEntry {
-  std::string name;   // empty: none
-  std::string type;   // ID, LABEL, START_ID, END_ID, TYPE, or a property type ("string", "long[]"...)
+  std::string name;  // empty: none
+  std::string
+      type;  // ID, LABEL, START_ID, END_ID, TYPE, or a property type ("string", "long[]"...)
   std::string group;  // ID space
 };
 
-const std::set<std::string> kPropertyTypes = {"int",      "long",          "float",    "double",   "boolean",
-                                              "byte",     "short",         "char",     "string",   "date",
-                                              "localtime", "time",         "localdatetime", "datetime", "duration",
-                                              "point"};
+const std::set<std::string> kPropertyTypes = {
+    "int",    "long", "float",     "double", "boolean",       "byte",     "short",    "char",
+    "string", "date", "localtime", "time",   "localdatetime", "datetime", "duration", "point"};
 const std::set<std::string> kFieldTypes = {"ID", "LABEL", "START_ID", "END_ID", "TYPE", "IGNORE"};
 
 /// Parses one header cell the way neo4j-admin does: `{options}` from the last `{`, the type
@@ -182,7 +183,8 @@ Script read_script(const fs::path& dir) {
   const std::string text = test::read_file(dir / "import.sh");
   EXPECT_EQ(text.rfind("#!/bin/sh\n", 0), 0u);
   EXPECT_NE(text.find("exec \"$admin\" database import full \\\n"), std::string::npos);
-  EXPECT_TRUE(fs::status(dir / "import.sh").permissions() == (fs::status(dir / "import.sh").permissions() | fs::perms::owner_exec));
+  EXPECT_TRUE(fs::status(dir / "import.sh").permissions() ==
+              (fs::status(dir / "import.sh").permissions() | fs::perms::owner_exec));
   static const std::regex option(R"(^  (--[a-z-]+)=(.*) \\$)");
   std::size_t start = 0;
   while (start < text.size()) {
@@ -193,10 +195,14 @@ Script read_script(const fs::path& dir) {
     if (!std::regex_match(line, m, option)) continue;
     const std::string name = m[1], value = m[2];
     if (name == "--array-delimiter") {
-      if (value == "';'") s.delimiter = ';';
-      else if (value == "'|'") s.delimiter = '|';
-      else if (value.rfind("U+00", 0) == 0) s.delimiter = static_cast<char>(std::stoi(value.substr(4), nullptr, 16));
-      else ADD_FAILURE() << "array delimiter " << value;
+      if (value == "';'")
+        s.delimiter = ';';
+      else if (value == "'|'")
+        s.delimiter = '|';
+      else if (value.rfind("U+00", 0) == 0)
+        s.delimiter = static_cast<char>(std::stoi(value.substr(4), nullptr, 16));
+      else
+        ADD_FAILURE() << "array delimiter " << value;
     } else if (name == "--multiline-fields") {
       EXPECT_EQ(value, "true");
       s.multiline = true;
@@ -255,11 +261,13 @@ File read_file(const fs::path& path, const Script& script, bool* saw_line_break)
 
 /// What neo4j-admin stores for a cell of a property column, as text per array element (numbers
 /// parsed and printed back canonically), or nullopt for no property.
-std::optional<std::vector<std::string>> stored(const Cell& c, const HeaderEntry& e, char delimiter) {
+std::optional<std::vector<std::string>> stored(const Cell& c, const HeaderEntry& e,
+                                               char delimiter) {
   if (c.absent()) return std::nullopt;
   const bool array = e.type.ends_with("[]");
   const std::string base = array ? e.type.substr(0, e.type.size() - 2) : e.type;
-  std::vector<std::string> items = array ? split(c.text, delimiter) : std::vector<std::string>{c.text};
+  std::vector<std::string> items =
+      array ? split(c.text, delimiter) : std::vector<std::string>{c.text};
   for (std::string& item : items) {
     if (base == "long") {
       std::int64_t v = 0;
@@ -285,8 +293,11 @@ std::vector<std::string> expected(const Property& p, const HeaderEntry& e, const
   std::vector<std::string> out;
   for (const Value& v : p.values) {
     std::string scratch;
-    if (base == "double") out.push_back(v.kind == ValueKind::integer ? format_real(static_cast<double>(v.integer)) : format_real(v.real));
-    else out.emplace_back(dbcols::value_text(v, dbcols::ColumnType::string, pool, scratch));
+    if (base == "double")
+      out.push_back(v.kind == ValueKind::integer ? format_real(static_cast<double>(v.integer))
+                                                 : format_real(v.real));
+    else
+      out.emplace_back(dbcols::value_text(v, dbcols::ColumnType::string, pool, scratch));
   }
   return out;
 }
@@ -294,8 +305,9 @@ std::vector<std::string> expected(const Property& p, const HeaderEntry& e, const
 /// Neo4j's column name for each property key of a file (docs/formats/neo4j.md), applied
 /// independently of the exporter: builtin clash -> one more `_`, braces and control
 /// characters -> `_`, `_2`... when taken.
-std::map<StrId, std::string> column_names(const std::set<StrId>& keys, const std::vector<std::string>& builtins,
-                                         const StringPool& pool) {
+std::map<StrId, std::string> column_names(const std::set<StrId>& keys,
+                                          const std::vector<std::string>& builtins,
+                                          const StringPool& pool) {
   std::vector<std::pair<std::string, StrId>> sorted;
   for (StrId k : keys) sorted.emplace_back(std::string(pool.view(k)), k);
   std::sort(sorted.begin(), sorted.end());
@@ -341,8 +353,8 @@ void check_round_trip(const KnowledgeGraph& g, const fs::path& dir) {
   const char d = script.delimiter;
 
   // Nodes: sources, then entities by type.
-  const auto check_nodes = [&](const std::string& file, const std::vector<std::string>& builtins, std::string_view group,
-                               auto&& elements, auto&& check_row) {
+  const auto check_nodes = [&](const std::string& file, const std::vector<std::string>& builtins,
+                               std::string_view group, auto&& elements, auto&& check_row) {
     std::set<StrId> keys;
     std::size_t count = 0;
     for (const auto* e : elements) {
@@ -377,28 +389,32 @@ void check_round_trip(const KnowledgeGraph& g, const fs::path& dir) {
         ASSERT_TRUE(column.count(name)) << file << ": no column " << name;
         const std::size_t c = column[name];
         used.insert(c);
-        EXPECT_EQ(stored(row[c], f.header[c], d), expected(p, f.header[c], pool)) << file << " " << pool.view(e->id) << "." << name;
+        EXPECT_EQ(stored(row[c], f.header[c], d), expected(p, f.header[c], pool))
+            << file << " " << pool.view(e->id) << "." << name;
       }
       for (const auto& [name, c] : column)
         if (!std::count(builtins.begin(), builtins.end(), name) && !used.count(c)) {
-          EXPECT_TRUE(row[c].absent()) << file << " " << pool.view(e->id) << "." << name << " should be empty";
+          EXPECT_TRUE(row[c].absent())
+              << file << " " << pool.view(e->id) << "." << name << " should be empty";
         }
     }
   };
 
   std::vector<const Source*> sources;
   for (const Source& s : g.sources()) sources.push_back(&s);
-  check_nodes("sources.csv", {"id", "date"}, "Source", sources, [&](const Source& s, const Row& row, auto& column) {
-    EXPECT_EQ(row[1].text, "Source");
-    EXPECT_EQ(row[column.at("date")].text, s.date.to_string());
-  });
+  check_nodes("sources.csv", {"id", "date"}, "Source", sources,
+              [&](const Source& s, const Row& row, auto& column) {
+                EXPECT_EQ(row[1].text, "Source");
+                EXPECT_EQ(row[column.at("date")].text, s.date.to_string());
+              });
 
   for (EntityType t : kEntityTypes) {
     std::vector<const Entity*> list;
     for (const Entity& e : g.entities())
       if (e.type == t) list.push_back(&e);
-    check_nodes(std::string(type_plural(t)) + ".csv", {"id", "name", "kind", "aliases", "start", "end", "sources"},
-                "Entity", list, [&](const Entity& e, const Row& row, auto& column) {
+    check_nodes(std::string(type_plural(t)) + ".csv",
+                {"id", "name", "kind", "aliases", "start", "end", "sources"}, "Entity", list,
+                [&](const Entity& e, const Row& row, auto& column) {
                   std::vector<std::string> labels = {dbcols::pascal_case(type_name(t))};
                   if (e.kind != kEmpty) labels.push_back(dbcols::pascal_case(pool.view(e.kind)));
                   EXPECT_EQ(split(row[1].text, d), labels);
@@ -443,16 +459,17 @@ void check_round_trip(const KnowledgeGraph& g, const fs::path& dir) {
       EXPECT_EQ(row[column.at("sources")].text, joined(g.list(r.sources), pool, d));
       for (const Property& p : g.properties_of(r)) {
         const std::size_t c = column.at(names.at(p.key));
-        EXPECT_EQ(stored(row[c], f.header[c], d), expected(p, f.header[c], pool)) << file << " row " << i;
+        EXPECT_EQ(stored(row[c], f.header[c], d), expected(p, f.header[c], pool))
+            << file << " row " << i;
       }
     }
   }
-  EXPECT_EQ(std::set<std::string>(script.relationships.begin(), script.relationships.end()), rel_files);
+  EXPECT_EQ(std::set<std::string>(script.relationships.begin(), script.relationships.end()),
+            rel_files);
   EXPECT_EQ(script.multiline, line_break) << "--multiline-fields exactly when a field spans lines";
 }
 
 fs::path export_neo4j(const KnowledgeGraph& g) { return test::export_to_folder(g, "neo4j"); }
-
 
 TEST(Neo4jExporter, HostileTextRoundTrips) {
   const KnowledgeGraph g = test::graph_from_file(test::test_data("hostile/hostile.json"));
@@ -471,10 +488,12 @@ TEST(Neo4jExporter, EdgeCasesRoundTrip) {
   check_round_trip(g, dir);
   // Aliases hold `;` and `|`: the delimiter moves to U+001F.
   EXPECT_EQ(read_script(dir).delimiter, '\x1F');
-  const std::string header = test::read_file(dir / "actors.csv").substr(0, test::read_file(dir / "actors.csv").find('\n'));
-  for (const char* cell : {"bigint:long", "bools:boolean[]", "ints:long[]", "reals:double[]", "hugemix:string",
-                           "mixbool:string", "huge:double", "x_y_:string", "\"weird,key:string\"", "__id:string",
-                           "Name:string", "a`b:string", "x:y:string"})
+  const std::string header =
+      test::read_file(dir / "actors.csv").substr(0, test::read_file(dir / "actors.csv").find('\n'));
+  for (const char* cell :
+       {"bigint:long", "bools:boolean[]", "ints:long[]", "reals:double[]", "hugemix:string",
+        "mixbool:string", "huge:double", "x_y_:string", "\"weird,key:string\"", "__id:string",
+        "Name:string", "a`b:string", "x:y:string"})
     EXPECT_NE(header.find(cell), std::string::npos) << cell << " in " << header;
 }
 
@@ -493,7 +512,8 @@ std::string script_of(const std::string& json) {
 }
 
 TEST(Neo4jExporter, ArrayDelimiterAvoidsListItems) {
-  const std::string plain = R"({"actors": [{"id": "a", "name": "A; B", "aliases": ["x"], "note": "semi;colon"}]})";
+  const std::string plain =
+      R"({"actors": [{"id": "a", "name": "A; B", "aliases": ["x"], "note": "semi;colon"}]})";
   EXPECT_NE(script_of(plain).find("--array-delimiter=';'"), std::string::npos);
   const std::string semi = R"({"actors": [{"id": "a", "name": "A", "aliases": ["x;y"]}]})";
   EXPECT_NE(script_of(semi).find("--array-delimiter='|'"), std::string::npos);
@@ -514,24 +534,29 @@ TEST(Neo4jExporter, ManyRelationTypesSpanSeveralPasses) {
     ASSERT_EQ(rows.size(), 2u) << type;
     EXPECT_EQ(rows[1][0].text, "a");
     EXPECT_EQ(rows[1][1].text, "b" + std::to_string(i % 3));
-    EXPECT_NE(script.find("--relationships=\"$here/rel_" + type + ".csv\""), std::string::npos) << type;
+    EXPECT_NE(script.find("--relationships=\"$here/rel_" + type + ".csv\""), std::string::npos)
+        << type;
   }
 }
 
 TEST(Neo4jExporter, MultilineFieldsOnlyWhenNeeded) {
-  EXPECT_EQ(script_of(R"({"actors": [{"id": "a", "name": "one line, \"quoted\""}]})").find("--multiline-fields"),
+  EXPECT_EQ(script_of(R"({"actors": [{"id": "a", "name": "one line, \"quoted\""}]})")
+                .find("--multiline-fields"),
             std::string::npos);
-  EXPECT_NE(script_of(R"({"actors": [{"id": "a", "name": "two\nlines"}]})").find("--multiline-fields=true"),
+  EXPECT_NE(script_of(R"({"actors": [{"id": "a", "name": "two\nlines"}]})")
+                .find("--multiline-fields=true"),
             std::string::npos);
-  EXPECT_NE(script_of(R"({"actors": [{"id": "a", "name": "cr\ronly"}]})").find("--multiline-fields=true"),
-            std::string::npos);
+  EXPECT_NE(
+      script_of(R"({"actors": [{"id": "a", "name": "cr\ronly"}]})").find("--multiline-fields=true"),
+      std::string::npos);
 }
 
 TEST(Neo4jExporter, ReadBufferHoldsTheLargestField) {
   const std::string big(3 << 20, 'x');
   const std::string s = script_of(R"({"actors": [{"id": "a", "name": ")" + big + R"("}]})");
   EXPECT_NE(s.find("--read-buffer-size=8m"), std::string::npos);
-  EXPECT_EQ(script_of(R"({"actors": [{"id": "a", "name": "A"}]})").find("--read-buffer-size"), std::string::npos);
+  EXPECT_EQ(script_of(R"({"actors": [{"id": "a", "name": "A"}]})").find("--read-buffer-size"),
+            std::string::npos);
 }
 
 TEST(Neo4jExporter, ExactCommand) {
@@ -561,18 +586,20 @@ TEST(Neo4jExporter, ScriptRunsNeo4jAdminWithTheFiles) {
   const fs::path bin = test::make_temp_dir();
   test::write_file(bin / "neo4j-admin", "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
   fs::permissions(bin / "neo4j-admin", fs::perms::owner_all);
-  const auto r = test::run_shell("NEO4J_ADMIN=" + test::shell_quote((bin / "neo4j-admin").string()) + " " +
-                                 test::shell_quote((dir / "import.sh").string()) + " mydb --overwrite-destination");
+  const auto r = test::run_shell(
+      "NEO4J_ADMIN=" + test::shell_quote((bin / "neo4j-admin").string()) + " " +
+      test::shell_quote((dir / "import.sh").string()) + " mydb --overwrite-destination");
   EXPECT_EQ(r.status, 0) << r.err;
   const std::string real_dir = fs::canonical(dir).string();
-  EXPECT_EQ(r.out, "database\nimport\nfull\n--id-type=string\n--array-delimiter=;\n--nodes=" + real_dir +
-                       "/actors.csv\n--overwrite-destination\nmydb\n");
+  EXPECT_EQ(r.out, "database\nimport\nfull\n--id-type=string\n--array-delimiter=;\n--nodes=" +
+                       real_dir + "/actors.csv\n--overwrite-destination\nmydb\n");
 }
 
 TEST(Neo4jExporter, IsDeterministic) {
   const KnowledgeGraph g = test::graph_from_file(test::test_data("hostile/hostile.json"));
   const fs::path a = export_neo4j(g), b = export_neo4j(g);
-  for (const std::string& n : test::file_names(a)) EXPECT_EQ(test::read_file(a / n), test::read_file(b / n)) << n;
+  for (const std::string& n : test::file_names(a))
+    EXPECT_EQ(test::read_file(a / n), test::read_file(b / n)) << n;
 }
 
 // Golden folders: tests/data/golden/neo4j/NAME/ holds the files written for

@@ -51,7 +51,8 @@ TEST(RdfExporter, MatchesGoldenFiles) {
       SCOPED_TRACE(input.filename().string() + " " + format);
       auto golden = input;
       golden.replace_extension(ext);
-      test::check_golden(golden, export_to_string(GraphView(g), format), std::string(format) + " of " + input.string());
+      test::check_golden(golden, export_to_string(GraphView(g), format),
+                         std::string(format) + " of " + input.string());
     }
   }
 }
@@ -61,7 +62,8 @@ std::string basic_json() { return test::read_file(test::test_data("golden/rdf/ba
 // ---- N-Triples shape -------------------------------------------------------------------------
 
 TEST(RdfExporter, EveryNTriplesLineIsOneTriple) {
-  const KnowledgeGraph g = graph_from_json(test::read_file(test::test_data("golden/rdf/escaping.json")));
+  const KnowledgeGraph g =
+      graph_from_json(test::read_file(test::test_data("golden/rdf/escaping.json")));
   const std::string doc = export_to_string(GraphView(g), "ntriples");
   ASSERT_FALSE(doc.empty());
   EXPECT_EQ(doc.back(), '\n');
@@ -79,31 +81,44 @@ TEST(RdfExporter, EntitiesHaveTypesKindsAndSchemaOrgClasses) {
   EXPECT_TRUE(has_line(nt, ministry + " " + type + " " + iri(kKg + "Actor") + " ."));
   EXPECT_TRUE(has_line(nt, ministry + " " + type + " " + iri(kKg + "kind/government_body") + " ."));
   EXPECT_TRUE(has_line(nt, ministry + " " + type + " " + iri(kSchema + "Organization") + " ."));
-  EXPECT_TRUE(has_line(nt, ministry + " " + type + " " + iri(kSchema + "GovernmentOrganization") + " ."));
-  EXPECT_TRUE(has_line(nt, iri(kId + "spokesman") + " " + type + " " + iri(kSchema + "Person") + " ."));
+  EXPECT_TRUE(
+      has_line(nt, ministry + " " + type + " " + iri(kSchema + "GovernmentOrganization") + " ."));
+  EXPECT_TRUE(
+      has_line(nt, iri(kId + "spokesman") + " " + type + " " + iri(kSchema + "Person") + " ."));
   EXPECT_TRUE(has_line(nt, iri(kId + "capital") + " " + type + " " + iri(kSchema + "City") + " ."));
-  EXPECT_TRUE(has_line(nt, iri(kId + "country") + " " + type + " " + iri(kSchema + "Country") + " ."));
-  EXPECT_TRUE(has_line(nt, iri(kId + "article-33") + " " + type + " " + iri(kSchema + "Legislation") + " ."));
-  EXPECT_TRUE(has_line(nt, iri(kId + "press-conference") + " " + type + " " + iri(kSchema + "Event") + " ."));
+  EXPECT_TRUE(
+      has_line(nt, iri(kId + "country") + " " + type + " " + iri(kSchema + "Country") + " ."));
+  EXPECT_TRUE(has_line(
+      nt, iri(kId + "article-33") + " " + type + " " + iri(kSchema + "Legislation") + " ."));
+  EXPECT_TRUE(has_line(
+      nt, iri(kId + "press-conference") + " " + type + " " + iri(kSchema + "Event") + " ."));
   // A group is an actor, but neither a schema:Person nor a schema:Organization.
   EXPECT_EQ(nt.find(iri(kId + "refugees") + " " + type + " " + iri(kSchema)), std::string::npos);
-  EXPECT_TRUE(has_line(nt, iri(kId + "spokesman") + " " + iri(kSchema + "name") + " \"Qin Gang\" ."));
-  EXPECT_TRUE(has_line(nt, iri(kId + "spokesman") + " " + iri(kSchema + "alternateName") + " \"Spokesman Qin\" ."));
-  EXPECT_TRUE(has_line(nt, iri(kId + "spokesman") + " " + iri(kSchema + "identifier") + " \"spokesman\" ."));
-  EXPECT_TRUE(has_line(nt, iri(kId + "government") + " " + iri(kSchema + "description") + " \"The state.\" ."));
+  EXPECT_TRUE(
+      has_line(nt, iri(kId + "spokesman") + " " + iri(kSchema + "name") + " \"Qin Gang\" ."));
+  EXPECT_TRUE(has_line(
+      nt, iri(kId + "spokesman") + " " + iri(kSchema + "alternateName") + " \"Spokesman Qin\" ."));
+  EXPECT_TRUE(has_line(
+      nt, iri(kId + "spokesman") + " " + iri(kSchema + "identifier") + " \"spokesman\" ."));
+  EXPECT_TRUE(has_line(
+      nt, iri(kId + "government") + " " + iri(kSchema + "description") + " \"The state.\" ."));
 }
 
 TEST(RdfExporter, DatesAreTypedByPrecision) {
   const KnowledgeGraph g = graph_from_json(basic_json());
   const std::string nt = export_to_string(GraphView(g), "ntriples");
   const std::string act = iri(kId + "act");
-  EXPECT_TRUE(has_line(nt, act + " " + iri(kKg + "start") + " \"1990-02\"^^" + iri(kXsd + "gYearMonth") + " ."));
-  EXPECT_TRUE(has_line(nt, act + " " + iri(kKg + "end") + " \"2001\"^^" + iri(kXsd + "gYear") + " ."));
-  EXPECT_TRUE(has_line(nt, act + " " + iri(kSchema + "legislationDate") + " \"1990-02\"^^" + iri(kXsd + "gYearMonth") + " ."));
-  const std::string pc = iri(kId + "press-conference");
-  EXPECT_TRUE(has_line(nt, pc + " " + iri(kSchema + "startDate") + " \"2006-09-19\"^^" + iri(kXsd + "date") + " ."));
-  EXPECT_TRUE(has_line(nt, iri(kId + "source/report-1") + " " + iri(kSchema + "datePublished") + " \"2006-10\"^^" +
+  EXPECT_TRUE(has_line(
+      nt, act + " " + iri(kKg + "start") + " \"1990-02\"^^" + iri(kXsd + "gYearMonth") + " ."));
+  EXPECT_TRUE(
+      has_line(nt, act + " " + iri(kKg + "end") + " \"2001\"^^" + iri(kXsd + "gYear") + " ."));
+  EXPECT_TRUE(has_line(nt, act + " " + iri(kSchema + "legislationDate") + " \"1990-02\"^^" +
                                iri(kXsd + "gYearMonth") + " ."));
+  const std::string pc = iri(kId + "press-conference");
+  EXPECT_TRUE(has_line(
+      nt, pc + " " + iri(kSchema + "startDate") + " \"2006-09-19\"^^" + iri(kXsd + "date") + " ."));
+  EXPECT_TRUE(has_line(nt, iri(kId + "source/report-1") + " " + iri(kSchema + "datePublished") +
+                               " \"2006-10\"^^" + iri(kXsd + "gYearMonth") + " ."));
 }
 
 TEST(RdfExporter, PropertiesAreTypedLiterals) {
@@ -126,11 +141,14 @@ TEST(RdfExporter, SourcesAreCreativeWorks) {
   const KnowledgeGraph g = graph_from_json(basic_json());
   const std::string nt = export_to_string(GraphView(g), "ntriples");
   const std::string src = iri(kId + "source/report-1");
-  EXPECT_TRUE(has_line(nt, src + " " + iri(kRdf + "type") + " " + iri(kSchema + "CreativeWork") + " ."));
+  EXPECT_TRUE(
+      has_line(nt, src + " " + iri(kRdf + "type") + " " + iri(kSchema + "CreativeWork") + " ."));
   EXPECT_TRUE(has_line(nt, src + " " + iri(kSchema + "name") + " \"Annual report\" ."));
   EXPECT_TRUE(has_line(nt, src + " " + iri(kSchema + "publisher") + " \"Commission\" ."));
-  EXPECT_TRUE(has_line(nt, src + " " + iri(kSchema + "url") + " \"https://example.org/report?id=1\" ."));
-  EXPECT_TRUE(has_line(nt, iri(kId + "source/transcript") + " " + iri(kSchema + "name") + " \"Transcript (zh)\" ."));
+  EXPECT_TRUE(
+      has_line(nt, src + " " + iri(kSchema + "url") + " \"https://example.org/report?id=1\" ."));
+  EXPECT_TRUE(has_line(
+      nt, iri(kId + "source/transcript") + " " + iri(kSchema + "name") + " \"Transcript (zh)\" ."));
   EXPECT_TRUE(has_line(nt, iri(kId + "ministry") + " " + iri(kKg + "source") + " " + src + " ."));
 }
 
@@ -149,30 +167,34 @@ TEST(RdfExporter, RelationIsADirectTripleAndAReifiedNode) {
   EXPECT_TRUE(has_line(nt, r + " " + iri(kRdf + "object") + " " + to + " ."));
   EXPECT_TRUE(has_line(nt, r + " " + iri(kKg + "quote") + " \"spokesman Qin Gang\" ."));
   EXPECT_TRUE(has_line(nt, r + " " + iri(kSchema + "identifier") + " \"r1\" ."));
-  EXPECT_TRUE(has_line(nt, r + " " + iri(kKg + "source") + " " + iri(kId + "source/report-1") + " ."));
+  EXPECT_TRUE(
+      has_line(nt, r + " " + iri(kKg + "source") + " " + iri(kId + "source/report-1") + " ."));
   EXPECT_EQ(nt.find("<<"), std::string::npos) << "no RDF-star";
 }
 
 TEST(RdfExporter, RelationsDifferingInRoleShareTheDirectTriple) {
   const KnowledgeGraph g = graph_from_json(basic_json());
   const std::string nt = export_to_string(GraphView(g), "ntriples");
-  const std::string direct =
-      iri(kId + "spokesman") + " " + iri(kKgr + "participated_in") + " " + iri(kId + "press-conference") + " .";
+  const std::string direct = iri(kId + "spokesman") + " " + iri(kKgr + "participated_in") + " " +
+                             iri(kId + "press-conference") + " .";
   const auto lines = lines_of(nt);
   EXPECT_EQ(std::count(lines.begin(), lines.end(), direct), 1);
-  const std::string speaker = iri(kId + "relation/spokesman/participated_in/press-conference/2006-09-19/2006-09-19/speaker");
+  const std::string speaker = iri(
+      kId + "relation/spokesman/participated_in/press-conference/2006-09-19/2006-09-19/speaker");
   const std::string host = iri(kId + "relation/spokesman/participated_in/press-conference///host");
   EXPECT_TRUE(has_line(nt, speaker + " " + iri(kKg + "role") + " \"speaker\" ."));
   EXPECT_TRUE(has_line(nt, host + " " + iri(kKg + "role") + " \"host\" ."));
   EXPECT_TRUE(has_line(nt, speaker + " " + iri(kKg + "quote") + " \"He said \\\"no\\\".\" ."));
   EXPECT_TRUE(has_line(nt, speaker + " " + iri(kKg + "quote") + " \"Second quote\" ."));
-  EXPECT_TRUE(has_line(nt, speaker + " " + iri(kKg + "start") + " \"2006-09-19\"^^" + iri(kXsd + "date") + " ."));
+  EXPECT_TRUE(has_line(
+      nt, speaker + " " + iri(kKg + "start") + " \"2006-09-19\"^^" + iri(kXsd + "date") + " ."));
 }
 
 TEST(RdfExporter, SchemaOrgRestatesRelationsWhereItFits) {
   const KnowledgeGraph g = graph_from_json(basic_json());
   const std::string nt = export_to_string(GraphView(g), "ntriples");
-  const auto restated = [&](const std::string& from, const std::string& prop, const std::string& to) {
+  const auto restated = [&](const std::string& from, const std::string& prop,
+                            const std::string& to) {
     return has_line(nt, iri(kId + from) + " " + iri(kSchema + prop) + " " + iri(kId + to) + " .");
   };
   EXPECT_TRUE(restated("article-33", "isPartOf", "convention"));
@@ -187,11 +209,14 @@ TEST(RdfExporter, SchemaOrgRestatesRelationsWhereItFits) {
 TEST(RdfExporter, VocabularyLabelsWhatTheViewUses) {
   const KnowledgeGraph g = graph_from_json(basic_json());
   const std::string ttl = export_to_string(GraphView(g), "turtle");
-  EXPECT_NE(ttl.find("kgr:spokesperson_of a rdf:Property ;\n    rdfs:label \"spokesperson of\" .\n"), std::string::npos);
+  EXPECT_NE(
+      ttl.find("kgr:spokesperson_of a rdf:Property ;\n    rdfs:label \"spokesperson of\" .\n"),
+      std::string::npos);
   EXPECT_NE(ttl.find("kgk:government_body a rdfs:Class ;\n    rdfs:label \"Government body\" ;\n"
                      "    rdfs:subClassOf kg:Actor .\n"),
             std::string::npos);
-  EXPECT_NE(ttl.find("kg:Relation a rdfs:Class ;\n    rdfs:subClassOf rdf:Statement .\n"), std::string::npos);
+  EXPECT_NE(ttl.find("kg:Relation a rdfs:Class ;\n    rdfs:subClassOf rdf:Statement .\n"),
+            std::string::npos);
   EXPECT_EQ(ttl.find("kgr:cites"), std::string::npos);
   // A selection of one entity: no relations, no relation vocabulary, only its own sources.
   const std::uint32_t ministry = *g.find_entity("ministry");
@@ -206,7 +231,8 @@ TEST(RdfExporter, VocabularyLabelsWhatTheViewUses) {
 // ---- IRIs and text ---------------------------------------------------------------------------
 
 TEST(RdfExporter, IdsBecomeEscapedIrisAndStayLiterals) {
-  const KnowledgeGraph g = graph_from_json(test::read_file(test::test_data("golden/rdf/escaping.json")));
+  const KnowledgeGraph g =
+      graph_from_json(test::read_file(test::test_data("golden/rdf/escaping.json")));
   const std::string nt = export_to_string(GraphView(g), "ntriples");
   const std::string ident = iri(kSchema + "identifier");
   EXPECT_TRUE(has_line(nt, iri(kId + "a%20b") + " " + ident + " \"a b\" ."));
@@ -216,21 +242,25 @@ TEST(RdfExporter, IdsBecomeEscapedIrisAndStayLiterals) {
   EXPECT_TRUE(has_line(nt, iri(kId + "%2E%2E") + " " + ident + " \"..\" ."));
   EXPECT_TRUE(has_line(nt, iri(kId + "emoji😀") + " " + ident + " \"emoji😀\" ."));
   EXPECT_TRUE(has_line(nt, iri(kId + "rtl%E2%80%AEmark") + " " + ident + " \"rtl\u202Emark\" ."));
-  EXPECT_TRUE(has_line(nt, iri(kId + "source/src%20%3C%26%3E%20%221%22") + " " + ident + " \"src <&> \\\"1\\\"\" ."));
-  EXPECT_TRUE(has_line(nt, iri(kId + "relation/%2E/related_to/%2E%2E") + " " + iri(kKg + "quote") + " \"dots\" ."));
+  EXPECT_TRUE(has_line(nt, iri(kId + "source/src%20%3C%26%3E%20%221%22") + " " + ident +
+                               " \"src <&> \\\"1\\\"\" ."));
+  EXPECT_TRUE(has_line(
+      nt, iri(kId + "relation/%2E/related_to/%2E%2E") + " " + iri(kKg + "quote") + " \"dots\" ."));
   const std::string ttl = export_to_string(GraphView(g), "turtle");
   EXPECT_NE(ttl.find("\n<https://kgraph.example/id/-lead> a "), std::string::npos);
   EXPECT_NE(ttl.find("\n<https://kgraph.example/id/a%20b> a "), std::string::npos);
 }
 
 TEST(RdfExporter, LiteralsAreEscaped) {
-  const KnowledgeGraph g = graph_from_json(test::read_file(test::test_data("golden/rdf/escaping.json")));
+  const KnowledgeGraph g =
+      graph_from_json(test::read_file(test::test_data("golden/rdf/escaping.json")));
   const std::string nt = export_to_string(GraphView(g), "ntriples");
-  const std::string r = iri(kId + "relation/a%20b/related_to/a%2520b/2006-09/2007/role%2Fwith%20slash");
+  const std::string r =
+      iri(kId + "relation/a%20b/related_to/a%2520b/2006-09/2007/role%2Fwith%20slash");
   EXPECT_TRUE(has_line(nt, r + " " + iri(kKg + "quote") +
                                R"( "He said: \"<no>\" & left\nNext line\r\nTab\there \\ end" .)"));
-  EXPECT_TRUE(has_line(nt, iri(kId + "relation/controls/related_to/emoji😀") + " " + iri(kKg + "quote") +
-                               " \"\\u007F\u0085😀\" ."));
+  EXPECT_TRUE(has_line(nt, iri(kId + "relation/controls/related_to/emoji😀") + " " +
+                               iri(kKg + "quote") + " \"\\u007F\u0085😀\" ."));
 }
 
 TEST(RdfExporter, UsesTheBaseIriOfTheOptions) {
@@ -238,10 +268,12 @@ TEST(RdfExporter, UsesTheBaseIriOfTheOptions) {
   ExportOptions options;
   options.base_iri = "http://example.org/kg#";
   const std::string nt = export_to_string(GraphView(g), "ntriples", options);
-  EXPECT_TRUE(has_line(nt, "<http://example.org/kg#ministry> " + iri(kSchema + "name") + " \"Ministry of Foreign Affairs\" ."));
+  EXPECT_TRUE(has_line(nt, "<http://example.org/kg#ministry> " + iri(kSchema + "name") +
+                               " \"Ministry of Foreign Affairs\" ."));
   EXPECT_EQ(nt.find(kId), std::string::npos);
   const std::string ttl = export_to_string(GraphView(g), "turtle", options);
-  EXPECT_NE(ttl.find("@prefix id: <http://example.org/kg#> .\n@prefix src: <http://example.org/kg#source/> .\n"),
+  EXPECT_NE(ttl.find("@prefix id: <http://example.org/kg#> .\n@prefix src: "
+                     "<http://example.org/kg#source/> .\n"),
             std::string::npos);
 }
 
@@ -254,7 +286,8 @@ TEST(RdfExporter, RejectsABadBaseIri) {
       export_to_string(GraphView(g), format, options);
       ADD_FAILURE() << format << " accepted a bad base IRI";
     } catch (const ExportError& e) {
-      EXPECT_NE(std::string(e.what()).find("the base IRI \"not an iri\" is not an absolute IRI"), std::string::npos)
+      EXPECT_NE(std::string(e.what()).find("the base IRI \"not an iri\" is not an absolute IRI"),
+                std::string::npos)
           << e.what();
     }
   }
@@ -263,7 +296,8 @@ TEST(RdfExporter, RejectsABadBaseIri) {
 // ---- determinism and registration ------------------------------------------------------------
 
 TEST(RdfExporter, IsDeterministicAndOrderIndependent) {
-  const std::string a = R"({"actors": [{"id": "x", "name": "X", "kind": "person", "aliases": ["b", "a"]}],
+  const std::string a =
+      R"({"actors": [{"id": "x", "name": "X", "kind": "person", "aliases": ["b", "a"]}],
                            "relations": [{"from": "x", "type": "member_of", "to": "y", "quote": "q2"}]})";
   const std::string b = R"({"actors": [{"id": "y", "name": "Y", "kind": "organization"},
                                        {"id": "x", "name": "X2"}],

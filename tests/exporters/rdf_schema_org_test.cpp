@@ -8,8 +8,10 @@ namespace {
 TEST(RdfSchemaOrg, ClassesByTypeAndKind) {
   using V = std::vector<std::string_view>;
   EXPECT_EQ(schema_classes(EntityType::actor, "person"), (V{"Person"}));
-  EXPECT_EQ(schema_classes(EntityType::actor, "government"), (V{"Organization", "GovernmentOrganization"}));
-  EXPECT_EQ(schema_classes(EntityType::actor, "media"), (V{"Organization", "NewsMediaOrganization"}));
+  EXPECT_EQ(schema_classes(EntityType::actor, "government"),
+            (V{"Organization", "GovernmentOrganization"}));
+  EXPECT_EQ(schema_classes(EntityType::actor, "media"),
+            (V{"Organization", "NewsMediaOrganization"}));
   EXPECT_EQ(schema_classes(EntityType::actor, "group"), V{});
   EXPECT_EQ(schema_classes(EntityType::actor, ""), V{});
   EXPECT_EQ(schema_classes(EntityType::law, "treaty_article"), (V{"Legislation"}));
@@ -26,7 +28,8 @@ TEST(RdfSchemaOrg, RolesFollowTheClasses) {
 }
 
 TEST(RdfSchemaOrg, RelationsRestatedWhereAPropertyFits) {
-  constexpr auto org = SchemaRole::organization, person = SchemaRole::person, other = SchemaRole::other;
+  constexpr auto org = SchemaRole::organization, person = SchemaRole::person,
+                 other = SchemaRole::other;
   const auto actor = EntityType::actor, place = EntityType::place, law = EntityType::law,
              event = EntityType::event;
   EXPECT_EQ(schema_relation_property("part_of", law, other, law, other), "isPartOf");

@@ -43,25 +43,25 @@ TEST(RdfText, IriComponentKeepsIunreservedAndEscapesTheRest) {
       {"..", "%2E%2E"},
       {"...", "..."},
       {"./a", ".%2Fa"},
-      {"naïve", "naïve"},                                // U+00EF: ucschar
-      {"\xC2\xA0", "\xC2\xA0"},                          // U+00A0: the first ucschar
-      {"\xC2\x85", "%C2%85"},                            // U+0085: a C1 control
-      {"평양 정부", "평양%20정부"},                      // Hangul
-      {"emoji😀", "emoji😀"},                            // U+1F600
-      {"rtl\u202Emark", "rtl%E2%80%AEmark"},             // RIGHT-TO-LEFT OVERRIDE
+      {"naïve", "naïve"},                                     // U+00EF: ucschar
+      {"\xC2\xA0", "\xC2\xA0"},                               // U+00A0: the first ucschar
+      {"\xC2\x85", "%C2%85"},                                 // U+0085: a C1 control
+      {"평양 정부", "평양%20정부"},                           // Hangul
+      {"emoji😀", "emoji😀"},                                   // U+1F600
+      {"rtl\u202Emark", "rtl%E2%80%AEmark"},                  // RIGHT-TO-LEFT OVERRIDE
       {"\u200E\u200F\u2066", "%E2%80%8E%E2%80%8F%E2%81%A6"},  // bidi marks and isolates
-      {"\u200D", "\u200D"},                              // ZERO WIDTH JOINER: allowed
-      {"\uE000", "%EE%80%80"},                           // private use
-      {"\uFDD0", "%EF%B7%90"},                           // noncharacter
-      {"\uFFFD", "%EF%BF%BD"},                           // U+FFF0..FFFD: specials, not ucschar
-      {"\xEF\xBF\xBE", "%EF%BF%BE"},                     // U+FFFE
-      {"\xF0\x9F\xBF\xBE", "%F0%9F%BF%BE"},              // U+1FFFE
-      {"\xF3\xA0\x80\x81", "%F3%A0%80%81"},              // U+E0001: tag character, not ucschar
-      {"\xF3\xA1\x80\x80", "\xF3\xA1\x80\x80"},          // U+E1000: ucschar again
-      {"\xFF", "%FF"},                                   // malformed UTF-8: byte by byte
-      {"a\xC3", "a%C3"},                                 // truncated sequence
-      {"\xED\xA0\x80", "%ED%A0%80"},                     // encoded surrogate
-      {"\xC0\xAF", "%C0%AF"},                            // overlong
+      {"\u200D", "\u200D"},                                   // ZERO WIDTH JOINER: allowed
+      {"\uE000", "%EE%80%80"},                                // private use
+      {"\uFDD0", "%EF%B7%90"},                                // noncharacter
+      {"\uFFFD", "%EF%BF%BD"},                                // U+FFF0..FFFD: specials, not ucschar
+      {"\xEF\xBF\xBE", "%EF%BF%BE"},                          // U+FFFE
+      {"\xF0\x9F\xBF\xBE", "%F0%9F%BF%BE"},                   // U+1FFFE
+      {"\xF3\xA0\x80\x81", "%F3%A0%80%81"},                   // U+E0001: tag character, not ucschar
+      {"\xF3\xA1\x80\x80", "\xF3\xA1\x80\x80"},               // U+E1000: ucschar again
+      {"\xFF", "%FF"},                                        // malformed UTF-8: byte by byte
+      {"a\xC3", "a%C3"},                                      // truncated sequence
+      {"\xED\xA0\x80", "%ED%A0%80"},                          // encoded surrogate
+      {"\xC0\xAF", "%C0%AF"},                                 // overlong
       {"", ""},
   };
   for (const IriCase& c : cases) {
@@ -72,8 +72,9 @@ TEST(RdfText, IriComponentKeepsIunreservedAndEscapesTheRest) {
 }
 
 TEST(RdfText, IriComponentIsInjective) {
-  const std::vector<std::string> texts = {"a b", "a%20b", "a%2520b", "a+b", "a_b", "a.b", ".", "%2E", "..", "%2E%2E",
-                                          "a/b", "a%2Fb", "ä", "%C3%A4", "a\xC3", "a%C3", "x.2E", "x%2E"};
+  const std::vector<std::string> texts = {"a b", "a%20b",  "a%2520b", "a+b",    "a_b",  "a.b",
+                                          ".",   "%2E",    "..",      "%2E%2E", "a/b",  "a%2Fb",
+                                          "ä",   "%C3%A4", "a\xC3",   "a%C3",   "x.2E", "x%2E"};
   std::set<std::string> seen;
   for (const std::string& t : texts) EXPECT_TRUE(seen.insert(iri_component(t)).second) << t;
 }
@@ -114,7 +115,8 @@ TEST(RdfText, BaseIriChecks) {
   EXPECT_NE(check_base_iri("http://example.org/<x>/"), "");
   EXPECT_NE(check_base_iri("http://example.org/\\"), "");
   EXPECT_NE(check_base_iri("http://example.org/\xFF"), "");
-  EXPECT_EQ(check_base_iri("http://a b"), "contains the character U+0020 at byte 8, not allowed in an IRI");
+  EXPECT_EQ(check_base_iri("http://a b"),
+            "contains the character U+0020 at byte 8, not allowed in an IRI");
 }
 
 struct LiteralCase {

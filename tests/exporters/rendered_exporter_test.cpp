@@ -15,7 +15,9 @@ KnowledgeGraph golden_graph(const std::string& name) {
 struct SvgText {
   std::vector<std::string> texts;
   std::vector<std::string> tooltips;
-  bool has_text(const std::string& s) const { return std::find(texts.begin(), texts.end(), s) != texts.end(); }
+  bool has_text(const std::string& s) const {
+    return std::find(texts.begin(), texts.end(), s) != texts.end();
+  }
   /// Whether `s` is drawn, possibly wrapped over consecutive lines.
   bool shows(const std::string& s) const {
     std::string all;
@@ -31,19 +33,22 @@ struct SvgText {
 SvgText read_svg(const std::string& svg) {
   const auto path = test::make_temp_dir() / "diagram.svg";
   test::write_file(path, svg);
-  const test::RunResult lint = test::run_shell("xmllint --noout " + test::shell_quote(path.string()));
+  const test::RunResult lint =
+      test::run_shell("xmllint --noout " + test::shell_quote(path.string()));
   EXPECT_EQ(lint.status, 0) << lint.err;
   // One record per line, NUL-separated kind and text; newlines inside text are kept as \x1f.
   const std::string script =
       "import sys, xml.etree.ElementTree as ET\n"
       "x = '{http://www.w3.org/1999/xlink}title'\n"
       "for e in ET.parse(sys.argv[1]).iter():\n"
-      "    if e.tag.endswith('}text'): print('T\\0' + ''.join(e.itertext()).replace('\\n', '\\x1f'))\n"
+      "    if e.tag.endswith('}text'): print('T\\0' + ''.join(e.itertext()).replace('\\n', "
+      "'\\x1f'))\n"
       "    if x in e.attrib: print('X\\0' + e.attrib[x].replace('\\n', '\\x1f'))\n";
   const auto script_path = path.parent_path() / "read.py";
   test::write_file(script_path, script);
-  const test::RunResult r = test::run_shell("/usr/bin/python3 " + test::shell_quote(script_path.string()) + " " +
-                                            test::shell_quote(path.string()));
+  const test::RunResult r =
+      test::run_shell("/usr/bin/python3 " + test::shell_quote(script_path.string()) + " " +
+                      test::shell_quote(path.string()));
   EXPECT_EQ(r.status, 0) << r.err;
   SvgText out;
   std::size_t start = 0;
@@ -75,7 +80,8 @@ TEST(RenderedExporter, SvgIsXmlWithEveryLabelAndItsProvenance) {
   ExportOptions legend;
   legend.legend = true;
   const SvgText svg = read_svg(test::export_to_string(GraphView(g), "svg", legend));
-  for (const Entity& e : g.entities()) EXPECT_TRUE(svg.shows(std::string(g.str(e.name)))) << g.str(e.name);
+  for (const Entity& e : g.entities())
+    EXPECT_TRUE(svg.shows(std::string(g.str(e.name)))) << g.str(e.name);
   EXPECT_TRUE(svg.has_text("Regular press conference"));
   // Captions give kind and date; edges their schema label and role.
   EXPECT_TRUE(svg.has_text("Press conference \u00b7 2006-09-19"));
@@ -86,8 +92,9 @@ TEST(RenderedExporter, SvgIsXmlWithEveryLabelAndItsProvenance) {
   EXPECT_TRUE(svg.tooltip_contains(
       "Sources:\n\u2022 MFA Spokesman Calls North Koreans \"Illegal Migrants\" (CECC, 2006-10-03) "
       "https://www.cecc.gov/example"));
-  EXPECT_TRUE(svg.tooltip_contains("Qin Gang \u2192 spokesperson of \u2192 Ministry of Foreign Affairs\n"
-                                   "\u201cMFA spokesman Qin Gang\u201d"));
+  EXPECT_TRUE(
+      svg.tooltip_contains("Qin Gang \u2192 spokesperson of \u2192 Ministry of Foreign Affairs\n"
+                           "\u201cMFA spokesman Qin Gang\u201d"));
   EXPECT_TRUE(svg.tooltip_contains("Also known as: MFA\nChina's foreign ministry."));
   // The legend names the kinds and relations present.
   EXPECT_TRUE(svg.has_text("Government body"));
@@ -98,16 +105,19 @@ TEST(RenderedExporter, SvgIsXmlWithEveryLabelAndItsProvenance) {
 TEST(RenderedExporter, SvgShowsHostileTextAsWritten) {
   const KnowledgeGraph g = golden_graph("escaping");
   const SvgText svg = read_svg(test::export_to_string(GraphView(g), "svg"));
-  for (const char* name : {"Say \"hi\" & <wave>", "Ends in a backslash \\", "C:\\new\\table \\N \\l \\G",
-                           "line one", "line two", "line three", "&amp; &lt; stay literal",
-                           "中华人民共和国外交部", "조선민주주의인민공화국", "정부", "وزارة الخارجية",
-                           "Министерство иностранных", "дел", "A keyword as id"})
+  for (const char* name :
+       {"Say \"hi\" & <wave>", "Ends in a backslash \\", "C:\\new\\table \\N \\l \\G", "line one",
+        "line two", "line three", "&amp; &lt; stay literal", "中华人民共和国外交部",
+        "조선민주주의인민공화국", "정부", "وزارة الخارجية", "Министерство иностранных", "дел",
+        "A keyword as id"})
     EXPECT_TRUE(svg.has_text(name)) << name;
   EXPECT_TRUE(svg.has_text("(role with \\ and"));
   EXPECT_TRUE(svg.has_text("\"quotes\" & <tags>)"));
   EXPECT_TRUE(svg.has_text("(\\N\\l\\r)"));
-  EXPECT_TRUE(svg.tooltip_contains("\u201cHe said: \"no\" \\ <b>bold</b> & more\nsecond line\u201d"));
-  EXPECT_TRUE(svg.tooltip_contains("Title with \"quotes\" & <tags> and \\backslashes\\ (وزارة الخارجية)"));
+  EXPECT_TRUE(
+      svg.tooltip_contains("\u201cHe said: \"no\" \\ <b>bold</b> & more\nsecond line\u201d"));
+  EXPECT_TRUE(
+      svg.tooltip_contains("Title with \"quotes\" & <tags> and \\backslashes\\ (وزارة الخارجية)"));
   EXPECT_TRUE(svg.tooltip_contains("&amp; &lt; stay literal\n"));
 }
 
@@ -115,7 +125,8 @@ TEST(RenderedExporter, SvgShowsHostileTextAsWritten) {
 
 /// Text with every backslash sequence Graphviz gives a meaning somewhere (object names, the
 /// label, line breaks and their justification) and a trailing backslash.
-const std::vector<std::string> kEscapes = {"\\N", "\\G", "\\L", "\\E", "\\T", "\\H", "\\n", "\\l", "\\r", "\\"};
+const std::vector<std::string> kEscapes = {"\\N", "\\G", "\\L", "\\E", "\\T",
+                                           "\\H", "\\n", "\\l", "\\r", "\\"};
 const std::string kKindLabel = "Kind \\N \\L \\G \\";
 const std::string kRelationLabel = "rel \\E \\T \\H \\l \\";
 const std::string kRole = "role \\N \\r \\";
@@ -136,20 +147,22 @@ std::string name_with(std::size_t i) { return "x " + kEscapes[i] + " y"; }
 KnowledgeGraph escapes_graph() {
   Schema schema = Schema::builtin();
   Diagnostics diags;
-  const std::string schema_json = R"({"types": {"actor": {"kinds": {"esc_kind": )" + json_string(kKindLabel) +
-                                  R"(}}}, "relations": {"esc_rel": {"label": )" + json_string(kRelationLabel) +
-                                  R"(, "allowed": [{"from": "actor", "to": "actor"}]}}})";
+  const std::string schema_json =
+      R"({"types": {"actor": {"kinds": {"esc_kind": )" + json_string(kKindLabel) +
+      R"(}}}, "relations": {"esc_rel": {"label": )" + json_string(kRelationLabel) +
+      R"(, "allowed": [{"from": "actor", "to": "actor"}]}}})";
   if (!schema.extend(schema_json, diags.add_file("schema.json"), diags)) ADD_FAILURE() << "schema";
   std::string actors, relations;
   for (std::size_t i = 0; i < kEscapes.size(); ++i) {
-    actors += R"({"id": "e)" + std::to_string(i) + R"(", "kind": "esc_kind", "name": )" + json_string(name_with(i)) +
-              "},";
+    actors += R"({"id": "e)" + std::to_string(i) + R"(", "kind": "esc_kind", "name": )" +
+              json_string(name_with(i)) + "},";
     relations += R"({"from": "e)" + std::to_string(i) + R"(", "type": "located_in", "to": "pl"},)";
   }
   actors += R"({"id": )" + json_string(kOddId) + R"(, "kind": "esc_kind", "name": "odd"})";
   relations += R"({"from": "e0", "type": "esc_rel", "to": "e1", "role": )" + json_string(kRole) +
                R"(, "quote": )" + json_string(kQuote) + "}";
-  const std::string json = R"({"actors": [)" + actors + R"(], "places": [{"id": "pl", "kind": "city", "name": )" +
+  const std::string json = R"({"actors": [)" + actors +
+                           R"(], "places": [{"id": "pl", "kind": "city", "name": )" +
                            json_string(kPlaceName) + R"(}], "relations": [)" + relations + "]}";
   test::BuildResult r = test::build_from({{"test.json", json}}, schema);
   for (const std::string& m : r.messages()) ADD_FAILURE() << m;
@@ -180,8 +193,8 @@ void expect_escapes_shown_as_written(const SvgText& svg) {
   EXPECT_TRUE(svg.has_text(kKindLabel));
   EXPECT_TRUE(svg.has_text(kRelationLabel));
   EXPECT_TRUE(svg.has_text("(" + kRole + ")"));
-  const std::string edge_tip = name_with(0) + " \u2192 " + kRelationLabel + " \u2192 " + name_with(1) +
-                               "\nrole: " + kRole + "\n\u201c" + kQuote + "\u201d";
+  const std::string edge_tip = name_with(0) + " \u2192 " + kRelationLabel + " \u2192 " +
+                               name_with(1) + "\nrole: " + kRole + "\n\u201c" + kQuote + "\u201d";
   EXPECT_TRUE(has_tooltip(edge_tip)) << edge_tip;
   EXPECT_TRUE(has_tooltip(name_with(2) + " \u2192 located in \u2192 " + kPlaceName));
   // The place: its node, its cluster's label, and the legend's row for the relation type.
@@ -192,7 +205,8 @@ void expect_escapes_shown_as_written(const SvgText& svg) {
 
 TEST(RenderedExporter, SvgShowsGraphvizEscapesInTheDataAsWritten) {
   const KnowledgeGraph g = escapes_graph();
-  expect_escapes_shown_as_written(read_svg(test::export_to_string(GraphView(g), "svg", escapes_options())));
+  expect_escapes_shown_as_written(
+      read_svg(test::export_to_string(GraphView(g), "svg", escapes_options())));
 }
 
 TEST(RenderedExporter, DotDrawnByDotShowsGraphvizEscapesInTheDataAsWritten) {
@@ -206,7 +220,8 @@ TEST(RenderedExporter, DotDrawnByDotShowsGraphvizEscapesInTheDataAsWritten) {
 }
 
 TEST(RenderedExporter, HostileDocumentRendersToValidSvg) {
-  const KnowledgeGraph g = test::graph_from_json(test::read_file(test::test_data("hostile/hostile.json")));
+  const KnowledgeGraph g =
+      test::graph_from_json(test::read_file(test::test_data("hostile/hostile.json")));
   ExportOptions options;
   options.legend = true;
   options.cluster = "place";

@@ -59,7 +59,8 @@ TEST(RowBuilder, WritesDatesIdsAndFields) {
     }
   }
   EXPECT_EQ(out, "person-1," + long_id +
-                     ",2006,2006-09,2006-09-19,,plain,\"\",\"a,b\",\"say \"\"hi\"\"\",\" lead\",\"two\nlines\"");
+                     ",2006,2006-09,2006-09-19,,plain,\"\",\"a,b\",\"say \"\"hi\"\"\",\" "
+                     "lead\",\"two\nlines\"");
 }
 
 }  // namespace

@@ -38,12 +38,12 @@ TEST(XmlText, EscapesExactly) {
       {"del\x7f", "del&#127;"},
       {"c1 \xc2\x80 \xc2\x85 \xc2\x9f", "c1 &#128; &#133; &#159;"},
       {"nbsp \xc2\xa0", "nbsp \xc2\xa0"},
-      {"\xe4\xb8\xad\xe6\x96\x87", "\xe4\xb8\xad\xe6\x96\x87"},                  // 中文
-      {"\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80"},                                  // U+1F600
-      {"\xe2\x80\xae rtl \xe2\x80\x8f", "\xe2\x80\xae rtl \xe2\x80\x8f"},        // U+202E, U+200F
-      {"e\xcc\x81", "e\xcc\x81"},                                                // combining acute
-      {"\xef\xbf\xbd", "\xef\xbf\xbd"},                                          // U+FFFD is fine
-      {"\xf4\x8f\xbf\xbf", "\xf4\x8f\xbf\xbf"},                                  // U+10FFFF
+      {"\xe4\xb8\xad\xe6\x96\x87", "\xe4\xb8\xad\xe6\x96\x87"},            // 中文
+      {"\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80"},                            // U+1F600
+      {"\xe2\x80\xae rtl \xe2\x80\x8f", "\xe2\x80\xae rtl \xe2\x80\x8f"},  // U+202E, U+200F
+      {"e\xcc\x81", "e\xcc\x81"},                                          // combining acute
+      {"\xef\xbf\xbd", "\xef\xbf\xbd"},                                    // U+FFFD is fine
+      {"\xf4\x8f\xbf\xbf", "\xf4\x8f\xbf\xbf"},                            // U+10FFFF
   };
   for (const auto& c : cases) EXPECT_EQ(escaped(c.in), c.out) << "input: " << c.in;
 }
@@ -95,16 +95,20 @@ TEST(XmlText, ReportsWhatXmlCannotCarry) {
        "contains the noncharacter U+FFFE at byte 1, which XML 1.0 cannot carry"},
       {"\xef\xbf\xbf", TextProblem::noncharacter, 0,
        "contains the noncharacter U+FFFF at byte 0, which XML 1.0 cannot carry"},
-      {"\xff", TextProblem::invalid_utf8, 0, "is not valid UTF-8 (byte 0xFF at byte 0), which XML 1.0 cannot carry"},
-      {"\x80", TextProblem::invalid_utf8, 0, "is not valid UTF-8 (byte 0x80 at byte 0), which XML 1.0 cannot carry"},
-      {"\xc0\xaf", TextProblem::invalid_utf8, 0, "is not valid UTF-8 (byte 0xC0 at byte 0), which XML 1.0 cannot carry"},
+      {"\xff", TextProblem::invalid_utf8, 0,
+       "is not valid UTF-8 (byte 0xFF at byte 0), which XML 1.0 cannot carry"},
+      {"\x80", TextProblem::invalid_utf8, 0,
+       "is not valid UTF-8 (byte 0x80 at byte 0), which XML 1.0 cannot carry"},
+      {"\xc0\xaf", TextProblem::invalid_utf8, 0,
+       "is not valid UTF-8 (byte 0xC0 at byte 0), which XML 1.0 cannot carry"},
       {"\xe0\x80\xaf", TextProblem::invalid_utf8, 0,
        "is not valid UTF-8 (byte 0xE0 at byte 0), which XML 1.0 cannot carry"},
       {"\xed\xa0\x80", TextProblem::invalid_utf8, 0,
        "is not valid UTF-8 (byte 0xED at byte 0), which XML 1.0 cannot carry"},
       {"\xf4\x90\x80\x80", TextProblem::invalid_utf8, 0,
        "is not valid UTF-8 (byte 0xF4 at byte 0), which XML 1.0 cannot carry"},
-      {"ok\xe4\xb8", TextProblem::invalid_utf8, 2, "is not valid UTF-8 (byte 0xE4 at byte 2), which XML 1.0 cannot carry"},
+      {"ok\xe4\xb8", TextProblem::invalid_utf8, 2,
+       "is not valid UTF-8 (byte 0xE4 at byte 2), which XML 1.0 cannot carry"},
   };
   for (const auto& c : cases) {
     std::string out;

@@ -52,7 +52,8 @@ std::vector<fs::path> files_matching(const std::string& pattern) {
   if (!fs::is_directory(walk)) return out;
   for (const auto& entry : fs::recursive_directory_iterator(walk)) {
     if (!entry.is_regular_file()) continue;
-    const std::string relative = entry.path().lexically_relative(KGRAPH_SOURCE_DIR).generic_string();
+    const std::string relative =
+        entry.path().lexically_relative(KGRAPH_SOURCE_DIR).generic_string();
     if (::fnmatch(pattern.c_str(), relative.c_str(), 0) == 0) out.push_back(entry.path());
   }
   std::sort(out.begin(), out.end());
@@ -85,7 +86,8 @@ TEST(FuzzTargets, TargetsFileListsEveryEntryPointInOrder) {
 
 TEST(FuzzTargets, EveryTargetHasSeedsAndAnExistingDictionary) {
   for (const TargetLine& t : read_targets_file()) {
-    EXPECT_TRUE(fs::is_regular_file(kFuzzDir / "dictionaries" / t.dictionary)) << t.name << ": " << t.dictionary;
+    EXPECT_TRUE(fs::is_regular_file(kFuzzDir / "dictionaries" / t.dictionary))
+        << t.name << ": " << t.dictionary;
     EXPECT_GE(seed_files(t).size(), 2u) << t.name;
   }
 }
@@ -95,7 +97,8 @@ TEST(FuzzTargets, EveryRegressionFolderNamesATarget) {
   for (const auto& entry : fs::directory_iterator(kFuzzDir / "regressions")) {
     const std::string name = entry.path().filename().string();
     if (!entry.is_directory()) continue;
-    EXPECT_TRUE(std::any_of(targets().begin(), targets().end(), [&](const Target& t) { return t.name == name; }))
+    EXPECT_TRUE(std::any_of(targets().begin(), targets().end(),
+                            [&](const Target& t) { return t.name == name; }))
         << "tests/fuzz/regressions/" << name << " names no fuzz target";
   }
 }
@@ -116,8 +119,11 @@ TEST_P(FuzzReplay, SavedFindingsAndSeedsRunToTheEnd) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(EveryTarget, FuzzReplay, testing::ValuesIn(targets().begin(), targets().end()),
-                         [](const testing::TestParamInfo<Target>& info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(EveryTarget, FuzzReplay,
+                         testing::ValuesIn(targets().begin(), targets().end()),
+                         [](const testing::TestParamInfo<Target>& info) {
+                           return std::string(info.param.name);
+                         });
 
 }  // namespace
 }  // namespace kgraph::fuzz

@@ -36,8 +36,8 @@ const Schema& builtin_schema() {
   return schema;
 }
 
-void read_input(const Importer& importer, std::string_view file_name, std::string_view bytes, const Schema& schema,
-                Diagnostics& diags) {
+void read_input(const Importer& importer, std::string_view file_name, std::string_view bytes,
+                const Schema& schema, Diagnostics& diags) {
   // As cli/commands.cpp InputSession::read: read, finish unless there were too many errors, print.
   if (!diags.too_many_errors()) {
     GraphBuilder builder(schema, diags);

@@ -17,8 +17,8 @@ const Schema& builtin_schema();
 
 /// Reads `bytes` as the input `file_name` with `importer` into a GraphBuilder on `schema`, then
 /// finishes the graph unless there were too many errors, and formats every diagnostic.
-void read_input(const Importer& importer, std::string_view file_name, std::string_view bytes, const Schema& schema,
-                Diagnostics& diags);
+void read_input(const Importer& importer, std::string_view file_name, std::string_view bytes,
+                const Schema& schema, Diagnostics& diags);
 
 /// Same, with the importer the registry picks for `file_name` (it must pick one).
 void read_input(std::string_view file_name, std::string_view bytes);

@@ -10,12 +10,14 @@
 namespace kgraph::fuzz {
 void mapping(std::string_view bytes) {
   Diagnostics diags;
-  std::optional<TableMapping> loaded = TableMapping::load(bytes, diags.add_file("fuzz.mapping.json"), diags);
+  std::optional<TableMapping> loaded =
+      TableMapping::load(bytes, diags.add_file("fuzz.mapping.json"), diags);
   if (!loaded) {
     format_diagnostics(diags);
     return;
   }
-  const auto importer = make_mapping_importer(std::make_shared<const TableMapping>(std::move(*loaded)));
+  const auto importer =
+      make_mapping_importer(std::make_shared<const TableMapping>(std::move(*loaded)));
   read_input(*importer, "status.csv", kTreatyTable, builtin_schema(), diags);
 }
 }  // namespace kgraph::fuzz

@@ -43,7 +43,8 @@ TEST(Diagnostics, HiddenWarningsAreNotCounted) {
 TEST(Diagnostics, HintIsALineOfItsOwn) {
   Diagnostics diags;
   const std::uint32_t file = diags.add_file("t.csv");
-  diags.error({file, 3, 4}, "row 3 has 4 fields; the header has 3", "quote a field that holds a comma");
+  diags.error({file, 3, 4}, "row 3 has 4 fields; the header has 3",
+              "quote a field that holds a comma");
   EXPECT_EQ(printed(diags, 20),
             "t.csv:3:4: error: row 3 has 4 fields; the header has 3\n"
             "  hint: quote a field that holds a comma\n");

@@ -18,7 +18,8 @@ Strings summary(const KnowledgeGraph& g, const std::vector<DuplicateGroup>& grou
     std::string s = std::string(type_name(group.type)) + ":";
     for (const DuplicateMember& m : group.members) {
       s.append(" ").append(g.str(g.entities()[m.entity].id)).append("(");
-      for (std::size_t i = 0; i < m.matched.size(); ++i) s.append(i ? "|" : "").append(m.matched[i]);
+      for (std::size_t i = 0; i < m.matched.size(); ++i)
+        s.append(i ? "|" : "").append(m.matched[i]);
       s.append(")");
     }
     out.push_back(s);
@@ -54,10 +55,12 @@ TEST(Duplicates, GroupsEntitiesOfOneTypeWhoseNamesFoldTogether) {
   EXPECT_EQ(summary(g, find_duplicates(g)),
             (Strings{
                 // Transitive: civ ~ government-cote-d-ivoire by name, ivory-coast by alias.
-                "actor: civ(Cote dIvoire) government-cote-d-ivoire(Côte d'Ivoire) ivory-coast(COTE D’IVOIRE)",
+                "actor: civ(Cote dIvoire) government-cote-d-ivoire(Côte d'Ivoire) ivory-coast(COTE "
+                "D’IVOIRE)",
                 "actor: qin-gang(Qin Gang) spokesman-qin(QIN  GANG)",
                 "actor: unhcr(UNHCR) unhcr-fullwidth(ＵＮＨＣＲ)",
-                "actor: us-consulate(U.S. Consulate General, Shenyang) usc-shenyang(US consulate-general Shenyang)",
+                "actor: us-consulate(U.S. Consulate General, Shenyang) usc-shenyang(US "
+                "consulate-general Shenyang)",
                 // The event named China is another type: not in the group.
                 "place: china(China) prc(china)",
             }));
@@ -76,7 +79,8 @@ TEST(Duplicates, NothingToReview) {
 }
 
 TEST(Duplicates, TextAndJsonReports) {
-  const KnowledgeGraph g = test::graph_from_json(R"json({"sources": [{"id": "cecc"}, {"id": "untc"}], "actors": [
+  const KnowledgeGraph g =
+      test::graph_from_json(R"json({"sources": [{"id": "cecc"}, {"id": "untc"}], "actors": [
     {"id": "us-consulate", "name": "U.S. Consulate General", "kind": "diplomatic_mission", "sources": ["cecc"]},
     {"id": "usc", "name": "US Consulate-General", "sources": ["untc", "cecc"]}]})json");
   const auto groups = find_duplicates(g);
@@ -84,7 +88,8 @@ TEST(Duplicates, TextAndJsonReports) {
   write_duplicates_text(text, g, groups);
   write_duplicates_json(json, g, groups);
   EXPECT_EQ(text.str(),
-            "1 group of possible duplicates (entities of one type whose names or aliases match once case, accents,\n"
+            "1 group of possible duplicates (entities of one type whose names or aliases match "
+            "once case, accents,\n"
             "punctuation and spacing are ignored; nothing was merged):\n"
             "\n"
             "actor \"usconsulategeneral\": 2 entities\n"

@@ -48,10 +48,27 @@ class Builder {
   }
 
  private:
-  static void fill(RawField& f, const std::string& s) { f.values.push_back(RawScalar::of_string(s)); }
-  static void fill(RawField& f, std::int64_t i) { RawScalar v; v.kind = ValueKind::integer; v.integer = i; f.values.push_back(v); }
-  static void fill(RawField& f, double d) { RawScalar v; v.kind = ValueKind::real; v.real = d; f.values.push_back(v); }
-  static void fill(RawField& f, bool b) { RawScalar v; v.kind = ValueKind::boolean; v.boolean = b; f.values.push_back(v); }
+  static void fill(RawField& f, const std::string& s) {
+    f.values.push_back(RawScalar::of_string(s));
+  }
+  static void fill(RawField& f, std::int64_t i) {
+    RawScalar v;
+    v.kind = ValueKind::integer;
+    v.integer = i;
+    f.values.push_back(v);
+  }
+  static void fill(RawField& f, double d) {
+    RawScalar v;
+    v.kind = ValueKind::real;
+    v.real = d;
+    f.values.push_back(v);
+  }
+  static void fill(RawField& f, bool b) {
+    RawScalar v;
+    v.kind = ValueKind::boolean;
+    v.boolean = b;
+    f.values.push_back(v);
+  }
   static void fill(RawField& f, const std::vector<std::string>& list) {
     f.is_list = true;
     for (const auto& s : list) f.values.push_back(RawScalar::of_string(s));
@@ -94,11 +111,22 @@ TEST(GraphBuilder, MergesRepeatedIdsWhateverTheOrder) {
   auto build = [](bool reversed) {
     Builder b;
     std::vector<std::pair<Section, std::vector<F>>> records = {
-        {Section::actor, {{"id", "qin"}, {"name", "Qin Gang"}, {"aliases", std::vector<std::string>{"Qin"}}, {"tag", "a"}}},
-        {Section::actor, {{"id", "qin"}, {"name", "秦刚"}, {"kind", "person"}, {"tag", std::vector<std::string>{"b", "a"}}, {"rank", 3}}},
+        {Section::actor,
+         {{"id", "qin"},
+          {"name", "Qin Gang"},
+          {"aliases", std::vector<std::string>{"Qin"}},
+          {"tag", "a"}}},
+        {Section::actor,
+         {{"id", "qin"},
+          {"name", "秦刚"},
+          {"kind", "person"},
+          {"tag", std::vector<std::string>{"b", "a"}},
+          {"rank", 3}}},
         {Section::actor, {{"id", "mfa"}, {"name", "MFA"}}},
-        {Section::relation, {{"from", "qin"}, {"type", "spokesperson_of"}, {"to", "mfa"}, {"quote", "x"}}},
-        {Section::relation, {{"from", "qin"}, {"type", "spokesperson_of"}, {"to", "mfa"}, {"quote", "y"}}},
+        {Section::relation,
+         {{"from", "qin"}, {"type", "spokesperson_of"}, {"to", "mfa"}, {"quote", "x"}}},
+        {Section::relation,
+         {{"from", "qin"}, {"type", "spokesperson_of"}, {"to", "mfa"}, {"quote", "y"}}},
     };
     if (reversed) std::reverse(records.begin(), records.end());
     for (auto& [s, f] : records) b.add(s, f);
@@ -125,19 +153,26 @@ TEST(GraphBuilder, ShorthandFieldsMakeRelations) {
   Builder b;
   b.add(Section::source, {{"id", "s1"}})
       .add(Section::place, {{"id", "china"}, {"name", "China"}, {"kind", "country"}})
-      .add(Section::place, {{"id", "shenyang"}, {"name", "Shenyang"}, {"kind", "city"}, {"within", "china"}})
-      .add(Section::event, {{"id", "ev"}, {"name", "Entry"}, {"date", "2006-09"}, {"place", "shenyang"}, {"sources", "s1"}})
+      .add(Section::place,
+           {{"id", "shenyang"}, {"name", "Shenyang"}, {"kind", "city"}, {"within", "china"}})
+      .add(Section::event, {{"id", "ev"},
+                            {"name", "Entry"},
+                            {"date", "2006-09"},
+                            {"place", "shenyang"},
+                            {"sources", "s1"}})
       .add(Section::actor, {{"id", "mfa"}, {"name", "MFA"}})
       .add(Section::actor, {{"id", "gov"}, {"name", "Gov"}})
-      .add(Section::actor, {{"id", "mfa"}, {"name", "MFA"}, {"part_of", std::vector<std::string>{"gov"}}});
+      .add(Section::actor,
+           {{"id", "mfa"}, {"name", "MFA"}, {"part_of", std::vector<std::string>{"gov"}}});
   auto g = b.finish();
   ASSERT_TRUE(g) << testing::PrintToString(b.messages());
   ASSERT_EQ(g->relations().size(), 3u);
   std::vector<std::string> seen;
   for (const Relation& r : g->relations())
-    seen.push_back(std::string(g->str(g->entities()[r.from].id)) + " " + std::string(g->str(r.type)) + " " +
-                   std::string(g->str(g->entities()[r.to].id)));
-  EXPECT_EQ(seen, (std::vector<std::string>{"ev occurred_in shenyang", "mfa part_of gov", "shenyang located_in china"}));
+    seen.push_back(std::string(g->str(g->entities()[r.from].id)) + " " +
+                   std::string(g->str(r.type)) + " " + std::string(g->str(g->entities()[r.to].id)));
+  EXPECT_EQ(seen, (std::vector<std::string>{"ev occurred_in shenyang", "mfa part_of gov",
+                                            "shenyang located_in china"}));
   EXPECT_EQ(texts(*g, g->relations()[0].sources), std::vector<std::string>{"s1"});
   const Entity& ev = g->entities()[*g->find_entity("ev")];
   EXPECT_EQ(ev.start.to_string(), "2006-09");
@@ -154,9 +189,12 @@ TEST(GraphBuilder, ReportsEveryProblemWithItsPlace) {
       {{{Section::actor, {{"id", "a"}}}}, "in.json:1:1: error: actor record has no \"name\" field"},
       {{{Section::actor, {{"id", "a"}, {"name", "A"}, {"kind", "persn"}}}},
        "in.json:1:22: error: unknown kind \"persn\" for actor; did you mean \"person\"?"},
-      {{{Section::actor, {{"id", 7}, {"name", "A"}}}}, "in.json:1:2: error: field \"id\" must be a string"},
-      {{{Section::actor, {{"id", "a\x01"}, {"name", "A"}}}}, "in.json:1:2: error: field \"id\" must not contain control characters"},
-      {{{Section::actor, {{"id", "a"}, {"name", "A\x07"}}}}, "in.json:1:12: error: field \"name\" contains a control character"},
+      {{{Section::actor, {{"id", 7}, {"name", "A"}}}},
+       "in.json:1:2: error: field \"id\" must be a string"},
+      {{{Section::actor, {{"id", "a\x01"}, {"name", "A"}}}},
+       "in.json:1:2: error: field \"id\" must not contain control characters"},
+      {{{Section::actor, {{"id", "a"}, {"name", "A\x07"}}}},
+       "in.json:1:12: error: field \"name\" contains a control character"},
       {{{Section::event, {{"id", "e"}, {"name", "E"}, {"date", "2006-13-01"}}}},
        "in.json:1:22: error: invalid date \"2006-13-01\" in field \"date\""},
       {{{Section::event, {{"id", "e"}, {"name", "E"}, {"date", "2006"}, {"start", "2006"}}}},
@@ -164,28 +202,39 @@ TEST(GraphBuilder, ReportsEveryProblemWithItsPlace) {
       {{{Section::event, {{"id", "e"}, {"name", "E"}, {"start", "2007"}, {"end", "2006-05"}}}},
        "in.json:1:22: error: start \"2007\" is after end \"2006-05\""},
       {{{Section::event, {{"id", "e"}, {"name", "E"}, {"date", 2006}}}},
-       "in.json:1:22: error: field \"date\" must be a date string such as \"2006\", \"2006-09\" or \"2006-09-19\" (write the year as a string: \"2006\")"},
-      {{{Section::actor, {{"id", "a"}, {"name", "A"}}}, {Section::law, {{"id", "a"}, {"name", "A"}}}},
+       "in.json:1:22: error: field \"date\" must be a date string such as \"2006\", \"2006-09\" or "
+       "\"2006-09-19\" (write the year as a string: \"2006\")"},
+      {{{Section::actor, {{"id", "a"}, {"name", "A"}}},
+        {Section::law, {{"id", "a"}, {"name", "A"}}}},
        "in.json:2:2: error: id \"a\" is a law here but a actor at in.json:1"},
-      {{{Section::actor, {{"id", "a"}, {"name", "A"}}}, {Section::relation, {{"from", "a"}, {"type", "member_of"}, {"to", "b"}}}},
+      {{{Section::actor, {{"id", "a"}, {"name", "A"}}},
+        {Section::relation, {{"from", "a"}, {"type", "member_of"}, {"to", "b"}}}},
        "in.json:2:22: error: unknown entity id \"b\": no actor, law, event or place has it"},
-      {{{Section::actor, {{"id", "a"}, {"name", "A"}}}, {Section::relation, {{"from", "a"}, {"type", "membr_of"}, {"to", "a"}}}},
+      {{{Section::actor, {{"id", "a"}, {"name", "A"}}},
+        {Section::relation, {{"from", "a"}, {"type", "membr_of"}, {"to", "a"}}}},
        "in.json:2:12: error: unknown relation type \"membr_of\"; did you mean \"member_of\"?"},
-      {{{Section::actor, {{"id", "a"}, {"name", "A"}}}, {Section::place, {{"id", "p"}, {"name", "P"}}},
+      {{{Section::actor, {{"id", "a"}, {"name", "A"}}},
+        {Section::place, {{"id", "p"}, {"name", "P"}}},
         {Section::relation, {{"from", "p"}, {"type", "member_of"}, {"to", "a"}}}},
-       "in.json:3:2: error: relation \"member_of\" cannot go from place \"p\" to actor \"a\"; allowed: actor -> actor"},
-      {{{Section::actor, {{"id", "a"}, {"name", "A"}, {"sources", "nope"}}}}, "in.json:1:1: error: unknown source id \"nope\""},
+       "in.json:3:2: error: relation \"member_of\" cannot go from place \"p\" to actor \"a\"; "
+       "allowed: actor -> actor"},
+      {{{Section::actor, {{"id", "a"}, {"name", "A"}, {"sources", "nope"}}}},
+       "in.json:1:1: error: unknown source id \"nope\""},
       {{{Section::actor, {{"id", "a"}, {"name", "A"}, {"place", "x"}}}},
        "in.json:1:22: error: field \"place\" is shorthand for occurred_in and belongs to events"},
       {{{Section::place, {{"id", "p"}, {"name", "P"}, {"place", "x"}}}},
-       "in.json:1:22: error: field \"place\" is shorthand for occurred_in and belongs to events; for a place write a "
+       "in.json:1:22: error: field \"place\" is shorthand for occurred_in and belongs to events; "
+       "for a place write a "
        "located_in relation"},
       {{{Section::law, {{"id", "l"}, {"name", "L"}, {"within", "x"}}}},
-       "in.json:1:22: error: field \"within\" is shorthand for located_in and belongs to places; for a law write a "
+       "in.json:1:22: error: field \"within\" is shorthand for located_in and belongs to places; "
+       "for a law write a "
        "located_in relation"},
       {{{Section::actor, {{"id", "a"}, {"name", "A"}, {"type", "person"}}}},
-       "in.json:1:22: error: an entity's type comes from its section (actor); did you mean \"kind\"?"},
-      {{{Section::actor, {{"id", "a"}, {"name", "A"}}}, {Section::actor, {{"id", "b"}, {"name", "B"}}},
+       "in.json:1:22: error: an entity's type comes from its section (actor); did you mean "
+       "\"kind\"?"},
+      {{{Section::actor, {{"id", "a"}, {"name", "A"}}},
+        {Section::actor, {{"id", "b"}, {"name", "B"}}},
         {Section::relation, {{"from", "a"}, {"type", "member_of"}, {"to", "b"}, {"id", "r1"}}},
         {Section::relation, {{"from", "b"}, {"type", "member_of"}, {"to", "a"}, {"id", "r1"}}}},
        "in.json:4:32: error: relation id \"r1\" is already used by another relation at in.json:3"},
@@ -208,7 +257,6 @@ TEST(GraphBuilder, ReportsAllProblemsNotOnlyTheFirst) {
   EXPECT_FALSE(b.finish());
   EXPECT_EQ(b.messages().size(), 3u);
 }
-
 
 std::string numbered(const char* prefix, int i) {
   char buf[32];
@@ -243,23 +291,33 @@ std::string describe_merged(const KnowledgeGraph& g) {
 
 /// Records merging into actor "a" and one relation a -> b, many more than the lists and property
 /// sets that merge at once (kMergeAtOnceBelow), in an order given by `seed` (0: as written).
-std::optional<KnowledgeGraph> build_many_merges(unsigned seed, std::vector<std::string>* messages = nullptr) {
+std::optional<KnowledgeGraph> build_many_merges(unsigned seed,
+                                                std::vector<std::string>* messages = nullptr) {
   std::vector<std::pair<Section, std::vector<F>>> records;
   constexpr int n = 300;
-  for (int i = 0; i < n; ++i) records.push_back({Section::source, {{"id", numbered("s", i).c_str()}}});
+  for (int i = 0; i < n; ++i)
+    records.push_back({Section::source, {{"id", numbered("s", i).c_str()}}});
   records.push_back({Section::actor, {{"id", "b"}, {"name", "B"}}});
   for (int i = 0; i < n; ++i) {
-    std::vector<F> fields = {{"id", "a"}, {"name", numbered("N", i % 200).c_str()},
-                             {"sources", std::vector<std::string>{numbered("s", i), numbered("s", (i * 7) % n)}},
-                             {numbered("k", i % 40), i % 3},
-                             {"tag", std::vector<std::string>{numbered("t", i % 90), numbered("t", (i + 1) % 90)}}};
+    std::vector<F> fields = {
+        {"id", "a"},
+        {"name", numbered("N", i % 200).c_str()},
+        {"sources", std::vector<std::string>{numbered("s", i), numbered("s", (i * 7) % n)}},
+        {numbered("k", i % 40), i % 3},
+        {"tag", std::vector<std::string>{numbered("t", i % 90), numbered("t", (i + 1) % 90)}}};
     // Some aliases are names of other records, one is the smallest name of all.
-    if (i % 10 == 0) fields.push_back({"aliases", std::vector<std::string>{numbered("N", (i + 5) % 200), "N00000", numbered("A", i)}});
+    if (i % 10 == 0)
+      fields.push_back({"aliases", std::vector<std::string>{numbered("N", (i + 5) % 200), "N00000",
+                                                            numbered("A", i)}});
     if (i % 4 == 0) fields.push_back({"score", 0.5 * (i % 16)});
     records.push_back({Section::actor, fields});
-    records.push_back({Section::relation, {{"from", "a"}, {"type", "member_of"}, {"to", "b"},
-                                           {"sources", numbered("s", (i * 11) % n).c_str()},
-                                           {"quote", numbered("q", i % 150).c_str()}, {"weight", i % 5}}});
+    records.push_back({Section::relation,
+                       {{"from", "a"},
+                        {"type", "member_of"},
+                        {"to", "b"},
+                        {"sources", numbered("s", (i * 11) % n).c_str()},
+                        {"quote", numbered("q", i % 150).c_str()},
+                        {"weight", i % 5}}});
   }
   if (seed != 0) std::shuffle(records.begin(), records.end(), std::mt19937(seed));
   Builder b;
@@ -314,7 +372,9 @@ TEST(GraphBuilder, ListsStayLinearWhenOneIdMergesManyTimes) {
   for (int i = 0; i < n; ++i) {
     b.add(Section::actor, {{"id", "a"}, {"name", numbered("N", i).c_str()}});
     b.add(Section::place, {{"id", "p"}, {"name", "P"}, {"sources", numbered("s", i).c_str()}});
-    b.add(Section::relation, {{"from", "a"}, {"type", "member_of"}, {"to", "b"}, {"sources", numbered("s", i).c_str()}});
+    b.add(
+        Section::relation,
+        {{"from", "a"}, {"type", "member_of"}, {"to", "b"}, {"sources", numbered("s", i).c_str()}});
   }
   auto g = b.finish();
   ASSERT_TRUE(g) << testing::PrintToString(b.messages());
@@ -340,11 +400,15 @@ TEST(GraphBuilder, ManyValuesInOneRecordOrOneRelationTakeNLogN) {
   b.add(Section::actor, fields).add(Section::actor, {{"id", "b"}, {"name", "B"}});
   for (int i = 0; i < n / 4; ++i) b.add(Section::source, {{"id", numbered("s", i).c_str()}});
   for (int i = n / 4; i > 0; --i)
-    b.add(Section::relation, {{"from", "a"}, {"type", "member_of"}, {"to", "b"}, {"quote", numbered("q", i).c_str()},
+    b.add(Section::relation, {{"from", "a"},
+                              {"type", "member_of"},
+                              {"to", "b"},
+                              {"quote", numbered("q", i).c_str()},
                               {"sources", numbered("s", i - 1).c_str()}});
   auto g = b.finish();
   ASSERT_TRUE(g) << testing::PrintToString(b.messages());
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const Entity& a = g->entities()[*g->find_entity("a")];
   ASSERT_EQ(a.properties.size(), std::size_t{n / 2 + 1});
   EXPECT_EQ(a.properties.back().values.size(), std::size_t{n});
@@ -363,7 +427,9 @@ TEST(GraphBuilder, RejectsARecordPastTheLimits) {
   std::string long_text;
   for (std::size_t i = 0; i < (kMaxRecordTextBytes >> 20); ++i) long_text += mib;
   const std::vector<Case> cases = {
-      {"values at the limit", {{"id", "a"}, {"name", "A"}, {"tags", std::vector<std::string>(kMaxRecordValues - 2, "t")}}, {}},
+      {"values at the limit",
+       {{"id", "a"}, {"name", "A"}, {"tags", std::vector<std::string>(kMaxRecordValues - 2, "t")}},
+       {}},
       {"one value more",
        {{"id", "a"}, {"name", "A"}, {"tags", std::vector<std::string>(kMaxRecordValues - 1, "t")}},
        {"in.json:1:1: error: record holds 1048577 values; a record may hold at most 1048576\n"
@@ -371,7 +437,8 @@ TEST(GraphBuilder, RejectsARecordPastTheLimits) {
       {"text past the limit",
        {{"id", "a"}, {"name", "A"}, {"description", long_text.c_str()}},
        {"in.json:1:1: error: record holds 65 MiB of text; a record may hold at most 64 MiB\n"
-        "  hint: split the values over several records with the same id, or keep long texts in files and "
+        "  hint: split the values over several records with the same id, or keep long texts in "
+        "files and "
         "point to them"}},
   };
   for (const Case& c : cases) {

@@ -15,9 +15,12 @@ std::vector<std::string> texts(const ListPool& lists, ListId id, const StringPoo
 
 TEST(MergeBacklog, BuildsSortedPropertiesKeepingTheFirstOfEqualValues) {
   StringPool pool;
-  const StrId b = pool.intern("b"), a = pool.intern("a"), x = pool.intern("x"), w = pool.intern("w");
+  const StrId b = pool.intern("b"), a = pool.intern("a"), x = pool.intern("x"),
+              w = pool.intern("w");
   std::vector<KeyedValue> pairs;
-  auto push = [&](StrId key, Value v) { pairs.push_back({key, static_cast<std::uint32_t>(pairs.size()), v}); };
+  auto push = [&](StrId key, Value v) {
+    pairs.push_back({key, static_cast<std::uint32_t>(pairs.size()), v});
+  };
   push(b, Value::of_string(x));
   push(a, Value::of_real(-0.0));
   push(b, Value::of_string(w));

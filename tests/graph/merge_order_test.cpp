@@ -28,8 +28,9 @@ std::vector<std::string> lines_of(const std::string& text) {
 /// aliases), an extra property value, and relations repeated with another source.
 std::vector<std::string> example_records_with_variants(const std::filesystem::path& dir) {
   const auto jsonl = dir / "example.jsonl";
-  auto r = run_kgraph({"build", test::source_path("examples/north-korean-refugees-2006/graph.json").string(), "-o",
-                       jsonl.string()});
+  auto r = run_kgraph({"build",
+                       test::source_path("examples/north-korean-refugees-2006/graph.json").string(),
+                       "-o", jsonl.string()});
   EXPECT_EQ(r.status, 0) << r.err;
   std::vector<std::string> records = lines_of(read_file(jsonl));
   std::vector<std::string> variants;
@@ -63,7 +64,8 @@ TEST(MergeOrder, ShuffledAndSplitInputsGiveIdenticalOutputs) {
     const std::size_t parts = 1 + seed % 4;
     std::vector<std::string> files(parts);
     for (std::size_t i = 0; i < shuffled.size(); ++i) files[i % parts] += shuffled[i] + "\n";
-    for (std::size_t p = 0; p < parts; ++p) write_file(in / ("part" + std::to_string(p) + ".jsonl"), files[p]);
+    for (std::size_t p = 0; p < parts; ++p)
+      write_file(in / ("part" + std::to_string(p) + ".jsonl"), files[p]);
 
     const auto graphml = dir / ("out" + std::to_string(seed) + ".graphml");
     const auto json = dir / ("out" + std::to_string(seed) + ".json");

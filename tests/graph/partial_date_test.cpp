@@ -14,8 +14,9 @@ TEST(PartialDate, ParsesTheThreePrecisions) {
 }
 
 TEST(PartialDate, RejectsWhatIsNotACalendarDate) {
-  for (const char* bad : {"2006-13-01", "2006-00", "2006-02-30", "2005-02-29", "19 Sept", "", "06",
-                          "2006-9", "2006-09-1", "2006/09/19", "2006-09-19T00:00", " 2006", "-2006", "२००६"})
+  for (const char* bad :
+       {"2006-13-01", "2006-00", "2006-02-30", "2005-02-29", "19 Sept", "", "06", "2006-9",
+        "2006-09-1", "2006/09/19", "2006-09-19T00:00", " 2006", "-2006", "२००६"})
     EXPECT_FALSE(parse_partial_date(bad)) << bad;
   EXPECT_TRUE(parse_partial_date("2004-02-29"));
   EXPECT_TRUE(parse_partial_date("2000-02-29"));

@@ -40,7 +40,8 @@ std::vector<std::string> rels(const GraphView& v) {
   std::vector<std::string> out;
   for (std::uint32_t r : v.relations()) {
     const Relation& rel = g.relations()[r];
-    out.push_back(std::string(g.str(g.entities()[rel.from].id)) + ">" + std::string(g.str(g.entities()[rel.to].id)));
+    out.push_back(std::string(g.str(g.entities()[rel.from].id)) + ">" +
+                  std::string(g.str(g.entities()[rel.to].id)));
   }
   return out;
 }
@@ -129,12 +130,15 @@ TEST(Selection, ReportsUnknownFocusAndRelationType) {
   o.focus = {"e2007"};
   SelectionError error;
   EXPECT_FALSE(select(g, o, error));
-  EXPECT_EQ(error.message, "no entity has the id \"e2007\" given to --focus; did you mean \"e2005\"?");
+  EXPECT_EQ(error.message,
+            "no entity has the id \"e2007\" given to --focus; did you mean \"e2005\"?");
   o = {};
   o.relations = {"part-of"};
   EXPECT_FALSE(select(g, o, error));
-  EXPECT_EQ(error.message, "unknown relation type \"part-of\" in --relations; did you mean \"part_of\"? (see `kgraph "
-            "schema` for the relation types, or declare it with --schema)");
+  EXPECT_EQ(
+      error.message,
+      "unknown relation type \"part-of\" in --relations; did you mean \"part_of\"? (see `kgraph "
+      "schema` for the relation types, or declare it with --schema)");
 }
 
 }  // namespace

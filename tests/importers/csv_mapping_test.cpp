@@ -21,7 +21,8 @@ struct Mapped {
 };
 
 /// Loads `mapping` (as "map.json") and reads each table (as its name) through it.
-Mapped map(const std::string& mapping, const std::vector<std::pair<std::string, std::string>>& tables) {
+Mapped map(const std::string& mapping,
+           const std::vector<std::pair<std::string, std::string>>& tables) {
   Diagnostics diags;
   Mapped r;
   auto m = TableMapping::load(mapping, diags.add_file("map.json"), diags);
@@ -39,8 +40,8 @@ Mapped map(const std::string& mapping, const std::vector<std::pair<std::string, 
 }
 
 std::string relation_text(const KnowledgeGraph& g, const Relation& r) {
-  std::string s = std::string(g.str(g.entities()[r.from].id)) + " " + std::string(g.str(r.type)) + " " +
-                  std::string(g.str(g.entities()[r.to].id));
+  std::string s = std::string(g.str(g.entities()[r.from].id)) + " " + std::string(g.str(r.type)) +
+                  " " + std::string(g.str(g.entities()[r.to].id));
   if (r.start.present()) s.append(" ").append(r.start.to_string());
   if (r.role != kEmpty) s.append(" as ").append(g.str(r.role));
   return s;
@@ -76,12 +77,15 @@ const char* const kTreatyMapping = R"json({
 })json";
 
 TEST(TableMapping, OneRowMakesThreeEntitiesAndTwoRelations) {
-  const Mapped r = map(kTreatyMapping, {{"status.csv", "participant,iso3,signature\nBelgium,BEL,1951-07-28\n"}});
+  const Mapped r =
+      map(kTreatyMapping, {{"status.csv", "participant,iso3,signature\nBelgium,BEL,1951-07-28\n"}});
   ASSERT_TRUE(r.graph) << testing::PrintToString(r.messages);
   const KnowledgeGraph& g = *r.graph;
-  EXPECT_EQ(entity_ids(g), (Strings{"country-belgium", "government-belgium", "refugee-convention-1951"}));
-  EXPECT_EQ(relations(g), (Strings{"government-belgium located_in country-belgium",
-                                   "government-belgium signed refugee-convention-1951 1951-07-28"}));
+  EXPECT_EQ(entity_ids(g),
+            (Strings{"country-belgium", "government-belgium", "refugee-convention-1951"}));
+  EXPECT_EQ(relations(g),
+            (Strings{"government-belgium located_in country-belgium",
+                     "government-belgium signed refugee-convention-1951 1951-07-28"}));
   const Entity& gov = g.entities()[*g.find_entity("government-belgium")];
   EXPECT_EQ(g.str(gov.name), "Government of Belgium");
   EXPECT_EQ(g.str(gov.kind), "government");
@@ -95,18 +99,21 @@ TEST(TableMapping, OneRowMakesThreeEntitiesAndTwoRelations) {
 }
 
 TEST(TableMapping, EmptyCellsSkipWhatNeedsThem) {
-  const Mapped r = map(kTreatyMapping, {{"status.csv",
-                                         "participant,iso3,signature\n"
-                                         "Afghanistan,AFG,\n"         // no signature: no `signed`, no iso3 problem
-                                         ",XXX,1951-07-28\n"          // no participant: no government, no country
-                                         "Belgium,,1951-07-28\n"}});  // no iso3: no property
+  const Mapped r =
+      map(kTreatyMapping, {{"status.csv",
+                            "participant,iso3,signature\n"
+                            "Afghanistan,AFG,\n"  // no signature: no `signed`, no iso3 problem
+                            ",XXX,1951-07-28\n"   // no participant: no government, no country
+                            "Belgium,,1951-07-28\n"}});  // no iso3: no property
   ASSERT_TRUE(r.graph) << testing::PrintToString(r.messages);
   const KnowledgeGraph& g = *r.graph;
-  EXPECT_EQ(entity_ids(g), (Strings{"country-afghanistan", "country-belgium", "government-afghanistan",
-                                    "government-belgium", "refugee-convention-1951"}));
-  EXPECT_EQ(relations(g), (Strings{"government-afghanistan located_in country-afghanistan",
-                                   "government-belgium located_in country-belgium",
-                                   "government-belgium signed refugee-convention-1951 1951-07-28"}));
+  EXPECT_EQ(entity_ids(g),
+            (Strings{"country-afghanistan", "country-belgium", "government-afghanistan",
+                     "government-belgium", "refugee-convention-1951"}));
+  EXPECT_EQ(relations(g),
+            (Strings{"government-afghanistan located_in country-afghanistan",
+                     "government-belgium located_in country-belgium",
+                     "government-belgium signed refugee-convention-1951 1951-07-28"}));
   EXPECT_TRUE(g.entities()[*g.find_entity("government-belgium")].properties.empty());
 }
 
@@ -117,7 +124,8 @@ TEST(TableMapping, AnEmptyDateCellWithoutRequireLeavesTheRelationUndated) {
     "relations": [{"type": "party_to", "from": "a", "to": "t", "date": "{when}", "role": "{how}"}]})json";
   const Mapped r = map(mapping, {{"t.csv", "who,when,how\nx,,\ny,2001,accession\n"}});
   ASSERT_TRUE(r.graph) << testing::PrintToString(r.messages);
-  EXPECT_EQ(relations(*r.graph), (Strings{"x party_to treaty", "y party_to treaty 2001 as accession"}));
+  EXPECT_EQ(relations(*r.graph),
+            (Strings{"x party_to treaty", "y party_to treaty 2001 as accession"}));
 }
 
 TEST(TableMapping, RowsWithTheSameIdMergeAsInEveryInput) {
@@ -128,7 +136,8 @@ TEST(TableMapping, RowsWithTheSameIdMergeAsInEveryInput) {
   ASSERT_TRUE(r.graph) << testing::PrintToString(r.messages);
   const KnowledgeGraph& g = *r.graph;
   // The slug rule folds case and accents and turns punctuation into "-": one id, one entity.
-  EXPECT_EQ(entity_ids(g), (Strings{"country-cote-d-ivoire", "government-cote-d-ivoire", "refugee-convention-1951"}));
+  EXPECT_EQ(entity_ids(g), (Strings{"country-cote-d-ivoire", "government-cote-d-ivoire",
+                                    "refugee-convention-1951"}));
   const Entity& country = g.entities()[*g.find_entity("country-cote-d-ivoire")];
   // Names that differ become aliases; the smaller name (byte order) is the name.
   EXPECT_EQ(g.str(country.name), "COTE D'IVOIRE");
@@ -144,10 +153,10 @@ TEST(TableMapping, ValuesCanBeTypedSplitAndConstant) {
       "description": "{name} ({short})",
       "properties": {"staff": {"column": "staff", "type": "int"}, "years": {"column": "years", "type": "int", "split": true},
                      "checked": true, "weight": 0.5, "braces": "{{literal}}"}}}})json";
-  const Mapped r =
-      map(mapping, {{"a.csv",
-                     "id,name,kind,short,others,staff,years\n"
-                     "Mfa_1,Ministry of Foreign Affairs,government_body,MFA,Foreign Ministry|FM,120,2002; 2003\n"}});
+  const Mapped r = map(mapping, {{"a.csv",
+                                  "id,name,kind,short,others,staff,years\n"
+                                  "Mfa_1,Ministry of Foreign Affairs,government_body,MFA,Foreign "
+                                  "Ministry|FM,120,2002; 2003\n"}});
   ASSERT_TRUE(r.graph) << testing::PrintToString(r.messages);
   const KnowledgeGraph& g = *r.graph;
   const Entity& e = g.entities()[0];
@@ -174,17 +183,22 @@ TEST(TableMapping, ValuesCanBeTypedSplitAndConstant) {
       props.push_back(s);
     }
   }
-  EXPECT_EQ(props, (Strings{"braces={literal}", "checked=true", "description=Ministry of Foreign Affairs (MFA)",
-                            "staff=int:120", "weight=real:0.5", "years=int:2002", "years=int:2003"}));
+  EXPECT_EQ(props, (Strings{"braces={literal}", "checked=true",
+                            "description=Ministry of Foreign Affairs (MFA)", "staff=int:120",
+                            "weight=real:0.5", "years=int:2002", "years=int:2003"}));
 }
 
 TEST(TableMapping, FixedIdEndpoints) {
-  const std::string mapping = R"json({"entities": {"a": {"type": "actor", "id": "{who}", "name": "{who}"}},
+  const std::string mapping =
+      R"json({"entities": {"a": {"type": "actor", "id": "{who}", "name": "{who}"}},
     "relations": [{"type": "party_to", "from": "a", "to": {"id": "refugee-convention-1951"}}]})json";
   const Mapped r = map(mapping, {{"t.csv", "who\nx\n"}});
   EXPECT_FALSE(r.graph);  // the treaty is declared nowhere
-  EXPECT_EQ(r.messages, (Strings{"map.json:2:66: error: unknown entity id \"refugee-convention-1951\": no actor, law, "
-                                 "event or place has it"}));
+  EXPECT_EQ(
+      r.messages,
+      (Strings{
+          "map.json:2:66: error: unknown entity id \"refugee-convention-1951\": no actor, law, "
+          "event or place has it"}));
 }
 
 TEST(TableMapping, DataErrorsPointIntoTheTable) {
@@ -192,11 +206,14 @@ TEST(TableMapping, DataErrorsPointIntoTheTable) {
       "type": "event", "id": "{id}", "name": "{id}", "date": "{when}",
       "properties": {"n": {"column": "n", "type": "int"}}}}})json";
   const Mapped r = map(mapping, {{"t.csv", "id,when,n\nx,19 Sept,1\ny,2006,abc\n"}});
-  EXPECT_EQ(r.messages,
-            (Strings{"t.csv:2:2: error: invalid date \"19 Sept\" in field \"date\"; expected YYYY, YYYY-MM or "
-                     "YYYY-MM-DD (a real calendar date)",
-                     "t.csv:3:3: error: invalid int \"abc\" for \"n\" (typed int at map.json:3:27); expected a whole "
-                     "number such as 42 or -7"}));
+  EXPECT_EQ(
+      r.messages,
+      (Strings{
+          "t.csv:2:2: error: invalid date \"19 Sept\" in field \"date\"; expected YYYY, YYYY-MM or "
+          "YYYY-MM-DD (a real calendar date)",
+          "t.csv:3:3: error: invalid int \"abc\" for \"n\" (typed int at map.json:3:27); expected "
+          "a whole "
+          "number such as 42 or -7"}));
 }
 
 TEST(TableMapping, ConstantsAreReportedInTheMapping) {
@@ -204,22 +221,31 @@ TEST(TableMapping, ConstantsAreReportedInTheMapping) {
       "type": "place", "kind": "contry", "id": "{id}", "name": "{id}"}}})json";
   const Mapped r = map(mapping, {{"t.csv", "id\nx\ny\n"}});
   // Once, however many rows.
-  EXPECT_EQ(r.messages, (Strings{"map.json:2:32: error: unknown kind \"contry\" for place; did you mean \"country\"? "
-                                 "(allowed: border, building, city, country, district, province, region, site)"}));
-  const std::string relation = R"json({"entities": {"a": {"type": "actor", "id": "{id}", "name": "{id}"}},
+  EXPECT_EQ(
+      r.messages,
+      (Strings{"map.json:2:32: error: unknown kind \"contry\" for place; did you mean \"country\"? "
+               "(allowed: border, building, city, country, district, province, region, site)"}));
+  const std::string relation =
+      R"json({"entities": {"a": {"type": "actor", "id": "{id}", "name": "{id}"}},
     "relations": [{"type": "sgned", "from": "a", "to": "a", "date": "19 Sept"}]})json";
   EXPECT_EQ(map(relation, {{"t.csv", "id\nx\ny\n"}}).messages,
-            (Strings{"map.json:2:28: error: unknown relation type \"sgned\"; did you mean \"signed\"? (see `kgraph "
+            (Strings{"map.json:2:28: error: unknown relation type \"sgned\"; did you mean "
+                     "\"signed\"? (see `kgraph "
                      "schema` for the relation types, or declare it with --schema)",
-                     "map.json:2:69: error: invalid date \"19 Sept\" in field \"date\"; expected YYYY, YYYY-MM or "
+                     "map.json:2:69: error: invalid date \"19 Sept\" in field \"date\"; expected "
+                     "YYYY, YYYY-MM or "
                      "YYYY-MM-DD (a real calendar date)"}));
 }
 
 TEST(TableMapping, MissingColumnPointsAtTheMappingAndNamesTheTable) {
-  const Mapped r = map(kTreatyMapping, {{"status.csv", "participant,iso3,signatures\nBelgium,BEL,1951-07-28\n"}});
+  const Mapped r = map(kTreatyMapping,
+                       {{"status.csv", "participant,iso3,signatures\nBelgium,BEL,1951-07-28\n"}});
   EXPECT_FALSE(r.graph);
-  EXPECT_EQ(r.messages, (Strings{"map.json:12:74: error: column \"signature\" is not in the header of \"status.csv\"; "
-                                 "did you mean \"signatures\"? (its columns: participant, iso3, signatures)"}));
+  EXPECT_EQ(
+      r.messages,
+      (Strings{
+          "map.json:12:74: error: column \"signature\" is not in the header of \"status.csv\"; "
+          "did you mean \"signatures\"? (its columns: participant, iso3, signatures)"}));
 }
 
 TEST(TableMapping, TableSyntaxErrors) {
@@ -228,9 +254,11 @@ TEST(TableMapping, TableSyntaxErrors) {
                                          "Belgium,BEL\n"
                                          "\"Chad,TCD,\n"}});
   EXPECT_EQ(r.messages,
-            (Strings{"status.csv:2:3: error: expected 3 fields, as in the header, but found 2; write every field, "
+            (Strings{"status.csv:2:3: error: expected 3 fields, as in the header, but found 2; "
+                     "write every field, "
                      "empty ones too (a,,c)",
-                     "status.csv:3:1: error: unterminated quoted field: the quote that opens field 1 here is never "
+                     "status.csv:3:1: error: unterminated quoted field: the quote that opens field "
+                     "1 here is never "
                      "closed; close it with \", and write a quote inside a quoted field as \"\""}));
 }
 
@@ -240,20 +268,24 @@ TEST(TableMapping, AQuoteClosedALineLateIsNamedInTheHint) {
                                          "Belgium,\"BEL,1951\n"
                                          "Chad,TCD\",x,1952\n"}});
   EXPECT_EQ(r.messages,
-            (Strings{"status.csv:3:4: error: expected 3 fields, as in the header, but found 4; a value containing a "
+            (Strings{"status.csv:3:4: error: expected 3 fields, as in the header, but found 4; a "
+                     "value containing a "
                      "comma must be quoted (\"a, b\"), or the header lacks a column\n"
-                     "  hint: the quote that opens field 2 at line 2 closes only at line 3, which joins those lines "
+                     "  hint: the quote that opens field 2 at line 2 closes only at line 3, which "
+                     "joins those lines "
                      "into one row; if the field should end on line 2, close its quote there"}));
 }
 
 TEST(TableMapping, TheTreatyStatusExample) {
   Diagnostics diags;
   const std::string dir = test::source_path("examples/treaty-status").string();
-  auto m = TableMapping::load(test::read_file(dir + "/mapping.json"), diags.add_file("mapping.json"), diags);
+  auto m = TableMapping::load(test::read_file(dir + "/mapping.json"),
+                              diags.add_file("mapping.json"), diags);
   ASSERT_TRUE(m) << testing::PrintToString(diags.sorted().size());
   GraphBuilder builder(Schema::builtin(), diags);
   std::istringstream in(test::read_file(dir + "/refugee-convention-status.csv"));
-  m->read(in, diags.add_file("refugee-convention-status.csv"), "refugee-convention-status.csv", builder);
+  m->read(in, diags.add_file("refugee-convention-status.csv"), "refugee-convention-status.csv",
+          builder);
   auto g = builder.finish();
   for (const Diagnostic& d : diags.sorted()) ADD_FAILURE() << diags.format(d);
   ASSERT_TRUE(g);

@@ -15,7 +15,8 @@ struct Read {
   std::vector<bool> ok;
 };
 
-Read read_all(const std::string& text, std::size_t chunk, std::size_t max_row_bytes = CsvReader::kMaxRowBytes) {
+Read read_all(const std::string& text, std::size_t chunk,
+              std::size_t max_row_bytes = CsvReader::kMaxRowBytes) {
   Read r;
   Diagnostics diags;
   const std::uint32_t file = diags.add_file("t.csv");
@@ -62,7 +63,10 @@ const Case kCases[] = {
      "a,\"line1\nline2\",c\nd,e,f\n",
      {{"a", "line1\nline2", "c"}, {"d", "e", "f"}},
      {"1:1,1,2", "3:3,3,3"}},
-    {"crlf in quotes counts once", "\"x\r\ny\",z\r\nn,m\r\n", {{"x\r\ny", "z"}, {"n", "m"}}, {"1:1,2", "3:3,3"}},
+    {"crlf in quotes counts once",
+     "\"x\r\ny\",z\r\nn,m\r\n",
+     {{"x\r\ny", "z"}, {"n", "m"}},
+     {"1:1,2", "3:3,3"}},
     {"quoted field starting on a later line",
      "a,\"b\nc\",\"d\ne\"\nx,y,z\n",
      {{"a", "b\nc", "d\ne"}, {"x", "y", "z"}},
@@ -99,38 +103,54 @@ struct ErrorCase {
 const ErrorCase kErrors[] = {
     {"unterminated quote",
      "a,b\n1,\"never\nclosed\n",
-     {"t.csv:2:2: error: unterminated quoted field: the quote that opens field 2 here is never closed; close it "
+     {"t.csv:2:2: error: unterminated quoted field: the quote that opens field 2 here is never "
+      "closed; close it "
       "with \", and write a quote inside a quoted field as \"\""}},
     {"quote inside unquoted field",
      "a,b\n1,ab\"c\n",
-     {"t.csv:2:2: error: a quote inside unquoted field 2; enclose the whole field in quotes and double the quotes "
+     {"t.csv:2:2: error: a quote inside unquoted field 2; enclose the whole field in quotes and "
+      "double the quotes "
       "inside it (\"a \"\"quoted\"\" word\")"}},
     {"text after closing quote",
      "a,b,c\n1,\"x\"y,3\n",
-     {"t.csv:2:2: error: text after the closing quote of field 2; a quoted field ends at its closing quote (write a "
+     {"t.csv:2:2: error: text after the closing quote of field 2; a quoted field ends at its "
+      "closing quote (write a "
       "quote inside it as \"\", or quote the whole field)"}},
     {"latin-1",
      "a,b\n1,Caf\xE9\n",
-     {"t.csv:2:2: error: invalid UTF-8 in field 2 (byte 0xE9 after \"Caf\"); kgraph reads CSV as UTF-8: save the "
-      "file as \"CSV UTF-8\" (it may be Latin-1 or Windows-1252; iconv -f WINDOWS-1252 -t UTF-8 converts it)"}},
+     {"t.csv:2:2: error: invalid UTF-8 in field 2 (byte 0xE9 after \"Caf\"); kgraph reads CSV as "
+      "UTF-8: save the "
+      "file as \"CSV UTF-8\" (it may be Latin-1 or Windows-1252; iconv -f WINDOWS-1252 -t UTF-8 "
+      "converts it)"}},
     {"utf-16",
      std::string("\xFF\xFEi\0d\0", 6),
-     {"t.csv:1:1: error: the file is UTF-16 (it starts with a UTF-16 byte order mark); kgraph reads CSV as UTF-8: "
+     {"t.csv:1:1: error: the file is UTF-16 (it starts with a UTF-16 byte order mark); kgraph "
+      "reads CSV as UTF-8: "
       "save it as \"CSV UTF-8\" or convert it, e.g. iconv -f UTF-16 -t UTF-8"}},
 };
 
 const std::string kBomMessage =
-    "error: a byte-order mark (U+FEFF) in the middle of the file; only the very start of a file may have one\n"
-    "  hint: remove it; it is usually left by joining files that each begin with one (e.g. with cat)";
+    "error: a byte-order mark (U+FEFF) in the middle of the file; only the very start of a file "
+    "may have one\n"
+    "  hint: remove it; it is usually left by joining files that each begin with one (e.g. with "
+    "cat)";
 
 const ErrorCase kByteOrderMarks[] = {
     // It would become part of an id ("\ufeffb"): only the very start of the file may have one.
     {"at the start of line 3", "a,b\n1,2\n\xEF\xBB\xBFx,y\n", {"t.csv:3:1: " + kBomMessage}},
     {"in a field", "a,b\nx,y\xEF\xBB\xBFz\n", {"t.csv:2:2: " + kBomMessage}},
-    {"in a quoted field, on the field's second line", "a,b\n\"x\",\"1\n\xEF\xBB\xBF" "2\"\n",
+    {"in a quoted field, on the field's second line",
+     "a,b\n\"x\",\"1\n\xEF\xBB\xBF"
+     "2\"\n",
      {"t.csv:3:2: " + kBomMessage}},
-    {"a second one at the start", "\xEF\xBB\xBF\xEF\xBB\xBF" "a,b\n", {"t.csv:1:1: " + kBomMessage}},
-    {"in the header", "a,\xEF\xBB\xBF" "b\n", {"t.csv:1:2: " + kBomMessage}},
+    {"a second one at the start",
+     "\xEF\xBB\xBF\xEF\xBB\xBF"
+     "a,b\n",
+     {"t.csv:1:1: " + kBomMessage}},
+    {"in the header",
+     "a,\xEF\xBB\xBF"
+     "b\n",
+     {"t.csv:1:2: " + kBomMessage}},
 };
 
 TEST(CsvReader, ByteOrderMarkPastTheStartIsAnErrorAtItsLineAndField) {
@@ -142,7 +162,11 @@ TEST(CsvReader, ByteOrderMarkPastTheStartIsAnErrorAtItsLineAndField) {
       EXPECT_EQ(std::count(r.ok.begin(), r.ok.end(), false), 1);
     }
   }
-  EXPECT_EQ(read_all("\xEF\xBB\xBF" "a,b\n", 4).rows, (Rows{{"a", "b"}}));  // the first is no error
+  EXPECT_EQ(read_all("\xEF\xBB\xBF"
+                     "a,b\n",
+                     4)
+                .rows,
+            (Rows{{"a", "b"}}));  // the first is no error
 }
 
 std::string lines_of_y(int count) {
@@ -153,22 +177,34 @@ std::string lines_of_y(int count) {
 
 const ErrorCase kOverlongRows[] = {
     // The quote still open is the culprit: it, not an earlier quoted field, is named.
-    {"quote left open", "h1,h2\nx,\"abc\n" + lines_of_y(20),
-     {"t.csv:2:2: error: the quote that opens field 2 here is never closed: the row is longer than 64 bytes, every "
+    {"quote left open",
+     "h1,h2\nx,\"abc\n" + lines_of_y(20),
+     {"t.csv:2:2: error: the quote that opens field 2 here is never closed: the row is longer than "
+      "64 bytes, every "
       "line break after the quote read as part of the field\n"
-      "  hint: close the quote with \" where the field ends, and write a quote inside a quoted field as \"\""}},
-    {"quote left open after a quoted field on an earlier line", "h1,h2\n\"q\nq\",\"abc\n" + lines_of_y(20),
-     {"t.csv:3:2: error: the quote that opens field 2 here is never closed: the row that starts at line 2 is longer "
+      "  hint: close the quote with \" where the field ends, and write a quote inside a quoted "
+      "field as \"\""}},
+    {"quote left open after a quoted field on an earlier line",
+     "h1,h2\n\"q\nq\",\"abc\n" + lines_of_y(20),
+     {"t.csv:3:2: error: the quote that opens field 2 here is never closed: the row that starts at "
+      "line 2 is longer "
       "than 64 bytes, every line break after the quote read as part of the field\n"
-      "  hint: close the quote with \" where the field ends, and write a quote inside a quoted field as \"\""}},
-    {"quoted field over several lines, then a long line", "h1,h2\n\"a\nb\"," + std::string(200, 'x'),
-     {"t.csv:2:1: error: the row that starts at line 2 is longer than 64 bytes; the quoted field 1 that opens here "
+      "  hint: close the quote with \" where the field ends, and write a quote inside a quoted "
+      "field as \"\""}},
+    {"quoted field over several lines, then a long line",
+     "h1,h2\n\"a\nb\"," + std::string(200, 'x'),
+     {"t.csv:2:1: error: the row that starts at line 2 is longer than 64 bytes; the quoted field 1 "
+      "that opens here "
       "runs over several lines\n"
-      "  hint: a quote opened here is closed only much later: close it where the field ends, and write a quote "
+      "  hint: a quote opened here is closed only much later: close it where the field ends, and "
+      "write a quote "
       "inside a quoted field as \"\""}},
-    {"no quote at all", "h1\n" + std::string(200, 'x'),
-     {"t.csv:2:1: error: the row that starts at line 2 is longer than 64 bytes without a line break\n"
-      "  hint: kgraph reads one row per line (LF, CRLF or CR line breaks); a row this long is most likely not CSV, "
+    {"no quote at all",
+     "h1\n" + std::string(200, 'x'),
+     {"t.csv:2:1: error: the row that starts at line 2 is longer than 64 bytes without a line "
+      "break\n"
+      "  hint: kgraph reads one row per line (LF, CRLF or CR line breaks); a row this long is most "
+      "likely not CSV, "
       "or its line breaks were lost"}},
 };
 
@@ -218,7 +254,8 @@ TEST(CsvReader, BlankRows) {
 TEST(CsvReader, ChunkSizeNeverChangesTheResult) {
   // Random text over the bytes that matter to the state machine, read with chunks of 4 bytes
   // and of 64 kB: rows, cell lines and messages must not depend on where chunks end.
-  const char alphabet[] = {',', '"', '\n', '\r', 'a', ' ', ';', '\xC3', '\xA9', '\xEF', '\xBB', '\xBF'};
+  const char alphabet[] = {',', '"',    '\n',   '\r',   'a',    ' ',
+                           ';', '\xC3', '\xA9', '\xEF', '\xBB', '\xBF'};
   std::uint64_t state = 42;
   auto next = [&] {
     state = state * 6364136223846793005ull + 1442695040888963407ull;

@@ -12,9 +12,9 @@ namespace {
 
 using test::build_from;
 
-
 /// The values of a property of an entity, as text.
-std::vector<std::string> property(const KnowledgeGraph& g, std::string_view entity, std::string_view key) {
+std::vector<std::string> property(const KnowledgeGraph& g, std::string_view entity,
+                                  std::string_view key) {
   std::vector<std::string> out;
   const std::optional<std::uint32_t> index = g.find_entity(entity);
   if (!index) return out;
@@ -22,10 +22,18 @@ std::vector<std::string> property(const KnowledgeGraph& g, std::string_view enti
     if (g.str(p.key) != key) continue;
     for (const Value& v : p.values) {
       switch (v.kind) {
-        case ValueKind::string: out.push_back(std::string(g.str(v.string))); break;
-        case ValueKind::integer: out.push_back("int:" + std::to_string(v.integer)); break;
-        case ValueKind::real: out.push_back("real:" + format_real(v.real)); break;
-        case ValueKind::boolean: out.push_back(v.boolean ? "true" : "false"); break;
+        case ValueKind::string:
+          out.push_back(std::string(g.str(v.string)));
+          break;
+        case ValueKind::integer:
+          out.push_back("int:" + std::to_string(v.integer));
+          break;
+        case ValueKind::real:
+          out.push_back("real:" + format_real(v.real));
+          break;
+        case ValueKind::boolean:
+          out.push_back(v.boolean ? "true" : "false");
+          break;
       }
     }
   }
@@ -39,7 +47,9 @@ bool has_message(const std::vector<std::string>& messages, std::string_view pref
 
 /// A small document with every section, list and scalar kind (the same facts as
 /// press-conference.jsonl).
-std::string document() { return test::read_file(test::test_data("importers/press-conference.json")); }
+std::string document() {
+  return test::read_file(test::test_data("importers/press-conference.json"));
+}
 
 TEST(JsonImporter, IsFoundByExtension) {
   const Importer* json = test::importers().named("json");
@@ -80,7 +90,8 @@ TEST(JsonImporter, BuildsTheGraphOfADocument) {
 TEST(JsonImporter, ReportsProblemsWithTheFileName) {
   const test::BuildResult r = build_from(
       {{"good.json", document()},
-       {"bad.json", "{\n  \"actor\": [],\n  \"laws\": [{\"id\": \"l\", \"name\": {\"en\": \"L\"}}]\n}"}});
+       {"bad.json",
+        "{\n  \"actor\": [],\n  \"laws\": [{\"id\": \"l\", \"name\": {\"en\": \"L\"}}]\n}"}});
   EXPECT_FALSE(r.graph);
   const std::vector<std::string> messages = r.messages();
   EXPECT_TRUE(has_message(messages, "bad.json:2:3: error: unknown top-level key \"actor\""))
@@ -100,7 +111,8 @@ TEST(JsonImporter, SyntaxErrorKeepsNoHalfGraph) {
 }
 
 TEST(JsonImporter, ReadsTheExample) {
-  const std::string text = test::read_file(test::source_path("examples/north-korean-refugees-2006/graph.json"));
+  const std::string text =
+      test::read_file(test::source_path("examples/north-korean-refugees-2006/graph.json"));
   ASSERT_FALSE(text.empty());
   const test::BuildResult r = build_from({{"graph.json", text}});
   ASSERT_TRUE(r.graph) << testing::PrintToString(r.messages());

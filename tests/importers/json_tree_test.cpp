@@ -11,7 +11,9 @@
 namespace kgraph {
 namespace {
 
-std::string where(TextPosition p) { return std::to_string(p.line) + ":" + std::to_string(p.column); }
+std::string where(TextPosition p) {
+  return std::to_string(p.line) + ":" + std::to_string(p.column);
+}
 
 /// "line:column: message", or "ok".
 std::string parse_outcome(const std::string& text) {
@@ -34,7 +36,8 @@ std::string nested_objects(std::size_t levels) {
 
 TEST(JsonTree, EveryValueAndKeyKnowsWhereItStarts) {
   JsonNode root;
-  ASSERT_FALSE(parse_json_tree("{\"a\": [1, -2.5e3, true, null],\n \"é\": {\"b\": \"x\\\"y\"}}", root));
+  ASSERT_FALSE(
+      parse_json_tree("{\"a\": [1, -2.5e3, true, null],\n \"é\": {\"b\": \"x\\\"y\"}}", root));
   ASSERT_EQ(root.kind, JsonNode::Kind::object);
   EXPECT_EQ(where(root.at), "1:1");
   ASSERT_EQ(root.members.size(), 2u);
@@ -77,10 +80,12 @@ TEST(JsonTree, NestingUpToTheLimitIsRead) {
 }
 
 TEST(JsonTree, NestingDeeperIsAnErrorAtTheBracketThatGoesTooDeep) {
-  EXPECT_EQ(parse_outcome(nested(kMaxJsonNesting + 1, '[', "1", ']')), "1:513: nesting deeper than 512");
+  EXPECT_EQ(parse_outcome(nested(kMaxJsonNesting + 1, '[', "1", ']')),
+            "1:513: nesting deeper than 512");
   // Each level of objects is 5 characters: {"a":
   EXPECT_EQ(parse_outcome(nested_objects(kMaxJsonNesting + 1)), "1:2561: nesting deeper than 512");
-  EXPECT_EQ(parse_outcome("{\"é\":\n" + nested(kMaxJsonNesting, '[', "", ']') + "}"), "2:512: nesting deeper than 512");
+  EXPECT_EQ(parse_outcome("{\"é\":\n" + nested(kMaxJsonNesting, '[', "", ']') + "}"),
+            "2:512: nesting deeper than 512");
 }
 
 TEST(JsonTree, VeryDeepNestingIsAnErrorNotACrash) {

@@ -17,14 +17,17 @@ namespace {
 
 using test::build_from;
 
-
 std::string text_of(const KnowledgeGraph& g, const Value& v) {
   switch (v.kind) {
     // Appended, not "\"" + std::string(...): GCC 12 warns (-Wrestrict) on that falsely.
-    case ValueKind::string: return std::string("\"").append(g.str(v.string)).append("\"");
-    case ValueKind::integer: return std::to_string(v.integer);
-    case ValueKind::real: return format_real(v.real) + "r";
-    case ValueKind::boolean: return v.boolean ? "true" : "false";
+    case ValueKind::string:
+      return std::string("\"").append(g.str(v.string)).append("\"");
+    case ValueKind::integer:
+      return std::to_string(v.integer);
+    case ValueKind::real:
+      return format_real(v.real) + "r";
+    case ValueKind::boolean:
+      return v.boolean ? "true" : "false";
   }
   return "?";
 }
@@ -48,16 +51,19 @@ std::string text_of(const KnowledgeGraph& g, ListId list) {
 std::string dump(const KnowledgeGraph& g) {
   std::ostringstream out;
   for (const Source& s : g.sources())
-    out << "source " << g.str(s.id) << " " << s.date.to_string() << text_of(g, s.properties) << "\n";
+    out << "source " << g.str(s.id) << " " << s.date.to_string() << text_of(g, s.properties)
+        << "\n";
   for (const Entity& e : g.entities()) {
-    out << type_name(e.type) << " " << g.str(e.id) << " name=" << g.str(e.name) << " kind=" << g.str(e.kind)
-        << " " << e.start.to_string() << ".." << e.end.to_string() << " aliases=" << text_of(g, e.aliases)
-        << " sources=" << text_of(g, e.sources) << text_of(g, e.properties) << "\n";
+    out << type_name(e.type) << " " << g.str(e.id) << " name=" << g.str(e.name)
+        << " kind=" << g.str(e.kind) << " " << e.start.to_string() << ".." << e.end.to_string()
+        << " aliases=" << text_of(g, e.aliases) << " sources=" << text_of(g, e.sources)
+        << text_of(g, e.properties) << "\n";
   }
   for (const Relation& r : g.relations()) {
-    out << g.str(g.entities()[r.from].id) << " -" << g.str(r.type) << "-> " << g.str(g.entities()[r.to].id)
-        << " role=" << g.str(r.role) << " " << r.start.to_string() << ".." << r.end.to_string()
-        << " sources=" << text_of(g, r.sources) << text_of(g, g.properties_of(r)) << "\n";
+    out << g.str(g.entities()[r.from].id) << " -" << g.str(r.type) << "-> "
+        << g.str(g.entities()[r.to].id) << " role=" << g.str(r.role) << " " << r.start.to_string()
+        << ".." << r.end.to_string() << " sources=" << text_of(g, r.sources)
+        << text_of(g, g.properties_of(r)) << "\n";
   }
   return out.str();
 }
@@ -84,10 +90,18 @@ std::vector<std::string> document_as_lines(const std::string& document) {
       if (f.is_list) w.StartArray();
       for (const RawScalar& v : f.values) {
         switch (v.kind) {
-          case ValueKind::string: w.String(v.text.data(), static_cast<rapidjson::SizeType>(v.text.size())); break;
-          case ValueKind::integer: w.Int64(v.integer); break;
-          case ValueKind::real: w.Double(v.real); break;
-          case ValueKind::boolean: w.Bool(v.boolean); break;
+          case ValueKind::string:
+            w.String(v.text.data(), static_cast<rapidjson::SizeType>(v.text.size()));
+            break;
+          case ValueKind::integer:
+            w.Int64(v.integer);
+            break;
+          case ValueKind::real:
+            w.Double(v.real);
+            break;
+          case ValueKind::boolean:
+            w.Bool(v.boolean);
+            break;
         }
       }
       if (f.is_list) w.EndArray();
@@ -116,8 +130,8 @@ TEST(JsonLinesImporter, IsFoundByExtension) {
 TEST(JsonLinesImporter, SameFactsAsTheDocumentGiveTheSameGraph) {
   const test::BuildResult doc =
       build_from({{"a.json", test::read_file(test::test_data("importers/press-conference.json"))}});
-  const test::BuildResult lines =
-      build_from({{"a.jsonl", test::read_file(test::test_data("importers/press-conference.jsonl"))}});
+  const test::BuildResult lines = build_from(
+      {{"a.jsonl", test::read_file(test::test_data("importers/press-conference.jsonl"))}});
   ASSERT_TRUE(doc.graph) << testing::PrintToString(doc.messages());
   ASSERT_TRUE(lines.graph) << testing::PrintToString(lines.messages());
   EXPECT_EQ(lines.graph->entities().size(), 5u);
@@ -125,7 +139,8 @@ TEST(JsonLinesImporter, SameFactsAsTheDocumentGiveTheSameGraph) {
 }
 
 TEST(JsonLinesImporter, TheExampleAsShuffledLinesGivesTheSameGraph) {
-  const std::string document = test::read_file(test::source_path("examples/north-korean-refugees-2006/graph.json"));
+  const std::string document =
+      test::read_file(test::source_path("examples/north-korean-refugees-2006/graph.json"));
   const test::BuildResult doc = build_from({{"graph.json", document}});
   ASSERT_TRUE(doc.graph) << testing::PrintToString(doc.messages());
 
@@ -145,22 +160,27 @@ TEST(JsonLinesImporter, ReportsEveryBadLineWithTheFileName) {
   const std::string good = test::read_file(test::test_data("importers/press-conference.jsonl"));
   const test::BuildResult r = build_from(
       {{"good.jsonl", good},
-       {"bad.jsonl", "{\"record\": \"actor\", \"id\": \"x1\", \"name\": \"X\"}\n"
-                     "{\"record\": \"actr\", \"id\": \"x2\", \"name\": \"X\"}\n"
-                     "{\"id\": \"x3\", \"name\": \"X\"}\n"
-                     "{\"record\": \"actor\", \"id\": \"x4\" \"name\": \"X\"}\n"
-                     "\n"
-                     "{\"record\": \"actor\", \"id\": \"x5\", \"name\": \"X\", \"tags\": [[\"a\"]]}\n"}});
+       {"bad.jsonl",
+        "{\"record\": \"actor\", \"id\": \"x1\", \"name\": \"X\"}\n"
+        "{\"record\": \"actr\", \"id\": \"x2\", \"name\": \"X\"}\n"
+        "{\"id\": \"x3\", \"name\": \"X\"}\n"
+        "{\"record\": \"actor\", \"id\": \"x4\" \"name\": \"X\"}\n"
+        "\n"
+        "{\"record\": \"actor\", \"id\": \"x5\", \"name\": \"X\", \"tags\": [[\"a\"]]}\n"}});
   EXPECT_FALSE(r.graph);
-  EXPECT_EQ(r.messages(),
-            (std::vector<std::string>{
-                "bad.jsonl:2:12: error: unknown record type \"actr\" (expected source, actor, law, event, "
-                "place or relation); did you mean \"actor\"?",
-                "bad.jsonl:3:1: error: missing \"record\" (one of source, actor, law, event, place or relation)",
-                "bad.jsonl:4:32: error: invalid JSON: missing a comma or '}' after an object member",
-                "bad.jsonl:6:55: error: field \"tags\": a value must be a string, number, boolean, or a list "
-                "of those",
-            }));
+  EXPECT_EQ(
+      r.messages(),
+      (std::vector<std::string>{
+          "bad.jsonl:2:12: error: unknown record type \"actr\" (expected source, actor, law, "
+          "event, "
+          "place or relation); did you mean \"actor\"?",
+          "bad.jsonl:3:1: error: missing \"record\" (one of source, actor, law, event, place or "
+          "relation)",
+          "bad.jsonl:4:32: error: invalid JSON: missing a comma or '}' after an object member",
+          "bad.jsonl:6:55: error: field \"tags\": a value must be a string, number, boolean, or a "
+          "list "
+          "of those",
+      }));
 }
 
 }  // namespace

@@ -33,7 +33,8 @@ std::string one_line_mapping(std::size_t count, const std::string& before) {
   for (std::size_t i = 0; i < count; ++i) {
     if (i) s += ", ";
     s += "\"" + (i == 0 ? before : std::string()) + "e" + std::to_string(i) +
-         "\": {\"type\": \"actor\", \"id\": \"a-" + std::to_string(i) + "-{x}\", \"name\": \"{x}\"}";
+         "\": {\"type\": \"actor\", \"id\": \"a-" + std::to_string(i) +
+         "-{x}\", \"name\": \"{x}\"}";
   }
   return s;
 }
@@ -58,28 +59,35 @@ const LoadError kLoadErrors[] = {
       "-> {\"type\", \"id\", \"name\", ...}"}},
     {"unknown top-level key",
      "{\"entities\": {}, \"relation\": []}",
-     {"map.json:1:18: error: unknown key \"relation\" in the mapping; did you mean \"relations\"?; the keys are "
+     {"map.json:1:18: error: unknown key \"relation\" in the mapping; did you mean \"relations\"?; "
+      "the keys are "
       "\"entities\", \"relations\", \"sources\" and \"description\""}},
     {"unknown entity type",
      "{\"entities\": {\"a\": {\"type\": \"person\", \"id\": \"{x}\", \"name\": \"{x}\"}}}",
-     {"map.json:1:29: error: unknown entity type \"person\"; the types are actor, law, event, place (a subtype is a "
+     {"map.json:1:29: error: unknown entity type \"person\"; the types are actor, law, event, "
+      "place (a subtype is a "
       "\"kind\")"}},
     {"entity without id and name",
      "{\"entities\": {\n  \"a\": {\"type\": \"law\"}}}",
      {"map.json:2:8: error: entity \"a\" has no \"id\"; give a template such as \"country-{name}\"",
       "map.json:2:8: error: entity \"a\" has no \"name\"; give a column such as \"{name}\""}},
     {"unknown entity key",
-     "{\"entities\": {\"a\": {\"type\": \"law\", \"id\": \"x\", \"name\": \"x\", \"alias\": \"y\"}}}",
-     {"map.json:1:60: error: unknown key \"alias\" in entity \"a\"; did you mean \"aliases\"?; further fields go under "
+     "{\"entities\": {\"a\": {\"type\": \"law\", \"id\": \"x\", \"name\": \"x\", \"alias\": "
+     "\"y\"}}}",
+     {"map.json:1:60: error: unknown key \"alias\" in entity \"a\"; did you mean \"aliases\"?; "
+      "further fields go under "
       "\"properties\""}},
     {"bad templates",
      "{\"entities\": {\"a\": {\"type\": \"law\", \"id\": \"x-{y\", \"name\": \"a}b\"}}}",
-     {"map.json:1:42: error: unclosed \"{\" in template \"x-{y\"; write {column} or a literal brace as \"{{\"",
-      "map.json:1:58: error: unmatched \"}\" in template \"a}b\"; write a literal brace as \"}}\""}},
+     {"map.json:1:42: error: unclosed \"{\" in template \"x-{y\"; write {column} or a literal "
+      "brace as \"{{\"",
+      "map.json:1:58: error: unmatched \"}\" in template \"a}b\"; write a literal brace as "
+      "\"}}\""}},
     {"unknown value type",
      "{\"entities\": {\"a\": {\"type\": \"law\", \"id\": \"x\", \"name\": \"x\",\n"
      " \"properties\": {\"n\": {\"column\": \"n\", \"type\": \"integer\"}}}}}",
-     {"map.json:2:46: error: unknown type \"integer\"; types: string, int, long, float, double, boolean"}},
+     {"map.json:2:46: error: unknown type \"integer\"; types: string, int, long, float, double, "
+      "boolean"}},
     {"number as a name",
      "{\"entities\": {\"a\": {\"type\": \"law\", \"id\": \"x\", \"name\": 5}}}",
      {"map.json:1:55: error: expected text for \"name\" (a template string), found a number"}},
@@ -89,7 +97,8 @@ const LoadError kLoadErrors[] = {
     {"relation to an unknown entity",
      "{\"entities\": {\"gov\": {\"type\": \"actor\", \"id\": \"x\", \"name\": \"x\"}},\n"
      " \"relations\": [{\"type\": \"signed\", \"from\": \"gov\", \"to\": \"treaty\"}]}",
-     {"map.json:2:56: error: \"to\" of relations[0] names no entity of this mapping: \"treaty\" (entities: gov); for a "
+     {"map.json:2:56: error: \"to\" of relations[0] names no entity of this mapping: \"treaty\" "
+      "(entities: gov); for a "
       "fixed id write {\"id\": \"...\"}"}},
     {"relation without type and from",
      "{\"entities\": {},\n \"relations\": [\n  {\"to\": {\"id\": \"x\"}}]}",
@@ -101,7 +110,8 @@ const LoadError kLoadErrors[] = {
      {"map.json:1:75: error: \"kind\" is a field, not a property; write it beside \"properties\""}},
     {"non-ascii columns count code points",
      "{\"entities\": {\"é\": {\"type\": \"lw\", \"id\": \"x\", \"name\": \"x\"}}}",
-     {"map.json:1:29: error: unknown entity type \"lw\"; did you mean \"law\"?; the types are actor, law, event, place "
+     {"map.json:1:29: error: unknown entity type \"lw\"; did you mean \"law\"?; the types are "
+      "actor, law, event, place "
       "(a subtype is a \"kind\")"}},
 };
 
@@ -115,10 +125,13 @@ TEST(MappingLoader, MappingErrorsHavePositions) {
 TEST(MappingLoader, BrokenMappingsAreReportedNeverCrash) {
   // Every one-character deletion or replacement of a valid mapping either loads or reports
   // errors, each with a line and column inside the mapping.
-  const std::string good = test::read_file(test::source_path("examples/treaty-status/mapping.json"));
-  const std::size_t lines = static_cast<std::size_t>(std::count(good.begin(), good.end(), '\n')) + 1;
+  const std::string good =
+      test::read_file(test::source_path("examples/treaty-status/mapping.json"));
+  const std::size_t lines =
+      static_cast<std::size_t>(std::count(good.begin(), good.end(), '\n')) + 1;
   for (std::size_t i = 0; i < good.size(); ++i) {
-    for (const std::string& bad : {good.substr(0, i) + good.substr(i + 1), good.substr(0, i) + "{" + good.substr(i + 1)}) {
+    for (const std::string& bad :
+         {good.substr(0, i) + good.substr(i + 1), good.substr(0, i) + "{" + good.substr(i + 1)}) {
       Diagnostics diags;
       const auto m = TableMapping::load(bad, diags.add_file("map.json"), diags);
       if (m) continue;
@@ -165,9 +178,12 @@ TEST(MappingLoader, ColumnsOnOneLongLineAreRightAndCheap) {
   const Strings messages = load_messages(mapping);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
   // 1-based: the byte offset plus one, less one for the second byte of "ü".
-  EXPECT_EQ(messages, Strings{"map.json:1:" + std::to_string(type) +
-                              ": error: unknown entity type \"actr\"; did you mean \"actor\"?; the types are actor, "
-                              "law, event, place (a subtype is a \"kind\")"});
+  EXPECT_EQ(
+      messages,
+      Strings{
+          "map.json:1:" + std::to_string(type) +
+          ": error: unknown entity type \"actr\"; did you mean \"actor\"?; the types are actor, "
+          "law, event, place (a subtype is a \"kind\")"});
 }
 
 TEST(MappingLoader, ManyEntitiesAndRelationsLoadInLinearTime) {
@@ -175,8 +191,8 @@ TEST(MappingLoader, ManyEntitiesAndRelationsLoadInLinearTime) {
   std::string mapping = one_line_mapping(40000, "");
   mapping += "}, \"relations\": [";
   for (int i = 0; i < 40000; ++i)
-    mapping += std::string(i ? ", " : "") + "{\"type\": \"member_of\", \"from\": \"e" + std::to_string(i) +
-               "\", \"to\": \"e" + std::to_string(39999 - i) + "\"}";
+    mapping += std::string(i ? ", " : "") + "{\"type\": \"member_of\", \"from\": \"e" +
+               std::to_string(i) + "\", \"to\": \"e" + std::to_string(39999 - i) + "\"}";
   mapping += "]}";
   const auto start = std::chrono::steady_clock::now();
   Diagnostics diags;

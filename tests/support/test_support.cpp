@@ -103,16 +103,19 @@ KnowledgeGraph graph_with_relation_types(int count) {
   std::string relations;
   for (int i = 0; i < count; ++i) {
     const std::string type = "rel_" + std::to_string(1000 + i);
-    schema += (i ? "," : "") + ("\"" + type + "\": {\"allowed\": [{\"from\": \"actor\", \"to\": \"actor\"}]}");
+    schema += (i ? "," : "") +
+              ("\"" + type + "\": {\"allowed\": [{\"from\": \"actor\", \"to\": \"actor\"}]}");
     relations += (i ? "," : "") + ("{\"from\": \"a\", \"type\": \"" + type + "\", \"to\": \"b" +
                                    std::to_string(i % 3) + "\"}");
   }
   schema += "}}";
   Schema s = Schema::builtin();
   Diagnostics diags;
-  if (!s.extend(schema, diags.add_file("schema.json"), diags)) ADD_FAILURE() << "schema of " << count << " types";
+  if (!s.extend(schema, diags.add_file("schema.json"), diags))
+    ADD_FAILURE() << "schema of " << count << " types";
   const std::string json = R"({"actors": [{"id": "a", "name": "A"}, {"id": "b0", "name": "B0"},
-      {"id": "b1", "name": "B1"}, {"id": "b2", "name": "B2"}], "relations": [)" + relations + "]}";
+      {"id": "b1", "name": "B1"}, {"id": "b2", "name": "B2"}], "relations": [)" +
+                           relations + "]}";
   BuildResult r = build_from({{"test.json", json}}, s);
   for (const auto& m : r.messages()) ADD_FAILURE() << m;
   if (!r.graph) return {};
@@ -134,7 +137,8 @@ std::string export_to_string(const GraphView& view, std::string_view format,
 RunResult run_shell(const std::string& command) {
   const std::filesystem::path dir = make_temp_dir();
   const std::string out_path = (dir / "stdout").string(), err_path = (dir / "stderr").string();
-  const std::string full = "( " + command + " ) >" + shell_quote(out_path) + " 2>" + shell_quote(err_path);
+  const std::string full =
+      "( " + command + " ) >" + shell_quote(out_path) + " 2>" + shell_quote(err_path);
   int raw = std::system(full.c_str());
   RunResult r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -157,7 +161,8 @@ std::filesystem::path make_temp_dir() {
   static std::mt19937_64 rng{std::random_device{}()};
   const auto base = std::filesystem::temp_directory_path();
   for (int attempt = 0; attempt < 100; ++attempt) {
-    auto dir = base / ("kgraph-test-" + std::to_string(::getpid()) + "-" + std::to_string(rng() % 1000000000));
+    auto dir = base / ("kgraph-test-" + std::to_string(::getpid()) + "-" +
+                       std::to_string(rng() % 1000000000));
     std::error_code ec;
     if (std::filesystem::create_directory(dir, ec)) {
       temp_dirs().dirs.push_back(dir);
@@ -180,29 +185,37 @@ void write_file(const std::filesystem::path& path, const std::string& content) {
   out << content;
 }
 
-std::filesystem::path test_data(const std::string& relative) { return std::filesystem::path(KGRAPH_TEST_DATA) / relative; }
-std::filesystem::path source_path(const std::string& relative) { return std::filesystem::path(KGRAPH_SOURCE_DIR) / relative; }
+std::filesystem::path test_data(const std::string& relative) {
+  return std::filesystem::path(KGRAPH_TEST_DATA) / relative;
+}
+std::filesystem::path source_path(const std::string& relative) {
+  return std::filesystem::path(KGRAPH_SOURCE_DIR) / relative;
+}
 
 std::filesystem::path node_clients_dir() {
   const char* env = std::getenv("KGRAPH_NODE_CLIENTS");
   if (env && *env) return env;
   const char* home = std::getenv("HOME");
   if (home && *home) return std::filesystem::path(home) / ".cache/kgraph-test-node";
-  throw std::runtime_error("set KGRAPH_NODE_CLIENTS (or HOME) to the folder of the npm test clients");
+  throw std::runtime_error(
+      "set KGRAPH_NODE_CLIENTS (or HOME) to the folder of the npm test clients");
 }
 
 std::string shell_quote(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }
 
 std::vector<std::string> file_names(const std::filesystem::path& dir) {
   std::vector<std::string> names;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) names.push_back(entry.path().filename().string());
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -221,13 +234,16 @@ std::vector<std::filesystem::path> golden_inputs(const std::string& subdir, std:
   return inputs;
 }
 
-void check_golden(const std::filesystem::path& golden, const std::string& actual, const std::string& what) {
+void check_golden(const std::filesystem::path& golden, const std::string& actual,
+                  const std::string& what) {
   if (updating_golden()) {
     write_file(golden, actual);
     return;
   }
-  ASSERT_TRUE(std::filesystem::exists(golden)) << golden << " missing; run with KGRAPH_UPDATE_GOLDEN=1";
-  EXPECT_EQ(actual, read_file(golden)) << what << " changed; if intended, run with KGRAPH_UPDATE_GOLDEN=1";
+  ASSERT_TRUE(std::filesystem::exists(golden))
+      << golden << " missing; run with KGRAPH_UPDATE_GOLDEN=1";
+  EXPECT_EQ(actual, read_file(golden))
+      << what << " changed; if intended, run with KGRAPH_UPDATE_GOLDEN=1";
 }
 
 void check_golden_folder(const std::filesystem::path& golden, const std::filesystem::path& actual) {

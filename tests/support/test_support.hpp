@@ -78,7 +78,8 @@ std::vector<std::string> file_names(const std::filesystem::path& dir);
 /// fewer than `at_least`.
 std::vector<std::filesystem::path> golden_inputs(const std::string& subdir, std::size_t at_least);
 /// Compares `actual` with the golden file (`what` names it in the failure), or rewrites it.
-void check_golden(const std::filesystem::path& golden, const std::string& actual, const std::string& what);
+void check_golden(const std::filesystem::path& golden, const std::string& actual,
+                  const std::string& what);
 /// The same for a folder of files: the same names, each file the same.
 void check_golden_folder(const std::filesystem::path& golden, const std::filesystem::path& actual);
 
