@@ -1,0 +1,32 @@
+#include "graph/builder_state.hpp"
+
+namespace kgraph::detail {
+
+void BuilderState::fold_backlogs() {
+  auto in_order = [](std::unordered_map<std::uint32_t, MergeBacklog>& backlogs) {
+    std::vector<std::pair<std::uint32_t, MergeBacklog*>> out;
+    out.reserve(backlogs.size());
+    for (auto& [slot, b] : backlogs) out.emplace_back(slot, &b);
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    return out;
+  };
+  for (auto [slot, b] : in_order(entity_backlogs)) {
+    Entity& e = entities[slot].entity;
+    e.aliases = fold_list(e.aliases, b->aliases, e.name, lists, strings, fold_ids);
+    e.sources = fold_list(e.sources, b->sources, StringPool::kMissing, lists, strings, fold_ids);
+    fold_properties(e.properties, b->properties, strings, fold_pairs);
+  }
+  for (auto [slot, b] : in_order(source_backlogs))
+    fold_properties(sources[slot].source.properties, b->properties, strings, fold_pairs);
+  for (auto [index, b] : in_order(relation_backlogs)) {
+    Relation& r = relations[index];
+    r.sources = fold_list(r.sources, b->sources, StringPool::kMissing, lists, strings, fold_ids);
+    fold_properties(relation_properties[r.properties], b->properties, strings, fold_pairs);
+  }
+  std::unordered_map<std::uint32_t, MergeBacklog>().swap(entity_backlogs);
+  std::unordered_map<std::uint32_t, MergeBacklog>().swap(source_backlogs);
+  std::unordered_map<std::uint32_t, MergeBacklog>().swap(relation_backlogs);
+}
+
+}  // namespace kgraph::detail

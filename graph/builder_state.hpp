@@ -1,0 +1,188 @@
+#pragma once
+/// The graph builder's staging state (elements by slot, slot lookups, merge backlogs): filled by
+/// the record interpreter, checked and sorted by GraphBuilder::finish(). Internal, not installed.
+
+#include <algorithm>
+#include <cstdint>
+#include <span>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "graph/diagnostics.hpp"
+#include "graph/flat_index.hpp"
+#include "graph/list_pool.hpp"
+#include "graph/merge_backlog.hpp"
+#include "graph/model.hpp"
+#include "graph/schema.hpp"
+#include "graph/string_pool.hpp"
+
+namespace kgraph::detail {
+
+/// An entity while inputs are still arriving. `declared` is false for ids that so far were
+/// only referenced by a relation; `at` is then the first reference.
+struct StagedEntity {
+  Entity entity;
+  Location at;
+  bool declared = false;
+};
+
+struct StagedSource {
+  Source source;
+  Location at;
+};
+
+/// Where a relation's endpoints were written, kept only until finish() has checked them.
+struct RelationPlaces {
+  Location from_at;
+  Location to_at;
+};
+
+struct BuilderState {
+  explicit BuilderState(Schema s) : schema(std::move(s)) {}
+
+  Schema schema;
+  StringPool strings;
+  ListPool lists;
+
+  std::vector<StagedEntity> entities;
+  // Entity slot by the StrId of its id: a direct index, one cache miss instead of a probe.
+  std::vector<std::uint32_t> entity_of_string;
+  std::vector<StagedSource> sources;
+  FlatIndex source_index;
+
+  std::vector<Relation> relations;  // from/to are staging entity slots until finish()
+  std::vector<RelationPlaces> relation_places;
+  std::vector<PropertyList> relation_properties{PropertyList{}};
+  FlatIndex relation_index;
+  std::unordered_map<StrId, std::uint32_t> relation_ids;  // relation `id` -> relation
+
+  // Elements whose lists or properties grew large: what later records add, not yet folded
+  // in (merge_backlog.hpp). By entity slot, source slot and relation index.
+  std::unordered_map<std::uint32_t, MergeBacklog> entity_backlogs;
+  std::unordered_map<std::uint32_t, MergeBacklog> source_backlogs;
+  std::unordered_map<std::uint32_t, MergeBacklog> relation_backlogs;
+
+  // Scratch buffers reused between records.
+  std::vector<StrId> scratch_ids;
+  std::vector<KeyedValue> scratch_pairs;  // the property values of the record being read
+  std::vector<StrId> fold_ids;
+  std::vector<KeyedValue> fold_pairs;
+
+  StrId key_description = strings.intern("description");
+  StrId key_quote = strings.intern("quote");
+  StrId key_id = strings.intern("id");
+  StrId key_title = strings.intern("title");
+  StrId key_publisher = strings.intern("publisher");
+  StrId key_url = strings.intern("url");
+  StrId rel_occurred_in = strings.intern("occurred_in");
+  StrId rel_located_in = strings.intern("located_in");
+  StrId rel_part_of = strings.intern("part_of");
+
+  std::uint32_t entity_slot(StrId id, Location at) {
+    if (id >= entity_of_string.size())
+      entity_of_string.resize(std::max<std::size_t>(id + 1, strings.size() + strings.size() / 2),
+                              FlatIndex::kNone);
+    std::uint32_t& slot = entity_of_string[id];
+    if (slot != FlatIndex::kNone) return slot;
+    slot = static_cast<std::uint32_t>(entities.size());
+    StagedEntity staged;
+    staged.entity.id = id;
+    staged.at = at;
+    entities.push_back(std::move(staged));
+    return slot;
+  }
+
+  std::uint32_t source_slot(StrId id, Location at, bool& fresh) {
+    const std::uint32_t h = mix_hash(id);
+    std::uint32_t slot =
+        source_index.find(h, [&](std::uint32_t s) { return sources[s].source.id == id; });
+    fresh = slot == FlatIndex::kNone;
+    if (!fresh) return slot;
+    slot = static_cast<std::uint32_t>(sources.size());
+    StagedSource staged;
+    staged.source.id = id;
+    staged.at = at;
+    sources.push_back(std::move(staged));
+    source_index.insert(h, slot);
+    return slot;
+  }
+
+  /// Adds strings to an element's sorted list, less `drop` (kMissing: nothing). A short list
+  /// merges at once; a long one through the element's backlog, folded in with one sort when
+  /// the backlog is as long as the list, so that n additions cost n log n in all.
+  void add_to_list(ListId& list, std::span<const StrId> more, StrId drop,
+                   std::unordered_map<std::uint32_t, MergeBacklog>& backlogs, std::uint32_t slot,
+                   std::vector<StrId> MergeBacklog::*pending) {
+    if (more.empty()) return;
+    const std::size_t have = lists.view(list).size();
+    if (have < kMergeAtOnceBelow) {
+      list = lists.merge(list, more, strings);
+      if (drop != StringPool::kMissing) {
+        auto items = lists.view(list);
+        if (std::find(items.begin(), items.end(), drop) != items.end()) {
+          fold_ids.assign(items.begin(), items.end());
+          fold_ids.erase(std::remove(fold_ids.begin(), fold_ids.end(), drop), fold_ids.end());
+          list = lists.intern(fold_ids);
+        }
+      }
+      return;
+    }
+    std::vector<StrId>& waiting = backlogs[slot].*pending;
+    waiting.insert(waiting.end(), more.begin(), more.end());
+    if (waiting.size() >= have) list = fold_list(list, waiting, drop, lists, strings, fold_ids);
+  }
+
+  /// Adds a record's properties to an element's, the same way: small sets merge at once, large
+  /// ones through the backlog. `from` may be left empty (moved from).
+  void add_properties(PropertyList& into, PropertyList& from,
+                      std::unordered_map<std::uint32_t, MergeBacklog>& backlogs,
+                      std::uint32_t slot) {
+    if (from.empty()) return;
+    if (into.empty()) {
+      // A backlog is never pending beside an empty set: it holds values only while the set
+      // has at least kMergeAtOnceBelow.
+      into.swap(from);
+      return;
+    }
+    auto small_count = [](const PropertyList& p) {
+      return p.size() >= kMergeAtOnceBelow ? kMergeAtOnceBelow : value_count(p);
+    };
+    if (small_count(into) + small_count(from) < kMergeAtOnceBelow) {
+      merge_properties(into, from, strings);
+      return;
+    }
+    auto [it, fresh] = backlogs.try_emplace(slot);
+    MergeBacklog& b = it->second;
+    if (fresh || b.properties.empty()) b.folded_values = value_count(into);
+    append_pairs(from, b.properties);
+    // Folding at once while the set is small keeps "pending implies large" true, so that the
+    // at-once path above never passes values waiting here (the first of equal values wins).
+    if (b.properties.size() >= b.folded_values || b.folded_values < kMergeAtOnceBelow) {
+      fold_properties(into, b.properties, strings, fold_pairs);
+      b.folded_values = value_count(into);
+    }
+  }
+
+  /// Folds every backlog in; finish() calls it before anything reads the lists. In slot order,
+  /// so that lists are interned in the same order on every run.
+  void fold_backlogs();
+
+  static std::uint32_t relation_hash(const Relation& r) {
+    std::uint64_t h = r.from;
+    h = h * 0x9E3779B97F4A7C15ull + r.to;
+    h = h * 0x9E3779B97F4A7C15ull + r.type;
+    h = h * 0x9E3779B97F4A7C15ull + r.role;
+    h = h * 0x9E3779B97F4A7C15ull +
+        (static_cast<std::uint64_t>(r.start.first_day()) << 32 | r.end.last_day());
+    h = h * 0x9E3779B97F4A7C15ull + (r.start.precision() == DatePrecision::none) * 2 +
+        (r.end.precision() == DatePrecision::none);
+    return mix_hash(h);
+  }
+  static bool same_key(const Relation& a, const Relation& b) {
+    return a.from == b.from && a.to == b.to && a.type == b.type && a.role == b.role &&
+           a.start == b.start && a.end == b.end;
+  }
+};
+
+}  // namespace kgraph::detail

@@ -1,0 +1,529 @@
+#include "graph/record_interpreter.hpp"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/messages.hpp"
+#include "graph/text.hpp"
+
+namespace kgraph::detail {
+namespace {
+
+std::string place_text(const Diagnostics& diags, Location at) {
+  std::string s = diags.file_name(at.file);
+  // Appended, not ":" + std::to_string(...): GCC 12 warns (-Wrestrict) on that falsely.
+  if (at.line > 0) {
+    s += ':';
+    s += std::to_string(at.line);
+  }
+  return s;
+}
+
+/// Finds a problem that no output format could carry: C0 controls other than tab, newline
+/// and carriage return, and the non-characters U+FFFE/U+FFFF (both excluded from XML 1.0).
+const char* text_problem(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return "a control character";
+    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE)
+      return "the non-character U+FFFE or U+FFFF";
+  }
+  return nullptr;
+}
+
+/// Interprets the fields of one record. Field-level problems are reported here, against the
+/// field's own location.
+class RecordInterpreter {
+ public:
+  RecordInterpreter(BuilderState& s, Diagnostics& diags, const RawRecord& r)
+      : s_(s), diags_(diags), r_(r) {
+    s_.scratch_pairs.clear();
+  }
+
+  void run() {
+    switch (r_.section) {
+      case Section::source:
+        return source();
+      case Section::relation:
+        return relation();
+      case Section::actor:
+        return entity(EntityType::actor);
+      case Section::law:
+        return entity(EntityType::law);
+      case Section::event:
+        return entity(EntityType::event);
+      case Section::place:
+        return entity(EntityType::place);
+    }
+  }
+
+ private:
+  void error(Location at, std::string message) {
+    diags_.error(at, std::move(message));
+    ok_ = false;
+  }
+
+  /// A field that must hold one string. Returns false (after reporting) otherwise.
+  bool one_string(const RawField& f, std::string_view& out) {
+    if (f.is_list || f.values.size() != 1 || f.values[0].kind != ValueKind::string) {
+      error(f.at, "field " + quoted(f.key) + " must be a string");
+      return false;
+    }
+    out = f.values[0].text;
+    return true;
+  }
+
+  /// A field that holds a string or a list of strings.
+  bool strings(const RawField& f, std::vector<std::string_view>& out) {
+    out.clear();
+    for (const RawScalar& v : f.values) {
+      if (v.kind != ValueKind::string) {
+        error(f.at, "field " + quoted(f.key) + " must be a string or a list of strings");
+        return false;
+      }
+      if (!checked_text(f, v.text)) return false;
+      out.push_back(v.text);
+    }
+    return true;
+  }
+
+  bool checked_text(const RawField& f, std::string_view text) {
+    if (const char* problem = text_problem(text)) {
+      error(f.at, "field " + quoted(f.key) + " contains " + problem +
+                      ", which no output format can carry");
+      return false;
+    }
+    return true;
+  }
+
+  bool checked_id(const RawField& f, std::string_view id) {
+    if (id.empty()) {
+      error(f.at, "field " + quoted(f.key) + " must not be empty");
+      return false;
+    }
+    if (has_control_character(id)) {
+      error(f.at, "field " + quoted(f.key) + " must not contain control characters (found in " +
+                      quoted(id) + ")");
+      return false;
+    }
+    return checked_text(f, id);
+  }
+
+  bool parse_date(const RawField& f, PartialDate& out) {
+    if (f.is_list || f.values.size() != 1 || f.values[0].kind != ValueKind::string) {
+      std::string hint;
+      if (f.values.size() == 1 && f.values[0].kind == ValueKind::integer)
+        hint = " (write the year as a string: \"" + std::to_string(f.values[0].integer) + "\")";
+      error(f.at, "field " + quoted(f.key) +
+                      " must be a date string such as \"2006\", \"2006-09\" or \"2006-09-19\"" +
+                      hint);
+      return false;
+    }
+    auto d = parse_partial_date(f.values[0].text);
+    if (!d) {
+      error(f.at, invalid_date_message(f.values[0].text, f.key));
+      return false;
+    }
+    out = *d;
+    return true;
+  }
+
+  /// Reads `date` or `start`/`end` into the pair; reports the combinations docs/data-model.md forbids.
+  void dates(const RawField* date, const RawField* start, const RawField* end, PartialDate& from,
+             PartialDate& to) {
+    if (date && (start || end)) {
+      error(
+          date->at,
+          "field \"date\" cannot be combined with \"start\"/\"end\"; use either date or start/end");
+      return;
+    }
+    if (date) {
+      if (parse_date(*date, from)) to = from;
+      return;
+    }
+    if (start) parse_date(*start, from);
+    if (end) parse_date(*end, to);
+    if (from.present() && to.present() && from.first_day() > to.last_day())
+      error(start->at,
+            "start " + quoted(from.to_string()) + " is after end " + quoted(to.to_string()));
+  }
+
+  /// Collects the values of a field under `key`; properties() sorts them all at once.
+  void add_values(const RawField& f, StrId key) {
+    for (const RawScalar& v : f.values) {
+      Value value;
+      switch (v.kind) {
+        case ValueKind::string:
+          if (!checked_text(f, v.text)) return;
+          value = Value::of_string(s_.strings.intern(v.text));
+          break;
+        case ValueKind::integer:
+          value = Value::of_int(v.integer);
+          break;
+        case ValueKind::real:
+          value = Value::of_real(v.real);
+          break;
+        case ValueKind::boolean:
+          value = Value::of_bool(v.boolean);
+          break;
+      }
+      s_.scratch_pairs.push_back(
+          KeyedValue{key, static_cast<std::uint32_t>(s_.scratch_pairs.size()), value});
+    }
+  }
+
+  /// The record's properties collected so far, sorted once (one record may have many).
+  PropertyList properties() {
+    PropertyList props;
+    build_properties(s_.scratch_pairs, props, s_.strings);
+    return props;
+  }
+
+  /// Any field not interpreted otherwise: a property, if its name is usable.
+  void property(const RawField& f) {
+    if (f.key.empty() || has_control_character(f.key)) {
+      error(f.at,
+            "property name " + quoted(f.key) + " must be non-empty and without control characters");
+      return;
+    }
+    if (!checked_text(f, f.key)) return;
+    add_values(f, s_.strings.intern(f.key));
+  }
+
+  void string_property(const RawField& f, StrId key) {
+    std::vector<std::string_view> values;
+    if (!strings(f, values)) return;
+    add_values(f, key);
+  }
+
+  ListId source_list(const RawField* f) {
+    if (!f) return 0;
+    std::vector<std::string_view> ids;
+    if (!strings(*f, ids)) return 0;
+    s_.scratch_ids.clear();
+    for (std::string_view id : ids) {
+      if (!checked_id(*f, id)) return 0;
+      s_.scratch_ids.push_back(s_.strings.intern(id));
+    }
+    sort_unique_by_text(s_.scratch_ids, s_.strings);
+    return s_.lists.intern(s_.scratch_ids);
+  }
+
+  /// The required identifying string field `name`; reports when missing.
+  bool required(std::string_view name, std::string_view& out, const RawField*& field) {
+    field = r_.find(name);
+    if (!field || field->is_null()) {
+      error(r_.at,
+            std::string(section_name(r_.section)) + " record has no " + quoted(name) + " field");
+      return false;
+    }
+    return one_string(*field, out);
+  }
+
+  void source() {
+    std::string_view id;
+    const RawField* id_field = nullptr;
+    if (!required("id", id, id_field) || !checked_id(*id_field, id)) return;
+    PartialDate date;
+    for (std::size_t i = 0; i < r_.field_count; ++i) {
+      const RawField& f = r_.fields[i];
+      if (f.is_null() || f.key == "id") continue;
+      if (f.key == "date") {
+        parse_date(f, date);
+      } else if (f.key == "record") {
+        error(f.at, "field \"record\" is reserved (it names the record's section in JSON Lines)");
+      } else if (f.key == "title" || f.key == "publisher" || f.key == "url") {
+        string_property(f, s_.strings.intern(f.key));
+      } else {
+        property(f);
+      }
+    }
+    if (!ok_) return;
+    bool fresh = false;
+    const std::uint32_t slot = s_.source_slot(s_.strings.intern(id), r_.at, fresh);
+    StagedSource& staged = s_.sources[slot];
+    if (!fresh && date.present() && staged.source.date.present() && staged.source.date != date) {
+      error(id_field->at, "source " + quoted(id) + " has date " + quoted(date.to_string()) +
+                              " here but " + quoted(staged.source.date.to_string()) + " at " +
+                              place_text(diags_, staged.at));
+      return;
+    }
+    if (date.present()) staged.source.date = date;
+    PropertyList props = properties();
+    s_.add_properties(staged.source.properties, props, s_.source_backlogs, slot);
+  }
+
+  void entity(EntityType type) {
+    std::string_view id, name;
+    const RawField *id_field = nullptr, *name_field = nullptr;
+    const bool has_id = required("id", id, id_field) && checked_id(*id_field, id);
+    const bool has_name = required("name", name, name_field) && checked_text(*name_field, name);
+    if (has_name && name.empty()) error(name_field->at, "field \"name\" must not be empty");
+
+    const RawField *date = nullptr, *start = nullptr, *end = nullptr, *sources = nullptr,
+                   *kind_field = nullptr;
+    std::vector<std::string_view> aliases, values;
+    std::vector<std::pair<StrId, const RawField*>> shorthands;
+    for (std::size_t i = 0; i < r_.field_count; ++i) {
+      const RawField& f = r_.fields[i];
+      if (f.is_null()) continue;
+      const std::string_view key = f.key;
+      if (key == "id" || key == "name") continue;
+      if (key == "kind")
+        kind_field = &f;
+      else if (key == "date")
+        date = &f;
+      else if (key == "start")
+        start = &f;
+      else if (key == "end")
+        end = &f;
+      else if (key == "sources")
+        sources = &f;
+      else if (key == "aliases")
+        strings(f, aliases);
+      else if (key == "description")
+        string_property(f, s_.key_description);
+      else if (key == "place" || key == "within" || key == "part_of")
+        shorthand(type, f, shorthands);
+      else if (key == "type")
+        error(f.at, "an entity's type comes from its section (" + std::string(type_name(type)) +
+                        ")" + did_you_mean_suffix("kind"));
+      else if (key == "from" || key == "to")
+        error(f.at, "field " + quoted(key) + " belongs to relations, not to a " +
+                        std::string(type_name(type)));
+      else if (key == "record")
+        error(f.at, "field \"record\" is reserved (it names the record's section in JSON Lines)");
+      else
+        property(f);
+    }
+
+    std::string_view kind;
+    if (kind_field && one_string(*kind_field, kind) && !s_.schema.has_kind(type, kind)) {
+      std::vector<std::string> kinds;
+      for (const auto& [k, _] : s_.schema.type(type).kinds) kinds.push_back(k);
+      error(kind_field->at, unknown_kind_message(kind, type_name(type), kinds));
+    }
+    PartialDate from, to;
+    dates(date, start, end, from, to);
+    const ListId source_ids = source_list(sources);
+    if (!has_id) return;
+    const StrId id_str = s_.strings.intern(id);
+    const std::uint32_t slot = s_.entity_slot(id_str, r_.at);
+    StagedEntity& staged = s_.entities[slot];
+    if (!ok_ || !has_name) {
+      // Keep the id known, so that relations to it do not report it as missing as well.
+      if (!staged.declared) {
+        staged.declared = true;
+        staged.at = r_.at;
+        staged.entity.type = type;
+      }
+      return;
+    }
+
+    Entity& e = staged.entity;
+    const StrId name_str = s_.strings.intern(name);
+    const StrId kind_str = kind.empty() ? kEmpty : s_.strings.intern(kind);
+
+    if (!staged.declared) {
+      staged.declared = true;
+      staged.at = r_.at;
+      e.type = type;
+      e.name = name_str;
+      e.kind = kind_str;
+      e.start = from;
+      e.end = to;
+    } else {
+      const std::string first = " at " + place_text(diags_, staged.at);
+      if (e.type != type) {
+        error(id_field->at, "id " + quoted(id) + " is a " + std::string(type_name(type)) +
+                                " here but a " + std::string(type_name(e.type)) + first +
+                                "; one id is one entity of one type");
+        return;
+      }
+      if (kind_str != kEmpty && e.kind != kEmpty && kind_str != e.kind) {
+        error(kind_field->at, "entity " + quoted(id) + " has kind " + quoted(kind) + " here but " +
+                                  quoted(s_.strings.view(e.kind)) + first);
+        return;
+      }
+      if ((from.present() && e.start.present() && from != e.start) ||
+          (to.present() && e.end.present() && to != e.end)) {
+        error((date    ? date
+               : start ? start
+                       : end)
+                  ->at,
+              "entity " + quoted(id) + " has dates " + quoted(from.to_string()) + ".." +
+                  quoted(to.to_string()) + " here but " + quoted(e.start.to_string()) + ".." +
+                  quoted(e.end.to_string()) + first);
+        return;
+      }
+      if (kind_str != kEmpty) e.kind = kind_str;
+      if (from.present()) e.start = from;
+      if (to.present()) e.end = to;
+      if (name_str != e.name) {
+        // The smaller name (byte order) stays the name, so the result is order-independent.
+        StrId other = name_str;
+        if (name < s_.strings.view(e.name)) std::swap(e.name, other);
+        s_.add_to_list(e.aliases, std::span<const StrId>(&other, 1), e.name, s_.entity_backlogs,
+                       slot, &MergeBacklog::aliases);
+      }
+    }
+
+    // Aliases never hold the name; names only get smaller, so a name dropped here stays out
+    // unless it comes back as an alias or as a name that lost its place, which is then kept.
+    s_.scratch_ids.clear();
+    for (std::string_view a : aliases) s_.scratch_ids.push_back(s_.strings.intern(a));
+    s_.add_to_list(e.aliases, s_.scratch_ids, e.name, s_.entity_backlogs, slot,
+                   &MergeBacklog::aliases);
+    s_.add_to_list(e.sources, s_.lists.view(source_ids), StringPool::kMissing, s_.entity_backlogs,
+                   slot, &MergeBacklog::sources);
+    PropertyList props = properties();
+    s_.add_properties(e.properties, props, s_.entity_backlogs, slot);
+
+    for (const auto& [rel_type, field] : shorthands) {
+      std::vector<std::string_view> targets;
+      strings(*field, targets);
+      for (std::string_view target : targets) {
+        if (!checked_id(*field, target)) continue;
+        Relation r;
+        r.from = slot;
+        r.to = s_.entity_slot(s_.strings.intern(target), field->at);
+        r.type = rel_type;
+        r.sources = source_ids;
+        stage_relation(r, RelationPlaces{field->at, field->at}, nullptr);
+      }
+    }
+  }
+
+  void shorthand(EntityType type, const RawField& f,
+                 std::vector<std::pair<StrId, const RawField*>>& out) {
+    if (f.key == "place") {
+      if (type != EntityType::event) {
+        error(f.at, "field \"place\" is shorthand for occurred_in and belongs to events; for a " +
+                        std::string(type_name(type)) + " write a located_in relation");
+        return;
+      }
+      out.emplace_back(s_.rel_occurred_in, &f);
+    } else if (f.key == "within") {
+      if (type != EntityType::place) {
+        error(f.at, "field \"within\" is shorthand for located_in and belongs to places; for a " +
+                        std::string(type_name(type)) + " write a located_in relation");
+        return;
+      }
+      out.emplace_back(s_.rel_located_in, &f);
+    } else {
+      out.emplace_back(s_.rel_part_of, &f);
+    }
+    std::vector<std::string_view> ids;
+    strings(f, ids);
+  }
+
+  void relation() {
+    std::string_view from, to, type;
+    const RawField *from_f = nullptr, *to_f = nullptr, *type_f = nullptr;
+    const bool ok_from = required("from", from, from_f) && checked_id(*from_f, from);
+    const bool ok_to = required("to", to, to_f) && checked_id(*to_f, to);
+    const bool ok_type = required("type", type, type_f);
+    if (ok_type && !s_.schema.relation(type)) {
+      std::vector<std::string> names;
+      for (const auto& [n, _] : s_.schema.relations()) names.push_back(n);
+      error(type_f->at, unknown_relation_type_message(type, names));
+    }
+    const RawField *date = nullptr, *start = nullptr, *end = nullptr, *sources = nullptr;
+    std::string_view role;
+    std::string_view rel_id;
+    const RawField* id_f = nullptr;
+    for (std::size_t i = 0; i < r_.field_count; ++i) {
+      const RawField& f = r_.fields[i];
+      if (f.is_null()) continue;
+      const std::string_view key = f.key;
+      if (key == "from" || key == "to" || key == "type") continue;
+      if (key == "date")
+        date = &f;
+      else if (key == "start")
+        start = &f;
+      else if (key == "end")
+        end = &f;
+      else if (key == "sources")
+        sources = &f;
+      else if (key == "role")
+        one_string(f, role) && checked_text(f, role);
+      else if (key == "quote")
+        string_property(f, s_.key_quote);
+      else if (key == "id") {
+        if (one_string(f, rel_id) && checked_id(f, rel_id)) {
+          id_f = &f;
+          add_values(f, s_.key_id);
+        }
+      } else if (key == "record") {
+        error(f.at, "field \"record\" is reserved (it names the record's section in JSON Lines)");
+      } else
+        property(f);
+    }
+    PropertyList props = properties();
+    Relation r;
+    dates(date, start, end, r.start, r.end);
+    r.sources = source_list(sources);
+    if (!ok_ || !ok_from || !ok_to || !ok_type) return;
+    r.from = s_.entity_slot(s_.strings.intern(from), from_f->at);
+    r.to = s_.entity_slot(s_.strings.intern(to), to_f->at);
+    r.type = s_.strings.intern(type);
+    r.role = role.empty() ? kEmpty : s_.strings.intern(role);
+    const std::uint32_t index =
+        stage_relation(r, RelationPlaces{from_f->at, to_f->at}, props.empty() ? nullptr : &props);
+    if (id_f) {
+      const StrId id_str = s_.strings.intern(rel_id);
+      auto [it, fresh] = s_.relation_ids.try_emplace(id_str, index);
+      if (!fresh && it->second != index)
+        error(id_f->at, "relation id " + quoted(rel_id) +
+                            " is already used by another relation at " +
+                            place_text(diags_, s_.relation_places[it->second].from_at));
+    }
+  }
+
+  /// Adds a relation or merges it into an equal one; returns its index.
+  std::uint32_t stage_relation(const Relation& r, RelationPlaces places, PropertyList* props) {
+    const std::uint32_t h = BuilderState::relation_hash(r);
+    std::uint32_t index = s_.relation_index.find(
+        h, [&](std::uint32_t i) { return BuilderState::same_key(s_.relations[i], r); });
+    if (index == FlatIndex::kNone) {
+      index = static_cast<std::uint32_t>(s_.relations.size());
+      s_.relations.push_back(r);
+      s_.relation_places.push_back(places);
+      s_.relation_index.insert(h, index);
+      if (props) {
+        s_.relations.back().properties = static_cast<std::uint32_t>(s_.relation_properties.size());
+        s_.relation_properties.push_back(std::move(*props));
+      }
+      return index;
+    }
+    Relation& existing = s_.relations[index];
+    s_.add_to_list(existing.sources, s_.lists.view(r.sources), StringPool::kMissing,
+                   s_.relation_backlogs, index, &MergeBacklog::sources);
+    if (props) {
+      if (existing.properties == 0) {
+        existing.properties = static_cast<std::uint32_t>(s_.relation_properties.size());
+        s_.relation_properties.push_back(std::move(*props));
+      } else {
+        s_.add_properties(s_.relation_properties[existing.properties], *props, s_.relation_backlogs,
+                          index);
+      }
+    }
+    return index;
+  }
+
+  BuilderState& s_;
+  Diagnostics& diags_;
+  const RawRecord& r_;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+void interpret_record(BuilderState& state, Diagnostics& diags, const RawRecord& record) {
+  RecordInterpreter(state, diags, record).run();
+}
+
+}  // namespace kgraph::detail
