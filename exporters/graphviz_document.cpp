@@ -212,12 +212,12 @@ void GraphvizDocument::Impl::build_nodes(const GraphView& view, const ExportOpti
     }
   } else if (options.cluster == "place") {
     const PlaceClusters places(view);
-    // The subgraph of place p (created on first use, inside its own parent's).
+    // The subgraph of each place, made once its parent's is (places nest at most
+    // PlaceClusters::kMaxNesting deep, but the walk up needs no recursion either way).
     std::vector<Agraph_t*> sub_of(kg.entities().size(), nullptr);
-    auto cluster_of = [&](auto&& self, std::uint32_t p) -> Agraph_t* {
-      if (sub_of[p]) return sub_of[p];
+    auto make_cluster = [&](std::uint32_t p) {
       const std::uint32_t parent = places.parent(p);
-      Agraph_t* outer = parent == PlaceClusters::kNone ? g : self(self, parent);
+      Agraph_t* outer = parent == PlaceClusters::kNone ? g : sub_of[parent];
       const Entity& place = kg.entities()[p];
       Agraph_t* sub = agsubg(outer, cstr("cluster_place_" + text::node_name(kg.str(place.id))), 1);
       const TypeColours c = type_colours(EntityType::place);
@@ -229,13 +229,19 @@ void GraphvizDocument::Impl::build_nodes(const GraphView& view, const ExportOpti
       agsafeset(sub, cstr("fontsize"), cstr("10"), cstr(""));
       set_cluster_label_place(sub);
       sub_of[p] = sub;
-      return sub;
+    };
+    std::vector<std::uint32_t> missing;  // places above p without a subgraph yet, innermost first
+    auto cluster_of = [&](std::uint32_t p) {
+      missing.clear();
+      for (std::uint32_t q = p; q != PlaceClusters::kNone && !sub_of[q]; q = places.parent(q)) missing.push_back(q);
+      for (auto it = missing.rbegin(); it != missing.rend(); ++it) make_cluster(*it);
+      return sub_of[p];
     };
     for (std::uint32_t e : view.entities()) {
       if (places.is_cluster(e)) {
-        home[e] = cluster_of(cluster_of, e);
+        home[e] = cluster_of(e);
       } else if (places.parent(e) != PlaceClusters::kNone) {
-        home[e] = cluster_of(cluster_of, places.parent(e));
+        home[e] = cluster_of(places.parent(e));
       }
     }
   }

@@ -2,7 +2,8 @@
 // files in Kuzu's COPY dialect (with a JSON Lines file beside one for the rows that dialect cannot
 // carry), load.cypher (the COPY statements) and load.mjs, which runs both with the kuzu npm
 // package. See docs/formats/kuzu.md. This file writes the data files; kuzu_cypher.cpp the
-// Cypher files; load.mjs and README.md are exporters/assets/kuzu, compiled in.
+// Cypher files; kuzu_tables.cpp the first pass that finds the tables; load.mjs and README.md are
+// exporters/assets/kuzu, compiled in.
 
 #include <algorithm>
 #include <array>
@@ -35,7 +36,6 @@ extern const char* const kKuzuReadme;
 namespace {
 
 namespace fs = std::filesystem;
-using dbcols::ColumnCollector;
 using dbcols::ColumnType;
 using dbcols::PropertyColumn;
 using kuzu::FileRows;
@@ -43,31 +43,6 @@ using kuzu::NodeTable;
 using kuzu::pair_index;
 using kuzu::RelPair;
 using kuzu::RelTable;
-
-constexpr std::array<std::string_view, 7> kNodeBuiltins = {"id", "name", "kind", "aliases", "start", "end", "sources"};
-constexpr std::array<std::string_view, 4> kRelationBuiltins = {"start", "end", "role", "sources"};
-constexpr std::array<std::string_view, 2> kSourceBuiltins = {"id", "date"};
-
-// Column names Kuzu keeps for itself (compared upper-cased).
-constexpr std::array<std::string_view, 12> kReserved = {"_ID",     "_LABEL", "_SRC",          "_DST",
-                                                        "_DIRECTION", "_LENGTH", "_NODES",     "_RELS",
-                                                        "_PLACE_HOLDER", "_ROW_OFFSET", "_SRC_OFFSET", "_DST_OFFSET"};
-
-bool is_reserved(std::string_view name) {
-  std::string upper(name);
-  for (char& c : upper)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return std::find(kReserved.begin(), kReserved.end(), upper) != kReserved.end();
-}
-
-/// Names are written in backticks, which Kuzu cannot escape; control characters are replaced
-/// so that every statement of schema.cypher stays on one line.
-void sanitize_name(std::string& name) {
-  for (char& c : name) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '`' || u < 0x20 || u == 0x7F) c = '_';
-  }
-}
 
 bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
@@ -95,117 +70,18 @@ class Writer {
   Writer(const GraphView& view, const fs::path& dir) : view_(view), g_(view.graph()), dir_(dir) {}
 
   void write() {
-    collect();
     write_data_files();
-    kuzu::write_schema(dir_, sources_, nodes_, relations_);
-    kuzu::write_load(dir_, sources_, nodes_, relations_);
+    kuzu::write_schema(dir_, tables_.sources, tables_.nodes, tables_.relations);
+    kuzu::write_load(dir_, tables_.sources, tables_.nodes, tables_.relations);
     write_loader();
     write_readme();
   }
 
  private:
-  // On a large graph an element's strings and lists are anywhere in memory: loops fetch what
-  // the element kAhead places on will read.
-  static constexpr std::uint32_t kAhead = 16;
+  static constexpr std::uint32_t kAhead = kuzu::kPrefetchAhead;
   // At most this many pair files (each with a JSON companion) are open at once.
   static constexpr std::size_t kMaxOpenFiles = 128;
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
-
-  // ---- first pass -----------------------------------------------------------------------
-
-  void collect() {
-    const StringPool& pool = g_.strings();
-    sources_.name = "Source";
-    sources_.stem = "sources";
-    for (std::uint32_t i : view_.sources()) sources_.collector.add(g_.sources()[i].properties, pool);
-    for (EntityType t : kEntityTypes) {
-      NodeTable& n = nodes_[static_cast<int>(t)];
-      n.name = dbcols::pascal_case(type_name(t));
-      n.stem = std::string(type_plural(t));
-    }
-    const IndexSet& entities = view_.entities();
-    for (std::uint32_t k = 0; k < entities.size(); ++k) {
-      if (k + 2 * kAhead < entities.size()) pool.prefetch(g_.entities()[entities[k + 2 * kAhead]].id);
-      if (k + kAhead < entities.size()) {
-        const Entity& next = g_.entities()[entities[k + kAhead]];
-        pool.prefetch_text(next.id);
-        __builtin_prefetch(next.properties.data());
-      }
-      const std::uint32_t i = entities[k];
-      const Entity& e = g_.entities()[i];
-      nodes_[static_cast<int>(e.type)].collector.add(e.properties, pool);
-      // Each id rendered once as a CSV field; relation rows copy it from there.
-      id_fields_.set_csv(i, pool, e.id, static_cast<std::uint8_t>(e.type));
-    }
-
-    // One table per relation type of the schema (sorted by name), with every allowed pair.
-    for (const auto& [name, rel] : g_.schema().relations()) {
-      RelTable& t = relations_.emplace_back();
-      t.type = name;
-      t.name = dbcols::upper_snake(name);
-      for (const RelationRule& rule : rel.allowed)
-        for (EntityType from : kEntityTypes)
-          for (EntityType to : kEntityTypes)
-            if ((!rule.from.type || *rule.from.type == from) && (!rule.to.type || *rule.to.type == to))
-              t.pairs[pair_index(from, to)].allowed = true;
-      const StrId id = pool.find(name);
-      if (id != StringPool::kMissing) table_of_type_[id] = static_cast<std::uint32_t>(relations_.size() - 1);
-    }
-    for (RelTable& t : relations_) {
-      // Kuzu may compare table names without case; a relation named like a type gets a suffix.
-      bool clash = t.name == "SOURCE";
-      for (const NodeTable& n : nodes_) clash = clash || dbcols::upper_snake(n.name) == t.name;
-      if (clash) t.name += "_REL";
-    }
-    const IndexSet& relations = view_.relations();
-    for (std::uint32_t k = 0; k < relations.size(); ++k) {
-      if (k + 2 * kAhead < relations.size()) __builtin_prefetch(&g_.properties_of(g_.relations()[relations[k + 2 * kAhead]]));
-      if (k + kAhead < relations.size()) {
-        const Relation& next = g_.relations()[relations[k + kAhead]];
-        __builtin_prefetch(g_.properties_of(next).data());
-        id_fields_.prefetch(next.to);  // for its type
-      }
-      const Relation& r = g_.relations()[relations[k]];
-      std::uint32_t& table = table_of_type_[r.type];
-      if (table == kNone) {
-        // Not in the schema (cannot happen for a validated graph): a table of its own.
-        table = static_cast<std::uint32_t>(relations_.size());
-        RelTable& t = relations_.emplace_back();
-        t.type = std::string(g_.str(r.type));
-        t.name = dbcols::upper_snake(t.type) + "_REL";
-      }
-      RelTable& t = relations_[table];
-      RelPair& p = t.pairs[pair_of(r)];
-      p.allowed = true;
-      ++p.count;
-      t.collector.add(g_.properties_of(r), pool);
-    }
-    std::sort(relations_.begin(), relations_.end(), [](const RelTable& a, const RelTable& b) { return a.type < b.type; });
-    for (std::uint32_t i = 0; i < relations_.size(); ++i) {
-      const StrId id = pool.find(relations_[i].type);
-      if (id != StringPool::kMissing) table_of_type_[id] = i;
-    }
-
-    name_columns(sources_.columns, sources_.collector, kSourceBuiltins);
-    for (NodeTable& n : nodes_) name_columns(n.columns, n.collector, kNodeBuiltins);
-    for (RelTable& t : relations_) name_columns(t.columns, t.collector, kRelationBuiltins);
-  }
-
-  int pair_of(const Relation& r) const {
-    return pair_index(static_cast<EntityType>(id_fields_.tag(r.from)), static_cast<EntityType>(id_fields_.tag(r.to)));
-  }
-
-  template <std::size_t N>
-  void name_columns(std::vector<PropertyColumn>& columns, const ColumnCollector& collector,
-                    const std::array<std::string_view, N>& builtins) {
-    columns = collector.columns(g_.strings());
-    dbcols::NamingRules rules;
-    rules.builtins = builtins;
-    rules.case_insensitive = true;
-    rules.sanitize = sanitize_name;
-    rules.reserved = is_reserved;
-    dbcols::assign_names(columns, g_.strings(), rules);
-  }
 
   // ---- rows -----------------------------------------------------------------------------
   //
@@ -471,7 +347,7 @@ class Writer {
   void write_data_files() {
     write_source_file();
     write_node_files();
-    for (RelTable& t : relations_) {
+    for (RelTable& t : tables_.relations) {
       for (EntityType from : kEntityTypes) {
         for (EntityType to : kEntityTypes) {
           RelPair& p = t.pairs[pair_index(from, to)];
@@ -498,16 +374,16 @@ class Writer {
   void write_source_file() {
     if (view_.sources().empty()) return;
     Batch batch;
-    open(batch, sources_.stem, sources_, kSourceHeader, sources_.columns, kOutputBlockBytes);
+    open(batch, tables_.sources.stem, tables_.sources, kSourceHeader, tables_.sources.columns, kOutputBlockBytes);
     for (std::uint32_t i : view_.sources()) {
       const Source& s = g_.sources()[i];
       at_ = {&s.id, nullptr, nullptr};
-      const bool json = !properties_fit_csv(sources_.columns, s.properties);
+      const bool json = !properties_fit_csv(tables_.sources.columns, s.properties);
       target(batch, 0, json);
       begin_row(json);
       string_cell("id", s.id);
       date_cell("date", s.date);
-      properties(sources_.columns, s.properties);
+      properties(tables_.sources.columns, s.properties);
       end_row();
       batch.files[0]->maybe_flush();
     }
@@ -517,9 +393,9 @@ class Writer {
   void write_node_files() {
     Batch batch;
     std::array<std::uint32_t, 4> file_of{};
-    for (NodeTable& n : nodes_) {
-      file_of[&n - nodes_.data()] = static_cast<std::uint32_t>(batch.files.size());
-      open(batch, n.stem, n, kNodeHeader, n.columns, csv::block_bytes_for(nodes_.size()));
+    for (NodeTable& n : tables_.nodes) {
+      file_of[&n - tables_.nodes.data()] = static_cast<std::uint32_t>(batch.files.size());
+      open(batch, n.stem, n, kNodeHeader, n.columns, csv::block_bytes_for(tables_.nodes.size()));
     }
     const IndexSet& entities = view_.entities();
     for (std::uint32_t k = 0; k < entities.size(); ++k) {
@@ -527,7 +403,7 @@ class Writer {
       if (k + kAhead < entities.size()) {
         const std::uint32_t next = entities[k + kAhead];
         const Entity& e = g_.entities()[next];
-        id_fields_.prefetch(next);
+        tables_.id_fields.prefetch(next);
         g_.strings().prefetch_text(e.name);
         __builtin_prefetch(&list_state_[e.aliases]);
         __builtin_prefetch(&list_state_[e.sources]);
@@ -535,7 +411,7 @@ class Writer {
       }
       const std::uint32_t i = entities[k];
       const Entity& e = g_.entities()[i];
-      const NodeTable& n = nodes_[static_cast<int>(e.type)];
+      const NodeTable& n = tables_.nodes[static_cast<int>(e.type)];
       at_ = {&e.id, nullptr, nullptr};
       const bool json = g_.str(e.name).empty() || !list_fits_csv(e.aliases) || !list_fits_csv(e.sources) ||
                         !properties_fit_csv(n.columns, e.properties);
@@ -546,7 +422,7 @@ class Writer {
         // The common row, written positionally.
         {
           RowBuilder row(*out_);
-          row.put(id_fields_, i);
+          row.put(tables_.id_fields, i);
           row.put(',');
           csv_string(row, e.name);
           row.put(',');
@@ -582,17 +458,17 @@ class Writer {
   void write_rel_files() {
     // Every pair with relations is a file; at most kMaxOpenFiles pairs are written per pass.
     std::vector<std::pair<std::uint32_t, int>> pairs;  // (table, pair index)
-    for (std::uint32_t t = 0; t < relations_.size(); ++t)
+    for (std::uint32_t t = 0; t < tables_.relations.size(); ++t)
       for (int p = 0; p < 16; ++p)
-        if (relations_[t].pairs[p].count > 0) pairs.emplace_back(t, p);
-    std::vector<std::uint32_t> file_of(relations_.size() * 16, kNone);
+        if (tables_.relations[t].pairs[p].count > 0) pairs.emplace_back(t, p);
+    std::vector<std::uint32_t> file_of(tables_.relations.size() * 16, kNone);
     const IndexSet& relations = view_.relations();
     for (std::size_t first = 0; first < pairs.size(); first += kMaxOpenFiles) {
       const std::size_t last = std::min(pairs.size(), first + kMaxOpenFiles);
       Batch batch;
       std::fill(file_of.begin(), file_of.end(), kNone);
       for (std::size_t i = first; i < last; ++i) {
-        RelTable& t = relations_[pairs[i].first];
+        RelTable& t = tables_.relations[pairs[i].first];
         RelPair& p = t.pairs[pairs[i].second];
         file_of[pairs[i].first * 16 + pairs[i].second] = static_cast<std::uint32_t>(i - first);
         open(batch, p.stem, p, kRelationHeader, t.columns, csv::block_bytes_for(last - first));
@@ -606,15 +482,15 @@ class Writer {
         }
         if (k + kAhead < relations.size()) {
           const Relation& next = g_.relations()[relations[k + kAhead]];
-          id_fields_.prefetch(next.to);
+          tables_.id_fields.prefetch(next.to);
           list_cells_.prefetch_text(next.sources);
           __builtin_prefetch(g_.properties_of(next).data());
         }
         const Relation& r = g_.relations()[relations[k]];
-        const std::uint32_t table = table_of_type_[r.type];
-        const std::uint32_t file = file_of[table * 16 + pair_of(r)];
+        const std::uint32_t table = tables_.table_of_type[r.type];
+        const std::uint32_t file = file_of[table * 16 + tables_.pair_of(r)];
         if (file == kNone) continue;
-        write_relation_row(batch, file, relations_[table], r);
+        write_relation_row(batch, file, tables_.relations[table], r);
       }
       batch.close();
     }
@@ -630,9 +506,9 @@ class Writer {
       // The common row, written positionally.
       {
         RowBuilder row(*out_);
-        row.put(id_fields_, r.from);
+        row.put(tables_.id_fields, r.from);
         row.put(',');
-        row.put(id_fields_, r.to);
+        row.put(tables_.id_fields, r.to);
         row.put(',');
         row.put(r.start);
         row.put(',');
@@ -665,11 +541,7 @@ class Writer {
   const GraphView& view_;
   const KnowledgeGraph& g_;
   fs::path dir_;
-  NodeTable sources_;
-  std::array<NodeTable, 4> nodes_;
-  std::vector<RelTable> relations_;
-  dbcols::TypeSlots table_of_type_;  // relation type id -> index in relations_
-  EntityFields id_fields_{g_.entities().size()};  // every entity id of the view as a CSV field, tagged with its type
+  kuzu::Tables tables_{view_};
   RenderedText list_cells_{g_.lists().size()};    // CSV list cells by list
   static constexpr std::uint8_t kUnknown = 0, kFits = 1, kDoesNotFit = 2, kLineBreaks = 4;
   std::vector<std::uint8_t> list_state_ = std::vector<std::uint8_t>(g_.lists().size());  // by list

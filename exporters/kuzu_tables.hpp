@@ -1,6 +1,7 @@
 #pragma once
-/// The tables of a Kuzu folder (kuzu_exporter.cpp), which its data files fill and its Cypher
-/// files (kuzu_cypher.cpp) declare and load.
+/// The tables of a Kuzu folder: found in a first pass over the view (kuzu_tables.cpp), filled
+/// by its data files (kuzu_exporter.cpp), declared and loaded by its Cypher files
+/// (kuzu_cypher.cpp).
 
 #include <array>
 #include <cstdint>
@@ -9,6 +10,8 @@
 #include <vector>
 
 #include "exporters/property_columns.hpp"
+#include "exporters/rendered_fields.hpp"
+#include "graph/graph_view.hpp"
 #include "graph/schema.hpp"
 
 namespace kgraph::kuzu {
@@ -45,6 +48,28 @@ struct RelTable {
 
 /// The index of a FROM/TO pair in RelTable::pairs.
 inline int pair_index(EntityType from, EntityType to) { return static_cast<int>(from) * 4 + static_cast<int>(to); }
+
+/// On a large graph an element's strings and lists are anywhere in memory: the passes over the
+/// view fetch what the element this many places on will read.
+inline constexpr std::uint32_t kPrefetchAhead = 16;
+
+/// Every table of a Kuzu folder for a view, from one pass over it: the property columns of each
+/// table (named for Kuzu), which FROM/TO pairs of each relationship table hold relations, and
+/// every entity id rendered once as a CSV field.
+struct Tables {
+  explicit Tables(const GraphView& view);
+
+  /// The pair of `r`'s entity types, an index into RelTable::pairs.
+  int pair_of(const Relation& r) const {
+    return pair_index(static_cast<EntityType>(id_fields.tag(r.from)), static_cast<EntityType>(id_fields.tag(r.to)));
+  }
+
+  NodeTable sources;
+  std::array<NodeTable, 4> nodes;   // by EntityType
+  std::vector<RelTable> relations;  // sorted by type
+  dbcols::TypeSlots table_of_type;  // relation type id -> index in relations
+  EntityFields id_fields;           // every entity id of the view as a CSV field, tagged with its type
+};
 
 /// schema.cypher: the CREATE statements of the tables.
 void write_schema(const std::filesystem::path& dir, const NodeTable& sources, const std::array<NodeTable, 4>& nodes,

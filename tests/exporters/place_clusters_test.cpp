@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "exporters/diagram_test_graphs.hpp"
 #include "support/test_support.hpp"
 
 namespace kgraph {
@@ -82,6 +83,42 @@ TEST(PlaceClusters, LocatedInCyclesAreBroken) {
     if (places.parent(id(g, start)) == PlaceClusters::kNone) ++roots;
   }
   EXPECT_EQ(roots, 1);
+}
+
+// The id of place i of test::place_chain. Built by appending: GCC 12 warns falsely of an
+// overlapping copy in "p" + std::to_string(i).
+std::string place_id(std::size_t i) {
+  std::string s = "p";
+  return s += std::to_string(i);
+}
+
+// A located_in chain as long as the input overflowed the stack of the recursive walk (a
+// million places: SIGSEGV). Clusters nest kMaxNesting deep; the places further in are drawn, flat, in
+// the innermost cluster.
+TEST(PlaceClusters, VeryLongChainsNestOnlyKMaxNestingDeep) {
+  constexpr std::size_t n = 1000000;
+  constexpr auto max = static_cast<std::size_t>(PlaceClusters::kMaxNesting);
+  const KnowledgeGraph g = test::place_chain(n);
+  const PlaceClusters places{GraphView(g)};
+  const auto p = [&](std::size_t i) { return id(g, place_id(i)); };
+  const std::uint32_t innermost = p(n - max);  // p(n - 1) is the outermost
+  EXPECT_TRUE(places.is_cluster(innermost));
+  EXPECT_EQ(places.parent(innermost), p(n - max + 1));
+  for (std::size_t i : {std::size_t{0}, std::size_t{1}, n / 2, n - max - 1}) {
+    EXPECT_EQ(places.parent(p(i)), innermost) << i;
+    EXPECT_FALSE(places.is_cluster(p(i))) << i;
+  }
+  std::size_t depth = 0;
+  for (std::uint32_t q = places.parent(p(0)); q != PlaceClusters::kNone; q = places.parent(q)) ++depth;
+  EXPECT_EQ(depth, max);
+}
+
+TEST(PlaceClusters, ChainsUpToKMaxNestingKeepEveryCluster) {
+  constexpr auto max = static_cast<std::size_t>(PlaceClusters::kMaxNesting);
+  const KnowledgeGraph g = test::place_chain(max + 1);  // p0 is no cluster: nothing is in it
+  const PlaceClusters places{GraphView(g)};
+  for (std::size_t i = 0; i < max; ++i) EXPECT_EQ(places.parent(id(g, place_id(i))), id(g, place_id(i + 1)));
+  for (std::size_t i = 1; i <= max; ++i) EXPECT_TRUE(places.is_cluster(id(g, place_id(i)))) << i;
 }
 
 }  // namespace
