@@ -84,7 +84,8 @@ void set_cluster_label_place(Agraph_t* sub) {
 }
 
 struct NodeSymbols {
-  Agsym_t *margin, *label, *shape, *style, *fillcolor, *color, *penwidth, *peripheries, *tooltip, *klass;
+  Agsym_t *margin, *label, *shape, *style, *fillcolor, *color, *penwidth, *peripheries, *tooltip,
+      *klass;
 };
 struct EdgeSymbols {
   Agsym_t *label, *color, *fontcolor, *style, *penwidth, *tooltip, *klass;
@@ -105,7 +106,8 @@ struct GraphvizDocument::Impl {
   EdgeSymbols es{};
 };
 
-GraphvizDocument::Impl::Impl(const GraphView& view, const ExportOptions& options, std::string engine_name)
+GraphvizDocument::Impl::Impl(const GraphView& view, const ExportOptions& options,
+                             std::string engine_name)
     : engine(std::move(engine_name)) {
   const std::string& cluster = options.cluster;
   if (!cluster.empty() && cluster != "none" && cluster != "place" && cluster != "type")
@@ -221,7 +223,8 @@ void GraphvizDocument::Impl::build_nodes(const GraphView& view, const ExportOpti
       const Entity& place = kg.entities()[p];
       Agraph_t* sub = agsubg(outer, cstr("cluster_place_" + text::node_name(kg.str(place.id))), 1);
       const TypeColours c = type_colours(EntityType::place);
-      agsafeset(sub, cstr("label"), cstr(text::cluster_label(text::sanitize(kg.str(place.name)))), cstr(""));
+      agsafeset(sub, cstr("label"), cstr(text::cluster_label(text::sanitize(kg.str(place.name)))),
+                cstr(""));
       agsafeset(sub, cstr("style"), cstr("rounded,filled,dashed"), cstr(""));
       agsafeset(sub, cstr("fillcolor"), cstr(std::string(c.tint)), cstr(""));
       agsafeset(sub, cstr("color"), cstr(std::string(c.border)), cstr(""));
@@ -233,7 +236,8 @@ void GraphvizDocument::Impl::build_nodes(const GraphView& view, const ExportOpti
     std::vector<std::uint32_t> missing;  // places above p without a subgraph yet, innermost first
     auto cluster_of = [&](std::uint32_t p) {
       missing.clear();
-      for (std::uint32_t q = p; q != PlaceClusters::kNone && !sub_of[q]; q = places.parent(q)) missing.push_back(q);
+      for (std::uint32_t q = p; q != PlaceClusters::kNone && !sub_of[q]; q = places.parent(q))
+        missing.push_back(q);
       for (auto it = missing.rbegin(); it != missing.rend(); ++it) make_cluster(*it);
       return sub_of[p];
     };
@@ -271,7 +275,8 @@ void GraphvizDocument::Impl::build_nodes(const GraphView& view, const ExportOpti
 
     // Label: the name, wrapped, over a small caption with kind and date.
     std::string name_text = text::sanitize(kg.str(ent.name));
-    if (name_text.find_first_not_of(" \n") == std::string::npos) name_text = text::sanitize(kg.str(ent.id));
+    if (name_text.find_first_not_of(" \n") == std::string::npos)
+      name_text = text::sanitize(kg.str(ent.id));
     const std::string kind_label = schema.kind_label(ent.type, kind);
     const std::string date = date_text(ent.start, ent.end);
     std::string caption = kind_label;
@@ -303,7 +308,8 @@ void GraphvizDocument::Impl::build_edges(const GraphView& view, bool edge_labels
     const std::string_view type = kg.str(rel.type);
     const EdgeStyle st = edge_style(type);
     const RelationType* rt = schema.relation(type);
-    const std::string label = text::sanitize(rt && !rt->label.empty() ? rt->label : std::string(type));
+    const std::string label =
+        text::sanitize(rt && !rt->label.empty() ? rt->label : std::string(type));
     const std::string role = text::sanitize(kg.str(rel.role));
 
     agxset(edge, es.color, cstr(std::string(st.colour)));
@@ -313,18 +319,20 @@ void GraphvizDocument::Impl::build_edges(const GraphView& view, bool edge_labels
     agxset(edge, es.klass, cstr(std::string(st.group) + " " + text::node_name(type)));
     if (edge_labels) agxset(edge, es.label, cstr(text::edge_label(label, role)));
 
-    std::string tip = text::sanitize(kg.str(kg.entities()[rel.from].name)) + " \u2192 " + label + " \u2192 " +
-                      text::sanitize(kg.str(kg.entities()[rel.to].name));
+    std::string tip = text::sanitize(kg.str(kg.entities()[rel.from].name)) + " \u2192 " + label +
+                      " \u2192 " + text::sanitize(kg.str(kg.entities()[rel.to].name));
     if (!role.empty()) tip += "\nrole: " + role;
     if (const std::string d = date_text(rel.start, rel.end); !d.empty()) tip += "\ndate: " + d;
     const PropertyList& props = kg.properties_of(rel);
-    for (const std::string& q : property_values(kg, props, "quote")) tip += "\n\u201c" + q + "\u201d";
+    for (const std::string& q : property_values(kg, props, "quote"))
+      tip += "\n\u201c" + q + "\u201d";
     tip += sources_text(kg, rel.sources);
     agxset(edge, es.tooltip, cstr(text::tooltip_text(text::sanitize(tip))));
   }
 }
 
-GraphvizDocument::GraphvizDocument(const GraphView& view, const ExportOptions& options, std::string engine)
+GraphvizDocument::GraphvizDocument(const GraphView& view, const ExportOptions& options,
+                                   std::string engine)
     : impl_(std::make_unique<Impl>(view, options, std::move(engine))) {}
 GraphvizDocument::~GraphvizDocument() = default;
 GraphvizDocument::GraphvizDocument(GraphvizDocument&&) noexcept = default;
@@ -334,7 +342,8 @@ void GraphvizDocument::write_dot(std::ostream& out) const {
   std::lock_guard lock(graphviz_mutex());
   ErrorCapture errors;
   if (agwrite(impl_->graph.get(), &out) != 0 || !out)
-    throw ExportError("could not write the DOT output" + (errors.text().empty() ? "" : ": " + errors.text()));
+    throw ExportError("could not write the DOT output" +
+                      (errors.text().empty() ? "" : ": " + errors.text()));
 }
 
 void GraphvizDocument::render(RenderFormat format, std::ostream& out) {
@@ -343,12 +352,16 @@ void GraphvizDocument::render(RenderFormat format, std::ostream& out) {
   Agraph_t* g = impl_->graph.get();
   const char* device = "svg";
   switch (format) {
-    case RenderFormat::svg: device = "svg"; break;
+    case RenderFormat::svg:
+      device = "svg";
+      break;
     case RenderFormat::png:
       device = "png:cairo";
       agsafeset(g, cstr("dpi"), cstr("144"), cstr(""));
       break;
-    case RenderFormat::pdf: device = "pdf:cairo"; break;
+    case RenderFormat::pdf:
+      device = "pdf:cairo";
+      break;
   }
   GVC_t* gvc = process_context();
   if (!gvc) throw ExportError("Graphviz could not start (gvContext failed)");

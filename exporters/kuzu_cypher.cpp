@@ -43,10 +43,11 @@ std::string copy_options(bool line_breaks) {
 
 }  // namespace
 
-void write_schema(const fs::path& dir, const NodeTable& sources, const std::array<NodeTable, 4>& nodes,
-                  const std::vector<RelTable>& relations) {
+void write_schema(const fs::path& dir, const NodeTable& sources,
+                  const std::array<NodeTable, 4>& nodes, const std::vector<RelTable>& relations) {
   std::string s =
-      "// Kuzu / LadybugDB schema written by kgraph: one node table per entity type, one relationship\n"
+      "// Kuzu / LadybugDB schema written by kgraph: one node table per entity type, one "
+      "relationship\n"
       "// table per relation type of the schema. Run before load.cypher (load.mjs runs both).\n";
   s += "CREATE NODE TABLE `Source`(`id` STRING, `date` STRING";
   column_defs(s, sources.columns);
@@ -54,7 +55,8 @@ void write_schema(const fs::path& dir, const NodeTable& sources, const std::arra
   for (const NodeTable& n : nodes) {
     s += "CREATE NODE TABLE ";
     append_name(s, n.name);
-    s += "(`id` STRING, `name` STRING, `kind` STRING, `aliases` STRING[], `start` STRING, `end` STRING, "
+    s += "(`id` STRING, `name` STRING, `kind` STRING, `aliases` STRING[], `start` STRING, `end` "
+         "STRING, "
          "`sources` STRING[]";
     column_defs(s, n.columns);
     s += ", PRIMARY KEY(`id`));\n";
@@ -82,18 +84,21 @@ void write_schema(const fs::path& dir, const NodeTable& sources, const std::arra
   csv::write_text_file(dir / "schema.cypher", s);
 }
 
-void write_load(const fs::path& dir, const NodeTable& sources, const std::array<NodeTable, 4>& nodes,
-                const std::vector<RelTable>& relations) {
+void write_load(const fs::path& dir, const NodeTable& sources,
+                const std::array<NodeTable, 4>& nodes, const std::vector<RelTable>& relations) {
   std::string s =
       "// Loads the files of this folder into the tables of schema.cypher. Written by kgraph.\n"
-      "// File names are relative: run from this folder (load.mjs does). Rows whose values Kuzu's CSV\n"
-      "// reader would not give back exactly are in a .json file (JSON Lines) beside the .csv file.\n";
+      "// File names are relative: run from this folder (load.mjs does). Rows whose values Kuzu's "
+      "CSV\n"
+      "// reader would not give back exactly are in a .json file (JSON Lines) beside the .csv "
+      "file.\n";
   const auto copy = [&](const std::string& table, const std::string& stem, std::uint64_t csv_rows,
                         std::uint64_t json_rows, bool line_breaks, const std::string& pair) {
     if (csv_rows > 0) {
       s += "COPY ";
       append_name(s, table);
-      s += " FROM '" + stem + ".csv' (" + copy_options(line_breaks) + (pair.empty() ? "" : ", ") + pair + ");\n";
+      s += " FROM '" + stem + ".csv' (" + copy_options(line_breaks) + (pair.empty() ? "" : ", ") +
+           pair + ");\n";
     }
     if (json_rows > 0) {
       s += "COPY ";
@@ -109,7 +114,8 @@ void write_load(const fs::path& dir, const NodeTable& sources, const std::array<
         const RelPair& p = t.pairs[pair_index(from, to)];
         if (p.count == 0) continue;
         copy(t.name, p.stem, p.csv_rows, p.json_rows, p.line_breaks,
-             "from='" + nodes[static_cast<int>(from)].name + "', to='" + nodes[static_cast<int>(to)].name + "'");
+             "from='" + nodes[static_cast<int>(from)].name + "', to='" +
+                 nodes[static_cast<int>(to)].name + "'");
       }
     }
   }

@@ -52,7 +52,8 @@ bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 bool list_item_safe(std::string_view s) {
   if (s.empty() || is_ascii_space(s.front()) || is_ascii_space(s.back())) return false;
   for (char c : s)
-    if (c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == '\'' || c == '"') return false;
+    if (c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == '\'' || c == '"')
+      return false;
   return true;
 }
 
@@ -114,7 +115,8 @@ class Writer {
       for (const Value& v : p->values) {
         if (v.kind != ValueKind::string) continue;
         const std::string_view text = g_.str(v.string);
-        if (c.list ? !list_item_safe(text, g_.strings().classes(v.string)) : text.empty()) fits = false;
+        if (c.list ? !list_item_safe(text, g_.strings().classes(v.string)) : text.empty())
+          fits = false;
       }
     });
     return fits;
@@ -155,16 +157,20 @@ class Writer {
   /// A pooled string; its character classes say whether the CSV field needs quotes.
   void string_cell(std::string_view name, StrId s) {
     key(name);
-    if (json_) append_json_string(*out_, g_.str(s));
-    else csv_string(s);
+    if (json_)
+      append_json_string(*out_, g_.str(s));
+    else
+      csv_string(s);
   }
   void csv_string(StrId s) {
     RowBuilder row(*out_);
     csv_string(row, s);
   }
   void string_cell(std::string_view name, StrId s, bool present) {
-    if (present) string_cell(name, s);
-    else absent(name);
+    if (present)
+      string_cell(name, s);
+    else
+      absent(name);
   }
   void date_cell(std::string_view name, const PartialDate& d) {
     if (!d.present()) return absent(name);
@@ -222,11 +228,13 @@ class Writer {
   /// A pooled string as a CSV cell.
   void csv_string(RowBuilder& row, StrId s) {
     const CharClasses classes = g_.strings().classes(s);
-    if (row.put_field(g_.str(s), classes) && (classes & chars::kLineBreak)) file_->line_breaks = true;
+    if (row.put_field(g_.str(s), classes) && (classes & chars::kLineBreak))
+      file_->line_breaks = true;
   }
 
   /// The property cells of a CSV row: commas alone when the element has none.
-  void csv_properties(RowBuilder& row, const std::vector<PropertyColumn>& columns, const PropertyList& props) {
+  void csv_properties(RowBuilder& row, const std::vector<PropertyColumn>& columns,
+                      const PropertyList& props) {
     if (props.empty()) {
       for (std::size_t i = 0; i < columns.size(); ++i) row.put(',');
       return;
@@ -238,8 +246,10 @@ class Writer {
 
   void value(const Value& v, ColumnType type) {
     const std::string_view text = text_of(v, type);
-    if (json_ && type == ColumnType::string) append_json_string(*out_, text);
-    else *out_ += text;  // numbers and booleans are the same in JSON and in Kuzu's CSV
+    if (json_ && type == ColumnType::string)
+      append_json_string(*out_, text);
+    else
+      *out_ += text;  // numbers and booleans are the same in JSON and in Kuzu's CSV
   }
 
   void properties(const std::vector<PropertyColumn>& columns, const PropertyList& props) {
@@ -270,20 +280,22 @@ class Writer {
         scratch_ += text_of(p->values[i], c.type);
       }
       scratch_ += ']';
-      if (csv::append_field(*out_, scratch_) && csv::has_line_break(scratch_)) file_->line_breaks = true;
+      if (csv::append_field(*out_, scratch_) && csv::has_line_break(scratch_))
+        file_->line_breaks = true;
     });
   }
 
   std::string where() const {
     if (at_.id) return "node " + std::string(g_.str(*at_.id));
     const Relation& r = *at_.relation;
-    return "relation " + std::string(g_.str(g_.entities()[r.from].id)) + " " + at_.table->type + " " +
-           std::string(g_.str(g_.entities()[r.to].id));
+    return "relation " + std::string(g_.str(g_.entities()[r.from].id)) + " " + at_.table->type +
+           " " + std::string(g_.str(g_.entities()[r.to].id));
   }
 
   std::string_view text_of(const Value& v, ColumnType type) {
     if (v.kind == ValueKind::real && !std::isfinite(v.real)) {
-      throw ExportError("cannot write Kuzu files: " + where() + " has a property value that is not a finite number (" +
+      throw ExportError("cannot write Kuzu files: " + where() +
+                        " has a property value that is not a finite number (" +
                         std::string(dbcols::value_text(v, type, g_.strings(), number_)) +
                         "), which Kuzu cannot load");
     }
@@ -351,14 +363,16 @@ class Writer {
       for (EntityType from : kEntityTypes) {
         for (EntityType to : kEntityTypes) {
           RelPair& p = t.pairs[pair_index(from, to)];
-          if (p.count > 0) p.stem = "rel_" + t.type + "_" + table_file_stem(from) + "_" + table_file_stem(to);
+          if (p.count > 0)
+            p.stem = "rel_" + t.type + "_" + table_file_stem(from) + "_" + table_file_stem(to);
         }
       }
     }
     write_rel_files();
   }
 
-  void header(std::string& out, std::string_view fixed, const std::vector<PropertyColumn>& columns) {
+  void header(std::string& out, std::string_view fixed,
+              const std::vector<PropertyColumn>& columns) {
     out += fixed;
     for (const PropertyColumn& c : columns) {
       out += ',';
@@ -374,7 +388,8 @@ class Writer {
   void write_source_file() {
     if (view_.sources().empty()) return;
     Batch batch;
-    open(batch, tables_.sources.stem, tables_.sources, kSourceHeader, tables_.sources.columns, kOutputBlockBytes);
+    open(batch, tables_.sources.stem, tables_.sources, kSourceHeader, tables_.sources.columns,
+         kOutputBlockBytes);
     for (std::uint32_t i : view_.sources()) {
       const Source& s = g_.sources()[i];
       at_ = {&s.id, nullptr, nullptr};
@@ -399,7 +414,8 @@ class Writer {
     }
     const IndexSet& entities = view_.entities();
     for (std::uint32_t k = 0; k < entities.size(); ++k) {
-      if (k + 2 * kAhead < entities.size()) g_.strings().prefetch(g_.entities()[entities[k + 2 * kAhead]].name);
+      if (k + 2 * kAhead < entities.size())
+        g_.strings().prefetch(g_.entities()[entities[k + 2 * kAhead]].name);
       if (k + kAhead < entities.size()) {
         const std::uint32_t next = entities[k + kAhead];
         const Entity& e = g_.entities()[next];
@@ -413,8 +429,8 @@ class Writer {
       const Entity& e = g_.entities()[i];
       const NodeTable& n = tables_.nodes[static_cast<int>(e.type)];
       at_ = {&e.id, nullptr, nullptr};
-      const bool json = g_.str(e.name).empty() || !list_fits_csv(e.aliases) || !list_fits_csv(e.sources) ||
-                        !properties_fit_csv(n.columns, e.properties);
+      const bool json = g_.str(e.name).empty() || !list_fits_csv(e.aliases) ||
+                        !list_fits_csv(e.sources) || !properties_fit_csv(n.columns, e.properties);
       const std::uint32_t file = file_of[static_cast<int>(e.type)];
       target(batch, file, json);
       begin_row(json);
@@ -542,13 +558,13 @@ class Writer {
   const KnowledgeGraph& g_;
   fs::path dir_;
   kuzu::Tables tables_{view_};
-  RenderedText list_cells_{g_.lists().size()};    // CSV list cells by list
+  RenderedText list_cells_{g_.lists().size()};  // CSV list cells by list
   static constexpr std::uint8_t kUnknown = 0, kFits = 1, kDoesNotFit = 2, kLineBreaks = 4;
   std::vector<std::uint8_t> list_state_ = std::vector<std::uint8_t>(g_.lists().size());  // by list
   std::string* out_ = nullptr;
   FileRows* file_ = nullptr;  // the file (pair) the row goes to
-  bool json_ = false;   // the row being written goes to the JSON file
-  bool first_ = true;   // no cell of the row written yet
+  bool json_ = false;         // the row being written goes to the JSON file
+  bool first_ = true;         // no cell of the row written yet
   // The element being written, for error messages.
   struct At {
     const StrId* id = nullptr;  // node key
@@ -563,7 +579,8 @@ class KuzuExporter final : public Exporter {
   std::string_view name() const override { return "kuzu"; }
   std::vector<std::string_view> extensions() const override { return {}; }
   bool writes_directory() const override { return true; }
-  void write_directory(const GraphView& view, const std::filesystem::path& dir, const ExportOptions&) const override {
+  void write_directory(const GraphView& view, const std::filesystem::path& dir,
+                       const ExportOptions&) const override {
     Writer(view, dir).write();
   }
 };

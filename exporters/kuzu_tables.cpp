@@ -14,14 +14,15 @@ namespace {
 using dbcols::ColumnCollector;
 using dbcols::PropertyColumn;
 
-constexpr std::array<std::string_view, 7> kNodeBuiltins = {"id", "name", "kind", "aliases", "start", "end", "sources"};
+constexpr std::array<std::string_view, 7> kNodeBuiltins = {"id",    "name", "kind",   "aliases",
+                                                           "start", "end",  "sources"};
 constexpr std::array<std::string_view, 4> kRelationBuiltins = {"start", "end", "role", "sources"};
 constexpr std::array<std::string_view, 2> kSourceBuiltins = {"id", "date"};
 
 // Column names Kuzu keeps for itself (compared upper-cased).
-constexpr std::array<std::string_view, 12> kReserved = {"_ID",     "_LABEL", "_SRC",          "_DST",
-                                                        "_DIRECTION", "_LENGTH", "_NODES",     "_RELS",
-                                                        "_PLACE_HOLDER", "_ROW_OFFSET", "_SRC_OFFSET", "_DST_OFFSET"};
+constexpr std::array<std::string_view, 12> kReserved = {
+    "_ID",    "_LABEL", "_SRC",          "_DST",        "_DIRECTION",  "_LENGTH",
+    "_NODES", "_RELS",  "_PLACE_HOLDER", "_ROW_OFFSET", "_SRC_OFFSET", "_DST_OFFSET"};
 
 bool is_reserved(std::string_view name) {
   std::string upper(name);
@@ -40,8 +41,8 @@ void sanitize_name(std::string& name) {
 }
 
 template <std::size_t N>
-void name_columns(std::vector<PropertyColumn>& columns, const ColumnCollector& collector, const StringPool& pool,
-                  const std::array<std::string_view, N>& builtins) {
+void name_columns(std::vector<PropertyColumn>& columns, const ColumnCollector& collector,
+                  const StringPool& pool, const std::array<std::string_view, N>& builtins) {
   columns = collector.columns(pool);
   dbcols::NamingRules rules;
   rules.builtins = builtins;
@@ -66,7 +67,8 @@ Tables::Tables(const GraphView& view) : id_fields(view.graph().entities().size()
   }
   const IndexSet& entities = view.entities();
   for (std::uint32_t k = 0; k < entities.size(); ++k) {
-    if (k + 2 * kPrefetchAhead < entities.size()) pool.prefetch(g.entities()[entities[k + 2 * kPrefetchAhead]].id);
+    if (k + 2 * kPrefetchAhead < entities.size())
+      pool.prefetch(g.entities()[entities[k + 2 * kPrefetchAhead]].id);
     if (k + kPrefetchAhead < entities.size()) {
       const Entity& next = g.entities()[entities[k + kPrefetchAhead]];
       pool.prefetch_text(next.id);
@@ -87,10 +89,12 @@ Tables::Tables(const GraphView& view) : id_fields(view.graph().entities().size()
     for (const RelationRule& rule : rel.allowed)
       for (EntityType from : kEntityTypes)
         for (EntityType to : kEntityTypes)
-          if ((!rule.from.type || *rule.from.type == from) && (!rule.to.type || *rule.to.type == to))
+          if ((!rule.from.type || *rule.from.type == from) &&
+              (!rule.to.type || *rule.to.type == to))
             t.pairs[pair_index(from, to)].allowed = true;
     const StrId id = pool.find(name);
-    if (id != StringPool::kMissing) table_of_type[id] = static_cast<std::uint32_t>(relations.size() - 1);
+    if (id != StringPool::kMissing)
+      table_of_type[id] = static_cast<std::uint32_t>(relations.size() - 1);
   }
   for (RelTable& t : relations) {
     // Kuzu may compare table names without case; a relation named like a type gets a suffix.
@@ -100,7 +104,8 @@ Tables::Tables(const GraphView& view) : id_fields(view.graph().entities().size()
   }
   const IndexSet& in_view = view.relations();
   for (std::uint32_t k = 0; k < in_view.size(); ++k) {
-    if (k + 2 * kPrefetchAhead < in_view.size()) __builtin_prefetch(&g.properties_of(g.relations()[in_view[k + 2 * kPrefetchAhead]]));
+    if (k + 2 * kPrefetchAhead < in_view.size())
+      __builtin_prefetch(&g.properties_of(g.relations()[in_view[k + 2 * kPrefetchAhead]]));
     if (k + kPrefetchAhead < in_view.size()) {
       const Relation& next = g.relations()[in_view[k + kPrefetchAhead]];
       __builtin_prefetch(g.properties_of(next).data());
@@ -121,7 +126,8 @@ Tables::Tables(const GraphView& view) : id_fields(view.graph().entities().size()
     ++p.count;
     t.collector.add(g.properties_of(r), pool);
   }
-  std::sort(relations.begin(), relations.end(), [](const RelTable& a, const RelTable& b) { return a.type < b.type; });
+  std::sort(relations.begin(), relations.end(),
+            [](const RelTable& a, const RelTable& b) { return a.type < b.type; });
   for (std::uint32_t i = 0; i < relations.size(); ++i) {
     const StrId id = pool.find(relations[i].type);
     if (id != StringPool::kMissing) table_of_type[id] = i;

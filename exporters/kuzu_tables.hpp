@@ -32,22 +32,24 @@ struct NodeTable : FileRows {
 
 /// One FROM/TO pair of a relationship table, loaded from a file of its own.
 struct RelPair : FileRows {
-  bool allowed = false;  // declared by the schema (or present)
+  bool allowed = false;     // declared by the schema (or present)
   std::uint64_t count = 0;  // relations of this pair in the view
   std::string stem;
 };
 
 /// A relationship table: one per relation type.
 struct RelTable {
-  std::string type;  // kgraph relation type
-  std::string name;  // Kuzu table name
+  std::string type;               // kgraph relation type
+  std::string name;               // Kuzu table name
   std::array<RelPair, 16> pairs;  // [from type * 4 + to type]
   dbcols::ColumnCollector collector;
   std::vector<dbcols::PropertyColumn> columns;
 };
 
 /// The index of a FROM/TO pair in RelTable::pairs.
-inline int pair_index(EntityType from, EntityType to) { return static_cast<int>(from) * 4 + static_cast<int>(to); }
+inline int pair_index(EntityType from, EntityType to) {
+  return static_cast<int>(from) * 4 + static_cast<int>(to);
+}
 
 /// On a large graph an element's strings and lists are anywhere in memory: the passes over the
 /// view fetch what the element this many places on will read.
@@ -61,22 +63,23 @@ struct Tables {
 
   /// The pair of `r`'s entity types, an index into RelTable::pairs.
   int pair_of(const Relation& r) const {
-    return pair_index(static_cast<EntityType>(id_fields.tag(r.from)), static_cast<EntityType>(id_fields.tag(r.to)));
+    return pair_index(static_cast<EntityType>(id_fields.tag(r.from)),
+                      static_cast<EntityType>(id_fields.tag(r.to)));
   }
 
   NodeTable sources;
   std::array<NodeTable, 4> nodes;   // by EntityType
   std::vector<RelTable> relations;  // sorted by type
   dbcols::TypeSlots table_of_type;  // relation type id -> index in relations
-  EntityFields id_fields;           // every entity id of the view as a CSV field, tagged with its type
+  EntityFields id_fields;  // every entity id of the view as a CSV field, tagged with its type
 };
 
 /// schema.cypher: the CREATE statements of the tables.
-void write_schema(const std::filesystem::path& dir, const NodeTable& sources, const std::array<NodeTable, 4>& nodes,
-                  const std::vector<RelTable>& relations);
+void write_schema(const std::filesystem::path& dir, const NodeTable& sources,
+                  const std::array<NodeTable, 4>& nodes, const std::vector<RelTable>& relations);
 
 /// load.cypher: the COPY statements that load the files written for the tables.
-void write_load(const std::filesystem::path& dir, const NodeTable& sources, const std::array<NodeTable, 4>& nodes,
-                const std::vector<RelTable>& relations);
+void write_load(const std::filesystem::path& dir, const NodeTable& sources,
+                const std::array<NodeTable, 4>& nodes, const std::vector<RelTable>& relations);
 
 }  // namespace kgraph::kuzu

@@ -15,8 +15,8 @@ PlaceClusters::PlaceClusters(const GraphView& view) {
   for (std::uint32_t r : view.relations()) {
     const Relation& rel = g.relations()[r];
     const std::string_view type = g.str(rel.type);
-    if ((type == "located_in" || type == "occurred_in") && g.entities()[rel.to].type == EntityType::place &&
-        rel.from != rel.to)
+    if ((type == "located_in" || type == "occurred_in") &&
+        g.entities()[rel.to].type == EntityType::place && rel.from != rel.to)
       candidates_[rel.from].push_back(rel.to);
   }
   for (auto& c : candidates_) {
@@ -27,7 +27,8 @@ PlaceClusters::PlaceClusters(const GraphView& view) {
   // A place's cluster is at depth depth_ + 1: what would go deeper goes where the nesting ends.
   drawn_in_.assign(n, kNone);
   for (std::uint32_t e : view.entities())
-    if (parent_[e] != kNone && depth_[parent_[e]] >= kMaxNesting) parent_[e] = deepest_drawn(parent_[e]);
+    if (parent_[e] != kNone && depth_[parent_[e]] >= kMaxNesting)
+      parent_[e] = deepest_drawn(parent_[e]);
   has_members_.assign(n, false);
   for (std::uint32_t e : view.entities())
     if (parent_[e] != kNone) has_members_[parent_[e]] = true;

@@ -24,6 +24,15 @@
 
 namespace kgraph::json_records {
 
+/// Whether the JSON number starting at `p` has only zero digits before its exponent (`0e40`,
+/// `-0.000`). RapidJSON 1.1.0's full-precision parsing returns garbage for such a number (its
+/// DiyFp takes the leading zeros of a zero significand, Tencent/rapidjson#1249): it is zero.
+inline bool zero_significand(const char* p) {
+  if (*p == '-') ++p;
+  while (*p == '0' || *p == '.') ++p;
+  return *p < '1' || *p > '9';
+}
+
 /// Whether decoded text holds a UTF-16 surrogate, which RapidJSON lets through from a lone
 /// `\uDC00`-style escape; in UTF-8 that is ED followed by A0..BF.
 inline bool has_surrogate(std::string_view text) {
@@ -98,10 +107,11 @@ class RecordHandler {
     return Double(static_cast<double>(u));
   }
   bool Double(double d) {
+    const char* start = s_->number_start();
     Scalar v;
     v.kind = ValueKind::real;
-    v.real = d;
-    return on_scalar(s_->number_start(), v);
+    v.real = d != 0 && zero_significand(start) ? (*start == '-' ? -0.0 : 0.0) : d;
+    return on_scalar(start, v);
   }
   // Only called with kParseNumbersAsStringsFlag.
   bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }
@@ -222,8 +232,10 @@ class RecordHandler {
     --nesting_;
     switch (state_) {
       case State::list:
-        if (list_bad_) filler_.drop_field();
-        else filler_.end_field();
+        if (list_bad_)
+          filler_.drop_field();
+        else
+          filler_.end_field();
         state_ = State::record;
         return true;
       case State::section:
@@ -371,7 +383,9 @@ class RecordHandler {
     return true;
   }
 
-  bool error(const char* at, std::string message) { return error(s_->locate(at), std::move(message)); }
+  bool error(const char* at, std::string message) {
+    return error(s_->locate(at), std::move(message));
+  }
   bool error(Location at, std::string message) {
     diags_.error(at, std::move(message));
     if (diags_.too_many_errors()) stop_ = true;

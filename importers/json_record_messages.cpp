@@ -33,37 +33,52 @@ std::string not_a_document_message() {
          "\"events\", \"places\" and \"relations\"";
 }
 
-std::string not_a_line_message() { return "each line must be a JSON object with a \"record\" field"; }
+std::string not_a_line_message() {
+  return "each line must be a JSON object with a \"record\" field";
+}
 
 std::string unknown_section_key_message(std::string_view key) {
-  return "unknown top-level key " + quoted(key) + " (expected sources, actors, laws, events, places or relations)" +
+  return "unknown top-level key " + quoted(key) +
+         " (expected sources, actors, laws, events, places or relations)" +
          did_you_mean_suffix(key, section_key_candidates());
 }
 
-std::string duplicate_section_message(std::string_view key) { return "duplicate key " + quoted(key); }
+std::string duplicate_section_message(std::string_view key) {
+  return "duplicate key " + quoted(key);
+}
 
-std::string not_array_message(Section s) { return quoted(section_key(s)) + " must be an array of objects"; }
+std::string not_array_message(Section s) {
+  return quoted(section_key(s)) + " must be an array of objects";
+}
 
 std::string element_message(Section s) {
   return "each element of " + quoted(section_key(s)) + " must be an object";
 }
 
-std::string duplicate_field_message(std::string_view key) { return "duplicate field " + quoted(key); }
+std::string duplicate_field_message(std::string_view key) {
+  return "duplicate field " + quoted(key);
+}
 
 std::string value_message(std::string_view key) {
   return "field " + quoted(key) + ": a value must be a string, number, boolean, or a list of those";
 }
 
-std::string bad_record_type_message() { return "\"record\" must be one of " + std::string(kRecordTypes); }
+std::string bad_record_type_message() {
+  return "\"record\" must be one of " + std::string(kRecordTypes);
+}
 
 std::string unknown_record_type_message(std::string_view type) {
   return "unknown record type " + quoted(type) + " (expected " + std::string(kRecordTypes) + ")" +
          did_you_mean_suffix(type, record_type_candidates());
 }
 
-std::string missing_record_type_message() { return "missing \"record\" (one of " + std::string(kRecordTypes) + ")"; }
+std::string missing_record_type_message() {
+  return "missing \"record\" (one of " + std::string(kRecordTypes) + ")";
+}
 
-std::string lone_surrogate_message() { return "invalid JSON: a string escapes half of a UTF-16 surrogate pair"; }
+std::string lone_surrogate_message() {
+  return "invalid JSON: a string escapes half of a UTF-16 surrogate pair";
+}
 
 std::string unexpected_token_message() { return "internal error: unexpected JSON token"; }
 

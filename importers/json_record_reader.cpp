@@ -41,7 +41,8 @@ struct LineStream final : json_records::LineStream {
 }  // namespace kgraph
 
 template <>
-struct rapidjson::StreamTraits<kgraph::LineStream> : rapidjson::StreamTraits<kgraph::json_records::LineStream> {};
+struct rapidjson::StreamTraits<kgraph::LineStream>
+    : rapidjson::StreamTraits<kgraph::json_records::LineStream> {};
 
 namespace kgraph {
 namespace {
@@ -83,9 +84,12 @@ LineScan scan_line(const char* begin, const char* end) {
 /// Reads JSON Lines in large chunks and parses each complete line in place.
 class JsonLinesReader {
  public:
-  JsonLinesReader(std::istream& in, std::uint32_t file, Diagnostics& diags,
-                  const RecordSink& sink, std::size_t chunk)
-      : in_(in), file_(file), diags_(diags), chunk_(std::max(chunk, kMinChunk)),
+  JsonLinesReader(std::istream& in, std::uint32_t file, Diagnostics& diags, const RecordSink& sink,
+                  std::size_t chunk)
+      : in_(in),
+        file_(file),
+        diags_(diags),
+        chunk_(std::max(chunk, kMinChunk)),
         handler_(Mode::lines, diags, sink) {}
 
   void run() {
@@ -108,7 +112,8 @@ class JsonLinesReader {
       // The unfinished line has no newline: search only the new bytes.
       char* search = buf.data() + have;
       if (search < p) search = p;
-      while (auto* nl = static_cast<char*>(std::memchr(search, '\n', static_cast<std::size_t>(end - search)))) {
+      while (auto* nl = static_cast<char*>(
+                 std::memchr(search, '\n', static_cast<std::size_t>(end - search)))) {
         read_line(p, nl);
         if (diags_.too_many_errors() || handler_.stopped()) return;
         p = search = nl + 1;
@@ -137,7 +142,9 @@ class JsonLinesReader {
       for (const char* c = begin; c < end; ++c)
         if (is_continuation(*c)) continuations_.push_back(static_cast<std::uint32_t>(c - begin));
     }
-    const char* first_nul = scan.nul ? static_cast<const char*>(std::memchr(begin, '\0', static_cast<std::size_t>(end - begin))) : end;
+    const char* first_nul = scan.nul ? static_cast<const char*>(std::memchr(
+                                           begin, '\0', static_cast<std::size_t>(end - begin)))
+                                     : end;
 
     LineStream stream(begin, file_, line_, continuations_);
     handler_.begin(stream, scan.escape);
@@ -145,8 +152,10 @@ class JsonLinesReader {
     if (reader_.HasParseError()) {
       const rapidjson::ParseErrorCode code = reader_.GetParseErrorCode();
       if (code == rapidjson::kParseErrorTermination) return;  // the handler reported it
-      const char* at = begin + std::min(reader_.GetErrorOffset(), static_cast<std::size_t>(end - begin));
-      report_syntax_error(diags_, stream.locate(at), at, end, code, at == first_nul && at < end, true);
+      const char* at =
+          begin + std::min(reader_.GetErrorOffset(), static_cast<std::size_t>(end - begin));
+      report_syntax_error(diags_, stream.locate(at), at, end, code, at == first_nul && at < end,
+                          true);
     } else if (stream.current() < end) {
       // RapidJSON took the NUL for the end of the line.
       diags_.error(stream.locate(stream.current()), nul_byte_message());
@@ -183,7 +192,8 @@ void read_json_document(std::istream& in, std::uint32_t file, Diagnostics& diags
     const rapidjson::ParseErrorCode code = reader.GetParseErrorCode();
     if (code == rapidjson::kParseErrorTermination) return;  // the handler reported it
     const char* at = stream.at_offset(reader.GetErrorOffset());
-    report_syntax_error(diags, stream.locate(at), at, stream.buffer_end(), code, stream.is_nul_byte(at), false);
+    report_syntax_error(diags, stream.locate(at), at, stream.buffer_end(), code,
+                        stream.is_nul_byte(at), false);
   } else if (!stream.at_end()) {
     diags.error(stream.locate(stream.current()), nul_byte_message());
   }

@@ -73,8 +73,12 @@ class DocumentStream {
   char Peek() const { return *cur_; }
   char Take() {
     const char c = *cur_;
-    if (cur_ < last_) ++cur_;
-    else if (!eof_) { cur_ = end_; refill(); }
+    if (cur_ < last_)
+      ++cur_;
+    else if (!eof_) {
+      cur_ = end_;
+      refill();
+    }
     return c;
   }
   std::size_t Tell() const { return base_ + static_cast<std::size_t>(cur_ - buf_.data()); }

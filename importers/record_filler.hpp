@@ -54,7 +54,8 @@ class RecordFiller {
     key_bits_ |= key_bit(key);
     if (record_.field_count > kKeySetFrom) {
       if (key_set_.empty())
-        for (std::size_t i = 0; i < record_.field_count; ++i) key_set_.insert(record_.fields[i].key);
+        for (std::size_t i = 0; i < record_.field_count; ++i)
+          key_set_.insert(record_.fields[i].key);
       else
         key_set_.insert(record_.fields[record_.field_count - 1].key);
     }
@@ -67,8 +68,10 @@ class RecordFiller {
     if (values_ == values.size()) values.emplace_back();
     RawScalar& out = values[values_++];
     out.kind = v.kind;
-    if (v.kind == ValueKind::string) out.text.assign(v.text);
-    else out.text.clear();
+    if (v.kind == ValueKind::string)
+      out.text.assign(v.text);
+    else
+      out.text.clear();
     out.integer = v.integer;
     out.real = v.real;
     out.boolean = v.boolean;
@@ -96,9 +99,10 @@ class RecordFiller {
  private:
   // A one-word filter first: comparing every key with every other costs more than the parsing.
   static std::uint64_t key_bit(std::string_view key) {
-    const std::size_t h = key.empty() ? 0
-                                      : key.size() * 7 + static_cast<unsigned char>(key.front()) * 3 +
-                                            static_cast<unsigned char>(key.back());
+    const std::size_t h = key.empty()
+                              ? 0
+                              : key.size() * 7 + static_cast<unsigned char>(key.front()) * 3 +
+                                    static_cast<unsigned char>(key.back());
     return std::uint64_t{1} << (h & 63);
   }
 

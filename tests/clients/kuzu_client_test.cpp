@@ -33,13 +33,15 @@ std::string build_load_and_check(const fs::path& input, bool example = false) {
   const fs::path clients = node_clients();
   const fs::path tmp = test::make_temp_dir();
   const fs::path out = tmp / "kuzu", json = tmp / "graph.json", db = tmp / "db";
-  const auto built = test::run_kgraph({"build", input.string(), "-o", "kuzu:" + out.string(), "-o", json.string()});
+  const auto built = test::run_kgraph(
+      {"build", input.string(), "-o", "kuzu:" + out.string(), "-o", json.string()});
   EXPECT_EQ(built.status, 0) << built.err;
   if (built.status != 0) return {};
-  const std::string command = "NODE_PATH=" + test::shell_quote((clients / "node_modules").string()) + " node " +
-                              test::shell_quote(test::source_path("tests/clients/kuzu_check.mjs").string()) + " " +
-                              test::shell_quote(out.string()) + " " + test::shell_quote(json.string()) + " " +
-                              test::shell_quote(db.string()) + (example ? " --example" : "");
+  const std::string command =
+      "NODE_PATH=" + test::shell_quote((clients / "node_modules").string()) + " node " +
+      test::shell_quote(test::source_path("tests/clients/kuzu_check.mjs").string()) + " " +
+      test::shell_quote(out.string()) + " " + test::shell_quote(json.string()) + " " +
+      test::shell_quote(db.string()) + (example ? " --example" : "");
   const auto checked = test::run_shell(command);
   EXPECT_EQ(checked.status, 0) << checked.out << checked.err;
   EXPECT_NE(checked.out.find(", 0 failed"), std::string::npos) << checked.out;
@@ -47,8 +49,8 @@ std::string build_load_and_check(const fs::path& input, bool example = false) {
 }
 
 TEST(KuzuClient, ExampleLoadsWithCountsValuesAndPaths) {
-  const std::string out =
-      build_load_and_check(test::source_path("examples/north-korean-refugees-2006/graph.json"), true);
+  const std::string out = build_load_and_check(
+      test::source_path("examples/north-korean-refugees-2006/graph.json"), true);
   std::cout << out;
 }
 
@@ -63,22 +65,26 @@ TEST(KuzuClient, EdgeCasesAreByteExact) {
 TEST(KuzuClient, LoadScriptReportsTableCounts) {
   const fs::path clients = node_clients();
   const fs::path tmp = test::make_temp_dir();
-  const auto built = test::run_kgraph({"build", test::source_path("examples/north-korean-refugees-2006/graph.json").string(),
-                                       "-o", "kuzu:" + (tmp / "kuzu").string()});
+  const auto built = test::run_kgraph(
+      {"build", test::source_path("examples/north-korean-refugees-2006/graph.json").string(), "-o",
+       "kuzu:" + (tmp / "kuzu").string()});
   ASSERT_EQ(built.status, 0) << built.err;
   // Run from elsewhere: load.mjs finds its CSV files beside itself.
-  const auto r = test::run_shell("cd / && NODE_PATH=" + test::shell_quote((clients / "node_modules").string()) +
-                                 " node " + test::shell_quote((tmp / "kuzu/load.mjs").string()) + " " +
-                                 test::shell_quote((tmp / "db").string()));
+  const auto r = test::run_shell(
+      "cd / && NODE_PATH=" + test::shell_quote((clients / "node_modules").string()) + " node " +
+      test::shell_quote((tmp / "kuzu/load.mjs").string()) + " " +
+      test::shell_quote((tmp / "db").string()));
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("Actor: 17\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("PARTICIPATED_IN: 16\n"), std::string::npos) << r.out;
   // Loading into a database that already has the tables fails loudly, naming the statement.
-  const auto again = test::run_shell("NODE_PATH=" + test::shell_quote((clients / "node_modules").string()) + " node " +
-                                     test::shell_quote((tmp / "kuzu/load.mjs").string()) + " " +
-                                     test::shell_quote((tmp / "db").string()));
+  const auto again =
+      test::run_shell("NODE_PATH=" + test::shell_quote((clients / "node_modules").string()) +
+                      " node " + test::shell_quote((tmp / "kuzu/load.mjs").string()) + " " +
+                      test::shell_quote((tmp / "db").string()));
   EXPECT_EQ(again.status, 1);
-  EXPECT_NE(again.err.find("load.mjs: schema.cypher, statement 1:"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("load.mjs: schema.cypher, statement 1:"), std::string::npos)
+      << again.err;
 }
 
 }  // namespace

@@ -25,7 +25,9 @@ TEST(GraphvizDocument, UnknownClusterModeIsAnError) {
     test::export_to_string(GraphView(g), "svg", options);
     ADD_FAILURE() << "no error";
   } catch (const ExportError& e) {
-    EXPECT_STREQ(e.what(), "unknown cluster mode \"plcae\"; expected place, type or none; did you mean \"place\"?");
+    EXPECT_STREQ(
+        e.what(),
+        "unknown cluster mode \"plcae\"; expected place, type or none; did you mean \"place\"?");
   }
 }
 
@@ -43,12 +45,14 @@ TEST(GraphvizDocument, MediumDrawingsGetStraightEdgesOrBoundedDotEffort) {
   const KnowledgeGraph small = chain(diagram::kCurvedEdgesUpTo.entities);
   ExportOptions neato;
   neato.engine = "neato";
-  EXPECT_NE(test::export_to_string(GraphView(small), "dot", neato).find("splines=true"), std::string::npos);
+  EXPECT_NE(test::export_to_string(GraphView(small), "dot", neato).find("splines=true"),
+            std::string::npos);
 }
 
 TEST(GraphvizDocument, LargeDrawingsLeaveOutEdgeLabels) {
   const KnowledgeGraph small = chain(3);
-  EXPECT_NE(test::export_to_string(GraphView(small), "dot").find("label=\"related to\""), std::string::npos);
+  EXPECT_NE(test::export_to_string(GraphView(small), "dot").find("label=\"related to\""),
+            std::string::npos);
   const KnowledgeGraph large = chain(diagram::kEdgeLabelsUpTo.entities + 1);
   const std::string dot = test::export_to_string(GraphView(large), "dot");
   EXPECT_EQ(dot.find("label=\"related to\""), std::string::npos);
@@ -63,8 +67,10 @@ std::size_t subgraph_nesting(const std::string& dot) {
   for (std::string line; std::getline(in, line);) {
     const std::size_t text = line.find_first_not_of('\t');
     if (text == std::string::npos) continue;
-    if (line.compare(text, 9, "subgraph ") == 0) deepest = std::max(deepest, ++depth);
-    else if (line.compare(text, std::string::npos, "}") == 0 && depth > 0) --depth;
+    if (line.compare(text, 9, "subgraph ") == 0)
+      deepest = std::max(deepest, ++depth);
+    else if (line.compare(text, std::string::npos, "}") == 0 && depth > 0)
+      --depth;
   }
   return deepest;
 }
@@ -75,9 +81,11 @@ std::size_t subgraph_nesting(const std::string& dot) {
 TEST(GraphvizDocument, PlaceClustersNestAtMostKMaxNestingDeep) {
   ExportOptions options;
   options.cluster = "place";
-  const std::string deep = test::export_to_string(GraphView(test::place_chain(100000)), "dot", options);
+  const std::string deep =
+      test::export_to_string(GraphView(test::place_chain(100000)), "dot", options);
   EXPECT_EQ(subgraph_nesting(deep), static_cast<std::size_t>(diagram::PlaceClusters::kMaxNesting));
-  const std::string shallow = test::export_to_string(GraphView(test::place_chain(20)), "dot", options);
+  const std::string shallow =
+      test::export_to_string(GraphView(test::place_chain(20)), "dot", options);
   EXPECT_EQ(subgraph_nesting(shallow), 19u);
 }
 

@@ -47,14 +47,16 @@ TEST(KuzuTables, NodeTablesAndTheirColumns) {
   // Properties named like a built-in column (without case) or a column Kuzu keeps get a prefix.
   EXPECT_EQ(names_of(t.sources.columns), std::vector<std::string>{"_Date"});
   EXPECT_EQ(names_of(actors.columns), (std::vector<std::string>{"_Name", "__id", "age"}));
-  EXPECT_EQ(names_of(table(t, "spokesperson_of").columns), (std::vector<std::string>{"_Role", "__src"}));
+  EXPECT_EQ(names_of(table(t, "spokesperson_of").columns),
+            (std::vector<std::string>{"_Role", "__src"}));
 }
 
 TEST(KuzuTables, RelationTablesHaveEverySchemaTypeAndTheirPairs) {
   const KnowledgeGraph g = test::graph_from_json(kGraph);
   const Tables t{GraphView(g)};
   ASSERT_EQ(t.relations.size(), g.schema().relations().size());
-  for (std::size_t i = 1; i < t.relations.size(); ++i) EXPECT_LT(t.relations[i - 1].type, t.relations[i].type);
+  for (std::size_t i = 1; i < t.relations.size(); ++i)
+    EXPECT_LT(t.relations[i - 1].type, t.relations[i].type);
   const RelTable& located_in = table(t, "located_in");
   EXPECT_EQ(located_in.name, "LOCATED_IN");
   const RelPair& actor_place = located_in.pairs[pair_index(EntityType::actor, EntityType::place)];
@@ -64,7 +66,9 @@ TEST(KuzuTables, RelationTablesHaveEverySchemaTypeAndTheirPairs) {
   EXPECT_TRUE(place_place.allowed);
   EXPECT_EQ(place_place.count, 1u);
   EXPECT_FALSE(located_in.pairs[pair_index(EntityType::place, EntityType::actor)].allowed);
-  EXPECT_EQ(table(t, "spokesperson_of").pairs[pair_index(EntityType::actor, EntityType::actor)].count, 1u);
+  EXPECT_EQ(
+      table(t, "spokesperson_of").pairs[pair_index(EntityType::actor, EntityType::actor)].count,
+      1u);
 }
 
 TEST(KuzuTables, EveryRelationFindsItsTableAndPair) {

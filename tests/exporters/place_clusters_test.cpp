@@ -10,7 +10,9 @@ namespace {
 
 using diagram::PlaceClusters;
 
-std::uint32_t id(const KnowledgeGraph& g, std::string_view entity) { return *g.find_entity(entity); }
+std::uint32_t id(const KnowledgeGraph& g, std::string_view entity) {
+  return *g.find_entity(entity);
+}
 
 const char* kNested = R"({
   "places": [{"id": "china", "name": "China", "kind": "country"},
@@ -109,7 +111,8 @@ TEST(PlaceClusters, VeryLongChainsNestOnlyKMaxNestingDeep) {
     EXPECT_FALSE(places.is_cluster(p(i))) << i;
   }
   std::size_t depth = 0;
-  for (std::uint32_t q = places.parent(p(0)); q != PlaceClusters::kNone; q = places.parent(q)) ++depth;
+  for (std::uint32_t q = places.parent(p(0)); q != PlaceClusters::kNone; q = places.parent(q))
+    ++depth;
   EXPECT_EQ(depth, max);
 }
 
@@ -117,7 +120,8 @@ TEST(PlaceClusters, ChainsUpToKMaxNestingKeepEveryCluster) {
   constexpr auto max = static_cast<std::size_t>(PlaceClusters::kMaxNesting);
   const KnowledgeGraph g = test::place_chain(max + 1);  // p0 is no cluster: nothing is in it
   const PlaceClusters places{GraphView(g)};
-  for (std::size_t i = 0; i < max; ++i) EXPECT_EQ(places.parent(id(g, place_id(i))), id(g, place_id(i + 1)));
+  for (std::size_t i = 0; i < max; ++i)
+    EXPECT_EQ(places.parent(id(g, place_id(i))), id(g, place_id(i + 1)));
   for (std::size_t i = 1; i <= max; ++i) EXPECT_TRUE(places.is_cluster(id(g, place_id(i)))) << i;
 }
 

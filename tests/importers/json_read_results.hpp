@@ -29,9 +29,12 @@ inline std::string position(const Location& at) {
 
 inline std::string describe(const RawScalar& s) {
   switch (s.kind) {
-    case ValueKind::string: return "\"" + s.text + "\"";
-    case ValueKind::integer: return "int:" + std::to_string(s.integer);
-    case ValueKind::boolean: return s.boolean ? "true" : "false";
+    case ValueKind::string:
+      return "\"" + s.text + "\"";
+    case ValueKind::integer:
+      return "int:" + std::to_string(s.integer);
+    case ValueKind::boolean:
+      return s.boolean ? "true" : "false";
     case ValueKind::real: {
       char buf[32];
       const auto end = std::to_chars(buf, buf + sizeof buf, s.real).ptr;
@@ -50,7 +53,8 @@ inline std::string describe(const RawRecord& r) {
       out += "null";
     } else if (f.is_list) {
       out += "[";
-      for (std::size_t j = 0; j < f.values.size(); ++j) out += (j ? ", " : "") + describe(f.values[j]);
+      for (std::size_t j = 0; j < f.values.size(); ++j)
+        out += (j ? ", " : "") + describe(f.values[j]);
       out += "]";
     } else {
       EXPECT_EQ(f.values.size(), 1u) << "a scalar field holds one value";
@@ -67,9 +71,12 @@ inline ReadResult read(Format format, const std::string& text, std::size_t chunk
   std::istringstream in(text);
   const RecordSink sink = [&](const RawRecord& r) { result.records.push_back(describe(r)); };
   const JsonReadOptions options{chunk_size};
-  if (format == Format::document) read_json_document(in, file, diags, sink, options);
-  else read_json_lines(in, file, diags, sink, options);
-  for (const Diagnostic& d : diags.sorted()) result.errors.push_back(position(d.where) + ": " + d.message);
+  if (format == Format::document)
+    read_json_document(in, file, diags, sink, options);
+  else
+    read_json_lines(in, file, diags, sink, options);
+  for (const Diagnostic& d : diags.sorted())
+    result.errors.push_back(position(d.where) + ": " + d.message);
   result.too_many_errors = diags.too_many_errors();
   return result;
 }

@@ -33,22 +33,33 @@ TEST_P(RecordTest, Reads) {
 }
 
 const RecordCase kRecordCases[] = {
-    {"every section", Format::document,
+    {"every section",
+     Format::document,
      R"({"sources": [{}], "actors": [{}], "laws": [{}], "events": [{}], "places": [{}], "relations": [{}]})",
      {"source@1:14", "actor@1:30", "law@1:44", "event@1:60", "place@1:76", "relation@1:95"}},
-    {"null and empty sections", Format::document, R"({"actors": null, "laws": [], "events": [{}]})",
+    {"null and empty sections",
+     Format::document,
+     R"({"actors": null, "laws": [], "events": [{}]})",
      {"event@1:41"}},
     {"empty document", Format::document, "{}", {}},
-    {"every record type", Format::lines,
+    {"every record type",
+     Format::lines,
      "{\"record\": \"source\"}\n{\"record\": \"actor\"}\n{\"record\": \"law\"}\n"
      "{\"record\": \"event\"}\n{\"record\": \"place\"}\n{\"record\": \"relation\"}\n",
      {"source@1:1", "actor@2:1", "law@3:1", "event@4:1", "place@5:1", "relation@6:1"}},
-    {"record key anywhere, not a field", Format::lines,
+    // Found by fuzzing (tests/fuzz/regressions/jsonl): RapidJSON 1.1.0 made garbage of these.
+    {"zero with an exponent or many digits is zero",
+     Format::lines,
+     R"({"record": "actor", "a": 0e40, "b": -0.0000000000000000000000000000, "c": 0.0E-5, "d": 1e2})",
+     {R"(actor@1:1 a@1:26=real:0 b@1:37=real:-0 c@1:75=real:0 d@1:88=real:100)"}},
+    {"record key anywhere, not a field",
+     Format::lines,
      R"({"id": "a1", "record": "actor", "name": "A"})",
      {R"(actor@1:1 id@1:8="a1" name@1:41="A")"}},
 };
 
-INSTANTIATE_TEST_SUITE_P(JsonRecordHandler, RecordTest, testing::ValuesIn(kRecordCases), case_name<testing::TestParamInfo<RecordCase>>);
+INSTANTIATE_TEST_SUITE_P(JsonRecordHandler, RecordTest, testing::ValuesIn(kRecordCases),
+                         case_name<testing::TestParamInfo<RecordCase>>);
 
 struct ErrorCase {
   const char* name;
@@ -119,16 +130,20 @@ const ErrorCase kErrorCases[] = {
      "did you mean \"actor\"?"},
     {"record not a string", Format::lines, R"({"record": 5})", 1, 12,
      "\"record\" must be one of source, actor, law, event, place or relation"},
-    {"record a list", Format::lines, R"({"record": ["actor"]})", 1, 12, "\"record\" must be one of"},
+    {"record a list", Format::lines, R"({"record": ["actor"]})", 1, 12,
+     "\"record\" must be one of"},
     {"duplicate record", Format::lines, R"({"record": "actor", "record": "law"})", 1, 21,
      "duplicate field \"record\""},
     {"line not an object", Format::lines, "[1, 2]", 1, 1, "each line must be a JSON object"},
     {"line a number", Format::lines, "  42", 1, 3, "each line must be a JSON object"},
-    {"line a number at the very start", Format::lines, "-7", 1, 1, "each line must be a JSON object"},
-    {"line a literal at the very start", Format::lines, "null", 1, 1, "each line must be a JSON object"},
+    {"line a number at the very start", Format::lines, "-7", 1, 1,
+     "each line must be a JSON object"},
+    {"line a literal at the very start", Format::lines, "null", 1, 1,
+     "each line must be a JSON object"},
 };
 
-INSTANTIATE_TEST_SUITE_P(JsonRecordHandler, ErrorTest, testing::ValuesIn(kErrorCases), case_name<testing::TestParamInfo<ErrorCase>>);
+INSTANTIATE_TEST_SUITE_P(JsonRecordHandler, ErrorTest, testing::ValuesIn(kErrorCases),
+                         case_name<testing::TestParamInfo<ErrorCase>>);
 
 // One problem does not hide the others.
 
@@ -159,21 +174,28 @@ TEST(JsonRecordHandler, DocumentGoesOnAfterAFieldError) {
 
 // RapidJSON recurses once per level of nesting: 50,000 levels overflowed the stack.
 
-std::string nested_lists(std::size_t levels) { return std::string(levels, '[') + std::string(levels, ']'); }
+std::string nested_lists(std::size_t levels) {
+  return std::string(levels, '[') + std::string(levels, ']');
+}
 
 const std::string kNextLine = "\n{\"record\": \"law\", \"id\": \"l\"}\n";
 
 TEST(JsonRecordHandler, LinesNestedUpToTheLimitAreOnlyABadValue) {
   // The record is level 1, so "x" may hold 511 levels.
-  const ReadResult r = read_checked(Format::lines, "{\"record\": \"actor\", \"x\": " + nested_lists(511) + "}" + kNextLine);
+  const ReadResult r = read_checked(
+      Format::lines, "{\"record\": \"actor\", \"x\": " + nested_lists(511) + "}" + kNextLine);
   EXPECT_EQ(r.records, (std::vector<std::string>{R"(actor@1:1)", R"(law@2:1 id@2:25="l")"}));
-  EXPECT_EQ(r.errors, std::vector<std::string>{
-                          "1:27: field \"x\": a value must be a string, number, boolean, or a list of those"});
+  EXPECT_EQ(
+      r.errors,
+      std::vector<std::string>{
+          "1:27: field \"x\": a value must be a string, number, boolean, or a list of those"});
 }
 
 TEST(JsonRecordHandler, LinesNestedDeeperAreAnErrorAtTheBracketThatGoesTooDeep) {
-  const ReadResult r = read_checked(Format::lines, "{\"record\": \"actor\", \"x\": " + nested_lists(512) + "}" + kNextLine);
-  EXPECT_EQ(r.records, std::vector<std::string>{R"(law@2:1 id@2:25="l")"});  // only the line is lost
+  const ReadResult r = read_checked(
+      Format::lines, "{\"record\": \"actor\", \"x\": " + nested_lists(512) + "}" + kNextLine);
+  EXPECT_EQ(r.records,
+            std::vector<std::string>{R"(law@2:1 id@2:25="l")"});  // only the line is lost
   EXPECT_EQ(r.errors,
             (std::vector<std::string>{
                 "1:27: field \"x\": a value must be a string, number, boolean, or a list of those",
@@ -192,13 +214,16 @@ TEST(JsonRecordHandler, DocumentNestedUpToTheLimitOrDeeper) {
 TEST(JsonRecordHandler, VeryDeepNestingIsAnErrorNotACrash) {
   const auto start = std::chrono::steady_clock::now();
   const ReadResult lines = read_checked(Format::lines, nested_lists(100000) + kNextLine);
-  EXPECT_EQ(lines.errors, (std::vector<std::string>{"1:1: each line must be a JSON object with a \"record\" field",
-                                                    "1:513: nesting deeper than 512"}));
+  EXPECT_EQ(lines.errors, (std::vector<std::string>{
+                              "1:1: each line must be a JSON object with a \"record\" field",
+                              "1:513: nesting deeper than 512"}));
   EXPECT_EQ(lines.records, std::vector<std::string>{R"(law@2:1 id@2:25="l")"});
-  const ReadResult doc = read_checked(Format::document, "{\"actors\": [{\"x\": " + nested_lists(100000) + "}]}");
-  EXPECT_EQ(doc.errors, (std::vector<std::string>{
-                            "1:20: field \"x\": a value must be a string, number, boolean, or a list of those",
-                            "1:528: nesting deeper than 512"}));
+  const ReadResult doc =
+      read_checked(Format::document, "{\"actors\": [{\"x\": " + nested_lists(100000) + "}]}");
+  EXPECT_EQ(doc.errors,
+            (std::vector<std::string>{
+                "1:20: field \"x\": a value must be a string, number, boolean, or a list of those",
+                "1:528: nesting deeper than 512"}));
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
 }
 
@@ -208,7 +233,8 @@ TEST(JsonRecordHandler, TakesAnyStreamThatLocatesTokens) {
   const std::uint32_t file = diags.add_file("input");
   std::vector<std::string> records;
   const RecordSink sink = [&](const RawRecord& r) { records.push_back(describe(r)); };
-  json_records::RecordHandler<json_records::LineStream> handler(json_records::Mode::lines, diags, sink);
+  json_records::RecordHandler<json_records::LineStream> handler(json_records::Mode::lines, diags,
+                                                                sink);
   std::string text = R"({"record": "law", "id": "l1", "x": [1, {}]})";
   const std::vector<std::uint32_t> no_continuations;
   json_records::LineStream stream(text.data(), file, 7, no_continuations);

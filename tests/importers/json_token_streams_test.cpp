@@ -9,7 +9,9 @@
 namespace kgraph::json_records {
 namespace {
 
-std::string position(const Location& at) { return std::to_string(at.line) + ":" + std::to_string(at.column); }
+std::string position(const Location& at) {
+  return std::to_string(at.line) + ":" + std::to_string(at.column);
+}
 
 TEST(JsonTokenStreams, CursorCountsLinesAndCodePoints) {
   const std::string text = "ab\n\xC3\xA9\xF0\x9F\x98\x80x\n";
@@ -39,7 +41,9 @@ struct TokenRecorder : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TokenReco
   bool Int(int) { return add("number", s->number_start()); }
   bool Uint(unsigned) { return add("number", s->number_start()); }
   bool Double(double) { return add("number", s->number_start()); }
-  bool String(const char* str, rapidjson::SizeType, bool) { return add("string", s->string_start(str)); }
+  bool String(const char* str, rapidjson::SizeType, bool) {
+    return add("string", s->string_start(str));
+  }
   bool Key(const char* str, rapidjson::SizeType, bool) { return add("key", s->string_start(str)); }
   bool StartObject() { return add("{", s->bracket_start()); }
   bool StartArray() { return add("[", s->bracket_start()); }
@@ -55,9 +59,9 @@ struct TokenRecorder : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TokenReco
 
 const std::string kDocument =
     "\xEF\xBB\xBF{\"k\xC3\xA9y\": [true, null, -1.5e3, \"s\\\"x\"],\n \"n\": 12, \"o\": {}}";
-const std::vector<std::string> kDocumentTokens = {"{@1:1",     "key@1:2",    "[@1:9",  "bool@1:10", "null@1:16",
-                                                  "number@1:22", "string@1:30", "key@2:2", "number@2:7", "key@2:11",
-                                                  "{@2:16"};
+const std::vector<std::string> kDocumentTokens = {
+    "{@1:1",       "key@1:2", "[@1:9",      "bool@1:10", "null@1:16", "number@1:22",
+    "string@1:30", "key@2:2", "number@2:7", "key@2:11",  "{@2:16"};
 
 std::vector<std::string> document_tokens(const std::string& text, std::size_t chunk) {
   std::istringstream in(text);
@@ -104,8 +108,9 @@ TEST(JsonTokenStreams, LineStreamLocatesTokensParsedInPlace) {
   rapidjson::Reader reader;
   reader.Parse<rapidjson::kParseInsituFlag>(stream, recorder);
   ASSERT_FALSE(reader.HasParseError()) << reader.GetParseErrorCode();
-  EXPECT_EQ(recorder.tokens, (std::vector<std::string>{"{@4:1", "key@4:2", "[@4:9", "bool@4:10", "null@4:16",
-                                                       "number@4:22", "string@4:30", "key@4:44", "number@4:49"}));
+  EXPECT_EQ(recorder.tokens,
+            (std::vector<std::string>{"{@4:1", "key@4:2", "[@4:9", "bool@4:10", "null@4:16",
+                                      "number@4:22", "string@4:30", "key@4:44", "number@4:49"}));
 }
 
 }  // namespace

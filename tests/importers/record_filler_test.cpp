@@ -55,7 +55,8 @@ TEST(RecordFiller, FillsScalarsListsAndNulls) {
   filler.begin_field(unknown("gone"));
   filler.end_field();  // null: no values
   EXPECT_EQ(filler.record().at.line, 3u);
-  EXPECT_EQ(fields_of(filler.record()), (std::vector<std::string>{"id=a1", "aliases=[x,2]", "gone="}));
+  EXPECT_EQ(fields_of(filler.record()),
+            (std::vector<std::string>{"id=a1", "aliases=[x,2]", "gone="}));
   EXPECT_TRUE(filler.record().fields[2].is_null());
 }
 
@@ -116,7 +117,8 @@ TEST(RecordFiller, HasFieldAmongManyKeys) {
     filler.begin_field(unknown(keys[i]));
     filler.end_field();
   }
-  for (std::size_t i = 0; i < keys.size(); ++i) EXPECT_EQ(filler.has_field(keys[i]), i % 2 == 0) << keys[i];
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    EXPECT_EQ(filler.has_field(keys[i]), i % 2 == 0) << keys[i];
   EXPECT_FALSE(filler.has_field(""));
   filler.begin_record({});
   EXPECT_FALSE(filler.has_field("k0"));
