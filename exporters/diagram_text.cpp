@@ -128,10 +128,9 @@ std::string sanitize(std::string_view s) {
       out += '\n';
     } else if (cp == '\t') {
       out += ' ';
-    } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF) {
+    } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF ||
+               cp == 0xFFFD) {  // U+FFFD is also what malformed bytes decode to
       append_utf8(out, 0xFFFD);
-    } else if (cp == 0xFFFD) {
-      append_utf8(out, 0xFFFD);  // also what malformed bytes decode to
     } else {
       out += bytes;
     }
