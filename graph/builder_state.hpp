@@ -175,8 +175,8 @@ struct BuilderState {
     h = h * 0x9E3779B97F4A7C15ull + r.role;
     h = h * 0x9E3779B97F4A7C15ull +
         (static_cast<std::uint64_t>(r.start.first_day()) << 32 | r.end.last_day());
-    h = h * 0x9E3779B97F4A7C15ull + (r.start.precision() == DatePrecision::none) * 2 +
-        (r.end.precision() == DatePrecision::none);
+    h = h * 0x9E3779B97F4A7C15ull + std::uint64_t{r.start.precision() == DatePrecision::none} * 2 +
+        std::uint64_t{r.end.precision() == DatePrecision::none};
     return mix_hash(h);
   }
   static bool same_key(const Relation& a, const Relation& b) {

@@ -184,7 +184,8 @@ class SchemaReader {
     }
   }
 
-  void add_kind(TypeInfo& info, const std::string& path, std::string kind, std::string label) {
+  void add_kind(TypeInfo& info, const std::string& path, const std::string& kind,
+                std::string label) {
     if (!valid_name(kind)) {
       fail(path + ".kinds", "kind " + quoted(kind) + " must be lowercase letters, digits and _");
       return;

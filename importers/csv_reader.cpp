@@ -151,10 +151,13 @@ bool CsvReader::too_long(const CsvRow& row, const CsvCell* open_quote) {
     const std::string_view text = row.cell(i);
     if (!c.quoted || text.find_first_of("\r\n") == std::string_view::npos) continue;
     const auto field = static_cast<std::uint32_t>(i + 1);
+    std::string message = row_start;
+    message += " is longer than ";
+    message += limit;
+    message +=
+        "; the quoted field " + std::to_string(field) + " that opens here runs over several lines";
     diags_.error(
-        Location{file_, c.line, field},
-        row_start + " is longer than " + limit + "; the quoted field " + std::to_string(field) +
-            " that opens here runs over several lines",
+        Location{file_, c.line, field}, std::move(message),
         "a quote opened here is closed only much later: close it where the field ends, and write a "
         "quote inside a quoted field as \"\"");
     return true;
@@ -323,10 +326,7 @@ bool CsvReader::read_row(CsvRow& row) {
           state = State::after_quote;
         } else {
           row.text += c;  // a line break inside the field is kept as written
-          if (c == '\r')
-            ++line_;
-          else if (!cr_in_quotes)
-            ++line_;
+          if (c == '\r' || !cr_in_quotes) ++line_;
           cr_in_quotes = c == '\r';
         }
         break;
