@@ -285,7 +285,11 @@ void GraphvizDocument::Impl::build_nodes(const GraphView& view, const ExportOpti
     agxset(node, ns.label, label.get());
 
     // Tooltip: everything an analyst needs to check the fact.
-    std::string tip = name_text + "\n" + caption + "\nid: " + std::string(kg.str(ent.id));
+    std::string tip = name_text;
+    tip += '\n';
+    tip += caption;
+    tip += "\nid: ";
+    tip += kg.str(ent.id);
     std::vector<std::string> aliases;
     for (StrId a : kg.list(ent.aliases)) aliases.emplace_back(kg.str(a));
     if (!aliases.empty()) tip += "\nAlso known as: " + join(aliases, "; ");

@@ -18,6 +18,7 @@ const std::vector<std::string>& section_key_candidates() {
 const std::vector<std::string>& record_type_candidates() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> out;
+    out.reserve(std::size(kSectionKeys));
     for (std::string_view key : kSectionKeys) out.emplace_back(key.substr(0, key.size() - 1));
     return out;
   }();

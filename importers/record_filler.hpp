@@ -99,10 +99,10 @@ class RecordFiller {
  private:
   // A one-word filter first: comparing every key with every other costs more than the parsing.
   static std::uint64_t key_bit(std::string_view key) {
-    const std::size_t h = key.empty()
-                              ? 0
-                              : key.size() * 7 + static_cast<unsigned char>(key.front()) * 3 +
-                                    static_cast<unsigned char>(key.back());
+    const std::size_t h =
+        key.empty() ? 0
+                    : key.size() * 7 + std::size_t{static_cast<unsigned char>(key.front())} * 3 +
+                          static_cast<unsigned char>(key.back());
     return std::uint64_t{1} << (h & 63);
   }
 
