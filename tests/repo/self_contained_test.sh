@@ -23,7 +23,7 @@ dir=${1:-$here/../..}
 dir=$(cd "$dir" && pwd -P)
 
 # A character that cannot come right before an absolute path: part of a word, of a path or URL
-# ("host/root/..."), or a variable ("$HOME/work/..." is the user's, not this machine's).
+# ("host/root/..."), or a variable ("$HOME/src/..." is the user's, not this machine's).
 b='(^|[^A-Za-z0-9_.~$}/-])'
 patterns=(
   '\.\./sha''red'                      "the folder beside the project (a clone has none)"
