@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <charconv>
+#include <cstdint>
+#include <ostream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -98,6 +100,27 @@ std::string case_name(const Info& info) {
   for (char& c : name)
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   return name;
+}
+
+/// A table row of the error tests: the input, where its one error is, and a fragment of it.
+struct ErrorCase {
+  const char* name;
+  Format format;
+  std::string input;
+  std::uint32_t line;
+  std::uint32_t column;
+  const char* message;  // a fragment of the message
+};
+
+inline void PrintTo(const ErrorCase& c, std::ostream* out) { *out << c.name; }
+
+/// Reading the case's input reports exactly one error, at its line and column, with the fragment.
+inline void expect_one_error_in_place(const ErrorCase& c) {
+  const ReadResult r = read_checked(c.format, c.input);
+  ASSERT_EQ(r.errors.size(), 1u) << testing::PrintToString(r.errors);
+  const std::string where = std::to_string(c.line) + ":" + std::to_string(c.column) + ": ";
+  EXPECT_EQ(r.errors[0].substr(0, where.size()), where) << r.errors[0];
+  EXPECT_NE(r.errors[0].find(c.message), std::string::npos) << r.errors[0];
 }
 
 }  // namespace kgraph::test
