@@ -92,7 +92,11 @@ class NestingLimit {
 /// Parses `text` into `doc`; the problem if it is not JSON or nests too deep.
 std::optional<ParseProblem> parse_schema_json(std::string_view json_text,
                                               rapidjson::Document& doc) {
-  const std::string text(json_text);  // RapidJSON reads up to a NUL
+  // RapidJSON reads up to a NUL. Its UTF-8 validation takes the continuation bytes of a
+  // sequence without looking, so a text ending inside one reads up to three bytes past the end:
+  // those must be NULs of ours.
+  std::string text(json_text);
+  text.append(3, '\0');
   rapidjson::StringStream stream(text.c_str());
   rapidjson::Reader reader;
   std::optional<std::size_t> too_deep;
@@ -106,7 +110,8 @@ std::optional<ParseProblem> parse_schema_json(std::string_view json_text,
   doc.Populate(generate);
   if (too_deep) return ParseProblem{*too_deep, nesting_too_deep_message()};
   if (result.IsError()) return ParseProblem{result.Offset(), json_syntax_message(result.Code())};
-  if (stream.Tell() < text.size()) return ParseProblem{stream.Tell(), nul_byte_message()};
+  if (stream.Tell() < json_text.size())
+    return ParseProblem{stream.Tell(), nul_byte_message()};
   return std::nullopt;
 }
 

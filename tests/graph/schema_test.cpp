@@ -74,6 +74,8 @@ TEST(Schema, ReportsBadSchemasAndChangesNothing) {
       {"{\n  \"types\": [,]\n}", "invalid JSON", 2, 13},
       {"{\"relations\": {\"new_rel\": {\"label\": \"x\"}}}", "needs at least one \"allowed\" rule",
        0, 0},
+      // The text ends inside a UTF-8 sequence: RapidJSON's validation reads its tail unchecked.
+      {"{\"description\": \"ab\xF0", "UTF-8", 1, 20},
   };
   for (const Case& c : cases) {
     Schema s = Schema::builtin();
