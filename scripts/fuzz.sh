@@ -5,6 +5,8 @@
 #   scripts/fuzz.sh TARGET SECONDS [FLAG...]   build, then fuzz TARGET for SECONDS
 #   scripts/fuzz.sh all SECONDS [FLAG...]      every target in turn (the CI step)
 #   scripts/fuzz.sh minimize TARGET FILE [SECONDS]   shrink a crashing input
+#   scripts/fuzz.sh campaign SECONDS [JOBS [TARGET...]]   each target (default all) for
+#                                              SECONDS, JOBS at a time, going on past findings
 #
 # FLAGs go to libFuzzer after ours, so they win (e.g. -max_len=4096, -jobs=2).
 # Exits 1 when a target finds a crash, a leak, a timeout or an out-of-memory; the input that
@@ -20,7 +22,7 @@ targets_file=$root/tests/fuzz/targets.txt
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 
 usage() {
-  sed -n '3,8s/^# \{0,1\}//p' "$0" >&2
+  sed -n '3,10s/^# \{0,1\}//p' "$0" >&2
   exit "${1:-2}"
 }
 
@@ -107,6 +109,61 @@ minimize() {
   echo "fuzz.sh: minimised to $out ($(wc -c <"$out") bytes)"
 }
 
+# A long run of every target, JOBS targets at a time (one process each), in libFuzzer's fork
+# mode so that a finding is saved and counted and the run goes on. Writes a table of the figures
+# docs/reliability.md reports to $build/campaign/summary.md; exits 1 if anything was found.
+campaign() {
+  local seconds=$1 jobs=${2:-2} dir=$build/campaign
+  if (($# > 2)); then
+    targets=("${@:3}")
+    for t in "${targets[@]}"; do
+      target_line "$t" | grep -q . || { echo "fuzz.sh: unknown target '$t' (see --list)" >&2; exit 2; }
+    done
+  else
+    mapfile -t targets < <(target_names)
+  fi
+  build_targets "${targets[@]}"
+  mkdir -p "$dir"
+  for t in "${targets[@]}"; do seed_corpus "$t" >/dev/null; done
+  printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} "$0" campaign-one {} "$seconds"
+  {
+    echo "| target | seconds | executions | coverage start → end | corpus at end | findings |"
+    echo "|---|---|---|---|---|---|"
+    for t in "${targets[@]}"; do cat "$dir/$t.row"; done
+  } >"$dir/summary.md"
+  cat "$dir/summary.md"
+  ! grep -q 'inputs in build-fuzz/findings' "$dir/summary.md"
+}
+
+# One target of a campaign; its row of the summary goes to $build/campaign/TARGET.row.
+campaign_one() {
+  local target=$1 seconds=$2 dir=$build/campaign findings=$build/findings/$1
+  local dict log=$dir/$1.log
+  dict=$(target_line "$target" | awk '{print $2}')
+  mkdir -p "$findings"
+  echo "fuzz.sh: campaign: $target for $seconds s, log in $log"
+  "$build/tests/fuzz/fuzz_$target" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+    -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -timeout=10 \
+    -dict="$root/tests/fuzz/dictionaries/$dict" -artifact_prefix="$findings/" \
+    "$build/corpus/$target" >"$log" 2>&1 || true
+  # Fork mode's status lines: "#EXECS: cov: C ft: F corp: N exec/s E oom/timeout/crash: a/b/c time: Ts ..."
+  local first last counts found="none"
+  first=$(grep -E '^#[0-9]+: cov:' "$log" | head -n 1)
+  last=$(grep -E '^#[0-9]+: cov:' "$log" | tail -n 1)
+  # The counts, not the files: the job still running when time is up is killed, and the
+  # artifact it leaves is not a finding.
+  counts=$(awk '{for (i = 1; i < NF; i++) if ($i == "oom/timeout/crash:") print $(i + 1)}' <<<"$last")
+  [[ -n $counts && $counts != 0/0/0 ]] && found="oom/timeout/crash $counts, inputs in build-fuzz/findings/$target"
+  awk -v t="$target" -v first="$first" -v last="$last" -v found="$found" -v corpus="$(du -sh "$build/corpus/$target" | cut -f1)" '
+    function field(line, name,   a) { split(line, a, " "); for (i = 1; i in a; i++) if (a[i] == name) return a[i + 1]; return "?" }
+    BEGIN {
+      execs = last; sub(/^#/, "", execs); sub(/:.*/, "", execs)
+      secs = field(last, "time:"); sub(/s$/, "", secs)
+      printf "| `%s` | %s | %s | %s → %s | %s inputs, %s | %s |\n", t, secs, execs, field(first, "cov:"), field(last, "cov:"), field(last, "corp:"), corpus, found
+    }' >"$dir/$target.row"
+  cat "$dir/$target.row"
+}
+
 (($# >= 1)) || usage
 case $1 in
   --list) target_names ;;
@@ -114,6 +171,10 @@ case $1 in
     (($# >= 3)) || usage
     target_line "$2" | grep -q . || { echo "fuzz.sh: unknown target '$2' (see --list)" >&2; exit 2; }
     minimize "${@:2}" ;;
+  campaign)
+    if (($# < 2)) || ! [[ $2 =~ ^[0-9]+$ ]]; then usage; fi
+    campaign "${@:2}" ;;
+  campaign-one) campaign_one "$2" "$3" ;;  # one worker of `campaign`
   -h | --help) usage 0 ;;
   *)
     if (($# < 2)) || ! [[ $2 =~ ^[0-9]+$ ]]; then usage; fi
