@@ -82,25 +82,7 @@ bool GraphBuilder::within_limits(const RawRecord& record) {
     bytes += f.key.size();
     for (const RawScalar& v : f.values) bytes += v.text.size();
   }
-  if (values > kMaxRecordValues) {
-    diags_.error(record.at,
-                 "record holds " + std::to_string(values) + " values; a record may hold at most " +
-                     std::to_string(kMaxRecordValues),
-                 "split the values over several records with the same id: they merge into one");
-    return false;
-  }
-  if (bytes > kMaxRecordTextBytes) {
-    constexpr std::size_t mib = std::size_t{1} << 20;
-    diags_.error(
-        record.at,
-        "record holds " + std::to_string((bytes + mib - 1) / mib) +
-            " MiB of text; a record may hold at most " + std::to_string(kMaxRecordTextBytes / mib) +
-            " MiB",
-        "split the values over several records with the same id, or keep long texts in files "
-        "and point to them");
-    return false;
-  }
-  return true;
+  return check_record_limits(diags_, record.at, values, bytes);
 }
 
 std::optional<KnowledgeGraph> GraphBuilder::finish() {

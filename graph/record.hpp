@@ -22,10 +22,47 @@ std::string_view section_name(Section s);
 std::optional<Section> parse_section(std::string_view singular);
 
 /// What one record may hold (docs/reliability.md, "Limits"); GraphBuilder::add rejects a record
-/// past either. A reader that builds records should stop at them while it reads, so that an
-/// endless record never claims the memory in the first place.
+/// past either. The readers count with a RecordBudget and stop at the value that crosses one,
+/// so that an endless record never claims the memory in the first place.
 inline constexpr std::size_t kMaxRecordValues = std::size_t{1} << 20;
 inline constexpr std::size_t kMaxRecordTextBytes = std::size_t{64} << 20;
+
+/// Counts what a record being read holds against the limits above.
+///
+///   budget.reset();                                  // a new record
+///   if (!budget.add_values(1, text.size())) { budget.report(diags, at); /* skip the record */ }
+class RecordBudget {
+ public:
+  void reset() { values_ = text_ = 0; }
+  /// Counts a field name; false once the record holds more text than it may.
+  [[nodiscard]] bool add_text(std::size_t bytes) {
+    text_ += bytes;
+    return within();
+  }
+  /// Counts `count` values holding `text_bytes` of text in all; false once past a limit.
+  [[nodiscard]] bool add_values(std::size_t count, std::size_t text_bytes) {
+    values_ += count;
+    text_ += text_bytes;
+    return within();
+  }
+  bool within() const { return values_ <= kMaxRecordValues && text_ <= kMaxRecordTextBytes; }
+  /// How many more values the record may take before it is past the limit.
+  std::size_t values_left() const {
+    return values_ < kMaxRecordValues ? kMaxRecordValues - values_ : 0;
+  }
+  /// Reports, at the value that crossed it, the limit the record went past; the reader leaves
+  /// the record out.
+  void report(Diagnostics& diags, Location at) const;
+
+ private:
+  std::size_t values_ = 0;
+  std::size_t text_ = 0;
+};
+
+/// Reports a record of `values` values and `text_bytes` of text if it is past a limit; true if
+/// it is within them. For a record read whole (GraphBuilder::add).
+bool check_record_limits(Diagnostics& diags, Location at, std::size_t values,
+                         std::size_t text_bytes);
 
 /// A scalar as written in the input.
 struct RawScalar {

@@ -110,8 +110,7 @@ std::optional<ParseProblem> parse_schema_json(std::string_view json_text,
   doc.Populate(generate);
   if (too_deep) return ParseProblem{*too_deep, nesting_too_deep_message()};
   if (result.IsError()) return ParseProblem{result.Offset(), json_syntax_message(result.Code())};
-  if (stream.Tell() < json_text.size())
-    return ParseProblem{stream.Tell(), nul_byte_message()};
+  if (stream.Tell() < json_text.size()) return ParseProblem{stream.Tell(), nul_byte_message()};
   return std::nullopt;
 }
 

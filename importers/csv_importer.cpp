@@ -228,6 +228,7 @@ class CsvFile {
     }
     record_.clear();
     record_.at = Location{file_, row_.line, 1};
+    RecordBudget budget;  // the text is bounded by the row's length; the values are counted
     for (std::size_t i = 0; i < columns_.size(); ++i) {
       const std::string_view text = row_.cell(i);
       if (text.empty()) continue;
@@ -235,7 +236,8 @@ class CsvFile {
       RawField& f = next_field(record_, col.name, at(i), col.list);
       bool ok = true;
       if (col.list) {
-        split_list_cell(text, items_);
+        split_list_cell(text, items_, budget.values_left() + 1);
+        if (!budget.add_values(items_.size(), 0)) return budget.report(diags_, at(i));
         f.values.resize(items_.size());
         for (std::size_t k = 0; ok && k < items_.size(); ++k)
           ok = convert(col, items_[k], f.values[k], at(i));
@@ -402,9 +404,10 @@ bool parse_cell(std::string_view text, CellType type, RawScalar& out, std::strin
   return true;
 }
 
-void split_list_cell(std::string_view text, std::vector<std::string_view>& items) {
+void split_list_cell(std::string_view text, std::vector<std::string_view>& items,
+                     std::size_t max_items) {
   items.clear();
-  for (;;) {
+  while (items.size() < max_items) {
     const std::size_t semi = text.find(';');
     const std::string_view item = trim_blanks(text.substr(0, semi));
     if (!item.empty()) items.push_back(item);

@@ -37,6 +37,9 @@ std::vector<std::string> cell_type_words();
 bool parse_cell(std::string_view text, CellType type, RawScalar& out, std::string& problem);
 
 /// Splits a list cell on `;`, trims spaces and tabs around items and drops empty items.
-void split_list_cell(std::string_view text, std::vector<std::string_view>& items);
+/// Takes at most `max_items` items (the rest of the cell is left unsplit), so that a cell of
+/// separators cannot claim more than a record may hold.
+void split_list_cell(std::string_view text, std::vector<std::string_view>& items,
+                     std::size_t max_items = static_cast<std::size_t>(-1));
 
 }  // namespace kgraph

@@ -253,7 +253,7 @@ class RecordHandler {
     switch (state_) {
       case State::field_value: {
         filler_.field().at = s_->locate(start);
-        if (!v.null) filler_.add_value(v);
+        if (!v.null && !filler_.add_value(v)) return past_record_limit(start, 1);
         filler_.end_field();
         state_ = State::record;
         return true;
@@ -263,7 +263,7 @@ class RecordHandler {
           list_bad_ = true;
           return error(start, value_message(filler_.field().key));
         }
-        filler_.add_value(v);
+        if (!filler_.add_value(v)) return past_record_limit(start, 2);
         return true;
       case State::record_type:
         state_ = State::record;
@@ -316,9 +316,17 @@ class RecordHandler {
       error(start, duplicate_field_message(key));
       return skip_value(State::record);
     }
-    filler_.begin_field(key);
+    if (!filler_.begin_field(key)) return past_record_limit(start, 1);
     state_ = State::field_value;
     return true;
+  }
+
+  // The record went past what one record may hold at `start`: reported there, and the rest of
+  // the record, `open` containers deep from here (the record, and a list), is skipped unread.
+  bool past_record_limit(const char* start, std::uint32_t open) {
+    filler_.budget().report(diags_, s_->locate(start));
+    if (diags_.too_many_errors()) stop_ = true;
+    return skip(mode_ == Mode::document ? State::section : State::done, open);
   }
 
   bool record_type(const char* start, const Scalar& v) {

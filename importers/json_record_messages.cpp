@@ -95,4 +95,15 @@ void report_syntax_error(Diagnostics& diags, Location where, const char* at, con
     diags.error(where, json_syntax_message(code));
 }
 
+std::string line_too_long_message() {
+  return "line longer than " + std::to_string(kMaxLineBytes >> 20) +
+         " MiB; a line of JSON Lines holds one record, which may hold at most " +
+         std::to_string(kMaxRecordTextBytes >> 20) + " MiB of text (the line is skipped)";
+}
+
+std::string token_too_long_message() {
+  return "the value starting here is longer than " + std::to_string(kMaxTokenBytes >> 20) +
+         " MiB; most likely a quote is never closed";
+}
+
 }  // namespace kgraph::json_records

@@ -44,6 +44,10 @@ std::string missing_record_type_message();
 std::string lone_surrogate_message();
 /// A token the state machine has no case for: our bug, not the input's.
 std::string unexpected_token_message();
+/// A JSON Lines line longer than kMaxLineBytes (json_token_streams.hpp), at its start.
+std::string line_too_long_message();
+/// A single value of a JSON document (or the space before it) longer than kMaxTokenBytes.
+std::string token_too_long_message();
 
 /// Reports the RapidJSON error `code` at `where`, whose byte in the input is `at` (`end` is the
 /// end of what is buffered). A byte-order mark there (files joined with their marks) gets its

@@ -20,11 +20,14 @@ namespace {
 
 using json_records::is_continuation;
 using json_records::kBom;
+using json_records::kMaxLineBytes;
 using json_records::kMinChunk;
 using json_records::kPadding;
+using json_records::line_too_long_message;
 using json_records::Mode;
 using json_records::RecordHandler;
 using json_records::report_syntax_error;
+using json_records::token_too_long_message;
 
 // The streams under names of this file only. RapidJSON's parser, its UTF-8 validation and the
 // RecordHandler, instantiated with them, then have internal linkage, which lets GCC inline
@@ -112,6 +115,17 @@ class JsonLinesReader {
       // The unfinished line has no newline: search only the new bytes.
       char* search = buf.data() + have;
       if (search < p) search = p;
+      if (skipping_) {  // the rest of a line too long to read
+        auto* nl =
+            static_cast<char*>(std::memchr(search, '\n', static_cast<std::size_t>(end - search)));
+        if (!nl) {
+          if (eof) return;
+          have = 0;
+          continue;
+        }
+        skipping_ = false;
+        p = search = nl + 1;
+      }
       while (auto* nl = static_cast<char*>(
                  std::memchr(search, '\n', static_cast<std::size_t>(end - search)))) {
         read_line(p, nl);
@@ -123,6 +137,13 @@ class JsonLinesReader {
         return;
       }
       have = static_cast<std::size_t>(end - p);
+      if (have > kMaxLineBytes) {
+        line_too_long();
+        if (diags_.too_many_errors()) return;
+        skipping_ = true;
+        have = 0;
+        continue;
+      }
       std::memmove(buf.data(), p, have);
     }
   }
@@ -130,6 +151,7 @@ class JsonLinesReader {
  private:
   // `end` is the line's '\n' or the end of the input; either way a byte we may overwrite.
   void read_line(char* begin, char* end) {
+    if (static_cast<std::size_t>(end - begin) > kMaxLineBytes) return line_too_long();
     ++line_;
     *end = '\0';
     const char* q = begin;
@@ -162,6 +184,12 @@ class JsonLinesReader {
     }
   }
 
+  // Reports the next line, which is past kMaxLineBytes.
+  void line_too_long() {
+    ++line_;
+    diags_.error(Location{file_, line_, 1}, line_too_long_message());
+  }
+
   // Everything RapidJSON calls, inlined into one function: GCC's own choice left the whitespace
   // skipping and the objects apart, and reading took a seventh longer. (Documents
   // are faster without this.)
@@ -174,6 +202,7 @@ class JsonLinesReader {
   Diagnostics& diags_;
   std::size_t chunk_;
   std::uint32_t line_ = 0;
+  bool skipping_ = false;  // inside a line too long to read
   std::vector<std::uint32_t> continuations_;
   rapidjson::Reader reader_;
   RecordHandler<LineStream> handler_;
@@ -188,7 +217,9 @@ void read_json_document(std::istream& in, std::uint32_t file, Diagnostics& diags
   handler.begin(stream, true);
   rapidjson::Reader reader;
   reader.Parse<kParseFlags>(stream, handler);
-  if (reader.HasParseError()) {
+  if (const char* start = stream.too_long_token()) {
+    diags.error(stream.locate(start), token_too_long_message());
+  } else if (reader.HasParseError()) {
     const rapidjson::ParseErrorCode code = reader.GetParseErrorCode();
     if (code == rapidjson::kParseErrorTermination) return;  // the handler reported it
     const char* at = stream.at_offset(reader.GetErrorOffset());

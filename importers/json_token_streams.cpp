@@ -20,6 +20,12 @@ void DocumentStream::refill() {
   cursor_.advance_to(prev_);
   const auto keep_from = static_cast<std::size_t>(prev_ - buf_.data());
   const auto kept = static_cast<std::size_t>(end_ - prev_);
+  if (kept > kMaxTokenBytes) {  // read no more: RapidJSON meets the NUL at end_ and stops
+    too_long_ = true;
+    eof_ = true;
+    last_ = end_;
+    return;
+  }
   if (buf_.size() < kept + chunk_ + kPadding) {
     std::vector<char> bigger(std::max(buf_.size() * 2, kept + chunk_ + kPadding));
     std::memcpy(bigger.data(), prev_, kept);

@@ -22,6 +22,11 @@ inline constexpr std::size_t kMinChunk = 16;
 /// RapidJSON's UTF-8 validation takes the whole of a truncated sequence, up to three bytes past
 /// the NUL that ends its input, before it reports the error; those reads must stay in the buffer.
 inline constexpr std::size_t kPadding = 8;
+/// The longest line of JSON Lines, and the longest single token (a string, most likely) of a
+/// JSON document with the space before it: no record may hold more text than this anyway
+/// (graph/record.hpp), and so a quote never closed cannot make the reader buffer a whole file.
+inline constexpr std::size_t kMaxLineBytes = std::size_t{64} << 20;
+inline constexpr std::size_t kMaxTokenBytes = std::size_t{64} << 20;
 /// The UTF-8 byte-order mark, skipped at the very start of a file and an error anywhere else.
 inline constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
@@ -111,6 +116,13 @@ class DocumentStream {
   const char* buffer_end() const { return end_; }
   /// Whether `p` is a NUL byte in the input rather than the end of it.
   bool is_nul_byte(const char* p) const { return p < end_ && *p == '\0'; }
+  /// Where the token that ran past kMaxTokenBytes starts, if one did: reading stopped there.
+  const char* too_long_token() const {
+    if (!too_long_) return nullptr;
+    const char* p = prev_;
+    while (p < end_ && is_separator(*p)) ++p;
+    return p;
+  }
 
  private:
   const char* token_start() {
@@ -133,6 +145,7 @@ class DocumentStream {
   char* end_ = nullptr;
   const char* prev_ = nullptr;
   bool eof_ = false;
+  bool too_long_ = false;
   Cursor cursor_;
 };
 

@@ -185,7 +185,12 @@ class TableReader {
       }
       if (!expand(v, slugged && f.id_like, text_, where)) continue;
       if (v.split) {
-        split(text_, v.separator);
+        split(text_, v.separator, budget_.values_left() + 1);
+        if (!budget_.add_values(items_.size(), 0)) {
+          budget_.report(diags_, where);
+          past_limit_ = true;
+          return false;
+        }
         for (std::string_view item : items_) add_value(start(where), v, item, where);
       } else {
         add_value(start(where), v, text_, where);
@@ -203,10 +208,11 @@ class TableReader {
     return field != nullptr;
   }
 
-  /// Splits on `separator` into items_, trimming spaces and tabs and dropping empty items.
-  void split(std::string_view text, std::string_view separator) {
+  /// Splits on `separator` into items_, trimming spaces and tabs and dropping empty items; at
+  /// most `max_items` of them, so that a cell of separators cannot claim more than a record may.
+  void split(std::string_view text, std::string_view separator, std::size_t max_items) {
     items_.clear();
-    for (;;) {
+    while (items_.size() < max_items) {
       const std::size_t at = text.find(separator);
       std::string_view item = text.substr(0, at);
       while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
@@ -242,7 +248,7 @@ class TableReader {
     for (std::size_t k = 0; k < spec_.entities.size(); ++k) {
       const ElementSpec& e = spec_.entities[k];
       if (!required_present(e)) continue;
-      record_.clear();
+      start_record();
       record_.section = e.section;
       record_.at = Location{file_, row_.line, 1};
       std::string id;
@@ -252,24 +258,30 @@ class TableReader {
       bool complete = true;
       for (std::size_t i = 1; i < e.fields.size(); ++i)
         if (!emit(e.fields[i], e.slug, record_) && e.fields[i].key == "name") complete = false;
-      if (!complete) continue;  // no name: no entity
+      if (!complete || past_limit_) continue;  // no name: no entity
       cite(record_);
       builder_.add(record_);
       ids_[k] = std::make_pair(std::move(id), id_at);
     }
     for (const ElementSpec& r : spec_.relations) {
       if (!required_present(r)) continue;
-      record_.clear();
+      start_record();
       record_.section = Section::relation;
       record_.at = Location{file_, row_.line, 1};
       if (!endpoint(r.from, "from") || !endpoint(r.to, "to")) continue;
       bool has_type = false;
       for (const FieldSpec& f : r.fields)
         if (emit(f, false, record_) && f.key == "type") has_type = true;
-      if (!has_type) continue;
+      if (!has_type || past_limit_) continue;
       cite(record_);
       builder_.add(record_);
     }
+  }
+
+  void start_record() {
+    record_.clear();
+    budget_.reset();
+    past_limit_ = false;
   }
 
   bool endpoint(const EndpointSpec& ep, std::string_view key) {
@@ -311,6 +323,8 @@ class TableReader {
   std::size_t width_ = 0;
   std::vector<std::size_t> columns_;  // spec column -> table column
   RawRecord record_;
+  RecordBudget budget_;  // the values split from cells; the rest is bounded by the row's length
+  bool past_limit_ = false;
   std::vector<std::optional<std::pair<std::string, Location>>> ids_;
   std::string text_;
   std::vector<std::string_view> items_;

@@ -6,6 +6,9 @@
 ///   filler.begin_field("aliases");  filler.field().is_list = true;
 ///   filler.add_value(a);  filler.add_value(b);  filler.end_field();
 ///   sink(filler.record());
+///
+/// begin_field and add_value return false once the record is past what one record may hold
+/// (graph/record.hpp); the reader then reports `budget()` and leaves the record out.
 
 #include <cstddef>
 #include <cstdint>
@@ -39,13 +42,15 @@ class RecordFiller {
   /// Starts a record at `at`, with no fields.
   void begin_record(Location at) {
     record_.clear();
+    budget_.reset();
     key_bits_ = 0;
     if (!key_set_.empty()) key_set_.clear();
     record_.at = at;
   }
 
   /// Starts a field, a scalar with no values yet; the caller sets its `at` and `is_list`.
-  void begin_field(std::string_view key) {
+  /// False if its name takes the record past the text limit.
+  [[nodiscard]] bool begin_field(std::string_view key) {
     if (record_.field_count == record_.fields.size()) record_.fields.emplace_back();
     RawField& f = record_.fields[record_.field_count++];
     if (f.key != key) f.key.assign(key);  // records tend to repeat their keys in order
@@ -59,11 +64,14 @@ class RecordFiller {
       else
         key_set_.insert(record_.fields[record_.field_count - 1].key);
     }
+    return budget_.add_text(key.size());
   }
   /// The field begun last.
   RawField& field() { return record_.fields[record_.field_count - 1]; }
-  /// Appends a value (not null) to the field begun last.
-  void add_value(const Scalar& v) {
+  /// Appends a value (not null) to the field begun last; false, and nothing appended, if it
+  /// would take the record past a limit.
+  [[nodiscard]] bool add_value(const Scalar& v) {
+    if (!budget_.add_values(1, v.kind == ValueKind::string ? v.text.size() : 0)) return false;
     std::vector<RawScalar>& values = field().values;
     if (values_ == values.size()) values.emplace_back();
     RawScalar& out = values[values_++];
@@ -75,6 +83,7 @@ class RecordFiller {
     out.integer = v.integer;
     out.real = v.real;
     out.boolean = v.boolean;
+    return true;
   }
   /// Ends the field begun last: drops the values a previous record left beyond this one's.
   void end_field() {
@@ -86,6 +95,9 @@ class RecordFiller {
     if (!key_set_.empty()) key_set_.erase(field().key);
     --record_.field_count;
   }
+
+  /// What the record holds so far.
+  const RecordBudget& budget() const { return budget_; }
 
   /// Whether the record has a field `key`.
   bool has_field(std::string_view key) const {
@@ -107,6 +119,7 @@ class RecordFiller {
   }
 
   RawRecord record_;
+  RecordBudget budget_;
   std::size_t values_ = 0;      // values filled in the current field
   std::uint64_t key_bits_ = 0;  // key_bit of every field key in the record
   // Past kKeySetFrom fields, every key is also in a set: comparing each key with all those

@@ -44,15 +44,15 @@ std::vector<std::string> fields_of(const RawRecord& r) {
 TEST(RecordFiller, FillsScalarsListsAndNulls) {
   RecordFiller filler;
   filler.begin_record({1, 3, 5});
-  filler.begin_field(unknown("id"));
-  filler.add_value(text("a1"));
+  EXPECT_TRUE(filler.begin_field(unknown("id")));
+  EXPECT_TRUE(filler.add_value(text("a1")));
   filler.end_field();
-  filler.begin_field(unknown("aliases"));
+  EXPECT_TRUE(filler.begin_field(unknown("aliases")));
   filler.field().is_list = true;
-  filler.add_value(text("x"));
-  filler.add_value(integer(2));
+  EXPECT_TRUE(filler.add_value(text("x")));
+  EXPECT_TRUE(filler.add_value(integer(2)));
   filler.end_field();
-  filler.begin_field(unknown("gone"));
+  EXPECT_TRUE(filler.begin_field(unknown("gone")));
   filler.end_field();  // null: no values
   EXPECT_EQ(filler.record().at.line, 3u);
   EXPECT_EQ(fields_of(filler.record()),
@@ -64,31 +64,31 @@ TEST(RecordFiller, FillsScalarsListsAndNulls) {
 TEST(RecordFiller, ReuseKeepsNoStaleValues) {
   RecordFiller filler;
   filler.begin_record({});
-  filler.begin_field(unknown("a"));
+  EXPECT_TRUE(filler.begin_field(unknown("a")));
   filler.field().is_list = true;
-  for (const char* v : {"x", "y", "z"}) filler.add_value(text(v));
+  for (const char* v : {"x", "y", "z"}) EXPECT_TRUE(filler.add_value(text(v)));
   filler.end_field();
-  filler.begin_field(unknown("b"));
-  filler.add_value(text("long string beyond SSO"));
+  EXPECT_TRUE(filler.begin_field(unknown("b")));
+  EXPECT_TRUE(filler.add_value(text("long string beyond SSO")));
   filler.end_field();
-  filler.begin_field(unknown("c"));
-  filler.add_value(integer(1));
+  EXPECT_TRUE(filler.begin_field(unknown("c")));
+  EXPECT_TRUE(filler.add_value(integer(1)));
   filler.end_field();
 
   filler.begin_record({});
-  filler.begin_field(unknown("a"));
-  filler.add_value(text("w"));
+  EXPECT_TRUE(filler.begin_field(unknown("a")));
+  EXPECT_TRUE(filler.add_value(text("w")));
   filler.end_field();
-  filler.begin_field(unknown("c"));
-  filler.add_value(text("now text"));
+  EXPECT_TRUE(filler.begin_field(unknown("c")));
+  EXPECT_TRUE(filler.add_value(text("now text")));
   filler.end_field();
   EXPECT_EQ(fields_of(filler.record()), (std::vector<std::string>{"a=w", "c=now text"}));
 
   filler.begin_record({});
-  filler.begin_field(unknown("b"));
+  EXPECT_TRUE(filler.begin_field(unknown("b")));
   filler.field().is_list = true;
   filler.end_field();
-  filler.begin_field(unknown("a"));
+  EXPECT_TRUE(filler.begin_field(unknown("a")));
   filler.end_field();
   EXPECT_EQ(fields_of(filler.record()), (std::vector<std::string>{"b=[]", "a="}));
 }
@@ -96,11 +96,11 @@ TEST(RecordFiller, ReuseKeepsNoStaleValues) {
 TEST(RecordFiller, DropFieldTakesBackTheLastField) {
   RecordFiller filler;
   filler.begin_record({});
-  filler.begin_field(unknown("id"));
-  filler.add_value(text("a"));
+  EXPECT_TRUE(filler.begin_field(unknown("id")));
+  EXPECT_TRUE(filler.add_value(text("a")));
   filler.end_field();
-  filler.begin_field(unknown("bad"));
-  filler.add_value(text("half"));
+  EXPECT_TRUE(filler.begin_field(unknown("bad")));
+  EXPECT_TRUE(filler.add_value(text("half")));
   filler.drop_field();
   EXPECT_EQ(fields_of(filler.record()), std::vector<std::string>{"id=a"});
   EXPECT_FALSE(filler.has_field("bad"));
@@ -114,7 +114,7 @@ TEST(RecordFiller, HasFieldAmongManyKeys) {
   std::vector<std::string> keys;
   for (int i = 0; i < 200; ++i) keys.push_back(std::string("k").append(std::to_string(i)));
   for (std::size_t i = 0; i < keys.size(); i += 2) {
-    filler.begin_field(unknown(keys[i]));
+    EXPECT_TRUE(filler.begin_field(unknown(keys[i])));
     filler.end_field();
   }
   for (std::size_t i = 0; i < keys.size(); ++i)
@@ -122,6 +122,33 @@ TEST(RecordFiller, HasFieldAmongManyKeys) {
   EXPECT_FALSE(filler.has_field(""));
   filler.begin_record({});
   EXPECT_FALSE(filler.has_field("k0"));
+}
+
+// Issue #10: a record is stopped at the value that takes it past a limit, before it claims the
+// memory; a new record starts with the whole budget again.
+TEST(RecordFiller, StopsAtTheValueThatCrossesALimit) {
+  RecordFiller filler;
+  filler.begin_record({});
+  EXPECT_TRUE(filler.begin_field(unknown("tags")));
+  filler.field().is_list = true;
+  for (std::size_t i = 0; i < kMaxRecordValues; ++i) ASSERT_TRUE(filler.add_value(integer(1)));
+  EXPECT_FALSE(filler.add_value(integer(1)));
+  EXPECT_EQ(filler.field().values.size(), kMaxRecordValues);
+  Diagnostics diags;
+  filler.budget().report(diags, Location{diags.add_file("in.json"), 2, 7});
+  EXPECT_EQ(diags.sorted().at(0).message,
+            "record holds more than 1048576 values; a record may hold at most 1048576");
+
+  filler.begin_record({});
+  const std::string half(kMaxRecordTextBytes / 2, 'x');
+  EXPECT_TRUE(filler.begin_field(unknown("a")));
+  EXPECT_TRUE(filler.add_value(text(half)));
+  EXPECT_TRUE(filler.begin_field(unknown("b")));
+  EXPECT_FALSE(filler.add_value(text(half)));  // the keys' two bytes are the text over
+  Diagnostics text_diags;
+  filler.budget().report(text_diags, Location{text_diags.add_file("in.json"), 1, 1});
+  EXPECT_EQ(text_diags.sorted().at(0).message,
+            "record holds more than 64 MiB of text; a record may hold at most 64 MiB");
 }
 
 }  // namespace
