@@ -6,11 +6,17 @@ void ImporterRegistry::add(std::unique_ptr<Importer> importer) {
   importers_.push_back(std::move(importer));
 }
 
+// The longest ending wins, so that `.ftm.json` is FollowTheMoney although `.json` also matches.
 const Importer* ImporterRegistry::for_path(std::string_view path) const {
+  const Importer* best = nullptr;
+  std::size_t best_length = 0;
   for (const auto& imp : importers_)
     for (std::string_view ext : imp->extensions())
-      if (ends_with_nocase(path, ext)) return imp.get();
-  return nullptr;
+      if (ext.size() > best_length && ends_with_nocase(path, ext)) {
+        best = imp.get();
+        best_length = ext.size();
+      }
+  return best;
 }
 
 const Importer* ImporterRegistry::named(std::string_view name) const {
