@@ -17,6 +17,8 @@ inline constexpr OptionSpec kInputOptions[] = {
     {"section", 0, "SECTION", "CSV: the section of files whose name does not say it"},
     {"mapping", 0, "FILE",
      "read the CSV inputs as tables through the mapping FILE (docs/formats/mapping.md)"},
+    {"input-option", 0, "NAME=VALUE",
+     "a setting of one input format, e.g. graphml.type=labels (docs/inputs.md); repeatable", true},
     {"max-errors", 0, "N", "show at most N problems (default 50; 0: all)"},
 };
 

@@ -39,6 +39,18 @@ InputSession::InputSession(const ParsedArgs& args, Context& ctx) : args_(args), 
     }
     import_options_.section = std::string(section_name(*section));
   }
+  for (const std::string& setting : args.values("input-option")) {
+    const std::size_t eq = setting.find('=');
+    if (eq == std::string::npos || eq == 0 || setting.find('.') > eq)
+      throw UsageError("--input-option takes FORMAT.NAME=VALUE (e.g. graphml.type=labels), not '" +
+                       setting + "'");
+    const std::string format = setting.substr(0, setting.find('.'));
+    if (!ctx.importers.named(format))
+      throw UsageError("--input-option " + setting + ": unknown input format '" + format +
+                       "' (formats: " + join(ctx.importers.names()) + ")" +
+                       did_you_mean_suffix(format, ctx.importers.names()));
+    import_options_.settings.emplace_back(setting.substr(0, eq), setting.substr(eq + 1));
+  }
 }
 
 std::optional<Schema> InputSession::load_schema() {

@@ -5,8 +5,10 @@
 #include <cstdint>
 #include <istream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "graph/graph_builder.hpp"
@@ -17,6 +19,17 @@ namespace kgraph {
 struct ImportOptions {
   /// CSV: the section for files whose name does not say it (`--section`).
   std::string section;
+  /// `--input-option NAME=VALUE`, in the order given: settings of one format, each NAME
+  /// prefixed with the format's name (`graphml.type`; the CLI checks that the format exists).
+  /// An importer reads its own and reports an unknown NAME of its prefix as an error.
+  std::vector<std::pair<std::string, std::string>> settings;
+
+  /// The value of the last setting `name`, or empty if it was not given.
+  std::optional<std::string_view> setting(std::string_view name) const {
+    for (auto it = settings.rbegin(); it != settings.rend(); ++it)
+      if (it->first == name) return it->second;
+    return std::nullopt;
+  }
 };
 
 class Importer {
