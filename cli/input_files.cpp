@@ -14,6 +14,7 @@
 #include "cli/command_line.hpp"
 #include "cli/progress.hpp"
 #include "cli/unique_fd.hpp"
+#include "importers/compressed_input.hpp"
 
 namespace kgraph::cli {
 namespace fs = std::filesystem;
@@ -30,6 +31,8 @@ class InputBuffer : public std::streambuf {
 
   /// errno of the failed read, or 0.
   int error() const { return error_; }
+  /// The bytes read and not yet taken (after sgetc(), the input's first chunk).
+  std::string_view buffered() const { return {gptr(), static_cast<std::size_t>(egptr() - gptr())}; }
 
  protected:
   int_type underflow() override {
@@ -180,8 +183,20 @@ void read_input(const InputFile& input, GraphBuilder& builder, const ImportOptio
   const std::uint32_t file = builder.diagnostics().add_file(input.name);
   progress.start_input(input.name, size);
   InputBuffer buffer(fd, progress, builder);
-  std::istream in(&buffer);
-  input.importer->read(in, file, input.name, builder, options);
+  buffer.sgetc();  // the first chunk, whose first bytes tell a compressed input
+  const Compression compression = detect_compression(buffer.buffered());
+  if (compression == Compression::none) {
+    std::istream in(&buffer);
+    input.importer->read(in, file, input.name, builder, options);
+  } else {
+    DecompressingBuffer text(buffer, compression);
+    std::istream in(&text);
+    input.importer->read(in, file, input.name, builder, options);
+    // Damaged data ends the text where the damage starts: whatever the importer made of the
+    // text before it stays reported, and this says why the text stopped there.
+    if (!text.error().empty() && buffer.error() == 0)
+      builder.diagnostics().error(Location{file, 0, 0}, text.error());
+  }
   if (buffer.error() != 0) throw read_error(input.name, std::strerror(buffer.error()));
 }
 

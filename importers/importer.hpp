@@ -50,8 +50,8 @@ class Importer {
 class ImporterRegistry {
  public:
   void add(std::unique_ptr<Importer> importer);
-  /// The importer for a path, by its extension (case-insensitive; the longest that matches),
-  /// or nullptr.
+  /// The importer for a path, by its extension (case-insensitive; the longest that matches;
+  /// after a compressed file ending such as `.gz`), or nullptr.
   const Importer* for_path(std::string_view path) const;
   const Importer* named(std::string_view name) const;
   std::vector<std::string> names() const;

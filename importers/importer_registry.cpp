@@ -1,4 +1,5 @@
 #include "graph/text.hpp"
+#include "importers/compressed_input.hpp"
 #include "importers/importer.hpp"
 
 namespace kgraph {
@@ -7,7 +8,9 @@ void ImporterRegistry::add(std::unique_ptr<Importer> importer) {
 }
 
 // The longest ending wins, so that `.ftm.json` is FollowTheMoney although `.json` also matches.
+// A compressed file is read by the importer of the name without its `.gz` (or `.bz2`, `.zst`).
 const Importer* ImporterRegistry::for_path(std::string_view path) const {
+  path = without_compressed_ending(path);
   const Importer* best = nullptr;
   std::size_t best_length = 0;
   for (const auto& imp : importers_)

@@ -4,9 +4,11 @@
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz libicu-dev
-          libgtest-dev libbenchmark-dev fonts-noto-cjk)
+          zlib1g-dev libbz2-dev libzstd-dev libgtest-dev libbenchmark-dev fonts-noto-cjk)
 if [[ "${1:-}" == "--tests" ]]; then
   # fontconfig: fc-match, with which a test checks that the CJK font is found.
+  # gzip, bzip2 and zstd compress the test inputs of the compressed-input tests.
+  packages+=(gzip bzip2 zstd)
   packages+=(libxml2-utils python3 python3-networkx python3-igraph raptor2-utils virtuoso-opensource fontconfig)
   # clang with its libFuzzer runtime builds the fuzz targets (scripts/fuzz.sh); clang-format
   # checks the source format; clang-tidy is for developers (.clang-tidy).
