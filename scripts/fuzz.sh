@@ -132,7 +132,7 @@ campaign() {
     for t in "${targets[@]}"; do cat "$dir/$t.row"; done
   } >"$dir/summary.md"
   cat "$dir/summary.md"
-  ! grep -q 'inputs in build-fuzz/findings' "$dir/summary.md"
+  ! grep -q '/findings/' "$dir/summary.md"
 }
 
 # One target of a campaign; its row of the summary goes to $build/campaign/TARGET.row.
@@ -153,7 +153,7 @@ campaign_one() {
   # The counts, not the files: the job still running when time is up is killed, and the
   # artifact it leaves is not a finding.
   counts=$(awk '{for (i = 1; i < NF; i++) if ($i == "oom/timeout/crash:") print $(i + 1)}' <<<"$last")
-  [[ -n $counts && $counts != 0/0/0 ]] && found="oom/timeout/crash $counts, inputs in build-fuzz/findings/$target"
+  [[ -n $counts && $counts != 0/0/0 ]] && found="oom/timeout/crash $counts, inputs in ${build#"$root"/}/findings/$target"
   awk -v t="$target" -v first="$first" -v last="$last" -v found="$found" -v corpus="$(du -sh "$build/corpus/$target" | cut -f1)" '
     function field(line, name,   a) { split(line, a, " "); for (i = 1; i in a; i++) if (a[i] == name) return a[i + 1]; return "?" }
     BEGIN {

@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -194,7 +193,6 @@ TEST(JsonRecordHandler, DocumentNestedUpToTheLimitOrDeeper) {
 }
 
 TEST(JsonRecordHandler, VeryDeepNestingIsAnErrorNotACrash) {
-  const auto start = std::chrono::steady_clock::now();
   const ReadResult lines = read_checked(Format::lines, nested_lists(100000) + kNextLine);
   EXPECT_EQ(lines.errors, (std::vector<std::string>{
                               "1:1: each line must be a JSON object with a \"record\" field",
@@ -206,7 +204,6 @@ TEST(JsonRecordHandler, VeryDeepNestingIsAnErrorNotACrash) {
             (std::vector<std::string>{
                 "1:20: field \"x\": a value must be a string, number, boolean, or a list of those",
                 "1:528: nesting deeper than 512"}));
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
 }
 
 // The handler on its own, fed by RapidJSON over one line, without the reader around it.

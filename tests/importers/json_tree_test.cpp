@@ -4,8 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
-
 #include "graph/messages.hpp"
 
 namespace kgraph {
@@ -89,23 +87,23 @@ TEST(JsonTree, NestingDeeperIsAnErrorAtTheBracketThatGoesTooDeep) {
 }
 
 TEST(JsonTree, VeryDeepNestingIsAnErrorNotACrash) {
-  const auto start = std::chrono::steady_clock::now();
   EXPECT_EQ(parse_outcome(nested(100000, '[', "", ']')), "1:513: nesting deeper than 512");
   EXPECT_EQ(parse_outcome(nested_objects(100000)), "1:2561: nesting deeper than 512");
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
 }
 
 TEST(JsonTree, ColumnsOnOneLongLineAreRightAndCheap) {
   // 100,000 values on one line, "é" before them: columns count code points, and finding
-  // them must not count from the start of the line for every value (that took minutes).
-  std::string text = "[\"é\"";
+  // them must not count from the start of the line for every value (that took minutes; the
+  // time is bench/adversarial_growth.py's to show, not a unit test's).
+  auto values = [](std::size_t n) {
+    std::string text = "[\"é\"";
+    for (std::size_t i = 0; i < n; ++i) text += ", \"v" + std::to_string(i) + "\"";
+    return text + "]";
+  };
   const std::size_t n = 100000;
-  for (std::size_t i = 0; i < n; ++i) text += ", \"v" + std::to_string(i) + "\"";
-  text += "]";
-  const auto start = std::chrono::steady_clock::now();
+  const std::string text = values(n);
   JsonNode root;
   ASSERT_FALSE(parse_json_tree(text, root));
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
   ASSERT_EQ(root.items.size(), n + 1);
   const std::size_t last_byte = text.rfind(", \"") + 2;
   // Its 1-based column is its byte offset plus one, less one for the second byte of "é".
