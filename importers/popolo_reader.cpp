@@ -486,8 +486,8 @@ class Reader {
     const std::optional<Ref> self = own_id(o);
     std::optional<Ref> parent, area_ref;
     std::vector<const JsonMember*> memberships, posts;
-    Location kind_at = at(o.at);
-    std::string_view kind = "organization";
+    Location kind_at;
+    std::string_view kind;  // none without a classification, so that a bare reference merges
     for (const JsonMember& m : o.members) {
       if (m.key == "memberships") {
         memberships.push_back(&m);
@@ -507,7 +507,7 @@ class Reader {
         property(m, r, "organizations", false);
       }
     }
-    add_text(r, "kind", kind_at, kind);
+    if (!kind.empty()) add_text(r, "kind", kind_at, kind);
     if (parent) add_text(r, "part_of", parent->at, parent->id);
     sink_(r);
     if (self && area_ref) relation(nullptr, *self, "located_in", *area_ref, {});
