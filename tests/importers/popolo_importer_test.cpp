@@ -242,5 +242,20 @@ TEST(PopoloImporter, MergesWithHandWrittenJsonById) {
   EXPECT_EQ(john, 1u);
 }
 
+TEST(PopoloExample, ReadmeCommands) {
+  const std::string dir = test::source_path("examples/popolo").string();
+  const std::string popolo = dir + "/parliament.popolo.json", notes = dir + "/notes.json";
+  test::RunResult r = test::run_kgraph({"validate", popolo});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "ok: 12 entities, 18 relations, 2 sources\n");
+  r = test::run_kgraph({"validate", "--input-option", "popolo.id=register", popolo, notes});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "ok: 13 entities, 21 relations, 3 sources\n");
+  r = test::run_kgraph({"validate", popolo, notes});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("notes.json:15:48: error: unknown entity id \"R-202\""), std::string::npos)
+      << r.err;
+}
+
 }  // namespace
 }  // namespace kgraph
