@@ -68,8 +68,8 @@ const JsonNode* member(const JsonNode& object, std::string_view key) {
   return nullptr;
 }
 
-/// "\"persons\" item", "\"other_names\" item": what a message calls an element of a list.
-std::string quoted_key(std::string_view key) { return "\"" + std::string(key) + "\""; }
+/// A key as messages show it: in quotes, control characters escaped, long ones cut.
+std::string quoted_key(std::string_view key) { return quoted(key); }
 
 /// An entity id as the records name it, and where the reference to it was written.
 struct Ref {
