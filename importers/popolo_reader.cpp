@@ -9,6 +9,7 @@
 
 #include "importers/json_tree.hpp"
 #include "importers/popolo_kinds.hpp"
+#include "importers/popolo_scan.hpp"
 
 namespace kgraph {
 namespace {
@@ -90,6 +91,77 @@ class Reader {
          const std::function<void(const RawRecord&)>& sink)
       : file_(file), diags_(diags), settings_(settings), sink_(sink) {}
 
+  /// Reads a document whose top level scan_popolo_top_level found, one item at a time.
+  void read_scanned(const std::vector<PopoloTopMember>& top) {
+    bool any = false;
+    for (const PopoloTopMember& m : top) {
+      if (collection_index(m.key) >= kCollections.size()) continue;
+      any = true;
+      if (!m.is_array) {
+        JsonNode value;
+        if (!parse(m.value, value)) return;
+        if (value.kind != JsonNode::Kind::null)
+          error(value, quoted_key(m.key) + " must be a list, not " +
+                           std::string(json_kind_text(value.kind)));
+      }
+    }
+    if (!any) {
+      base_ = TextPosition{};
+      error(JsonNode{},
+            "no Popolo lists here: a Popolo document has \"persons\", "
+            "\"organizations\", \"memberships\", \"areas\", \"events\" or \"posts\"");
+      return;
+    }
+    // First the ids chosen by popolo.id, then the posts' organizations (which use them).
+    for (const bool scheme_pass : {true, false}) {
+      if (scheme_pass && settings_.id_scheme.empty()) continue;
+      for (const PopoloTopMember& m : top) {
+        const bool posts = m.key == "posts", organizations = m.key == "organizations";
+        if (!m.is_array || collection_index(m.key) >= kCollections.size() ||
+            (!scheme_pass && !posts && !organizations))
+          continue;
+        for (const PopoloSpan& item : m.items) {
+          JsonNode node;
+          if (!parse(item, node)) return;
+          if (scheme_pass)
+            collect_scheme_ids(node);
+          else if (posts)
+            collect_posts(node, nullptr);
+          else
+            collect_organization_posts(node);
+        }
+      }
+    }
+    for (const PopoloTopMember& m : top) {
+      const std::size_t index = collection_index(m.key);
+      if (index < kCollections.size()) {
+        for (const PopoloSpan& item : m.items) {
+          JsonNode node;
+          if (!parse(item, node)) return;
+          top_level_item(index, node);
+        }
+      } else if (m.key == "meta") {
+        JsonNode node;
+        if (!parse(m.value, node)) return;
+        meta(node);
+      } else {
+        diags_.warning(Location{file_, m.key_at.line, m.key_at.column},
+                       "the top-level list " + quoted_key(m.key) + " is not read by kgraph");
+      }
+    }
+  }
+
+  /// Parses the text of one value into `node` and makes it the tree being read; false (after
+  /// reporting the error) if it is not valid JSON.
+  bool parse(const PopoloSpan& span, JsonNode& node) {
+    base_ = span.at;
+    if (const auto e = parse_json_tree(span.text, node)) {
+      diags_.error(at(e->at), e->message);
+      return false;
+    }
+    return true;
+  }
+
   void read(const JsonNode& root) {
     if (root.kind != JsonNode::Kind::object) {
       error(root,
@@ -138,7 +210,12 @@ class Reader {
     return kCollections.size();
   }
 
-  Location at(TextPosition p) const { return Location{file_, p.line, p.column}; }
+  /// Where a position of the tree being read is in the file: trees of single items count from
+  /// the item's start (`base_`).
+  Location at(TextPosition p) const {
+    return Location{file_, base_.line + p.line - 1,
+                    p.line == 1 ? base_.column + p.column - 1 : p.column};
+  }
   void error(const JsonNode& n, std::string message) { diags_.error(at(n.at), std::move(message)); }
   /// True if `n` is an object; reports it otherwise as an item of `list`.
   bool is_object_item(const JsonNode& n, std::string_view list) {
@@ -182,29 +259,34 @@ class Reader {
 
   /// The organization of each post, for memberships that name only the post.
   void collect_post_organizations(const JsonNode& root) {
-    auto add = [this](const JsonNode& posts, const std::string* organization) {
-      if (posts.kind != JsonNode::Kind::array) return;
-      for (const JsonNode& post : posts.items) {
-        if (post.kind != JsonNode::Kind::object) continue;
-        const JsonNode* id = member(post, "id");
-        const JsonNode* org = member(post, "organization_id");
-        if (!id || id->kind != JsonNode::Kind::string) continue;
-        if (org && org->kind == JsonNode::Kind::string)
-          post_organizations_.emplace(resolve(id->text), Ref{resolve(org->text), at(org->at)});
-        else if (organization)
-          post_organizations_.emplace(resolve(id->text), Ref{resolve(*organization), at(post.at)});
-      }
-    };
-    if (const JsonNode* posts = member(root, "posts")) add(*posts, nullptr);
+    if (const JsonNode* posts = member(root, "posts");
+        posts && posts->kind == JsonNode::Kind::array)
+      for (const JsonNode& post : posts->items) collect_posts(post, nullptr);
     if (const JsonNode* organizations = member(root, "organizations");
-        organizations && organizations->kind == JsonNode::Kind::array) {
-      for (const JsonNode& o : organizations->items) {
-        if (o.kind != JsonNode::Kind::object) continue;
-        const JsonNode* id = member(o, "id");
-        const JsonNode* posts = member(o, "posts");
-        if (id && id->kind == JsonNode::Kind::string && posts) add(*posts, &id->text);
-      }
-    }
+        organizations && organizations->kind == JsonNode::Kind::array)
+      for (const JsonNode& o : organizations->items) collect_organization_posts(o);
+  }
+
+  /// A post (at the top level, or in the organization `organization`) and its organization.
+  void collect_posts(const JsonNode& post, const std::string* organization) {
+    if (post.kind != JsonNode::Kind::object) return;
+    const JsonNode* id = member(post, "id");
+    const JsonNode* org = member(post, "organization_id");
+    if (!id || id->kind != JsonNode::Kind::string) return;
+    if (org && org->kind == JsonNode::Kind::string)
+      post_organizations_.emplace(resolve(id->text), Ref{resolve(org->text), at(org->at)});
+    else if (organization)
+      post_organizations_.emplace(resolve(id->text), Ref{resolve(*organization), at(post.at)});
+  }
+
+  /// The posts embedded in an organization.
+  void collect_organization_posts(const JsonNode& o) {
+    if (o.kind != JsonNode::Kind::object) return;
+    const JsonNode* id = member(o, "id");
+    const JsonNode* posts = member(o, "posts");
+    if (!id || id->kind != JsonNode::Kind::string || !posts || posts->kind != JsonNode::Kind::array)
+      return;
+    for (const JsonNode& post : posts->items) collect_posts(post, &id->text);
   }
 
   // --- second pass: the records --------------------------------------------------------------
@@ -669,6 +751,7 @@ class Reader {
   }
 
   std::uint32_t file_;
+  TextPosition base_;  // where the tree being read starts in the file
   Diagnostics& diags_;
   const PopoloSettings& settings_;
   const Sink& sink_;
@@ -683,12 +766,18 @@ class Reader {
 void read_popolo(std::string_view text, std::uint32_t file, Diagnostics& diags,
                  const PopoloSettings& settings,
                  const std::function<void(const RawRecord&)>& sink) {
+  Reader reader(file, diags, settings, sink);
+  if (const auto top = scan_popolo_top_level(text)) {
+    reader.read_scanned(*top);
+    return;
+  }
+  // Not plain enough to scan (or not valid): the whole tree, which reports the first error.
   JsonNode root;
   if (const auto error = parse_json_tree(text, root)) {
     diags.error(Location{file, error->at.line, error->at.column}, error->message);
     return;
   }
-  Reader(file, diags, settings, sink).read(root);
+  reader.read(root);
 }
 
 }  // namespace kgraph

@@ -134,6 +134,37 @@ TEST(PopoloImporter, UnknownOptionIsAnError) {
                               "identifier of that scheme the id"});
 }
 
+// A document the top-level scan reads item by item and the same document the scan leaves to the
+// whole-tree parser (a comment) give the same graph and the same messages at the same places.
+TEST(PopoloImporter, ScannedAndWholeTreeReadAlike) {
+  const std::string spec = test::read_file(test::test_data("popolo/spec-examples.popolo.json"));
+  const test::BuildResult scanned = test::build_from({{"a.popolo.json", spec}});
+  const test::BuildResult whole = test::build_from({{"a.popolo.json", spec + "// the end\n"}});
+  ASSERT_TRUE(scanned.graph && whole.graph);
+  EXPECT_EQ(test::export_to_string(GraphView(*scanned.graph), "json"),
+            test::export_to_string(GraphView(*whole.graph), "json"));
+
+  const std::string bad =
+      "{\"persons\": [{\"id\": \"p\", \"name\": \"P\"},\n  {\"id\": 5,\n \"name\": \"Q\"}],\n"
+      " \"memberships\": [{\"person_id\": \"p\", \"organization_id\": \"nowhere\"}]}";
+  const std::vector<std::string> expected = {
+      "a.popolo.json:2:3: error: actor record has no \"id\" field",
+      "a.popolo.json:2:10: error: \"id\" must be a string, not a number",
+      "a.popolo.json:4:56: error: unknown entity id \"nowhere\": no actor, law, event or place "
+      "has it"};
+  EXPECT_EQ(test::build_from({{"a.popolo.json", bad}}).messages(), expected);
+  EXPECT_EQ(test::build_from({{"a.popolo.json", bad + " /* c */"}}).messages(), expected);
+}
+
+TEST(PopoloImporter, NestingTooDeepInAnItem) {
+  const std::string deep = std::string(600, '[') + std::string(600, ']');
+  const test::BuildResult r = test::build_from(
+      {{"a.popolo.json", "{\"persons\": [{\"id\": \"p\", \"x\": " + deep + "}]}"}});
+  ASSERT_EQ(r.messages().size(), 1u);
+  EXPECT_EQ(r.messages()[0].rfind("a.popolo.json:1:", 0), 0u) << r.messages()[0];
+  EXPECT_NE(r.messages()[0].find("nest"), std::string::npos) << r.messages()[0];
+}
+
 TEST(PopoloImporter, SpecificationExamplesGolden) {
   const KnowledgeGraph g =
       test::graph_from_file(test::test_data("popolo/spec-examples.popolo.json"));
