@@ -33,7 +33,12 @@ class PopoloImporter final : public Importer {
     char block[1 << 16];
     while (const std::streamsize got = in.rdbuf()->sgetn(block, sizeof block))
       text.append(block, static_cast<std::size_t>(got));
-    read_popolo(text, file, diags, settings,
+    // A byte order mark is skipped, as by the other readers; columns count from after it.
+    const std::string_view kBom = "\xEF\xBB\xBF";
+    const std::string_view body = std::string_view(text).starts_with(kBom)
+                                      ? std::string_view(text).substr(kBom.size())
+                                      : std::string_view(text);
+    read_popolo(body, file, diags, settings,
                 [&builder](const RawRecord& record) { builder.add(record); });
   }
 };

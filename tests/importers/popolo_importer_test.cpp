@@ -39,6 +39,8 @@ const BadInput kBadInputs[] = {
       "\"organizations\", \"memberships\", \"areas\", \"events\" or \"posts\""}},
     {"ListNotAList", "{\"persons\": {}}",
      {"t.popolo.json:1:13: error: \"persons\" must be a list, not an object"}},
+    {"ByteOrderMarkSkipped", "\xEF\xBB\xBF{\"persons\": {}}",
+     {"t.popolo.json:1:13: error: \"persons\" must be a list, not an object"}},
     {"ItemNotAnObject", "{\"areas\": [\n  \"area/x\"]}",
      {"t.popolo.json:2:3: error: each item of \"areas\" must be an object, not a string"}},
     {"IdNotAString", "{\"persons\": [{\"id\": 7, \"name\": \"A\"}]}",
