@@ -29,6 +29,8 @@ void mapping_table(std::string_view bytes);
 void schema(std::string_view bytes);
 /// A gzip, bzip2 or zstd stream (the first byte picks which), decompressed and read as JSON Lines.
 void compressed(std::string_view bytes);
+/// A Popolo document read as `fuzz.popolo.json`.
+void popolo(std::string_view bytes);
 
 using Entry = void (*)(std::string_view bytes);
 

@@ -5,7 +5,7 @@
 namespace kgraph::fuzz {
 
 std::span<const Target> targets() {
-  static constexpr std::array<Target, 12> kTargets = {{
+  static constexpr std::array<Target, 13> kTargets = {{
       {"json", json},
       {"jsonl", jsonl},
       {"csv_sources", csv_sources},
@@ -18,6 +18,7 @@ std::span<const Target> targets() {
       {"mapping_table", mapping_table},
       {"schema", schema},
       {"compressed", compressed},
+      {"popolo", popolo},
   }};
   return kTargets;
 }
