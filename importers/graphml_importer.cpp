@@ -106,6 +106,9 @@ std::string_view trim_xml_space(std::string_view s) {
   return s;
 }
 
+/// The property that keeps a foreign edge's GraphML id.
+constexpr std::string_view kEdgeIdField = "graphml_id";
+
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 // ---- the reader --------------------------------------------------------------------------
@@ -624,7 +627,15 @@ class GraphmlReader final : public graphml::XmlHandler {
                                 std::string(type_name(*m.conflicting)));
       return false;
     }
-    std::optional<EntityType> type = m.type ? m.type : settings_.default_type;
+    // The kind data may tell the type too (`person` is a kind of actor), and is read in the
+    // schema's spelling (`GovernmentBody` -> `government_body`).
+    const DataValue* kind = data_named(settings_.kind_attr);
+    const graphml::LabelMeaning kind_meaning =
+        kind ? graphml::read_labels(kind->text, builder_.schema()) : graphml::LabelMeaning{};
+    std::optional<EntityType> type = m.type ? m.type
+                                     : kind_meaning.type && !kind_meaning.conflicting
+                                         ? kind_meaning.type
+                                         : settings_.default_type;
     if (!type && untyped_nodes_++ > 0) return false;
     if (!type) {
       const std::string from = settings_.type_attr ? "its " + quoted(*settings_.type_attr) + " data"
@@ -645,7 +656,6 @@ class GraphmlReader final : public graphml::XmlHandler {
     RawField& n = record_.add_field("name", name ? name->at : element_at_);
     n.values.push_back(RawScalar::of_string(name ? std::string_view(name->text) : xml_id_));
 
-    const DataValue* kind = data_named(settings_.kind_attr);
     // A label that gave the type and a declared kind is used up; one that did not stays a
     // property, so that nothing is lost.
     const bool labels_used = type_data && m.type && m.complete && type_data != kind;
@@ -659,8 +669,15 @@ class GraphmlReader final : public graphml::XmlHandler {
         continue;
       }
       if (&d == id || &d == name || (&d == type_data && labels_used)) continue;
-      const std::string& field = &d == kind ? std::string("kind") : d.key->attr_name;
-      add_value(field, *d.key, d.text, d.at);
+      if (&d == kind) {
+        RawField& k = record_.add_field("kind", d.at);
+        k.values.push_back(
+            RawScalar::of_string(kind_meaning.type == type && !kind_meaning.kind.empty()
+                                     ? std::string_view(kind_meaning.kind)
+                                     : std::string_view(d.text)));
+        continue;
+      }
+      add_value(d.key->attr_name, *d.key, d.text, d.at);
     }
     return true;
   }
@@ -740,6 +757,12 @@ class GraphmlReader final : public graphml::XmlHandler {
       }
       if (&d == type_data) continue;
       add_value(d.key->attr_name, *d.key, d.text, d.at);
+    }
+    // Parallel edges that kgraph's merge rule makes one relation (same ends, type, dates and
+    // role) keep their ids here, so that none is lost without a trace.
+    if (!xml_id_.empty() && !data_named(kEdgeIdField)) {
+      RawField& f = record_.add_field(kEdgeIdField, element_at_);
+      f.values.push_back(RawScalar::of_string(xml_id_));
     }
     return true;
   }

@@ -155,6 +155,7 @@ bool XmlReader::read(XmlHandler& handler) {
   std::string buffer(kChunk, '\0');
   in_.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   std::size_t got = static_cast<std::size_t>(in_.gcount());
+  if (got == 0 && !in_.bad()) return true;  // no document: the handler says so
   const std::string name = diags_.file_name(file_);
   xmlParserCtxtPtr c = xmlCreatePushParserCtxt(&sax, nullptr, buffer.data(),
                                                static_cast<int>(got < 4 ? got : 4), name.c_str());
