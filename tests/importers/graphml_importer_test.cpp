@@ -67,6 +67,14 @@ TEST(GraphmlImporter, ForeignGoldens) {
   }
 }
 
+TEST(GraphmlImporter, WorkedExample) {
+  const auto input = test::source_path("examples/graphml/shenyang-consulate.graphml");
+  test::BuildResult r = read_graphml(test::read_file(input), {}, {}, "shenyang-consulate.graphml");
+  ASSERT_TRUE(r.graph) << ::testing::PrintToString(r.messages());
+  test::check_golden(test::source_path("examples/graphml/shenyang-consulate.json"),
+                     json_of(*r.graph), "the JSON of examples/graphml");
+}
+
 // ---- options -------------------------------------------------------------------------------
 
 TEST(GraphmlImporter, OptionsNameTheAttributes) {
