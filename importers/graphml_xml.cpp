@@ -41,7 +41,7 @@ struct XmlReader::Callbacks {
                                std::string_view(reinterpret_cast<const char*>(a[3]),
                                                 static_cast<std::size_t>(a[4] - a[3]))});
     }
-    r.handler_->start(view(local), view(uri), r.attributes_, r.start_tag_place());
+    r.handler_->start(view(local), view(uri), r.attributes_, r.place_of_last("<"));
   }
 
   static void end(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
@@ -56,20 +56,26 @@ struct XmlReader::Callbacks {
           std::string_view(reinterpret_cast<const char*>(chars), static_cast<std::size_t>(length)));
   }
 
-  // Called at `<!DOCTYPE`, before its internal subset is parsed: refusing here means that no
-  // entity is ever declared, so no expansion ("billion laughs") and no external entity can
-  // follow. GraphML needs no DTD.
-  static void doctype(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
-    XmlReader& r = self(ctx);
+  // Entity declarations end the reading where they stand, before the first one is recorded:
+  // without them no entity can expand ("billion laughs") or bring in a file or a network
+  // resource. A DOCTYPE alone is harmless (the external DTD is never loaded) and is read.
+  static void entity(XmlReader& r, const xmlChar* name) {
     if (r.stopped_) return;
-    const auto* c = static_cast<xmlParserCtxtPtr>(ctx);
-    r.report(Location{r.file_, static_cast<std::uint32_t>(c->input->line), 1},
-             "the document has a DOCTYPE; kgraph reads GraphML without DTDs or entity "
-             "declarations",
-             "GraphML needs no DOCTYPE; remove it (entities it declares are never expanded, "
-             "so that a file cannot make the reader expand text without end or read other "
-             "files)");
+    r.report(r.place_of_last("<!ENTITY"),
+             "the document declares the entity \"" + std::string(view(name)) +
+                 "\"; kgraph reads GraphML without entity declarations",
+             "GraphML needs no entities; remove the DOCTYPE's declarations (they are never "
+             "expanded, so that a file cannot make the reader expand text without end or read "
+             "other files)");
     r.stop();
+  }
+  static void entity_declaration(void* ctx, const xmlChar* name, int, const xmlChar*,
+                                 const xmlChar*, xmlChar*) {
+    entity(self(ctx), name);
+  }
+  static void unparsed_entity_declaration(void* ctx, const xmlChar* name, const xmlChar*,
+                                          const xmlChar*, const xmlChar*) {
+    entity(self(ctx), name);
   }
 
   // A template: libxml2 2.12 made the error const; the pointer type is deduced from serror.
@@ -105,30 +111,36 @@ void XmlReader::stop() {
   if (ctxt_) xmlStopParser(static_cast<xmlParserCtxtPtr>(ctxt_));
 }
 
-// libxml2 calls the start callback with its input at the `>` (or `/>`) of the tag; the tag
-// itself is still in the input buffer, and holds no `<` (XML allows none in attribute values),
-// so the `<` before the cursor is the tag's start. Columns count characters, as libxml2's do.
-Location XmlReader::start_tag_place() const {
+// libxml2 calls back at the end of what it parsed (the `>` or `/>` of a start tag, the `>` of a
+// declaration), with all of it still in its input buffer. A start tag holds no `<` (XML allows
+// none in attribute values), so the last `<` before the cursor is the tag's start; for a
+// declaration, the last `<!ENTITY`. Columns count characters, as libxml2's do.
+Location XmlReader::place_of_last(std::string_view marker) const {
   const auto* c = static_cast<xmlParserCtxtPtr>(ctxt_);
   const xmlParserInputPtr input = c->input;
   Location at{file_, static_cast<std::uint32_t>(input->line),
               static_cast<std::uint32_t>(input->col)};
-  const xmlChar* p = input->cur;
+  const auto* base = reinterpret_cast<const char*>(input->base);
+  const std::string_view before(
+      base, static_cast<std::size_t>(reinterpret_cast<const char*>(input->cur) - base));
+  const std::size_t start = before.rfind(marker);
+  if (start == std::string_view::npos) return at;
   std::uint32_t chars = 0, newlines = 0;
-  while (p > input->base && *p != '<') {
-    --p;
-    if (*p == '\n') ++newlines;
-    if ((*p & 0xC0) != 0x80) ++chars;
+  for (std::size_t i = start; i < before.size(); ++i) {
+    if (before[i] == '\n') ++newlines;
+    if ((static_cast<unsigned char>(before[i]) & 0xC0) != 0x80) ++chars;
   }
-  if (*p != '<') return at;
   if (newlines == 0) {
     at.column = at.column > chars ? at.column - chars : 1;
     return at;
   }
   at.line -= newlines;
+  const std::size_t line_start = before.rfind('\n', start);
+  // Without a newline in the buffer, its start is the line's only if nothing was dropped before.
+  if (line_start == std::string_view::npos && input->consumed != 0) return at;
   std::uint32_t column = 1;
-  for (const xmlChar* q = p; q > input->base && q[-1] != '\n'; --q)
-    if ((q[-1] & 0xC0) != 0x80) ++column;
+  for (std::size_t i = line_start == std::string_view::npos ? 0 : line_start + 1; i < start; ++i)
+    if ((static_cast<unsigned char>(before[i]) & 0xC0) != 0x80) ++column;
   at.column = column;
   return at;
 }
@@ -142,7 +154,8 @@ bool XmlReader::read(XmlHandler& handler) {
   sax.endElementNs = &Callbacks::end;
   sax.characters = &Callbacks::characters;
   sax.cdataBlock = &Callbacks::characters;
-  sax.internalSubset = &Callbacks::doctype;
+  sax.entityDecl = &Callbacks::entity_declaration;
+  sax.unparsedEntityDecl = &Callbacks::unparsed_entity_declaration;
   sax.serror = &Callbacks::error;
 
   // libxml2 prints some problems (encoding conversion) to stderr through its generic error

@@ -1,7 +1,7 @@
 #pragma once
 /// A streaming XML reader for GraphML: libxml2's SAX2 push parser fed from a std::istream, with
 /// the place of every start tag, and the safety settings kgraph needs for files from anywhere
-/// (no DTD, no entity declarations, no network; docs/formats/graphml.md, "Reading GraphML").
+/// (no DTD loading, no entity declarations, no network; docs/formats/graphml.md, "Reading GraphML").
 
 #include <cstdint>
 #include <istream>
@@ -36,8 +36,8 @@ class XmlHandler {
   virtual void text(std::string_view chars) = 0;
 };
 
-/// Reads `in` to the end or to the first error. Malformed XML, a DOCTYPE (which would bring
-/// entity declarations: "billion laughs", external entities) and read failures are reported
+/// Reads `in` to the end or to the first error. Malformed XML, entity declarations ("billion
+/// laughs", external entities) and read failures are reported
 /// to `diags` at their place; the handler may also stop the reader with stop(). Returns false
 /// if the document was not read to its end.
 class XmlReader {
@@ -55,7 +55,8 @@ class XmlReader {
   struct Callbacks;
 
  private:
-  Location start_tag_place() const;
+  /// The place of the last `marker` before the parser's cursor.
+  Location place_of_last(std::string_view marker) const;
   void report(Location at, std::string message, std::string hint = {});
 
   std::istream& in_;
