@@ -127,7 +127,7 @@ enum class Element : std::uint8_t {
 
 /// One `<data>` of the element being read.
 struct DataValue {
-  const Key* key = nullptr;
+  Key* key = nullptr;
   std::string text;
   Location at;
   bool markup = false;  // held child elements (yEd graphics): not a value
@@ -527,7 +527,8 @@ class GraphmlReader final : public graphml::XmlHandler {
 
   /// Defaults of the keys of `domain` that the element has no data for, as data values.
   void add_defaults(unsigned domain) {
-    for (const auto& [id, key] : keys_) {
+    for (auto& entry : keys_) {
+      Key& key = entry.second;  // a reference, not a structured binding: the lambda uses it
       if (!key.has_default || !(key.domains & domain)) continue;
       const bool given = std::any_of(data_.begin(), data_.end(),
                                      [&](const DataValue& d) { return d.key == &key; });
@@ -536,7 +537,7 @@ class GraphmlReader final : public graphml::XmlHandler {
   }
 
   void warn_markup(const DataValue& d) {
-    auto& key = const_cast<Key&>(*d.key);
+    Key& key = *d.key;
     if (key.warned_markup) return;
     key.warned_markup = true;
     diags_.warning(d.at, "data of key " + quoted(key.id) +
