@@ -44,6 +44,18 @@ TEST(GraphmlImporter, OwnGraphmlReadsBackToTheSameGraph) {
     expect_round_trip(test::test_data("golden/graphml/" + std::string(name) + ".json"));
 }
 
+// The same through the command, as a user runs it.
+TEST(GraphmlImporter, OwnGraphmlReadsBackThroughTheCommand) {
+  const auto dir = test::make_temp_dir();
+  const std::string example = test::source_path("examples/north-korean-refugees-2006").string();
+  const auto a = dir / "a.json", x = dir / "x.graphml", b = dir / "b.json";
+  ASSERT_EQ(test::run_kgraph({"build", example, "-o", "json:" + a.string()}).status, 0);
+  ASSERT_EQ(test::run_kgraph({"build", example, "-o", "graphml:" + x.string()}).status, 0);
+  const test::RunResult back = test::run_kgraph({"build", x.string(), "-o", "json:" + b.string()});
+  ASSERT_EQ(back.status, 0) << back.err;
+  EXPECT_EQ(test::read_file(b), test::read_file(a));
+}
+
 // The exporter gives a key one attr.type for all elements (docs/formats/graphml.md, "Types"), so
 // a property whose values mix kinds across elements comes back as that type: pinned here.
 TEST(GraphmlImporter, MixedKindKeysComeBackAsTheirKeyType) {
