@@ -1,7 +1,5 @@
 #include "importers/graphml_importer.hpp"
 
-#include <rapidjson/document.h>
-
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -10,71 +8,20 @@
 #include <vector>
 
 #include "graph/record.hpp"
-#include "importers/csv_importer.hpp"
 #include "importers/graphml_names.hpp"
+#include "importers/graphml_settings.hpp"
+#include "importers/graphml_values.hpp"
 #include "importers/graphml_xml.hpp"
 
 namespace kgraph {
 namespace {
 
+using graphml::GraphmlSettings;
+using graphml::KeyType;
+using graphml::trim_xml_space;
 using graphml::XmlAttribute;
 
-// ---- options -----------------------------------------------------------------------------
-
-/// The `--input-option graphml.NAME=VALUE` settings.
-struct GraphmlSettings {
-  std::optional<std::string> type_attr;      // graphml.type
-  std::string kind_attr = "kind";            // graphml.kind
-  std::string name_attr = "name";            // graphml.name
-  std::optional<std::string> relation_attr;  // graphml.relation
-  std::optional<EntityType> default_type;    // graphml.default-type
-  std::string default_relation;              // graphml.default-relation
-};
-
-constexpr std::array<std::string_view, 6> kSettingNames = {
-    "type", "kind", "name", "relation", "default-type", "default-relation"};
-
-bool read_settings(const ImportOptions& options, std::uint32_t file, Diagnostics& diags,
-                   GraphmlSettings& s) {
-  bool ok = true;
-  const Location at{file, 0, 0};
-  for (const auto& [key, value] : options.settings) {
-    if (!key.starts_with("graphml.")) continue;
-    const std::string_view name = std::string_view(key).substr(8);
-    if (std::find(kSettingNames.begin(), kSettingNames.end(), name) == kSettingNames.end()) {
-      diags.error(at, "unknown input option \"" + key + "\"",
-                  "GraphML takes graphml.type, graphml.kind, graphml.name, graphml.relation, "
-                  "graphml.default-type and graphml.default-relation");
-      ok = false;
-    } else if (value.empty()) {
-      diags.error(at, "input option \"" + key + "\" needs a value");
-      ok = false;
-    } else if (name == "type") {
-      s.type_attr = value;
-    } else if (name == "kind") {
-      s.kind_attr = value;
-    } else if (name == "name") {
-      s.name_attr = value;
-    } else if (name == "relation") {
-      s.relation_attr = value;
-    } else if (name == "default-type") {
-      s.default_type = parse_entity_type(value);
-      if (!s.default_type) {
-        diags.error(at,
-                    "input option graphml.default-type: \"" + value + "\" is not an entity type",
-                    "one of actor, law, event, place");
-        ok = false;
-      }
-    } else {
-      s.default_relation = value;
-    }
-  }
-  return ok;
-}
-
 // ---- keys --------------------------------------------------------------------------------
-
-enum class KeyType : std::uint8_t { boolean, integer, real, string };
 
 // Bits of the domains a key applies to.
 constexpr unsigned kForNode = 1, kForEdge = 2, kForGraph = 4;
@@ -90,21 +37,6 @@ struct Key {
   Location default_at;
   bool warned_markup = false;
 };
-
-std::optional<KeyType> parse_key_type(std::string_view t) {
-  if (t == "boolean") return KeyType::boolean;
-  if (t == "int" || t == "long") return KeyType::integer;
-  if (t == "float" || t == "double") return KeyType::real;
-  if (t == "string") return KeyType::string;
-  return std::nullopt;
-}
-
-std::string_view trim_xml_space(std::string_view s) {
-  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 /// The property that keeps a foreign edge's GraphML id.
 constexpr std::string_view kEdgeIdField = "graphml_id";
@@ -326,7 +258,7 @@ class GraphmlReader final : public graphml::XmlHandler {
                   "key " + quoted(key_.id) + ": for=" + quoted(domain) + " is not a GraphML domain",
                   "one of node, edge, graph, all, graphml, hyperedge, port, endpoint");
     const std::string_view type = attribute(attributes, "attr.type").value_or("string");
-    const auto t = parse_key_type(type);
+    const auto t = graphml::parse_key_type(type);
     if (!t)
       return fail(
           at, "key " + quoted(key_.id) + ": attr.type=" + quoted(type) + " is not a GraphML type",
@@ -430,92 +362,28 @@ class GraphmlReader final : public graphml::XmlHandler {
   /// The typed value of `text` for `key`; false (reported) if it is not one.
   bool typed_value(const Key& key, std::string_view text, Location at, RawScalar& out) {
     std::string problem;
-    switch (key.type) {
-      case KeyType::string:
-        out = RawScalar::of_string(text);
-        return true;
-      case KeyType::boolean: {
-        std::string w(trim_xml_space(text));
-        for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        out = RawScalar{};
-        out.kind = ValueKind::boolean;
-        if (w == "true" || w == "1") {
-          out.boolean = true;
-          return true;
-        }
-        if (w == "false" || w == "0") {
-          out.boolean = false;
-          return true;
-        }
-        problem = "true, false, 1 or 0";
-        break;
-      }
-      case KeyType::integer:
-        if (parse_cell(trim_xml_space(text), CellType::integer, out, problem)) return true;
-        break;
-      case KeyType::real:
-        if (parse_cell(trim_xml_space(text), CellType::real, out, problem)) return true;
-        break;
-    }
-    diags_.error(at, "key " + quoted(key.attr_name) + " is " + type_word(key.type) + ", and " +
+    if (graphml::parse_typed_value(key.type, text, out, problem)) return true;
+    diags_.error(at, "key " + quoted(key.attr_name) + " is " +
+                         std::string(graphml::key_type_description(key.type)) + ", and " +
                          quoted(text) + " is not " + problem);
     return false;
-  }
-
-  static std::string type_word(KeyType t) {
-    switch (t) {
-      case KeyType::boolean:
-        return "boolean";
-      case KeyType::integer:
-        return "an integer key (int/long)";
-      case KeyType::real:
-        return "a real key (float/double)";
-      case KeyType::string:
-        break;
-    }
-    return "string";
   }
 
   /// A field from a data value: typed; in kgraph's own GraphML, JSON array text is a list.
   void add_value(std::string_view field, const Key& key, std::string_view text, Location at) {
     if (key.type != KeyType::string && trim_xml_space(text).empty()) return;  // no value
     if (own_ && key.type == KeyType::string && text.starts_with('[') && text.ends_with(']') &&
-        add_json_list(field, text, at))
+        graphml::parse_json_list(text, list_)) {
+      RawField& f = record_.add_field(field, at);
+      f.is_list = true;
+      f.values = std::move(list_);
+      list_.clear();
       return;
+    }
     RawScalar v;
     if (!typed_value(key, text, at, v)) return;
     RawField& f = record_.add_field(field, at);
     f.values.push_back(std::move(v));
-  }
-
-  /// Adds `text` as a list if it is a JSON array of scalars.
-  bool add_json_list(std::string_view field, std::string_view text, Location at) {
-    rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
-    if (doc.HasParseError() || !doc.IsArray()) return false;
-    for (const auto& item : doc.GetArray())
-      if (!item.IsString() && !item.IsBool() && !item.IsNumber()) return false;
-    RawField& f = record_.add_field(field, at);
-    f.is_list = true;
-    for (const auto& item : doc.GetArray()) f.values.push_back(scalar_of(item));
-    return true;
-  }
-
-  static RawScalar scalar_of(const rapidjson::Value& item) {
-    RawScalar v;
-    if (item.IsString()) {
-      v.text.assign(item.GetString(), item.GetStringLength());
-    } else if (item.IsBool()) {
-      v.kind = ValueKind::boolean;
-      v.boolean = item.GetBool();
-    } else if (item.IsInt64()) {
-      v.kind = ValueKind::integer;
-      v.integer = item.GetInt64();
-    } else {
-      v.kind = ValueKind::real;
-      v.real = item.GetDouble();
-    }
-    return v;
   }
 
   /// The data of the current element with key attr.name `name` (the last one), or nullptr.
@@ -774,35 +642,9 @@ class GraphmlReader final : public graphml::XmlHandler {
     const DataValue d = data_.back();
     data_.pop_back();
     if (!own_ || d.markup || d.key->id != "g_sources") return;
-    rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseFullPrecisionFlag>(d.text.data(), d.text.size());
-    if (doc.HasParseError() || !doc.IsArray()) {
-      diags_.error(d.at, "the graph's sources are not a JSON array of source objects");
-      return;
-    }
-    for (const auto& source : doc.GetArray()) {
-      if (!source.IsObject()) {
-        diags_.error(d.at, "the graph's sources hold something that is not a JSON object");
-        return;
-      }
-      record_.clear();
-      record_.section = Section::source;
-      record_.at = d.at;
-      for (const auto& member : source.GetObject()) {
-        const std::string_view name(member.name.GetString(), member.name.GetStringLength());
-        if (member.value.IsArray()) {
-          RawField& f = record_.add_field(name, d.at);
-          f.is_list = true;
-          for (const auto& item : member.value.GetArray()) {
-            if (item.IsString() || item.IsBool() || item.IsNumber())
-              f.values.push_back(scalar_of(item));
-          }
-        } else if (member.value.IsString() || member.value.IsBool() || member.value.IsNumber()) {
-          record_.add_field(name, d.at).values.push_back(scalar_of(member.value));
-        }
-      }
-      builder_.add(record_);
-    }
+    const std::string problem = graphml::read_sources_json(
+        d.text, d.at, record_, [&](const RawRecord& r) { builder_.add(r); });
+    if (!problem.empty()) diags_.error(d.at, "the graph's sources " + problem);
   }
 
   std::uint32_t file_;
@@ -826,6 +668,7 @@ class GraphmlReader final : public graphml::XmlHandler {
   std::vector<DataValue> data_;
   std::unordered_map<std::string, std::string> node_ids_;  // XML id -> entity id, where they differ
   RawRecord record_;
+  std::vector<RawScalar> list_;
   RecordBudget budget_;
 };
 
@@ -836,7 +679,7 @@ class GraphmlImporter final : public Importer {
   void read(std::istream& in, std::uint32_t file, std::string_view, GraphBuilder& builder,
             const ImportOptions& options) const override {
     GraphmlSettings settings;
-    if (!read_settings(options, file, builder.diagnostics(), settings)) return;
+    if (!graphml::read_settings(options, file, builder.diagnostics(), settings)) return;
     graphml::XmlReader xml(in, file, builder.diagnostics());
     GraphmlReader reader(file, builder, settings, xml);
     if (xml.read(reader)) reader.finish();
