@@ -41,6 +41,17 @@ struct Key {
 /// The property that keeps a foreign edge's GraphML id.
 constexpr std::string_view kEdgeIdField = "graphml_id";
 
+/// The field a foreign data becomes: its attr.name, unless kgraph gives that name a meaning
+/// that a foreign attribute almost never has (a relation's ends, an entity's type, the
+/// shorthand relations); those stay properties, as `graphml_` + the name.
+std::string foreign_field(std::string_view name, bool node) {
+  static constexpr std::array<std::string_view, 4> kBoth = {"type", "from", "to", "record"};
+  static constexpr std::array<std::string_view, 3> kNode = {"place", "within", "part_of"};
+  const bool reserved = std::find(kBoth.begin(), kBoth.end(), name) != kBoth.end() ||
+                        (node && std::find(kNode.begin(), kNode.end(), name) != kNode.end());
+  return reserved ? "graphml_" + std::string(name) : std::string(name);
+}
+
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 // ---- the reader --------------------------------------------------------------------------
@@ -546,7 +557,7 @@ class GraphmlReader final : public graphml::XmlHandler {
                                      : std::string_view(d.text)));
         continue;
       }
-      add_value(d.key->attr_name, *d.key, d.text, d.at);
+      add_value(foreign_field(d.key->attr_name, true), *d.key, d.text, d.at);
     }
     return true;
   }
@@ -625,7 +636,7 @@ class GraphmlReader final : public graphml::XmlHandler {
         continue;
       }
       if (&d == type_data) continue;
-      add_value(d.key->attr_name, *d.key, d.text, d.at);
+      add_value(foreign_field(d.key->attr_name, false), *d.key, d.text, d.at);
     }
     // Parallel edges that kgraph's merge rule makes one relation (same ends, type, dates and
     // role) keep their ids here, so that none is lost without a trace.

@@ -124,6 +124,33 @@ TEST(GraphmlImporter, OptionsNameTheAttributes) {
 )");
 }
 
+// Attributes whose names kgraph reserves stay properties under `graphml_` + the name: igraph's
+// bipartite `type`, a `place` that is no relation, an edge attribute `from`.
+TEST(GraphmlImporter, ReservedNamesStayProperties) {
+  const std::string text = doc(R"(<key id="t" for="node" attr.name="type" attr.type="boolean"/>
+<key id="p" for="node" attr.name="place"/>
+<key id="f" for="edge" attr.name="from"/>
+<key id="l" for="edge" attr.name="label"/>
+<graph edgedefault="directed">
+<node id="a"><data key="t">true</data><data key="p">Berlin</data></node>
+<node id="b"><data key="t">0</data></node>
+<edge id="e" source="a" target="b"><data key="f">x</data><data key="l">RELATED_TO</data></edge>
+</graph>)");
+  test::BuildResult r =
+      read_graphml(text, {{"graphml.type", "kind"}, {"graphml.default-type", "actor"}});
+  ASSERT_TRUE(r.graph) << ::testing::PrintToString(r.messages());
+  EXPECT_EQ(json_of(*r.graph), R"({
+  "actors": [
+    {"id":"a","name":"a","graphml_place":"Berlin","graphml_type":true},
+    {"id":"b","name":"b","graphml_type":false}
+  ],
+  "relations": [
+    {"from":"a","type":"related_to","to":"b","graphml_from":"x","graphml_id":"e"}
+  ]
+}
+)");
+}
+
 // ---- messages ------------------------------------------------------------------------------
 
 struct MessageCase {
