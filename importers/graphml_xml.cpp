@@ -99,7 +99,13 @@ XmlReader::XmlReader(std::istream& in, std::uint32_t file, Diagnostics& diags)
     : in_(in), file_(file), diags_(diags) {}
 
 XmlReader::~XmlReader() {
-  if (ctxt_) xmlFreeParserCtxt(static_cast<xmlParserCtxtPtr>(ctxt_));
+  if (!ctxt_) return;
+  auto* c = static_cast<xmlParserCtxtPtr>(ctxt_);
+  // libxml2 makes a document of its own to hold entity declarations even for a SAX reader
+  // (SAX_COMPAT_MODE); the context does not free it (a fuzz finding: a leak per such file).
+  if (c->myDoc) xmlFreeDoc(c->myDoc);
+  c->myDoc = nullptr;
+  xmlFreeParserCtxt(c);
 }
 
 void XmlReader::report(Location at, std::string message, std::string hint) {
