@@ -185,6 +185,12 @@ class GraphmlReader final : public graphml::XmlHandler {
       }
       d.text.append(chars);
     } else if (stack_.back() == Element::default_value) {
+      if (key_.default_text.size() + chars.size() > kMaxRecordTextBytes) {
+        fail(key_.default_at, "the default is longer than " +
+                                  std::to_string(kMaxRecordTextBytes >> 20) +
+                                  " MiB, more than a record may hold");
+        return;
+      }
       key_.default_text.append(chars);
     }
   }
@@ -282,8 +288,9 @@ class GraphmlReader final : public graphml::XmlHandler {
       if (default_markup_) {
         key_.has_default = false;
       } else {
+        // A default that is no value of its type is reported and dropped; the key still counts.
         RawScalar probe;
-        if (!typed_value(key_, key_.default_text, key_.default_at, probe)) return;
+        if (!typed_value(key_, key_.default_text, key_.default_at, probe)) key_.has_default = false;
       }
     }
     if (keys_.contains(key_.id))

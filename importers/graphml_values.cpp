@@ -2,6 +2,8 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
+
 #include "importers/csv_importer.hpp"
 
 namespace kgraph::graphml {
@@ -81,6 +83,10 @@ bool parse_typed_value(KeyType t, std::string_view text, RawScalar& out, std::st
 }
 
 bool parse_json_list(std::string_view text, std::vector<RawScalar>& out) {
+  // A list past the record limit is not parsed (the record would be refused anyway), so that a
+  // text of commas cannot claim many times its size in memory.
+  if (static_cast<std::size_t>(std::count(text.begin(), text.end(), ',')) >= kMaxRecordValues)
+    return false;
   rapidjson::Document doc;
   doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
   if (doc.HasParseError() || !doc.IsArray()) return false;

@@ -29,8 +29,8 @@ std::string_view trim_xml_space(std::string_view s);
 /// non-string is ignored. On failure, `problem` says what was expected ("true, false, 1 or 0").
 bool parse_typed_value(KeyType t, std::string_view text, RawScalar& out, std::string& problem);
 
-/// The items of `text` if it is a JSON array of strings, numbers and booleans; false (and `out`
-/// untouched) otherwise.
+/// The items of `text` if it is a JSON array of strings, numbers and booleans of fewer than
+/// kMaxRecordValues items; false (and `out` untouched) otherwise.
 bool parse_json_list(std::string_view text, std::vector<RawScalar>& out);
 
 /// Hands one source record per object of the JSON array `text` (kgraph's `g_sources` data) to
