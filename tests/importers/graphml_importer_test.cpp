@@ -228,6 +228,13 @@ std::vector<MessageCase> message_cases() {
         "t.graphml:6:38: error: key \"n\" is an integer key (int/long), and \"4.5\" is not a whole "
         "number such as 42 or -7"},
        {{"graphml.default-type", "actor"}}},
+      {"bad default, key still declared",
+       doc("<key id=\"d\" for=\"node\" attr.name=\"x\" "
+           "attr.type=\"int\"><default>x</default></key>\n"
+           "<graph>\n<node id=\"a\"><data key=\"d\">4</data></node>\n</graph>"),
+       {"t.graphml:2:54: error: key \"x\" is an integer key (int/long), and \"x\" is not a whole "
+        "number such as 42 or -7"},
+       {{"graphml.default-type", "actor"}}},
       {"edge without source",
        doc("<graph>\n<edge target=\"a\"/>\n</graph>"),
        {"t.graphml:3:1: error: <edge> without a source attribute"}},
