@@ -1,4 +1,5 @@
 #include "importers/csv_importer.hpp"
+#include "importers/graphml_importer.hpp"
 #include "importers/importer.hpp"
 #include "importers/json_record_reader.hpp"
 #include "importers/popolo_importer.hpp"
@@ -10,6 +11,7 @@ void register_builtin_importers(ImporterRegistry& registry) {
   registry.add(make_jsonl_importer());
   registry.add(make_csv_importer());
   registry.add(make_popolo_importer());
+  registry.add(make_graphml_importer());
 }
 
 }  // namespace kgraph

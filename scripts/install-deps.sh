@@ -3,7 +3,7 @@
 # clients need. Runs apt-get only when something is missing; uses sudo when not root.
 set -euo pipefail
 
-packages=(build-essential cmake pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz libicu-dev
+packages=(build-essential cmake pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz libicu-dev libxml2-dev
           zlib1g-dev libbz2-dev libzstd-dev libgtest-dev libbenchmark-dev fonts-noto-cjk)
 if [[ "${1:-}" == "--tests" ]]; then
   # fontconfig: fc-match, with which a test checks that the CJK font is found.

@@ -504,7 +504,9 @@ TEST(Kgraph, OutputThatIsAnInputIsAUsageError) {
             "would be read "
             "as an input; write it elsewhere or under a name no importer reads\nTry 'kgraph build "
             "--help'.\n");
-  EXPECT_EQ(run_in(dir, "build data -o data/all.graphml").status, 0);
+  // GraphML is read too (the graphml importer); GEXF is not.
+  EXPECT_EQ(run_in(dir, "build data -o data/all.graphml").status, 2);
+  EXPECT_EQ(run_in(dir, "build data -o data/all.gexf").status, 0);
   EXPECT_EQ(read_file(dir / "in.json"), facts);
 }
 

@@ -31,6 +31,8 @@ void schema(std::string_view bytes);
 void compressed(std::string_view bytes);
 /// A Popolo document read as `fuzz.popolo.json`.
 void popolo(std::string_view bytes);
+/// GraphML read as `fuzz.graphml`.
+void graphml(std::string_view bytes);
 
 using Entry = void (*)(std::string_view bytes);
 

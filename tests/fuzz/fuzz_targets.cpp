@@ -5,7 +5,8 @@
 namespace kgraph::fuzz {
 
 std::span<const Target> targets() {
-  static constexpr std::array<Target, 13> kTargets = {{
+  static constexpr std::array<Target, 14> kTargets = {{
+  static constexpr std::array<Target, 12> kTargets = {{
       {"json", json},
       {"jsonl", jsonl},
       {"csv_sources", csv_sources},
@@ -19,6 +20,7 @@ std::span<const Target> targets() {
       {"schema", schema},
       {"compressed", compressed},
       {"popolo", popolo},
+      {"graphml", graphml},
   }};
   return kTargets;
 }
