@@ -6,7 +6,6 @@ namespace kgraph::fuzz {
 
 std::span<const Target> targets() {
   static constexpr std::array<Target, 14> kTargets = {{
-  static constexpr std::array<Target, 12> kTargets = {{
       {"json", json},
       {"jsonl", jsonl},
       {"csv_sources", csv_sources},
