@@ -433,7 +433,6 @@ class RecordInterpreter {
     }
     const RawField *date = nullptr, *start = nullptr, *end = nullptr, *sources = nullptr;
     std::string_view role;
-    std::string_view rel_id;
     const RawField* id_f = nullptr;
     for (std::size_t i = 0; i < r_.field_count; ++i) {
       const RawField& f = r_.fields[i];
@@ -453,7 +452,11 @@ class RecordInterpreter {
       else if (key == "quote")
         string_property(f, s_.key_quote);
       else if (key == "id") {
-        if (one_string(f, rel_id) && checked_id(f, rel_id)) {
+        // A string, or a list of them: a relation merged from records with different ids keeps
+        // them all, and kgraph's own outputs write them as a list, which must read back.
+        if (strings(f, rel_ids_) && !rel_ids_.empty() &&
+            std::all_of(rel_ids_.begin(), rel_ids_.end(),
+                        [&](std::string_view id) { return checked_id(f, id); })) {
           id_f = &f;
           add_values(f, s_.key_id);
         }
@@ -474,12 +477,14 @@ class RecordInterpreter {
     const std::uint32_t index =
         stage_relation(r, RelationPlaces{from_f->at, to_f->at}, props.empty() ? nullptr : &props);
     if (id_f) {
-      const StrId id_str = s_.strings.intern(rel_id);
-      auto [it, fresh] = s_.relation_ids.try_emplace(id_str, index);
-      if (!fresh && it->second != index)
-        error(id_f->at, "relation id " + quoted(rel_id) +
-                            " is already used by another relation at " +
-                            place_text(diags_, s_.relation_places[it->second].from_at));
+      for (std::string_view rel_id : rel_ids_) {
+        const StrId id_str = s_.strings.intern(rel_id);
+        auto [it, fresh] = s_.relation_ids.try_emplace(id_str, index);
+        if (!fresh && it->second != index)
+          error(id_f->at, "relation id " + quoted(rel_id) +
+                              " is already used by another relation at " +
+                              place_text(diags_, s_.relation_places[it->second].from_at));
+      }
     }
   }
 
@@ -518,6 +523,7 @@ class RecordInterpreter {
   Diagnostics& diags_;
   const RawRecord& r_;
   bool ok_ = true;
+  std::vector<std::string_view> rel_ids_;  // the ids of the relation being read
 };
 
 }  // namespace

@@ -42,7 +42,12 @@ std::vector<std::string> example_records_with_variants(const std::filesystem::pa
       v.insert(pos + 8, "Variant ");
       v.insert(v.size() - 1, ",\"merged_from\":\"variant\"");
     } else if (line.find("\"record\":\"relation\"") != std::string::npos) {
-      v.insert(v.size() - 1, ",\"confidence\":0.5");
+      // Two more records of the relation with an id each: merged, it holds both, and the
+      // outputs write them as a list, which must read back.
+      v.insert(v.size() - 1, ",\"confidence\":0.5,\"id\":\"v" + std::to_string(n) + "\"");
+      std::string w = line;
+      w.insert(w.size() - 1, ",\"id\":\"w" + std::to_string(n) + "\"");
+      variants.push_back(w);
     }
     variants.push_back(v);
   }
