@@ -1,4 +1,5 @@
 #include "importers/csv_importer.hpp"
+#include "importers/ftm_importer.hpp"
 #include "importers/importer.hpp"
 #include "importers/json_record_reader.hpp"
 
@@ -8,6 +9,7 @@ void register_builtin_importers(ImporterRegistry& registry) {
   registry.add(make_json_importer());
   registry.add(make_jsonl_importer());
   registry.add(make_csv_importer());
+  registry.add(make_ftm_importer());
 }
 
 }  // namespace kgraph
