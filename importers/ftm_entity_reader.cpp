@@ -39,6 +39,15 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+/// kgraph's own fields (docs/data-model.md): an FtM property of one of these names is kept
+/// under `ftm_NAME`, so that it stays a property.
+bool reserved(std::string_view name) {
+  static constexpr std::string_view kReserved[] = {
+      "id",     "name",    "kind", "aliases", "date", "start", "end",    "sources", "place",
+      "within", "part_of", "from", "to",      "type", "role",  "record", "quote"};
+  return std::find(std::begin(kReserved), std::end(kReserved), name) != std::end(kReserved);
+}
+
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
@@ -237,6 +246,7 @@ void FtmEntityReader::add_dates(RawRecord& r, const Entity& e,
                                 const std::vector<std::string>& start,
                                 const std::vector<std::string>& end) {
   struct Chosen {
+    std::string_view property;
     PartialDate date;
     std::string_view text;
     Location at;
@@ -256,7 +266,7 @@ void FtmEntityReader::add_dates(RawRecord& r, const Entity& e,
         }
         if (!best || (earliest ? d->first_day() < best->date.first_day()
                                : d->last_day() > best->date.last_day()))
-          best = Chosen{*d, v.text, v.at};
+          best = Chosen{p->name, *d, v.text, v.at};
       }
       // A property of several values, or with values that are not dates, also stays a property.
       if (best && all_valid && p->values.size() == 1) used_.push_back(p->name);
@@ -266,7 +276,10 @@ void FtmEntityReader::add_dates(RawRecord& r, const Entity& e,
   };
   auto s = choose(start, true);
   auto n = choose(end, false);
-  if (n && s && n->date.last_day() < s->date.first_day()) n.reset();
+  // A property read for both ends (`date`) is no end before a start read from another.
+  if (n && s && n->date.last_day() < s->date.first_day() &&
+      std::find(start.begin(), start.end(), n->property) != start.end())
+    n.reset();
   if (s) add_text(r, "start", s->date.to_string(), s->at);
   if (n) add_text(r, "end", n->date.to_string(), n->at);
 }
@@ -274,7 +287,8 @@ void FtmEntityReader::add_dates(RawRecord& r, const Entity& e,
 void FtmEntityReader::add_properties(RawRecord& r, const Entity& e) {
   for (const Property& p : e.properties) {
     if (p.values.empty() || used(p.name)) continue;
-    RawField& f = r.add_field(p.name, p.at);
+    RawField& f = reserved(p.name) ? r.add_field("ftm_" + std::string(p.name), p.at)
+                                   : r.add_field(p.name, p.at);
     f.is_list = p.values.size() > 1;
     for (const Value& v : p.values) f.values.push_back(RawScalar::of_string(v.text));
   }
@@ -371,9 +385,13 @@ void FtmEntityReader::make_entity(const Entity& e, const FtmEntityRule& rule) {
       rel.clear();
       rel.section = Section::relation;
       rel.at = v.at;
-      add_text(rel, "from", h.from, e.id_at);
+      if (link->reverse) {
+        std::swap(h.from, h.to);
+        std::swap(h.from_at, h.to_at);
+      }
+      add_text(rel, "from", h.from, h.from_at);
       add_text(rel, "type", type->second.text, v.at);
-      add_text(rel, "to", h.to, v.at);
+      add_text(rel, "to", h.to, h.to_at);
       if (!link->role.empty()) add_text(rel, "role", link->role, v.at);
       add_sources_field(rel, v.at);
       if (country)

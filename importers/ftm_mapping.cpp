@@ -164,6 +164,8 @@ class MappingReader {
         }
       } else if (key == "role") {
         rule.role = text(v, "\"role\"");
+      } else if (key == "reverse") {
+        if (expect(v, JsonNode::Kind::boolean, "\"reverse\"")) rule.reverse = v.boolean;
       } else if (key == "relation") {
         members(v, "\"relation\"", [&](const std::string& type_key, const JsonNode& type) {
           auto t = parse_entity_type(type_key);
@@ -176,6 +178,8 @@ class MappingReader {
       }
       return true;
     });
+    if (rule.reverse && rule.target == FtmLinkRule::Target::country)
+      error(node.at, "a link to a country cannot be \"reverse\"");
     return rule;
   }
 

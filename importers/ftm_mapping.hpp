@@ -58,6 +58,7 @@ struct FtmRelationRule {
 struct FtmLinkRule {
   enum class Target : std::uint8_t { entity, country };
   Target target = Target::entity;
+  bool reverse = false;  // the relation goes from the entity named to this one
   std::string role;
   std::map<EntityType, FtmMapped> relation;  // the relation type by the entity's type
 };
