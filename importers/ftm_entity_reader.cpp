@@ -365,10 +365,7 @@ void FtmEntityReader::make_entity(const Entity& e, const FtmEntityRule& rule) {
     bool kept = false;  // a country code the table does not know stays a property
     for (const Value& v : p.values) {
       const bool country = link->target == FtmLinkRule::Target::country;
-      HeldRelation h;
-      h.from.assign(e.id);
-      h.from_at = e.id_at;
-      h.to_at = v.at;
+      std::string to;
       if (country) {
         const std::string code = ascii_lower(v.text);
         const std::string_view country_name = ftm_country_name(code);
@@ -377,27 +374,29 @@ void FtmEntityReader::make_entity(const Entity& e, const FtmEntityRule& rule) {
           continue;
         }
         add_country(code, country_name, v.at);
-        h.to = mapping_.country_id_prefix + code;
+        to = mapping_.country_id_prefix + code;
       } else {
-        h.to.assign(v.text);
+        to.assign(v.text);
       }
-      RawRecord& rel = country ? extra_ : h.record;
+      RawRecord& rel = extra_;
       rel.clear();
       rel.section = Section::relation;
       rel.at = v.at;
       if (link->reverse) {
-        std::swap(h.from, h.to);
-        std::swap(h.from_at, h.to_at);
+        add_text(rel, "from", to, v.at);
+        add_text(rel, "type", type->second.text, v.at);
+        add_text(rel, "to", e.id, e.id_at);
+      } else {
+        add_text(rel, "from", e.id, e.id_at);
+        add_text(rel, "type", type->second.text, v.at);
+        add_text(rel, "to", to, v.at);
       }
-      add_text(rel, "from", h.from, h.from_at);
-      add_text(rel, "type", type->second.text, v.at);
-      add_text(rel, "to", h.to, h.to_at);
       if (!link->role.empty()) add_text(rel, "role", link->role, v.at);
       add_sources_field(rel, v.at);
       if (country)
         builder_.add(rel);
       else
-        held_.push_back(std::move(h));
+        held_.hold(rel, true);
     }
     if (!kept) used_.push_back(p.name);
   }
@@ -482,36 +481,28 @@ void FtmEntityReader::make_relations(const Entity& e, const FtmRelationRule& rul
   add_properties(r, e);
   for (const Value& f : from) {
     for (const Value& t : to->values) {
-      HeldRelation h;
-      h.record = r;
-      h.record.fields[0].values[0].text.assign(f.text);
-      h.record.fields[0].at = f.at;
-      h.record.fields[2].values[0].text.assign(t.text);
-      h.record.fields[2].at = t.at;
-      if (!rule.from_law) {
-        h.from.assign(f.text);
-        h.from_at = f.at;
-      }
-      h.to.assign(t.text);
-      h.to_at = t.at;
-      held_.push_back(std::move(h));
+      r.fields[0].values[0].text.assign(f.text);
+      r.fields[0].at = f.at;
+      r.fields[2].values[0].text.assign(t.text);
+      r.fields[2].at = t.at;
+      held_.hold(r, !rule.from_law);
     }
   }
 }
 
 void FtmEntityReader::finish() {
   Diagnostics& diags = builder_.diagnostics();
-  for (HeldRelation& h : held_) {
-    const bool from_known = h.from.empty() || entity_ids_.count(h.from);
-    const bool to_known = entity_ids_.count(h.to) > 0;
+  held_.replay([&](const RawRecord& r, bool check_from) {
+    const RawField& from = r.fields[0];
+    const RawField& to = r.fields[2];
+    const bool from_known = !check_from || entity_ids_.count(from.values[0].text);
+    const bool to_known = entity_ids_.count(to.values[0].text) > 0;
     if (from_known && to_known) {
-      builder_.add(h.record);
+      builder_.add(r);
     } else if (dangling_.count++ == 0) {
-      dangling_.first = from_known ? h.to_at : h.from_at;
+      dangling_.first = from_known ? to.at : from.at;
     }
-    h.record = RawRecord{};  // give the memory back as we go
-  }
-  held_.clear();
+  });
   if (dangling_.count)
     diags.warning(dangling_.first,
                   plural(dangling_.count, "relation", "relations") +

@@ -18,6 +18,7 @@
 
 #include "graph/graph_builder.hpp"
 #include "graph/record.hpp"
+#include "importers/ftm_held_relations.hpp"
 #include "importers/ftm_mapping.hpp"
 #include "importers/json_tree.hpp"
 
@@ -54,13 +55,6 @@ class FtmEntityReader {
     std::vector<Value> datasets;
     std::vector<Value> referents;
     std::vector<Property> properties;
-  };
-  struct HeldRelation {
-    RawRecord record;
-    std::string from;  // empty when the file made the `from` end itself (a law)
-    std::string to;
-    Location to_at;
-    Location from_at;
   };
   struct Skipped {
     std::size_t count = 0;
@@ -101,7 +95,7 @@ class FtmEntityReader {
   std::vector<std::string> sources_;
   std::unordered_set<std::string> entity_ids_;
   std::unordered_set<std::string> made_;  // ids of sources, countries and laws already added
-  std::vector<HeldRelation> held_;
+  HeldRelations held_;
   std::map<std::string, Skipped, std::less<>> unmapped_;
   Skipped dangling_;
   Skipped endless_;

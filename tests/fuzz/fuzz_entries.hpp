@@ -27,6 +27,8 @@ void mapping(std::string_view bytes);
 void mapping_table(std::string_view bytes);
 /// A `--schema` file; when it loads, a fixed small document is read with the extended schema.
 void schema(std::string_view bytes);
+/// FollowTheMoney entity and delta lines read as `fuzz.ftm.json`.
+void ftm(std::string_view bytes);
 
 using Entry = void (*)(std::string_view bytes);
 

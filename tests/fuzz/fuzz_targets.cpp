@@ -5,7 +5,7 @@
 namespace kgraph::fuzz {
 
 std::span<const Target> targets() {
-  static constexpr std::array<Target, 11> kTargets = {{
+  static constexpr std::array<Target, 12> kTargets = {{
       {"json", json},
       {"jsonl", jsonl},
       {"csv_sources", csv_sources},
@@ -17,6 +17,7 @@ std::span<const Target> targets() {
       {"mapping", mapping},
       {"mapping_table", mapping_table},
       {"schema", schema},
+      {"ftm", ftm},
   }};
   return kTargets;
 }
