@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <sstream>
 
 #include "importers/ftm_entity_reader.hpp"
@@ -477,6 +478,27 @@ TEST(FtmImporter, GoldenOutputsOfSmallInputs) {
         actual, "JSON of " + name);
   }
   EXPECT_GE(inputs, 2u);
+}
+
+TEST(FtmImporter, TheExampleBuilds) {
+  // examples/ftm/README.md states these figures.
+  const std::string dir = "examples/ftm/";
+  const auto r =
+      build_from({{"aliyev-holdings.ftm.json",
+                   test::read_file(test::source_path(dir + "aliyev-holdings.ftm.json"))},
+                  {"notes.json", test::read_file(test::source_path(dir + "notes.json"))}});
+  EXPECT_EQ(r.messages(), Strings{});
+  ASSERT_TRUE(r.graph);
+  std::map<std::string, int> counts;
+  for (const Entity& e : r.graph->entities())
+    ++counts[std::string(type_name(e.type)) + "/" + std::string(r.graph->str(e.kind))];
+  for (const Relation& rel : r.graph->relations()) ++counts[std::string(r.graph->str(rel.type))];
+  EXPECT_EQ(counts, (std::map<std::string, int>{{"actor/company", 13},
+                                                {"actor/person", 6},
+                                                {"place/country", 1},
+                                                {"located_in", 2},
+                                                {"member_of", 1},
+                                                {"related_to", 24}}));
 }
 
 }  // namespace
