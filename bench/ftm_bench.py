@@ -9,7 +9,8 @@
    its type and kind (`actor_person`), each relation (shorthand ones included) one interval
    line (`rel_member_of` with `subject`, `object`, `role`, dates), every other field a property
    of strings, and a mapping for those schemata (FtM's own schemata cannot say every kgraph
-   kind and relation type);
+   kind and relation type) that leaves out `ftm_schema` and `ftm_id`, which the JSON Lines
+   facts do not have;
 3. `kgraph validate` reads each file three times; the best time of each gives MB/s and records/s.
 
 Sources are left out of the FtM form (FtM has no source records), so that file holds the same
@@ -86,6 +87,8 @@ def convert(jsonl_path, ftm_path, mapping_path):
         "relations": {"rel_" + r: {"type": r, "from": "subject", "to": "object", "role": "role"}
                       for r in sorted(relation_schemata)},
         "interval_dates": {"start": ["startDate", "date"], "end": ["endDate", "date"]},
+        "schema_property": "",
+        "id_property": "",
     }
     with open(mapping_path, "w", encoding="utf-8") as f:
         json.dump(mapping, f, indent=1)

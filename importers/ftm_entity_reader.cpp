@@ -393,7 +393,8 @@ void FtmEntityReader::make_entity(const Entity& e, const FtmEntityRule& rule) {
       }
       if (!link->role.empty()) add_text(rel, "role", link->role, v.at);
       add_sources_field(rel, v.at);
-      if (country)
+      // The entity itself is known; the other end may come later in the file.
+      if (country || entity_ids_.count(to))
         builder_.add(rel);
       else
         held_.hold(rel, true);
@@ -402,7 +403,7 @@ void FtmEntityReader::make_entity(const Entity& e, const FtmEntityRule& rule) {
   }
 
   add_sources_field(r, e.id_at);
-  add_text(r, "ftm_schema", e.schema, e.id_at);
+  if (!mapping_.schema_property.empty()) add_text(r, mapping_.schema_property, e.schema, e.id_at);
   add_properties(r, e);
   builder_.add(r);
   entity_ids_.emplace(e.id);
@@ -476,8 +477,8 @@ void FtmEntityReader::make_relations(const Entity& e, const FtmRelationRule& rul
   add_dates(r, e, rule.start.empty() ? mapping_.interval_start : rule.start,
             rule.end.empty() ? mapping_.interval_end : rule.end);
   add_sources_field(r, e.id_at);
-  add_text(r, "ftm_schema", e.schema, e.id_at);
-  add_text(r, "ftm_id", e.id, e.id_at);
+  if (!mapping_.schema_property.empty()) add_text(r, mapping_.schema_property, e.schema, e.id_at);
+  if (!mapping_.id_property.empty()) add_text(r, mapping_.id_property, e.id, e.id_at);
   add_properties(r, e);
   for (const Value& f : from) {
     for (const Value& t : to->values) {
@@ -485,7 +486,12 @@ void FtmEntityReader::make_relations(const Entity& e, const FtmRelationRule& rul
       r.fields[0].at = f.at;
       r.fields[2].values[0].text.assign(t.text);
       r.fields[2].at = t.at;
-      held_.hold(r, !rule.from_law);
+      // Both ends already read: the relation goes in now; otherwise it waits for the end.
+      if ((rule.from_law || entity_ids_.count(r.fields[0].values[0].text)) &&
+          entity_ids_.count(r.fields[2].values[0].text))
+        builder_.add(r);
+      else
+        held_.hold(r, !rule.from_law);
     }
   }
 }

@@ -239,6 +239,14 @@ class MappingReader {
         m.aliases = texts(v, "\"aliases\"");
       } else if (key == "interval_dates") {
         interval_dates(v, m);
+      } else if (key == "schema_property") {
+        m.schema_property = v.kind == JsonNode::Kind::string && v.text.empty()
+                                ? std::string()
+                                : text(v, "\"schema_property\"");
+      } else if (key == "id_property") {
+        m.id_property = v.kind == JsonNode::Kind::string && v.text.empty()
+                            ? std::string()
+                            : text(v, "\"id_property\"");
       } else if (key == "country_id_prefix") {
         m.country_id_prefix = text(v, "\"country_id_prefix\"");
       } else if (key == "sources") {

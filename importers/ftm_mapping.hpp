@@ -72,6 +72,8 @@ struct FtmMapping {
   std::vector<std::string> aliases;  // properties giving aliases
   std::vector<std::string> interval_start, interval_end;  // relations that do not say theirs
   std::string country_id_prefix;
+  std::string schema_property = "ftm_schema";  // the property naming the FtM schema; empty: none
+  std::string id_property = "ftm_id";          // the property of a relation naming its interval
   std::string source_url;           // the property holding source URLs (`sourceUrl`)
   std::string source_publisher;     // the property holding publishers (`publisher`)
   std::string publisher_id_prefix;  // the source id of a publisher without a URL
