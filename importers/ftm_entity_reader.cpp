@@ -310,7 +310,8 @@ void FtmEntityReader::add_country(std::string_view code, std::string_view name, 
   add_text(extra_, "kind", "country", where);
   add_text(extra_, "ftm_country", code, where);
   builder_.add(extra_);
-  entity_ids_.insert(std::move(id));
+  static const std::string kCountry = "country";
+  entity_ids_.emplace(std::move(id), Made{EntityType::place, &kCountry});
 }
 
 void FtmEntityReader::make_entity(const Entity& e, const FtmEntityRule& rule) {
@@ -394,8 +395,9 @@ void FtmEntityReader::make_entity(const Entity& e, const FtmEntityRule& rule) {
       if (!link->role.empty()) add_text(rel, "role", link->role, v.at);
       add_sources_field(rel, v.at);
       // The entity itself is known; the other end may come later in the file.
-      if (country || entity_ids_.count(to))
-        builder_.add(rel);
+      const Made self{rule.type, &rule.kind.text};
+      if (const Made* other = known(to))
+        add_relation(rel, link->reverse ? *other : self, link->reverse ? self : *other);
       else
         held_.hold(rel, true);
     }
@@ -406,7 +408,7 @@ void FtmEntityReader::make_entity(const Entity& e, const FtmEntityRule& rule) {
   if (!mapping_.schema_property.empty()) add_text(r, mapping_.schema_property, e.schema, e.id_at);
   add_properties(r, e);
   builder_.add(r);
-  entity_ids_.emplace(e.id);
+  entity_ids_.emplace(e.id, Made{rule.type, &rule.kind.text});
 }
 
 void FtmEntityReader::make_relations(const Entity& e, const FtmRelationRule& rule) {
@@ -437,6 +439,7 @@ void FtmEntityReader::make_relations(const Entity& e, const FtmRelationRule& rul
       add_sources_field(extra_, where);
       builder_.add(extra_);
     }
+    entity_ids_.emplace(law_id, Made{EntityType::law, &law.kind.text});
     from.push_back(Value{law_id, where});
   } else if (const Property* p = find(e, rule.from)) {
     used_.push_back(p->name);
@@ -487,24 +490,46 @@ void FtmEntityReader::make_relations(const Entity& e, const FtmRelationRule& rul
       r.fields[2].values[0].text.assign(t.text);
       r.fields[2].at = t.at;
       // Both ends already read: the relation goes in now; otherwise it waits for the end.
-      if ((rule.from_law || entity_ids_.count(r.fields[0].values[0].text)) &&
-          entity_ids_.count(r.fields[2].values[0].text))
-        builder_.add(r);
+      const Made* from_made = known(r.fields[0].values[0].text);
+      const Made* to_made = known(r.fields[2].values[0].text);
+      if (from_made && to_made)
+        add_relation(r, *from_made, *to_made);
       else
         held_.hold(r, !rule.from_law);
     }
   }
 }
 
+const FtmEntityReader::Made* FtmEntityReader::known(const std::string& id) const {
+  auto it = entity_ids_.find(id);
+  return it == entity_ids_.end() ? nullptr : &it->second;
+}
+
+void FtmEntityReader::add_relation(const RawRecord& r, const Made& from, const Made& to) {
+  const RelationType* type = builder_.schema().relation(r.fields[1].values[0].text);
+  if (!type || Schema::allows(*type, from.type, *from.kind, to.type, *to.kind)) {
+    builder_.add(r);  // an unknown type is the builder's to report
+    return;
+  }
+  if (unfit_.count++ == 0) {
+    unfit_.first = r.at;
+    auto end = [](const Made& m) {
+      return std::string(type_name(m.type)) + (m.kind->empty() ? "" : "/" + *m.kind);
+    };
+    unfit_example_ = r.fields[1].values[0].text + " from " + end(from) + " to " + end(to);
+  }
+}
+
 void FtmEntityReader::finish() {
   Diagnostics& diags = builder_.diagnostics();
-  held_.replay([&](const RawRecord& r, bool check_from) {
+  held_.replay([&](const RawRecord& r, bool) {
     const RawField& from = r.fields[0];
     const RawField& to = r.fields[2];
-    const bool from_known = !check_from || entity_ids_.count(from.values[0].text);
-    const bool to_known = entity_ids_.count(to.values[0].text) > 0;
-    if (from_known && to_known) {
-      builder_.add(r);
+    const Made* from_made = known(from.values[0].text);  // laws made here are known too
+    const Made* to_made = known(to.values[0].text);
+    const bool from_known = from_made != nullptr;
+    if (from_made && to_made) {
+      add_relation(r, *from_made, *to_made);
     } else if (dangling_.count++ == 0) {
       dangling_.first = from_known ? to.at : from.at;
     }
@@ -516,6 +541,13 @@ void FtmEntityReader::finish() {
                       "here)",
                   "FtM exports are often partial; put the entities they name in the same file "
                   "to keep these relations");
+  if (unfit_.count)
+    diags.warning(unfit_.first,
+                  plural(unfit_.count, "relation", "relations") +
+                      " dropped: the schema does not admit their ends (the first here: " +
+                      unfit_example_ + ")",
+                  "map the schema to another relation type with --input-option "
+                  "ftm.mapping=FILE, or extend the schema with --schema");
   if (endless_.count)
     diags.warning(endless_.first, plural(endless_.count, "interval entity", "interval entities") +
                                       " skipped: no entity at one of the ends (the first here)");

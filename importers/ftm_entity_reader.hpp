@@ -13,6 +13,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -56,6 +57,11 @@ class FtmEntityReader {
     std::vector<Value> referents;
     std::vector<Property> properties;
   };
+  /// What an entity of the file became, for checking relation ends against the schema.
+  struct Made {
+    EntityType type = EntityType::actor;
+    const std::string* kind = nullptr;
+  };
   struct Skipped {
     std::size_t count = 0;
     Location first;
@@ -81,6 +87,10 @@ class FtmEntityReader {
   void add_sources_field(RawRecord& r, Location where);
   void add_country(std::string_view code, std::string_view name, Location where);
   bool used(std::string_view property) const;
+  const Made* known(const std::string& id) const;
+  /// Adds a relation whose ends are both known, if the schema admits their types and kinds;
+  /// otherwise counts it for one warning.
+  void add_relation(const RawRecord& r, const Made& from, const Made& to);
 
   const FtmMapping& mapping_;
   std::uint32_t file_;
@@ -93,11 +103,13 @@ class FtmEntityReader {
   RawRecord extra_;  // sources, countries and laws made on the side
   std::vector<std::string_view> used_;
   std::vector<std::string> sources_;
-  std::unordered_set<std::string> entity_ids_;
+  std::unordered_map<std::string, Made> entity_ids_;
   std::unordered_set<std::string> made_;  // ids of sources, countries and laws already added
   HeldRelations held_;
   std::map<std::string, Skipped, std::less<>> unmapped_;
   Skipped dangling_;
+  Skipped unfit_;
+  std::string unfit_example_;
   Skipped endless_;
   Skipped deleted_;
 };

@@ -74,10 +74,10 @@ struct FtmMapping {
   std::string country_id_prefix;
   std::string schema_property = "ftm_schema";  // the property naming the FtM schema; empty: none
   std::string id_property = "ftm_id";          // the property of a relation naming its interval
-  std::string source_url;           // the property holding source URLs (`sourceUrl`)
-  std::string source_publisher;     // the property holding publishers (`publisher`)
-  std::string publisher_id_prefix;  // the source id of a publisher without a URL
-  std::string dataset_id_prefix;    // the source id of a dataset
+  std::string source_url;                      // the property holding source URLs (`sourceUrl`)
+  std::string source_publisher;                // the property holding publishers (`publisher`)
+  std::string publisher_id_prefix;             // the source id of a publisher without a URL
+  std::string dataset_id_prefix;               // the source id of a dataset
 
   const FtmEntityRule* entity(std::string_view schema) const;
   const FtmRelationRule* relation(std::string_view schema) const;

@@ -252,6 +252,23 @@ TEST(FtmImporter, RelationsToEntitiesNotInTheFileAreDroppedWithOneWarning) {
   EXPECT_EQ(r.json.find("relations"), std::string::npos);
 }
 
+TEST(FtmImporter, RelationsTheSchemaDoesNotAdmitAreDroppedWithOneWarning) {
+  // FtM's ranges are wider than kgraph's rules (`involved` may name an Address; a Sanction may
+  // name an Event): such relations are left out, so that the rest of the file still imports.
+  const Imported r = import(entity("a", "Address", R"({"full": ["Main St 1"]})") +
+                            entity("e", "Event", R"({"name": ["Fire"], "involved": ["a", "p"]})") +
+                            entity("s", "Sanction", R"({"entity": ["e"], "program": ["X"]})") +
+                            entity("p", "Person", R"({"name": ["Ann"]})"));
+  EXPECT_EQ(r.messages,
+            (Strings{"t.ftm.json:2:78: warning: 2 relations dropped: the schema does not admit "
+                     "their ends (the first here: participated_in from place/site to event)\n"
+                     "  hint: map the schema to another relation type with --input-option "
+                     "ftm.mapping=FILE, or extend the schema with --schema"}));
+  EXPECT_NE(r.json.find(R"({"from":"p","type":"participated_in","to":"e","role":"involved"})"),
+            std::string::npos)
+      << r.json;
+}
+
 TEST(FtmImporter, AddressEntityBecomesLocatedIn) {
   const Imported r = import(entity("p", "Person", R"({"name": ["Ann"], "addressEntity": ["a"]})") +
                             entity("a", "Address", R"({"full": ["Main St 1"]})"));
