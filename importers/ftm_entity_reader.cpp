@@ -399,7 +399,7 @@ void FtmEntityReader::make_entity(const Entity& e, const FtmEntityRule& rule) {
       if (const Made* other = known(to))
         add_relation(rel, link->reverse ? *other : self, link->reverse ? self : *other);
       else
-        held_.hold(rel, true);
+        held_.hold(rel);
     }
     if (!kept) used_.push_back(p.name);
   }
@@ -495,7 +495,7 @@ void FtmEntityReader::make_relations(const Entity& e, const FtmRelationRule& rul
       if (from_made && to_made)
         add_relation(r, *from_made, *to_made);
       else
-        held_.hold(r, !rule.from_law);
+        held_.hold(r);
     }
   }
 }
@@ -522,7 +522,7 @@ void FtmEntityReader::add_relation(const RawRecord& r, const Made& from, const M
 
 void FtmEntityReader::finish() {
   Diagnostics& diags = builder_.diagnostics();
-  held_.replay([&](const RawRecord& r, bool) {
+  held_.replay([&](const RawRecord& r) {
     const RawField& from = r.fields[0];
     const RawField& to = r.fields[2];
     const Made* from_made = known(from.values[0].text);  // laws made here are known too

@@ -32,10 +32,9 @@ std::string_view get_text(const std::string& in, std::size_t& at) {
 
 }  // namespace
 
-void HeldRelations::hold(const RawRecord& record, bool check_from) {
+void HeldRelations::hold(const RawRecord& record) {
   starts_.push_back(bytes_.size());
   file_ = record.at.file;
-  bytes_.push_back(check_from ? 1 : 0);
   put(bytes_, record.at.line);
   put(bytes_, record.at.column);
   put(bytes_, static_cast<std::uint32_t>(record.field_count));
@@ -50,8 +49,7 @@ void HeldRelations::hold(const RawRecord& record, bool check_from) {
   }
 }
 
-bool HeldRelations::unpack(std::size_t at, RawRecord& record) const {
-  const bool check_from = bytes_[at++] != 0;
+void HeldRelations::unpack(std::size_t at, RawRecord& record) const {
   record.clear();
   record.section = Section::relation;
   record.at.file = file_;
@@ -69,7 +67,6 @@ bool HeldRelations::unpack(std::size_t at, RawRecord& record) const {
     for (std::uint32_t v = 0; v < values; ++v)
       f.values.push_back(RawScalar::of_string(get_text(bytes_, at)));
   }
-  return check_from;
 }
 
 void HeldRelations::clear() {

@@ -4,8 +4,8 @@
 /// RawRecord per relation would cost several allocations and many times that.
 ///
 ///   HeldRelations held;
-///   held.hold(record, /*check_from=*/true);
-///   held.replay([&](const RawRecord& r, bool check_from) { ... });
+///   held.hold(record);
+///   held.replay([&](const RawRecord& r) { ... });
 
 #include <cstddef>
 #include <cstdint>
@@ -19,16 +19,16 @@ namespace kgraph {
 class HeldRelations {
  public:
   /// Keeps a copy of `record` (string values only; the file of every Location is the same).
-  void hold(const RawRecord& record, bool check_from);
+  void hold(const RawRecord& record);
 
-  /// Calls `f(record, check_from)` for each relation held, in the order held, then forgets
-  /// them all. The record is reused from one call to the next.
+  /// Calls `f(record)` for each relation held, in the order held, then forgets them all. The
+  /// record is reused from one call to the next.
   template <typename F>
   void replay(F f) {
     RawRecord record;
     for (std::size_t i = 0; i < starts_.size(); ++i) {
-      const bool check_from = unpack(starts_[i], record);
-      f(static_cast<const RawRecord&>(record), check_from);
+      unpack(starts_[i], record);
+      f(static_cast<const RawRecord&>(record));
     }
     clear();
   }
@@ -37,7 +37,7 @@ class HeldRelations {
   void clear();
 
  private:
-  bool unpack(std::size_t at, RawRecord& record) const;
+  void unpack(std::size_t at, RawRecord& record) const;
 
   std::string bytes_;
   std::vector<std::size_t> starts_;
