@@ -1,5 +1,6 @@
 #include "importers/csv_importer.hpp"
 #include "importers/graphml_importer.hpp"
+#include "importers/ftm_importer.hpp"
 #include "importers/importer.hpp"
 #include "importers/json_record_reader.hpp"
 #include "importers/popolo_importer.hpp"
@@ -12,6 +13,7 @@ void register_builtin_importers(ImporterRegistry& registry) {
   registry.add(make_csv_importer());
   registry.add(make_popolo_importer());
   registry.add(make_graphml_importer());
+  registry.add(make_ftm_importer());
 }
 
 }  // namespace kgraph

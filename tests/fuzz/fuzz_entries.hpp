@@ -33,6 +33,8 @@ void compressed(std::string_view bytes);
 void popolo(std::string_view bytes);
 /// GraphML read as `fuzz.graphml`.
 void graphml(std::string_view bytes);
+/// FollowTheMoney entity and delta lines read as `fuzz.ftm.json`.
+void ftm(std::string_view bytes);
 
 using Entry = void (*)(std::string_view bytes);
 

@@ -5,7 +5,7 @@
 namespace kgraph::fuzz {
 
 std::span<const Target> targets() {
-  static constexpr std::array<Target, 14> kTargets = {{
+  static constexpr std::array<Target, 15> kTargets = {{
       {"json", json},
       {"jsonl", jsonl},
       {"csv_sources", csv_sources},
@@ -20,6 +20,7 @@ std::span<const Target> targets() {
       {"compressed", compressed},
       {"popolo", popolo},
       {"graphml", graphml},
+      {"ftm", ftm},
   }};
   return kTargets;
 }
