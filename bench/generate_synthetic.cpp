@@ -427,6 +427,14 @@ std::uint64_t hash_mix(std::uint64_t h, std::uint64_t v) {
 
 class Generator {
  public:
+  /// Whether every pool relations pick their ends from has an entity (few entities may leave
+  /// one empty, and picking from it would read past its end).
+  bool every_pool_has_members() const {
+    for (const ZipfPool& p : pools_)
+      if (p.members.empty()) return false;
+    return true;
+  }
+
   explicit Generator(const Options& o) : o_(o) {
     if (o_.sources == 0) o_.sources = std::max<std::uint64_t>(10, o_.entities / 100);
     type_.resize(o_.entities);
@@ -1008,12 +1016,20 @@ int main(int argc, char** argv) {
   if (format != "json" && format != "jsonl") usage(2);
   o.json_document = format == "json";
 
+  Generator g(o);
+  if (!g.every_pool_has_members()) {
+    std::fprintf(stderr,
+                 "generate_synthetic: --entities %llu is too few for every type of entity to "
+                 "occur (relations need one of each); give more\n",
+                 static_cast<unsigned long long>(o.entities));
+    return 2;
+  }
+
   std::FILE* out = o.output == "-" ? stdout : std::fopen(o.output.c_str(), "wb");
   if (!out) {
     std::perror(o.output.c_str());
     return 3;
   }
-  Generator g(o);
   g.run(out);
   if (out != stdout && std::fclose(out) != 0) {
     std::perror(o.output.c_str());

@@ -1,6 +1,6 @@
 #include "importers/csv_importer.hpp"
-#include "importers/graphml_importer.hpp"
 #include "importers/ftm_importer.hpp"
+#include "importers/graphml_importer.hpp"
 #include "importers/importer.hpp"
 #include "importers/json_record_reader.hpp"
 #include "importers/popolo_importer.hpp"
