@@ -103,9 +103,47 @@ MentionMatcher::Folded MentionMatcher::fold(std::string_view text) {
   return out;
 }
 
+namespace {
+std::size_t slot_of(std::uint64_t key, std::size_t mask) {
+  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 29) & mask;
+}
+}  // namespace
+
 std::uint32_t MentionMatcher::child(std::uint32_t node, char32_t c) const {
-  const auto it = edges_.find(std::uint64_t{node} << 21 | c);
-  return it == edges_.end() ? kNone : it->second;
+  const std::uint64_t key = (std::uint64_t{node} << 21 | c) + 1;
+  const std::size_t mask = edge_keys_.size() - 1;
+  for (std::size_t i = slot_of(key, mask);; i = (i + 1) & mask) {
+    if (edge_keys_[i] == key) return edge_nodes_[i];
+    if (edge_keys_[i] == 0) return kNone;
+  }
+}
+
+std::uint32_t MentionMatcher::add_child(std::uint32_t node, char32_t c) {
+  if (const std::uint32_t existing = child(node, c); existing != kNone) return existing;
+  if (2 * (edges_ + 1) > edge_keys_.size()) {  // at most half full, so that probes stay short
+    std::vector<std::uint64_t> keys(edge_keys_.size() * 2, 0);
+    std::vector<std::uint32_t> values(keys.size(), 0);
+    const std::size_t mask = keys.size() - 1;
+    for (std::size_t j = 0; j < edge_keys_.size(); ++j) {
+      if (edge_keys_[j] == 0) continue;
+      std::size_t i = slot_of(edge_keys_[j], mask);
+      while (keys[i] != 0) i = (i + 1) & mask;
+      keys[i] = edge_keys_[j];
+      values[i] = edge_nodes_[j];
+    }
+    edge_keys_.swap(keys);
+    edge_nodes_.swap(values);
+  }
+  const std::uint64_t key = (std::uint64_t{node} << 21 | c) + 1;
+  const std::size_t mask = edge_keys_.size() - 1;
+  std::size_t i = slot_of(key, mask);
+  while (edge_keys_[i] != 0) i = (i + 1) & mask;
+  const auto created = static_cast<std::uint32_t>(nodes_.size());
+  nodes_.emplace_back();
+  edge_keys_[i] = key;
+  edge_nodes_[i] = created;
+  ++edges_;
+  return created;
 }
 
 std::uint32_t MentionMatcher::add(std::string_view name) {
@@ -115,12 +153,7 @@ std::uint32_t MentionMatcher::add(std::string_view name) {
   while (first < f.text.size() && f.text[first] == ' ') ++first;
   if (first == f.text.size()) return kNone;
   std::uint32_t node = kRoot;
-  for (std::size_t i = first; i < f.text.size(); ++i) {
-    const std::uint64_t key = std::uint64_t{node} << 21 | f.text[i];
-    const auto [it, added] = edges_.try_emplace(key, static_cast<std::uint32_t>(nodes_.size()));
-    if (added) nodes_.emplace_back();
-    node = it->second;
-  }
+  for (std::size_t i = first; i < f.text.size(); ++i) node = add_child(node, f.text[i]);
   Node& end = nodes_[node];
   if (end.name == kNone) {
     end.name = names_++;
