@@ -1,8 +1,12 @@
 #include "importers/graphml_values.hpp"
 
 #include <rapidjson/document.h>
+#include <rapidjson/memorystream.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <system_error>
 
 #include "importers/csv_importer.hpp"
 
@@ -10,6 +14,56 @@ namespace kgraph::graphml {
 namespace {
 
 bool is_scalar(const rapidjson::Value& v) { return v.IsString() || v.IsBool() || v.IsNumber(); }
+
+/// Hands RapidJSON's events on to a Document, with every number converted here by
+/// std::from_chars (exact): RapidJSON's own full-precision conversion reads a zero with an
+/// exponent (`0e40`) as garbage and does undefined shifts on the way (Tencent/rapidjson#1249).
+class ExactNumbers {
+ public:
+  explicit ExactNumbers(rapidjson::Document& doc) : doc_(doc) {}
+  bool Null() { return doc_.Null(); }
+  bool Bool(bool b) { return doc_.Bool(b); }
+  bool Int(int i) { return doc_.Int(i); }
+  bool Uint(unsigned u) { return doc_.Uint(u); }
+  bool Int64(std::int64_t i) { return doc_.Int64(i); }
+  bool Uint64(std::uint64_t u) { return doc_.Uint64(u); }
+  bool Double(double d) { return doc_.Double(d); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
+    const char* const end = s + n;
+    if (std::find_if(s, end, [](char c) { return c == '.' || c == 'e' || c == 'E'; }) == end) {
+      std::int64_t i = 0;
+      if (const auto r = std::from_chars(s, end, i); r.ec == std::errc() && r.ptr == end)
+        return doc_.Int64(i);
+    }
+    double d = 0;
+    const auto r = std::from_chars(s, end, d);
+    if (r.ec == std::errc::result_out_of_range) return false;  // as RapidJSON: too big
+    return r.ptr == end && doc_.Double(d);
+  }
+  bool String(const char* s, rapidjson::SizeType n, bool copy) { return doc_.String(s, n, copy); }
+  bool StartObject() { return doc_.StartObject(); }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) { return doc_.Key(s, n, copy); }
+  bool EndObject(rapidjson::SizeType members) { return doc_.EndObject(members); }
+  bool StartArray() { return doc_.StartArray(); }
+  bool EndArray(rapidjson::SizeType elements) { return doc_.EndArray(elements); }
+
+ private:
+  rapidjson::Document& doc_;
+};
+
+/// Parses JSON text into `doc` with exact numbers; false if it is not JSON.
+bool parse_exact(std::string_view text, rapidjson::Document& doc) {
+  rapidjson::MemoryStream in(text.data(), text.size());  // reads NUL at its end, never past
+  rapidjson::Reader reader;
+  bool ok = false;
+  auto generate = [&](rapidjson::Document& d) {
+    ExactNumbers handler(d);
+    ok = !reader.Parse<rapidjson::kParseNumbersAsStringsFlag>(in, handler).IsError();
+    return ok;
+  };
+  doc.Populate(generate);
+  return ok;
+}
 
 RawScalar scalar_of(const rapidjson::Value& item) {
   RawScalar v;
@@ -88,8 +142,7 @@ bool parse_json_list(std::string_view text, std::vector<RawScalar>& out) {
   if (static_cast<std::size_t>(std::count(text.begin(), text.end(), ',')) >= kMaxRecordValues)
     return false;
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
-  if (doc.HasParseError() || !doc.IsArray()) return false;
+  if (!parse_exact(text, doc) || !doc.IsArray()) return false;
   for (const auto& item : doc.GetArray())
     if (!is_scalar(item)) return false;
   out.clear();
@@ -100,8 +153,7 @@ bool parse_json_list(std::string_view text, std::vector<RawScalar>& out) {
 std::string read_sources_json(std::string_view text, Location at, RawRecord& record,
                               const std::function<void(const RawRecord&)>& add) {
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
-  if (doc.HasParseError() || !doc.IsArray()) return "are not a JSON array of source objects";
+  if (!parse_exact(text, doc) || !doc.IsArray()) return "are not a JSON array of source objects";
   for (const auto& source : doc.GetArray())
     if (!source.IsObject()) return "hold something that is not a JSON object";
   for (const auto& source : doc.GetArray()) {
