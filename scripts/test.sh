@@ -6,7 +6,7 @@
 #   4. a second build with AddressSanitizer + UndefinedBehaviorSanitizer, and the whole test
 #      suite again under it (tests/lsan.supp lists the third-party leaks we accept, each with
 #      its reason).
-# KGRAPH_FUZZ_SECONDS sets the time per fuzz target (default 12: 15 targets must fit in CI's
+# KGRAPH_FUZZ_SECONDS sets the time per fuzz target (default 12: 10 targets must fit in CI's
 # 30 minutes with both builds; 0 skips fuzzing).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -14,13 +14,8 @@ namespace kgraph::fuzz {
 void json(std::string_view bytes);
 /// JSON Lines read as `fuzz.jsonl`.
 void jsonl(std::string_view bytes);
-/// A CSV file of one section, named as `kgraph build` would see it (`actors.csv`, ...).
-void csv_sources(std::string_view bytes);
-void csv_actors(std::string_view bytes);
-void csv_laws(std::string_view bytes);
-void csv_events(std::string_view bytes);
-void csv_places(std::string_view bytes);
-void csv_relations(std::string_view bytes);
+/// The bytes as each CSV file `kgraph build` reads by name (`actors.csv`, `relations.csv`, ...).
+void csv(std::string_view bytes);
 /// A mapping file (`--mapping`); when it loads, a fixed small table is read through it.
 void mapping(std::string_view bytes);
 /// A CSV table read through a fixed mapping.

@@ -5,15 +5,10 @@
 namespace kgraph::fuzz {
 
 std::span<const Target> targets() {
-  static constexpr std::array<Target, 15> kTargets = {{
+  static constexpr std::array<Target, 10> kTargets = {{
       {"json", json},
       {"jsonl", jsonl},
-      {"csv_sources", csv_sources},
-      {"csv_actors", csv_actors},
-      {"csv_laws", csv_laws},
-      {"csv_events", csv_events},
-      {"csv_places", csv_places},
-      {"csv_relations", csv_relations},
+      {"csv", csv},
       {"mapping", mapping},
       {"mapping_table", mapping_table},
       {"schema", schema},
