@@ -109,7 +109,8 @@ void FtmEntityReader::read_line(std::string_view text, std::uint32_t line) {
 }
 
 bool FtmEntityReader::read_values(const JsonNode& node, std::string_view what,
-                                  std::vector<Value>& out) {
+                                  std::string_view name, std::vector<Value>& out) {
+  auto subject = [&] { return std::string(what) + (name.empty() ? "" : quoted(name)); };
   out.clear();
   if (node.kind == JsonNode::Kind::string) {
     out.push_back(Value{node.text, at(node.at)});
@@ -117,14 +118,14 @@ bool FtmEntityReader::read_values(const JsonNode& node, std::string_view what,
   }
   if (node.kind == JsonNode::Kind::null) return true;
   if (node.kind != JsonNode::Kind::array) {
-    error(node.at, std::string(what) + " must be a list of strings; found " +
+    error(node.at, subject() + " must be a list of strings; found " +
                        std::string(json_kind_text(node.kind)));
     return false;
   }
   for (const JsonNode& item : node.items) {
     if (item.kind != JsonNode::Kind::string) {
-      error(item.at, std::string(what) + " must hold strings; found " +
-                         std::string(json_kind_text(item.kind)));
+      error(item.at,
+            subject() + " must hold strings; found " + std::string(json_kind_text(item.kind)));
       return false;
     }
     out.push_back(Value{item.text, at(item.at)});
@@ -141,6 +142,7 @@ bool FtmEntityReader::read_entity(const JsonNode& node, Entity& e) {
   e.datasets.clear();
   e.referents.clear();
   std::size_t properties = 0;
+  e.count = 0;
   bool has_id = false, has_schema = false;
   auto string_member = [&](const JsonMember& m, std::string_view& out) {
     if (m.value.kind != JsonNode::Kind::string) {
@@ -162,9 +164,9 @@ bool FtmEntityReader::read_entity(const JsonNode& node, Entity& e) {
     } else if (m.key == "caption") {
       if (!string_member(m, e.caption)) return false;
     } else if (m.key == "datasets") {
-      if (!read_values(m.value, "\"datasets\"", e.datasets)) return false;
+      if (!read_values(m.value, "\"datasets\"", {}, e.datasets)) return false;
     } else if (m.key == "referents") {
-      if (!read_values(m.value, "\"referents\"", e.referents)) return false;
+      if (!read_values(m.value, "\"referents\"", {}, e.referents)) return false;
     } else if (m.key == "properties") {
       if (m.value.kind != JsonNode::Kind::object) {
         error(m.value.at, "\"properties\" must be an object; found " +
@@ -172,15 +174,15 @@ bool FtmEntityReader::read_entity(const JsonNode& node, Entity& e) {
         return false;
       }
       for (const JsonMember& p : m.value.members) {
-        if (properties == e.properties.size()) e.properties.emplace_back();
-        Property& prop = e.properties[properties++];
+        if (properties == e.slots.size()) e.slots.emplace_back();
+        Property& prop = e.slots[properties++];
         prop.name = p.key;
         prop.at = at(p.value.at);
-        if (!read_values(p.value, "property " + quoted(p.key), prop.values)) return false;
+        if (!read_values(p.value, "property ", p.key, prop.values)) return false;
       }
     }
   }
-  e.properties.resize(properties);
+  e.count = properties;
   if (!has_id) error(node.at, "FtM entity without \"id\"");
   if (!has_schema) error(node.at, "FtM entity without \"schema\"");
   return has_id && has_schema;
@@ -188,7 +190,7 @@ bool FtmEntityReader::read_entity(const JsonNode& node, Entity& e) {
 
 const FtmEntityReader::Property* FtmEntityReader::find(const Entity& e,
                                                        std::string_view name) const {
-  for (const Property& p : e.properties)
+  for (const Property& p : e.properties())
     if (p.name == name && !p.values.empty()) return &p;
   return nullptr;
 }
@@ -202,7 +204,7 @@ void FtmEntityReader::collect_sources(const Entity& e) {
   auto add_source = [&](std::string id, std::string_view key, std::string_view value,
                         const Property* publishers, Location where) {
     sources_.push_back(id);
-    if (!made_.insert(id).second) return;
+    if (!made_.add(id, true)) return;
     extra_.clear();
     extra_.section = Section::source;
     extra_.at = where;
@@ -285,7 +287,7 @@ void FtmEntityReader::add_dates(RawRecord& r, const Entity& e,
 }
 
 void FtmEntityReader::add_properties(RawRecord& r, const Entity& e) {
-  for (const Property& p : e.properties) {
+  for (const Property& p : e.properties()) {
     if (p.values.empty() || used(p.name)) continue;
     RawField& f = reserved(p.name) ? r.add_field("ftm_" + std::string(p.name), p.at)
                                    : r.add_field(p.name, p.at);
@@ -301,7 +303,7 @@ void FtmEntityReader::add_properties(RawRecord& r, const Entity& e) {
 
 void FtmEntityReader::add_country(std::string_view code, std::string_view name, Location where) {
   std::string id = mapping_.country_id_prefix + std::string(code);
-  if (!made_.insert(id).second) return;
+  if (!made_.add(id, true)) return;
   extra_.clear();
   extra_.section = Section::place;
   extra_.at = where;
@@ -311,7 +313,7 @@ void FtmEntityReader::add_country(std::string_view code, std::string_view name, 
   add_text(extra_, "ftm_country", code, where);
   builder_.add(extra_);
   static const std::string kCountry = "country";
-  entity_ids_.emplace(std::move(id), Made{EntityType::place, &kCountry});
+  entity_ids_.add(id, Made{EntityType::place, &kCountry});
 }
 
 void FtmEntityReader::make_entity(const Entity& e, const FtmEntityRule& rule) {
@@ -358,7 +360,7 @@ void FtmEntityReader::make_entity(const Entity& e, const FtmEntityRule& rule) {
   // Links: entity references and country codes that become relations from this entity.
   // Country places are made here, so those relations go in at once; the others wait for the
   // end of the file.
-  for (const Property& p : e.properties) {
+  for (const Property& p : e.properties()) {
     const FtmLinkRule* link = mapping_.link(p.name);
     if (!link || used(p.name)) continue;
     auto type = link->relation.find(rule.type);
@@ -396,7 +398,7 @@ void FtmEntityReader::make_entity(const Entity& e, const FtmEntityRule& rule) {
       add_sources_field(rel, v.at);
       // The entity itself is known; the other end may come later in the file.
       const Made self{rule.type, &rule.kind.text};
-      if (const Made* other = known(to))
+      if (const std::optional<Made> other = known(to))
         add_relation(rel, link->reverse ? *other : self, link->reverse ? self : *other);
       else
         held_.hold(rel);
@@ -408,7 +410,7 @@ void FtmEntityReader::make_entity(const Entity& e, const FtmEntityRule& rule) {
   if (!mapping_.schema_property.empty()) add_text(r, mapping_.schema_property, e.schema, e.id_at);
   add_properties(r, e);
   builder_.add(r);
-  entity_ids_.emplace(e.id, Made{rule.type, &rule.kind.text});
+  entity_ids_.add(e.id, Made{rule.type, &rule.kind.text});
 }
 
 void FtmEntityReader::make_relations(const Entity& e, const FtmRelationRule& rule) {
@@ -429,7 +431,7 @@ void FtmEntityReader::make_relations(const Entity& e, const FtmRelationRule& rul
     const Location where = id ? id->values.front().at : e.id_at;
     if (id) used_.push_back(id->name);
     if (name) used_.push_back(name->name);
-    if (made_.insert(law_id).second) {
+    if (made_.add(law_id, true)) {
       extra_.clear();
       extra_.section = Section::law;
       extra_.at = where;
@@ -439,7 +441,7 @@ void FtmEntityReader::make_relations(const Entity& e, const FtmRelationRule& rul
       add_sources_field(extra_, where);
       builder_.add(extra_);
     }
-    entity_ids_.emplace(law_id, Made{EntityType::law, &law.kind.text});
+    entity_ids_.add(law_id, Made{EntityType::law, &law.kind.text});
     from.push_back(Value{law_id, where});
   } else if (const Property* p = find(e, rule.from)) {
     used_.push_back(p->name);
@@ -490,19 +492,14 @@ void FtmEntityReader::make_relations(const Entity& e, const FtmRelationRule& rul
       r.fields[2].values[0].text.assign(t.text);
       r.fields[2].at = t.at;
       // Both ends already read: the relation goes in now; otherwise it waits for the end.
-      const Made* from_made = known(r.fields[0].values[0].text);
-      const Made* to_made = known(r.fields[2].values[0].text);
+      const std::optional<Made> from_made = known(r.fields[0].values[0].text);
+      const std::optional<Made> to_made = known(r.fields[2].values[0].text);
       if (from_made && to_made)
         add_relation(r, *from_made, *to_made);
       else
         held_.hold(r);
     }
   }
-}
-
-const FtmEntityReader::Made* FtmEntityReader::known(const std::string& id) const {
-  auto it = entity_ids_.find(id);
-  return it == entity_ids_.end() ? nullptr : &it->second;
 }
 
 void FtmEntityReader::add_relation(const RawRecord& r, const Made& from, const Made& to) {
@@ -525,9 +522,10 @@ void FtmEntityReader::finish() {
   held_.replay([&](const RawRecord& r) {
     const RawField& from = r.fields[0];
     const RawField& to = r.fields[2];
-    const Made* from_made = known(from.values[0].text);  // laws made here are known too
-    const Made* to_made = known(to.values[0].text);
-    const bool from_known = from_made != nullptr;
+    const std::optional<Made> from_made =
+        known(from.values[0].text);  // laws made here are known too
+    const std::optional<Made> to_made = known(to.values[0].text);
+    const bool from_known = from_made.has_value();
     if (from_made && to_made) {
       add_relation(r, *from_made, *to_made);
     } else if (dangling_.count++ == 0) {

@@ -11,16 +11,17 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "graph/graph_builder.hpp"
 #include "graph/record.hpp"
 #include "importers/ftm_held_relations.hpp"
 #include "importers/ftm_mapping.hpp"
+#include "importers/id_table.hpp"
 #include "importers/json_tree.hpp"
 
 namespace kgraph {
@@ -55,7 +56,11 @@ class FtmEntityReader {
     std::string_view caption;
     std::vector<Value> datasets;
     std::vector<Value> referents;
-    std::vector<Property> properties;
+    /// The properties of this entity; the slots past them keep their lists' memory for the
+    /// next line, so that reading a line allocates nothing once the lists are big enough.
+    std::span<const Property> properties() const { return {slots.data(), count}; }
+    std::vector<Property> slots;
+    std::size_t count = 0;
   };
   /// What an entity of the file became, for checking relation ends against the schema.
   struct Made {
@@ -71,7 +76,10 @@ class FtmEntityReader {
   void error(const TextPosition& p, std::string message, std::string hint = {});
 
   bool read_entity(const JsonNode& node, Entity& out);
-  bool read_values(const JsonNode& node, std::string_view what, std::vector<Value>& out);
+  /// Reads a string or a list of strings; `what` and `name` say what it is in a message (the
+  /// message is made only when there is one to report).
+  bool read_values(const JsonNode& node, std::string_view what, std::string_view name,
+                   std::vector<Value>& out);
   const Property* find(const Entity& e, std::string_view name) const;
 
   void make_entity(const Entity& e, const FtmEntityRule& rule);
@@ -87,7 +95,7 @@ class FtmEntityReader {
   void add_sources_field(RawRecord& r, Location where);
   void add_country(std::string_view code, std::string_view name, Location where);
   bool used(std::string_view property) const;
-  const Made* known(const std::string& id) const;
+  std::optional<Made> known(std::string_view id) const { return entity_ids_.find(id); }
   /// Adds a relation whose ends are both known, if the schema admits their types and kinds;
   /// otherwise counts it for one warning.
   void add_relation(const RawRecord& r, const Made& from, const Made& to);
@@ -103,8 +111,8 @@ class FtmEntityReader {
   RawRecord extra_;  // sources, countries and laws made on the side
   std::vector<std::string_view> used_;
   std::vector<std::string> sources_;
-  std::unordered_map<std::string, Made> entity_ids_;
-  std::unordered_set<std::string> made_;  // ids of sources, countries and laws already added
+  IdTable<Made> entity_ids_;
+  IdTable<bool> made_;  // ids of sources, countries and laws already added
   HeldRelations held_;
   std::map<std::string, Skipped, std::less<>> unmapped_;
   Skipped dangling_;
