@@ -58,134 +58,28 @@ FtmEntityReader::FtmEntityReader(const FtmMapping& mapping, std::uint32_t file,
                                  GraphBuilder& builder)
     : mapping_(mapping), file_(file), builder_(builder) {}
 
-void FtmEntityReader::error(const TextPosition& p, std::string message, std::string hint) {
-  builder_.diagnostics().error(at(p), std::move(message), std::move(hint));
-}
-
 void FtmEntityReader::read_line(std::string_view text, std::uint32_t line) {
-  line_ = line;
-  root_ = JsonNode{};  // parse_json_tree adds to what the node holds
-  if (auto problem = parse_json_tree(text, root_)) return error(problem->at, problem->message);
-  if (root_.kind != JsonNode::Kind::object)
-    return error(root_.at,
-                 "expected an FtM entity {\"id\", \"schema\", \"properties\"} or a delta "
-                 "{\"op\", \"entity\"}; found " +
-                     std::string(json_kind_text(root_.kind)),
-                 "FtM files hold one JSON object per line");
-  const JsonNode* node = &root_;
-  const JsonMember* op = nullptr;
-  for (const JsonMember& m : root_.members)
-    if (m.key == "op") op = &m;
-  if (op) {  // a delta line: {"op": "ADD", "entity": {...}}
-    if (op->value.kind != JsonNode::Kind::string)
-      return error(op->value.at,
-                   "\"op\" must be a string; found " + std::string(json_kind_text(op->value.kind)));
-    const std::string& name = op->value.text;
-    if (name != "ADD" && name != "MOD" && name != "DEL")
-      return error(op->value.at,
-                   "unknown delta operation " + quoted(name) + "; expected ADD, MOD or DEL");
-    const JsonNode* entity = nullptr;
-    for (const JsonMember& m : root_.members) {
-      if (m.key == "entity") entity = &m.value;
-    }
-    if (!entity) return error(root_.at, "delta line without \"entity\"");
-    if (name == "DEL") {
-      if (deleted_.count++ == 0) deleted_.first = at(op->value.at);
-      return;
-    }
-    node = entity;
+  const FtmLine& got = parser_.parse(text, file_, line);
+  if (got.what == FtmLine::What::problem) {
+    for (const FtmLineProblem& p : got.problems)
+      builder_.diagnostics().error(p.at, p.message, p.hint);
+    return;
   }
-  if (!read_entity(*node, entity_)) return;
-  if (const FtmEntityRule* rule = mapping_.entity(entity_.schema)) {
-    make_entity(entity_, *rule);
-  } else if (const FtmRelationRule* relation = mapping_.relation(entity_.schema)) {
-    make_relations(entity_, *relation);
+  if (got.what == FtmLine::What::deleted) {
+    if (deleted_.count++ == 0) deleted_.first = got.at;
+    return;
+  }
+  const Entity& entity = *got.entity;
+  if (const FtmEntityRule* rule = mapping_.entity(entity.schema)) {
+    make_entity(entity, *rule);
+  } else if (const FtmRelationRule* relation = mapping_.relation(entity.schema)) {
+    make_relations(entity, *relation);
   } else {
-    auto it = unmapped_.find(entity_.schema);
+    auto it = unmapped_.find(entity.schema);
     if (it == unmapped_.end())
-      it = unmapped_.emplace(std::string(entity_.schema), Skipped{0, entity_.id_at}).first;
+      it = unmapped_.emplace(std::string(entity.schema), Skipped{0, entity.id_at}).first;
     ++it->second.count;
   }
-}
-
-bool FtmEntityReader::read_values(const JsonNode& node, std::string_view what,
-                                  std::string_view name, std::vector<Value>& out) {
-  auto subject = [&] { return std::string(what) + (name.empty() ? "" : quoted(name)); };
-  out.clear();
-  if (node.kind == JsonNode::Kind::string) {
-    out.push_back(Value{node.text, at(node.at)});
-    return true;
-  }
-  if (node.kind == JsonNode::Kind::null) return true;
-  if (node.kind != JsonNode::Kind::array) {
-    error(node.at, subject() + " must be a list of strings; found " +
-                       std::string(json_kind_text(node.kind)));
-    return false;
-  }
-  for (const JsonNode& item : node.items) {
-    if (item.kind != JsonNode::Kind::string) {
-      error(item.at,
-            subject() + " must hold strings; found " + std::string(json_kind_text(item.kind)));
-      return false;
-    }
-    out.push_back(Value{item.text, at(item.at)});
-  }
-  return true;
-}
-
-bool FtmEntityReader::read_entity(const JsonNode& node, Entity& e) {
-  if (node.kind != JsonNode::Kind::object) {
-    error(node.at, "\"entity\" must be an object; found " + std::string(json_kind_text(node.kind)));
-    return false;
-  }
-  e.id = e.schema = e.caption = {};
-  e.datasets.clear();
-  e.referents.clear();
-  std::size_t properties = 0;
-  e.count = 0;
-  bool has_id = false, has_schema = false;
-  auto string_member = [&](const JsonMember& m, std::string_view& out) {
-    if (m.value.kind != JsonNode::Kind::string) {
-      error(m.value.at, quoted(m.key) + " must be a string; found " +
-                            std::string(json_kind_text(m.value.kind)));
-      return false;
-    }
-    out = m.value.text;
-    return true;
-  };
-  for (const JsonMember& m : node.members) {
-    if (m.key == "id") {
-      if (!string_member(m, e.id)) return false;
-      e.id_at = at(m.value.at);
-      has_id = true;
-    } else if (m.key == "schema") {
-      if (!string_member(m, e.schema)) return false;
-      has_schema = true;
-    } else if (m.key == "caption") {
-      if (!string_member(m, e.caption)) return false;
-    } else if (m.key == "datasets") {
-      if (!read_values(m.value, "\"datasets\"", {}, e.datasets)) return false;
-    } else if (m.key == "referents") {
-      if (!read_values(m.value, "\"referents\"", {}, e.referents)) return false;
-    } else if (m.key == "properties") {
-      if (m.value.kind != JsonNode::Kind::object) {
-        error(m.value.at, "\"properties\" must be an object; found " +
-                              std::string(json_kind_text(m.value.kind)));
-        return false;
-      }
-      for (const JsonMember& p : m.value.members) {
-        if (properties == e.slots.size()) e.slots.emplace_back();
-        Property& prop = e.slots[properties++];
-        prop.name = p.key;
-        prop.at = at(p.value.at);
-        if (!read_values(p.value, "property ", p.key, prop.values)) return false;
-      }
-    }
-  }
-  e.count = properties;
-  if (!has_id) error(node.at, "FtM entity without \"id\"");
-  if (!has_schema) error(node.at, "FtM entity without \"schema\"");
-  return has_id && has_schema;
 }
 
 const FtmEntityReader::Property* FtmEntityReader::find(const Entity& e,

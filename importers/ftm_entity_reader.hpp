@@ -12,7 +12,6 @@
 #include <cstdint>
 #include <map>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,9 +19,9 @@
 #include "graph/graph_builder.hpp"
 #include "graph/record.hpp"
 #include "importers/ftm_held_relations.hpp"
+#include "importers/ftm_line_parser.hpp"
 #include "importers/ftm_mapping.hpp"
 #include "importers/id_table.hpp"
-#include "importers/json_tree.hpp"
 
 namespace kgraph {
 
@@ -40,28 +39,9 @@ class FtmEntityReader {
   void finish();
 
  private:
-  struct Value {
-    std::string_view text;
-    Location at;
-  };
-  struct Property {
-    std::string_view name;
-    Location at;  // where its value starts
-    std::vector<Value> values;
-  };
-  struct Entity {
-    std::string_view id;
-    Location id_at;
-    std::string_view schema;
-    std::string_view caption;
-    std::vector<Value> datasets;
-    std::vector<Value> referents;
-    /// The properties of this entity; the slots past them keep their lists' memory for the
-    /// next line, so that reading a line allocates nothing once the lists are big enough.
-    std::span<const Property> properties() const { return {slots.data(), count}; }
-    std::vector<Property> slots;
-    std::size_t count = 0;
-  };
+  using Value = FtmValue;
+  using Property = FtmProperty;
+  using Entity = FtmEntity;
   /// What an entity of the file became, for checking relation ends against the schema.
   struct Made {
     EntityType type = EntityType::actor;
@@ -72,14 +52,6 @@ class FtmEntityReader {
     Location first;
   };
 
-  Location at(const TextPosition& p) const { return Location{file_, line_, p.column}; }
-  void error(const TextPosition& p, std::string message, std::string hint = {});
-
-  bool read_entity(const JsonNode& node, Entity& out);
-  /// Reads a string or a list of strings; `what` and `name` say what it is in a message (the
-  /// message is made only when there is one to report).
-  bool read_values(const JsonNode& node, std::string_view what, std::string_view name,
-                   std::vector<Value>& out);
   const Property* find(const Entity& e, std::string_view name) const;
 
   void make_entity(const Entity& e, const FtmEntityRule& rule);
@@ -103,10 +75,8 @@ class FtmEntityReader {
   const FtmMapping& mapping_;
   std::uint32_t file_;
   GraphBuilder& builder_;
-  std::uint32_t line_ = 0;
 
-  JsonNode root_;
-  Entity entity_;
+  FtmLineParser parser_;
   RawRecord record_;
   RawRecord extra_;  // sources, countries and laws made on the side
   std::vector<std::string_view> used_;

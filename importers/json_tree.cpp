@@ -5,71 +5,17 @@
 #include <climits>
 
 #include "graph/messages.hpp"
+#include "importers/json_positions.hpp"
 
 namespace kgraph {
 namespace {
-
-/// A string stream for RapidJSON without its copy optimisation, so that Tell() during a SAX
-/// event is the position just after the value that caused it (with the optimisation, the reader
-/// works on a copy of the stream while it calls the handler for strings and numbers). It reads
-/// NUL at and past its end: RapidJSON's UTF-8 validation takes the continuation bytes of a
-/// sequence without looking, so a text ending inside one would otherwise be read past.
-///
-/// It is parsed in place (kParseInsituFlag): a string is decoded over its own bytes, which
-/// costs a fifth of decoding it onto RapidJSON's stack a character at a time (the largest cost
-/// of an FtM import in perf). The buffer is a copy; positions are counted on the original.
-struct PositionStream {
-  using Ch = char;
-  PositionStream(Ch* s, std::size_t size) : head(s), src(s), end(s + size) {}
-  Ch Peek() const { return src < end ? *src : '\0'; }
-  Ch Take() { return src < end ? *src++ : '\0'; }
-  std::size_t Tell() const { return static_cast<std::size_t>(src - head); }
-  Ch* PutBegin() { return dst = src; }
-  void Put(Ch c) { *dst++ = c; }
-  void Flush() {}
-  std::size_t PutEnd(Ch* begin) { return static_cast<std::size_t>(dst - begin); }
-  Ch* head;
-  Ch* src;
-  Ch* end;
-  Ch* dst = nullptr;
-};
-
-/// Line and column of byte offsets asked for in increasing order, each found by counting on
-/// from the one before: linear in the text however long its lines.
-class PositionCounter {
- public:
-  explicit PositionCounter(std::string_view text) : text_(text) {}
-
-  TextPosition at(std::size_t offset) {
-    if (offset > text_.size()) offset = text_.size();
-    if (offset < offset_) {  // never in document order; kept correct all the same
-      offset_ = 0;
-      position_ = TextPosition{};
-    }
-    for (; offset_ < offset; ++offset_) {
-      const char c = text_[offset_];
-      if (c == '\n') {
-        ++position_.line;
-        position_.column = 1;
-      } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {  // not a UTF-8 continuation
-        ++position_.column;
-      }
-    }
-    return position_;
-  }
-
- private:
-  std::string_view text_;
-  std::size_t offset_ = 0;
-  TextPosition position_;
-};
 
 /// Builds a JsonNode tree from RapidJSON's SAX events. RapidJSON reports a value once it has
 /// read it, so starts are found by looking back from the stream's position. Events come in
 /// document order, so their starts only move forward and the PositionCounter stays linear.
 class TreeBuilder {
  public:
-  TreeBuilder(std::string_view text, const PositionStream& stream, JsonNode& root)
+  TreeBuilder(std::string_view text, const JsonInsituStream& stream, JsonNode& root)
       : text_(text), stream_(stream), positions_(text), root_(root) {}
 
   bool Null() {
@@ -148,22 +94,14 @@ class TreeBuilder {
     n->at = positions_.at(offset);
     return *n;
   }
-  /// The opening quote of a string whose decoded text starts at `decoded` (in place, just
-  /// after the quote).
   std::size_t string_start(const char* decoded) const {
-    return static_cast<std::size_t>(decoded - stream_.head) - 1;
+    return json_string_start(stream_, decoded);
   }
-  std::size_t literal_start() const {
-    std::size_t i = stream_.Tell();
-    while (i > 0 && std::string_view("0123456789+-.eEtruefalsnul").find(text_[i - 1]) !=
-                        std::string_view::npos)
-      --i;
-    return i;
-  }
+  std::size_t literal_start() const { return json_literal_start(text_, stream_.Tell()); }
 
   std::string_view text_;
-  const PositionStream& stream_;
-  PositionCounter positions_;
+  const JsonInsituStream& stream_;
+  JsonPositionCounter positions_;
   JsonNode& root_;
   std::vector<JsonNode*> stack_;
   std::string key_;
@@ -194,7 +132,7 @@ std::string_view json_kind_text(JsonNode::Kind kind) {
 
 std::optional<JsonTreeError> parse_json_tree(std::string_view json_text, JsonNode& root) {
   std::string buffer(json_text);  // RapidJSON decodes strings over it (and reads up to a NUL)
-  PositionStream stream(buffer.data(), buffer.size());
+  JsonInsituStream stream(buffer.data(), buffer.size());
   TreeBuilder builder(json_text, stream, root);
   rapidjson::Reader reader;
   const rapidjson::ParseResult r =
