@@ -81,12 +81,14 @@ std::vector<std::string> InputSession::documents() const {
 void InputSession::load_mapping() {
   const auto path = args_.value("mapping");
   if (!path) return;
-  // CSV inputs become tables read through the mapping; its problems stop read().
+  // CSV and tab-separated inputs, and JSON Lines files a "jsonl" table names, become tables
+  // read through the mapping; its problems stop read().
   auto mapping = TableMapping::load(read_whole_file(*path), diags_.add_file(*path), diags_);
-  if (mapping)
-    mapping_ = make_mapping_importer(std::make_shared<const TableMapping>(std::move(*mapping)));
+  if (!mapping) return;
+  auto shared = std::make_shared<const TableMapping>(std::move(*mapping));
+  mapping_ = make_mapping_importer(shared);
   for (InputFile& input : inputs_)
-    if (mapping_ && input.importer->name() == "csv") input.importer = mapping_.get();
+    if (shared->reads(input.name, input.importer->name())) input.importer = mapping_.get();
 }
 
 std::optional<KnowledgeGraph> InputSession::read(Schema schema) {

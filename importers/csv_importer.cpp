@@ -62,12 +62,15 @@ RawField& next_field(RawRecord& r, const std::string& key, Location at, bool lis
 
 class CsvFile {
  public:
-  CsvFile(std::istream& in, std::uint32_t file, Section section, GraphBuilder& builder)
+  CsvFile(std::istream& in, std::uint32_t file, Section section, char delimiter,
+          GraphBuilder& builder)
       : diags_(builder.diagnostics()),
         reader_(in, file, diags_),
         file_(file),
         section_(section),
-        builder_(builder) {}
+        builder_(builder) {
+    reader_.set_delimiter(delimiter);
+  }
 
   void run() {
     const std::size_t errors_before = diags_.error_count();
@@ -274,7 +277,7 @@ class CsvFile {
 class CsvImporter final : public Importer {
  public:
   std::string_view name() const override { return "csv"; }
-  std::vector<std::string_view> extensions() const override { return {".csv"}; }
+  std::vector<std::string_view> extensions() const override { return {".csv", ".tsv", ".tab"}; }
 
   void read(std::istream& in, std::uint32_t file, std::string_view file_name, GraphBuilder& builder,
             const ImportOptions& options) const override {
@@ -301,7 +304,7 @@ class CsvImporter final : public Importer {
       builder.diagnostics().error(Location{file, 0, 0}, message);
       return;
     }
-    CsvFile(in, file, *section, builder).run();
+    CsvFile(in, file, *section, is_tab_separated_name(file_name) ? '\t' : ',', builder).run();
   }
 };
 
@@ -311,10 +314,14 @@ std::unique_ptr<Importer> make_csv_importer() { return std::make_unique<CsvImpor
 
 std::optional<Section> section_from_csv_name(std::string_view file_name) {
   const std::string base = ascii_lower(base_name(file_name));
-  if (!base.ends_with(".csv")) return std::nullopt;
+  if (!base.ends_with(".csv") && !is_tab_separated_name(base)) return std::nullopt;
   for (std::string_view prefix : kSectionPrefixes)
     if (base.starts_with(prefix)) return section_option(prefix);
   return std::nullopt;
+}
+
+bool is_tab_separated_name(std::string_view file_name) {
+  return ends_with_nocase(file_name, ".tsv") || ends_with_nocase(file_name, ".tab");
 }
 
 std::string_view cell_type_name(CellType t) {

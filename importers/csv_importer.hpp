@@ -22,6 +22,9 @@ std::unique_ptr<Importer> make_csv_importer();
 std::optional<Section> section_from_csv_name(std::string_view file_name);
 
 /// The scalar type of a typed column (`:int`, `:float`, `:boolean`, `:string`).
+/// True for `.tsv` and `.tab` files, which separate fields with tabs (and do not quote).
+bool is_tab_separated_name(std::string_view file_name);
+
 enum class CellType : std::uint8_t { string, integer, real, boolean };
 
 /// "int", "float", ... as written in headers and messages.

@@ -17,6 +17,7 @@ constexpr std::array<bool, 256> stop_table(std::string_view stops) {
 }
 /// Bytes that end a run of plain text outside and inside quotes.
 constexpr auto kUnquotedStop = stop_table(",\n\r\"");
+constexpr auto kTabSeparatedStop = stop_table("\t\n\r");
 constexpr auto kQuotedStop = stop_table("\"\n\r");
 
 /// Whether `s` is ASCII, eight bytes at a time (the common case skips the UTF-8 decoder).
@@ -96,9 +97,25 @@ CsvReader::CsvReader(std::istream& in, std::uint32_t file, Diagnostics& diags,
       diags_(diags),
       buf_(new char[chunk_bytes < 4 ? 4 : chunk_bytes]),
       capacity_(chunk_bytes < 4 ? 4 : chunk_bytes),
-      max_row_bytes_(max_row_bytes) {}
+      max_row_bytes_(max_row_bytes),
+      unquoted_stop_(&kUnquotedStop) {}
 
 CsvReader::~CsvReader() = default;
+
+void CsvReader::set_delimiter(char delimiter) {
+  delimiter_ = delimiter;
+  quoting_ = delimiter != '\t';
+  if (delimiter == ',') {
+    unquoted_stop_ = &kUnquotedStop;
+  } else if (delimiter == '\t') {
+    unquoted_stop_ = &kTabSeparatedStop;
+  } else {
+    custom_stop_ = kUnquotedStop;
+    custom_stop_[static_cast<unsigned char>(',')] = false;
+    custom_stop_[static_cast<unsigned char>(delimiter)] = true;
+    unquoted_stop_ = &custom_stop_;
+  }
+}
 
 void CsvReader::error(std::uint32_t line, std::uint32_t column, std::string message) {
   diags_.error(Location{file_, line, column}, std::move(message));
@@ -282,7 +299,7 @@ bool CsvReader::read_row(CsvRow& row) {
     const char* const buf = buf_.get();
     switch (state) {
       case State::field_start:
-        if (buf[pos_] == '"') {
+        if (quoting_ && buf[pos_] == '"') {
           ++pos_;
           cell.quoted = true;
           cell.line = line_;
@@ -295,12 +312,12 @@ bool CsvReader::read_row(CsvRow& row) {
 
       case State::unquoted: {
         std::size_t p = pos_;
-        while (p < end_ && !kUnquotedStop[static_cast<unsigned char>(buf[p])]) ++p;
+        while (p < end_ && !(*unquoted_stop_)[static_cast<unsigned char>(buf[p])]) ++p;
         row.text.append(buf + pos_, p - pos_);
         pos_ = p;
         if (p == end_) break;
         const char c = buf[pos_++];
-        if (c == ',') {
+        if (c == delimiter_) {
           finish_cell();
           state = State::field_start;
         } else if (c == '\n' || c == '\r') {
@@ -339,7 +356,7 @@ bool CsvReader::read_row(CsvRow& row) {
           row.text += '"';
           cr_in_quotes = false;
           state = State::quoted;
-        } else if (c == ',') {
+        } else if (c == delimiter_) {
           ++pos_;
           finish_cell();
           state = State::field_start;

@@ -14,6 +14,7 @@
 /// unquoted field, text after a closing quote, a quote never closed, invalid UTF-8, a byte order
 /// mark anywhere but at the start, a UTF-16 file, a row longer than `kMaxRowBytes`.
 
+#include <array>
 #include <cstdint>
 #include <istream>
 #include <memory>
@@ -63,6 +64,10 @@ class CsvReader {
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
 
+  /// Separates fields with `delimiter` instead of `,`. A tab also turns quoting off: in
+  /// tab-separated files (IANA text/tab-separated-values, GDELT) a quote is text.
+  void set_delimiter(char delimiter);
+
   /// Reads the next row into `row`; false at the end of the input, or after an error that
   /// ends reading (an unterminated quote, a UTF-16 file, an overlong row).
   bool read_row(CsvRow& row);
@@ -89,6 +94,10 @@ class CsvReader {
   bool started_ = false;     // the first chunk was read (BOM checked)
   bool pending_lf_ = false;  // the last row ended with CR: a following LF belongs to it
   bool done_ = false;
+  char delimiter_ = ',';
+  bool quoting_ = true;
+  const std::array<bool, 256>* unquoted_stop_;
+  std::array<bool, 256> custom_stop_{};
 };
 
 }  // namespace kgraph

@@ -12,6 +12,7 @@
 /// because values written as constants in the mapping are reported at their place there.
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -24,21 +25,35 @@
 namespace kgraph {
 
 namespace detail {
-struct MappingSpec;
+struct MappingDocument;
 }
+
+/// Reads a file a mapping names (a lookup table), by the path the mapping's place and its text
+/// give; nullopt if it cannot be read.
+using MappingFileReader = std::function<std::optional<std::string>(const std::string& path)>;
 
 class TableMapping {
  public:
   /// Parses a mapping document; problems go to `diags` against `file`. nullopt if there were any.
+  /// Lookup files are read from the disk, relative to the folder of `file`'s name.
   static std::optional<TableMapping> load(std::string_view json_text, std::uint32_t file,
                                           Diagnostics& diags);
+  /// Same, with lookup files read by `read_file` (tests; the fuzz target reads none).
+  static std::optional<TableMapping> load(std::string_view json_text, std::uint32_t file,
+                                          Diagnostics& diags, const MappingFileReader& read_file);
 
   TableMapping(TableMapping&&) noexcept;
   TableMapping& operator=(TableMapping&&) noexcept;
   ~TableMapping();
 
-  /// Reads one CSV table (RFC 4180, header row) and adds what each row makes to `builder`.
-  /// `file` is the table's index in the builder's diagnostics.
+  /// True if the mapping reads the input `file_name` that `importer` would read otherwise:
+  /// every CSV or tab-separated table (one no table's "files" matches is an error when read),
+  /// and JSON Lines files a "jsonl" table's "files" matches.
+  bool reads(std::string_view file_name, std::string_view importer) const;
+
+  /// Reads one table (CSV, tab-separated or JSON Lines, as the table of the mapping whose
+  /// "files" matches `file_name` says) and adds what each row makes to `builder`. `file` is the
+  /// table's index in the builder's diagnostics.
   void read(std::istream& table, std::uint32_t file, std::string_view file_name,
             GraphBuilder& builder) const;
 
@@ -48,10 +63,10 @@ class TableMapping {
 
  private:
   TableMapping();
-  std::unique_ptr<detail::MappingSpec> spec_;
+  std::unique_ptr<detail::MappingDocument> doc_;
 };
 
-/// An importer ("csv", ".csv") that reads every table through `mapping` (`--mapping FILE`).
+/// An importer ("csv") that reads every table it is given through `mapping` (`--mapping FILE`).
 std::unique_ptr<Importer> make_mapping_importer(std::shared_ptr<const TableMapping> mapping);
 
 }  // namespace kgraph

@@ -11,8 +11,13 @@
 
 namespace kgraph::detail {
 
-/// Reads `table` (RFC 4180, header row; `file` is its index in the builder's diagnostics).
-void read_mapped_table(const MappingSpec& spec, std::istream& table, std::uint32_t file,
+/// The table of `doc` that reads `file_name`: the first whose "files" matches its name (without
+/// folders and without a compression ending), or nullptr.
+const MappingSpec* table_for(const MappingDocument& doc, std::string_view file_name);
+
+/// Reads `table` through the table of `doc` that reads `file_name` (`file` is its index in the
+/// builder's diagnostics); an error if there is none.
+void read_mapped_table(const MappingDocument& doc, std::istream& table, std::uint32_t file,
                        std::string_view file_name, GraphBuilder& builder);
 
 }  // namespace kgraph::detail

@@ -51,7 +51,7 @@ const LoadError kLoadErrors[] = {
     {"not an object",
      "[]",
      {"map.json:1:1: error: a mapping is a JSON object with \"entities\" and optionally "
-      "\"relations\" and \"sources\""}},
+      "\"relations\" and \"sources\", or with \"tables\""}},
     {"no entities",
      "{}",
      {"map.json:1:1: error: the mapping has no \"entities\"; it needs an object of entity name "
@@ -59,8 +59,8 @@ const LoadError kLoadErrors[] = {
     {"unknown top-level key",
      "{\"entities\": {}, \"relation\": []}",
      {"map.json:1:18: error: unknown key \"relation\" in the mapping; did you mean \"relations\"?; "
-      "the keys are "
-      "\"entities\", \"relations\", \"sources\" and \"description\""}},
+      "the keys are \"entities\", \"relations\", \"sources\", \"lookups\", \"files\", "
+      "\"format\", \"delimiter\", \"columns\", \"tables\" and \"description\""}},
     {"unknown entity type",
      "{\"entities\": {\"a\": {\"type\": \"person\", \"id\": \"{x}\", \"name\": \"{x}\"}}}",
      {"map.json:1:29: error: unknown entity type \"person\"; the types are actor, law, event, "
