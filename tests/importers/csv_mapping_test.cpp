@@ -7,57 +7,12 @@
 #include <sstream>
 
 #include "importers/mapping.hpp"
+#include "mapping_test_support.hpp"
 #include "support/test_support.hpp"
 
 namespace kgraph {
 namespace {
-
-using Strings = std::vector<std::string>;
-
-struct Mapped {
-  std::optional<KnowledgeGraph> graph;
-  Strings messages;
-  bool loaded = false;
-};
-
-/// Loads `mapping` (as "map.json") and reads each table (as its name) through it.
-Mapped map(const std::string& mapping,
-           const std::vector<std::pair<std::string, std::string>>& tables) {
-  Diagnostics diags;
-  Mapped r;
-  auto m = TableMapping::load(mapping, diags.add_file("map.json"), diags);
-  r.loaded = m.has_value();
-  if (m) {
-    GraphBuilder builder(Schema::builtin(), diags);
-    for (const auto& [name, text] : tables) {
-      std::istringstream in(text);
-      m->read(in, diags.add_file(name), name, builder);
-    }
-    r.graph = builder.finish();
-  }
-  for (const Diagnostic& d : diags.sorted()) r.messages.push_back(diags.format(d));
-  return r;
-}
-
-std::string relation_text(const KnowledgeGraph& g, const Relation& r) {
-  std::string s = std::string(g.str(g.entities()[r.from].id)) + " " + std::string(g.str(r.type)) +
-                  " " + std::string(g.str(g.entities()[r.to].id));
-  if (r.start.present()) s.append(" ").append(r.start.to_string());
-  if (r.role != kEmpty) s.append(" as ").append(g.str(r.role));
-  return s;
-}
-
-Strings relations(const KnowledgeGraph& g) {
-  Strings out;
-  for (const Relation& r : g.relations()) out.push_back(relation_text(g, r));
-  return out;
-}
-
-Strings entity_ids(const KnowledgeGraph& g) {
-  Strings out;
-  for (const Entity& e : g.entities()) out.emplace_back(g.str(e.id));
-  return out;
-}
+using namespace testing_mapping;
 
 const char* const kTreatyMapping = R"json({
   "description": "Participants of the 1951 Refugee Convention",
@@ -162,27 +117,7 @@ TEST(TableMapping, ValuesCanBeTypedSplitAndConstant) {
   const Entity& e = g.entities()[0];
   EXPECT_EQ(g.str(e.id), "Mfa_1");  // "slug": false keeps the cell as written
   EXPECT_EQ(g.list(e.aliases).size(), 3u);
-  Strings props;
-  for (const Property& p : e.properties) {
-    for (const Value& v : p.values) {
-      std::string s = std::string(g.str(p.key)) + "=";
-      switch (v.kind) {
-        case ValueKind::string:
-          s += g.str(v.string);
-          break;
-        case ValueKind::integer:
-          s += "int:" + std::to_string(v.integer);
-          break;
-        case ValueKind::real:
-          s += "real:" + format_real(v.real);
-          break;
-        case ValueKind::boolean:
-          s += v.boolean ? "true" : "false";
-          break;
-      }
-      props.push_back(s);
-    }
-  }
+  const Strings props = properties(g, e);
   EXPECT_EQ(props, (Strings{"braces={literal}", "checked=true",
                             "description=Ministry of Foreign Affairs (MFA)", "staff=int:120",
                             "weight=real:0.5", "years=int:2002", "years=int:2003"}));
