@@ -20,6 +20,7 @@ constexpr std::string_view kEntityKeys[] = {
 constexpr std::string_view kRelationKeys[] = {"type",       "from",    "to",   "id",    "date",
                                               "start",      "end",     "role", "quote", "sources",
                                               "properties", "require", "when"};
+constexpr std::string_view kSourceKeys[] = {"title", "publisher", "url", "date"};
 constexpr std::string_view kListKeys[] = {"aliases", "sources", "place", "within", "part_of"};
 constexpr std::string_view kIdKeys[] = {"id", "place", "within", "part_of"};
 
@@ -557,7 +558,9 @@ class Loader {
                                        : "; the lookups are declared under \"lookups\""));
         return false;
       }
-      part.column = column(rest.substr(colon + 1), n.at);
+      const std::string_view of = rest.substr(colon + 1);
+      if (of.front() == '$') return placeholder(n, of, part);  // a lookup of a file placeholder
+      part.column = column(of, n.at);
       return true;
     }
     part.column = column(name, n.at);
@@ -807,8 +810,20 @@ class Loader {
     e.name = m.key;
     e.at = at(n.at);
     const JsonNode *type = nullptr, *id = nullptr, *name = nullptr;
-    for (const JsonMember& f : members(n)) {
+    const auto unique = members(n);
+    bool source = false;  // a source record the row makes: its keys are a source's
+    for (const JsonMember& f : unique)
       if (f.key == "type")
+        source = f.value.kind == JsonNode::Kind::string && f.value.text == "source";
+    for (const JsonMember& f : unique) {
+      if (source && one_of(f.key, kSourceKeys)) {
+        field(e.fields, f.key, f.value, false);
+      } else if (source && one_of(f.key, kEntityKeys) && f.key != "type" && f.key != "id" &&
+                 f.key != "properties" && f.key != "require" && f.key != "when") {
+        error(f.key_at, "a source has no " + kgraph::quoted(f.key) +
+                            "; its fields are \"id\", \"title\", \"publisher\", \"url\", "
+                            "\"date\" and \"properties\"");
+      } else if (f.key == "type")
         type = &f.value;
       else if (f.key == "id")
         id = &f.value;
@@ -836,7 +851,9 @@ class Loader {
     }
     if (!type) {
       error(n.at, "entity " + kgraph::quoted(e.name) +
-                      " has no \"type\"; give one of actor, law, event, place");
+                      " has no \"type\"; give one of actor, law, event, place (or source)");
+    } else if (source) {
+      e.section = Section::source;
     } else if (type->kind != JsonNode::Kind::string) {
       expected(*type, "an entity type: actor, law, event or place");
     } else if (const auto t = parse_entity_type(type->text)) {
@@ -855,11 +872,11 @@ class Loader {
                       " has no \"id\"; give a template such as \"country-{name}\"");
     else
       field(head, "id", *id, false);
-    if (!name)
+    if (name)
+      field(head, "name", *name, false);
+    else if (!source)
       error(n.at, "entity " + kgraph::quoted(e.name) +
                       " has no \"name\"; give a column such as \"{name}\"");
-    else
-      field(head, "name", *name, false);
     e.fields.insert(e.fields.begin(), std::make_move_iterator(head.begin()),
                     std::make_move_iterator(head.end()));
     entity_index_.emplace(e.name, static_cast<int>(spec_->entities.size()));
@@ -871,6 +888,11 @@ class Loader {
     if (n.kind == JsonNode::Kind::string) {
       if (const auto it = entity_index_.find(n.text); it != entity_index_.end()) {
         ep.entity = it->second;
+        if (spec_->entities[static_cast<std::size_t>(it->second)].section == Section::source)
+          error(n.at, kgraph::quoted(which) + " of " + rel + " is the source " +
+                          kgraph::quoted(n.text) +
+                          "; relations join actors, laws, events and places (cite a source "
+                          "with \"sources\")");
       } else {
         std::vector<std::string> names;
         std::string listed;

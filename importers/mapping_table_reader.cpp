@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "graph/messages.hpp"
 #include "graph/partial_date.hpp"
@@ -283,8 +284,8 @@ class TableReader {
         const auto c = static_cast<std::size_t>(p.column);
         text = cells_[c];
         at = cell_at_[c];
-        if (!text.empty() && p.lookup >= 0 && !look_up(p, text, at)) return false;
       }
+      if (!text.empty() && p.lookup >= 0 && !look_up(p, text, at)) return false;
       if (text.empty()) return false;
       if (first) where = at;
       first = false;
@@ -314,20 +315,26 @@ class TableReader {
       text = *l.fallback;
       return true;
     }
-    diags_.error(at, "no " + quoted(text) + " in lookup " + quoted(l.name) + " (column " +
-                         quoted(spec_.columns[static_cast<std::size_t>(p.column)]) +
-                         "); add the key, or give the lookup a \"default\"");
+    // A file placeholder is the same on every row: said once, of the file.
+    if (p.variable >= 0 && !missing_file_keys_.insert(&p).second) return false;
+    diags_.error(p.variable >= 0 ? Location{file_, 0, 0} : at,
+                 "no " + quoted(text) + " in lookup " + quoted(l.name) + " (" + of_what(p) +
+                     "); add the key, or give the lookup a \"default\"");
     return false;
   }
 
-  std::string placeholder_name(const Template::Part& p) const {
+  /// What a placeholder takes its text from: `column "x"` or `placeholder {$x}`.
+  std::string of_what(const Template::Part& p) const {
     if (p.variable >= 0)
       return "placeholder {$" + spec_.variables[static_cast<std::size_t>(p.variable)] + "}";
-    const std::string& column = spec_.columns[static_cast<std::size_t>(p.column)];
+    return "column " + quoted(spec_.columns[static_cast<std::size_t>(p.column)]);
+  }
+
+  std::string placeholder_name(const Template::Part& p) const {
     if (p.lookup >= 0)
-      return "lookup " + quoted(doc_.lookups[static_cast<std::size_t>(p.lookup)].name) +
-             " of column " + quoted(column);
-    return "column " + quoted(column);
+      return "lookup " + quoted(doc_.lookups[static_cast<std::size_t>(p.lookup)].name) + " of " +
+             of_what(p);
+    return of_what(p);
   }
 
   /// Adds the field's values to `rec`; returns the first value's text (or empty if none).
@@ -512,7 +519,7 @@ class TableReader {
 
   /// Adds the mapping's sources to the record's `sources`.
   void cite(RawRecord& rec) {
-    if (spec_.source_ids.empty()) return;
+    if (spec_.source_ids.empty() || rec.section == Section::source) return;
     for (std::size_t i = 0; i < rec.field_count; ++i) {
       if (rec.fields[i].key != "sources") continue;
       for (const std::string& s : spec_.source_ids)
@@ -544,6 +551,7 @@ class TableReader {
   JsonNode json_;                       // a JSON Lines record
   std::vector<std::string> json_cells_;
   std::string converted_;
+  std::unordered_set<const Template::Part*> missing_file_keys_;
   RawRecord record_;
   RecordBudget budget_;  // the values split from cells; the rest is bounded by the row's length
   bool past_limit_ = false;

@@ -14,14 +14,19 @@ inline constexpr std::string_view kTreatyTable =
     "Belgium,BEL,1951-07-28,1953-07-22,ratification\n"
     "\"Côte d'Ivoire\",CIV,,1961-12-08,succession\n";
 
-/// The treaty-status mapping of docs/formats/mapping.md, with a typed and a split value.
+/// The treaty-status mapping of docs/formats/mapping.md, with a typed and a split value, a
+/// lookup, conditions and formatted cells.
 inline constexpr std::string_view kTreatyMapping = R"({
   "description": "One row: a government, its country, the Convention, and dated relations.",
+  "lookups": {"how": {"values": {"accession": "acceded", "ratification": "ratified"}, "default": "other"}},
   "sources": [{"id": "untc", "title": "Status of Treaties", "url": "https://treaties.un.org/"}],
   "entities": {
     "government": {"type": "actor", "kind": "government", "id": "government-{participant}",
                    "name": "Government of {participant}", "aliases": ["{iso3}", "Gov. {participant}"],
-                   "properties": {"iso3": "{iso3}", "n": {"template": "{iso3}", "type": "string", "split": true}}},
+                   "properties": {"iso3": "{iso3}", "n": {"template": "{iso3}", "type": "string", "split": true},
+                                  "ratified": {"column": "ratification", "format": "%Y-%m-%d"},
+                                  "count": {"column": "iso3", "type": "int", "thousands": ","},
+                                  "file": "{$stem} {$file}"}},
     "country": {"type": "place", "kind": "country", "id": "country-{participant}", "name": "{participant}"},
     "convention": {"type": "law", "kind": "treaty", "id": "refugee-convention-1951",
                    "name": "Convention relating to the Status of Refugees", "date": "1951"}
@@ -30,7 +35,8 @@ inline constexpr std::string_view kTreatyMapping = R"({
     {"type": "located_in", "from": "government", "to": "country"},
     {"type": "signed", "from": "government", "to": "convention", "date": "{signature}", "require": "signature"},
     {"type": "party_to", "from": "government", "to": "convention", "date": "{ratification}",
-     "role": "{action}", "require": ["ratification", "action"]}
+     "role": "{lookup:how:action}", "require": ["ratification", "action"],
+     "when": {"any": [{"action": ["accession", "ratification"]}, {"not": {"match": {"iso3": "[A-Z]{3}"}}}]}}
   ]
 })";
 

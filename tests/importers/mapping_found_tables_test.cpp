@@ -198,6 +198,53 @@ TEST(MappingLookups, Errors) {
                     "write {lookup:NAME:column}"});
 }
 
+TEST(MappingLookups, AFilePlaceholderCanBeLookedUp) {
+  const std::string mapping = R"({"files": "hr_status_(?<treaty>[a-z]+)\\.csv",
+    "lookups": {"treaty": {"values": {"cat": "Convention against Torture"}}},
+    "entities": {"t": {"type": "law", "kind": "treaty", "id": "{$treaty}",
+                       "name": "{lookup:treaty:$treaty}"}}})";
+  const Mapped r =
+      map(mapping, {{"hr_status_cat.csv", "x\n1\n"}, {"hr_status_crc.csv", "x\n1\n2\n"}});
+  EXPECT_EQ(r.messages, Strings{"hr_status_crc.csv: error: no \"crc\" in lookup \"treaty\" "
+                                "(placeholder {$treaty}); add the key, or give the lookup a "
+                                "\"default\""});
+}
+
+// --- Sources made by each row ------------------------------------------------------------------
+
+TEST(MappingSources, ARowCanMakeTheSourceItsFactsCite) {
+  const std::string mapping = R"({"sources": [{"id": "gdelt", "title": "GDELT 1.0"}],
+    "entities": {
+      "article": {"type": "source", "id": "article-{id}", "url": "{url}", "title": "{title}",
+                  "date": {"column": "day", "format": "%Y%m%d"}},
+      "e": {"type": "event", "id": "ev-{id}", "name": "{title}", "sources": "article-{id}"}}})";
+  const Mapped r =
+      map(mapping, {{"t.csv", "id,url,title,day\n7,https://example.org/a,A,20061003\n"}});
+  ASSERT_TRUE(r.graph) << testing::PrintToString(r.messages);
+  const KnowledgeGraph& g = *r.graph;
+  ASSERT_EQ(g.sources().size(), 2u);  // the mapping's and the row's
+  const Entity* e = find_entity(g, "ev-7");
+  ASSERT_TRUE(e);
+  Strings cited;
+  for (StrId s : g.list(e->sources)) cited.emplace_back(g.str(s));
+  EXPECT_EQ(cited, (Strings{"article-7", "gdelt"}));
+}
+
+TEST(MappingSources, ASourceHasASourcesFieldsAndIsNoRelationEnd) {
+  const std::string kind =
+      R"({"entities": {"s": {"type": "source", "id": "s", "kind": "report"}}})";
+  EXPECT_EQ(map(kind, {}).messages,
+            Strings{"map.json:1:" + col(kind, R"("kind")") +
+                    ": error: a source has no \"kind\"; its fields are \"id\", \"title\", "
+                    "\"publisher\", \"url\", \"date\" and \"properties\""});
+  const std::string end =
+      R"({"entities": {"s": {"type": "source", "id": "s"}, "a": {"type": "actor", "id": "a", "name": "a"}}, "relations": [{"type": "member_of", "from": "a", "to": "s"}]})";
+  EXPECT_EQ(map(end, {}).messages,
+            Strings{"map.json:1:" + col(end, R"("s"}]})") +
+                    ": error: \"to\" of relations[0] is the source \"s\"; relations join "
+                    "actors, laws, events and places (cite a source with \"sources\")"});
+}
+
 // --- One mapping for many tables -------------------------------------------------------------
 
 const std::string kTablesMapping = R"({
