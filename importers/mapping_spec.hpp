@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -59,11 +61,17 @@ struct Condition {
   std::vector<Condition> children;  // negation (one), all, any
 };
 
+/// Hashes std::string and std::string_view alike, so that a cell is looked up without a copy.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 /// A value table (`"lookups"`): key -> value, and what a missing key gives.
 struct LookupSpec {
   std::string name;
   Location at;
-  std::unordered_map<std::string, std::string> values;
+  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> values;
   std::optional<std::string> fallback;  // "default"
 };
 

@@ -307,7 +307,7 @@ class TableReader {
   /// Replaces `text` (a cell) by its value in the part's lookup; false (reported) if it has none.
   bool look_up(const Template::Part& p, std::string_view& text, Location at) {
     const LookupSpec& l = doc_.lookups[static_cast<std::size_t>(p.lookup)];
-    if (const auto it = l.values.find(std::string(text)); it != l.values.end()) {
+    if (const auto it = l.values.find(text); it != l.values.end()) {
       text = it->second;
       return true;
     }
@@ -395,14 +395,16 @@ class TableReader {
   }
 
   void add_value(RawField& field, const ValueSpec& v, std::string_view text, Location where) {
-    const Location m = v.at;
-    const std::string place =
-        diags_.file_name(m.file) + ":" + std::to_string(m.line) + ":" + std::to_string(m.column);
+    // Where the value is typed in the mapping, for messages only.
+    auto place = [&] {
+      return diags_.file_name(v.at.file) + ":" + std::to_string(v.at.line) + ":" +
+             std::to_string(v.at.column);
+    };
     std::string_view cell = text;
     if (v.date_format) {
       if (!v.date_format->read(text, converted_, problem_)) {
         diags_.error(where, "invalid date " + quoted(text) + " for " + quoted(field.key) +
-                                " (format " + quoted(v.date_format->text()) + " at " + place +
+                                " (format " + quoted(v.date_format->text()) + " at " + place() +
                                 "); expected " + problem_);
         return;
       }
@@ -415,7 +417,7 @@ class TableReader {
       ok = b.has_value();
       scalar.kind = ValueKind::boolean;
       scalar.boolean = b.value_or(false);
-      problem_ = "yes or no, true or false, 1 or 0, or x (yes)";
+      if (!ok) problem_ = "yes or no, true or false, 1 or 0, or x (yes)";
     } else {
       std::optional<std::string> plain;
       if (!v.thousands.empty() && !(plain = without_thousands(cell, v.thousands))) {
@@ -430,8 +432,8 @@ class TableReader {
     }
     diags_.error(where, "invalid " + std::string(cell_type_name(v.type)) + " " + quoted(text) +
                             " for " + quoted(field.key) + " (typed " +
-                            std::string(cell_type_name(v.type)) + " at " + place + "); expected " +
-                            problem_);
+                            std::string(cell_type_name(v.type)) + " at " + place() +
+                            "); expected " + problem_);
   }
 
   /// Whether the row makes `e`: its required cells are there and its condition holds.

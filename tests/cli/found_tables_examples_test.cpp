@@ -34,9 +34,9 @@ std::map<std::string, int> relation_counts(const KnowledgeGraph& g) {
 /// Builds `inputs` through `mapping` into JSON and reads the JSON back.
 KnowledgeGraph build(const std::string& mapping, const std::string& inputs) {
   const fs::path out = test::make_temp_dir() / "graph.json";
-  const test::RunResult r = test::run_kgraph(
-      {"build", "--mapping", test::source_path(mapping).string(),
-       test::source_path(inputs).string(), "-o", "json:" + out.string()});
+  const test::RunResult r =
+      test::run_kgraph({"build", "--mapping", test::source_path(mapping).string(),
+                        test::source_path(inputs).string(), "-o", "json:" + out.string()});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.err, "");
   return test::graph_from_file(out);
@@ -48,7 +48,8 @@ TEST(FoundTablesExamples, UnTreatyTablesOneMappingForTheFolder) {
   // Expected from the tables: one `signed` per row whose signatory flag is 1, one `party_to`
   // per row whose state-party flag is 1, one treaty per file.
   int signed_rows = 0, party_rows = 0, files = 0;
-  for (const auto& f : fs::directory_iterator(test::source_path("examples/un-treaty-tables/tables"))) {
+  for (const auto& f :
+       fs::directory_iterator(test::source_path("examples/un-treaty-tables/tables"))) {
     ++files;
     std::ifstream in(f.path());
     std::string line;
