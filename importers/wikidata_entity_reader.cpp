@@ -481,8 +481,8 @@ void WikidataEntityReader::finish() {
   if (dangling_.count)
     diags.warning(dangling_.first,
                   plural(dangling_.count, "relation", "relations") +
-                      " dropped: they name items that are not in this file, and the mapping "
-                      "makes no stub for their properties (the first here)",
+                      " dropped: an end names an item that is not in this file, and the mapping "
+                      "makes no stub for its property (the first here)",
                   "put the items in the same file, or give the property a \"stub\" in a mapping "
                   "file (--input-option wikidata.mapping=FILE)");
   if (unfit_.count)

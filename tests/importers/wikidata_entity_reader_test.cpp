@@ -199,8 +199,8 @@ TEST(WikidataEntityReader, MissingItemsBecomeStubsOnlyWhereTheMappingSaysSo) {
           R"({"from":"Q1","type":"citizen_of","to":"Q148","sources":["wikidata"],"wikidata_property":"P27"})",
           R"({"from":"Q1","type":"spouse_of","to":"Q2","sources":["wikidata"],"wikidata_property":"P26"})"}));
   EXPECT_EQ(r.messages,
-            Strings{"t.wikidata.json:2:461: warning: 2 relations dropped: they name items that "
-                    "are not in this file, and the mapping makes no stub for their properties "
+            Strings{"t.wikidata.json:2:461: warning: 2 relations dropped: an end names an item "
+                    "that is not in this file, and the mapping makes no stub for its property "
                     "(the first here)\n  hint: put the items in the same file, or give the "
                     "property a \"stub\" in a mapping file (--input-option "
                     "wikidata.mapping=FILE)"});

@@ -189,6 +189,34 @@ TEST(WikidataImporter, CountsOfTheEightRealItemsAgreeWithAnIndependentCount) {
   EXPECT_GE(actual["relation spouse_of"], 1u);
 }
 
+TEST(WikidataImporter, TheExampleBuilds) {
+  // examples/wikidata/README.md states these figures.
+  const auto r = test::build_from(
+      {{"putin-parents.wikidata.json",
+        test::read_file(test::source_path("examples/wikidata/putin-parents.wikidata.json"))}});
+  ASSERT_TRUE(r.graph);
+  std::map<std::string, int> counts;
+  for (const Entity& e : r.graph->entities()) {
+    const bool stub = r.graph->str(e.name) == r.graph->str(e.id);
+    ++counts[std::string(stub ? "stub " : "") + std::string(type_name(e.type)) + "/" +
+             std::string(r.graph->str(e.kind))];
+  }
+  for (const Relation& rel : r.graph->relations()) ++counts[std::string(r.graph->str(rel.type))];
+  EXPECT_EQ(counts, (std::map<std::string, int>{{"actor/person", 2},
+                                                {"stub actor/political_party", 1},
+                                                {"stub place/country", 3},
+                                                {"stub event/", 3},
+                                                {"citizen_of", 6},
+                                                {"member_of", 1},
+                                                {"participated_in", 3},
+                                                {"spouse_of", 1}}));
+  EXPECT_EQ(r.graph->sources().size(), 1u);
+  const Strings messages = r.messages();
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_NE(messages[0].find("42 statements left out"), std::string::npos) << messages[0];
+  EXPECT_NE(messages[1].find("10 relations dropped"), std::string::npos) << messages[1];
+}
+
 TEST(WikidataImporter, AMappingFileReplacesTheBuiltinOne) {
   const auto dir = test::make_temp_dir();
   test::write_file(dir / "m.json", R"({

@@ -5,8 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include "support/test_support.hpp"
-
 namespace kgraph {
 namespace {
 
@@ -98,12 +96,6 @@ TEST(WikidataMapping, MistakesAreReportedAtTheirPlaces) {
        {"m.json:1:15: error: invalid JSON: missing a comma or '}' after an object member"}},
   };
   for (const Case& c : cases) EXPECT_EQ(problems(c.text), c.expected) << c.text;
-}
-
-TEST(WikidataMapping, TheExampleCopyIsTheBuiltinMapping) {
-  // examples/wikidata/ shows the mapping compiled in; they must not drift apart.
-  EXPECT_EQ(test::read_file(test::source_path("examples/wikidata/wikidata_mapping.json")),
-            std::string(builtin_wikidata_mapping_text()));
 }
 
 }  // namespace
