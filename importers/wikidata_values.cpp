@@ -62,7 +62,7 @@ bool digits(std::string_view s, std::int64_t& out) {
 }  // namespace
 
 bool is_wikidata_id(std::string_view s, char letter) {
-  if (s.size() < 2 || s.size() > 12 || s[0] != letter || s[1] == '0') return false;
+  if (s.size() < 2 || s.size() > 19 || s[0] != letter || s[1] == '0') return false;
   for (char c : s.substr(1))
     if (c < '0' || c > '9') return false;
   return true;

@@ -39,7 +39,7 @@ const JsonNode* json_member(const JsonNode& node, std::string_view key);
 /// only `"numeric-id": 5`), or empty when the value does not name an item.
 std::string wikidata_item_id(const JsonNode& value);
 
-/// True for `Q42`: the letter, then a number without leading zeros.
+/// True for `Q42`: the letter, then a number without leading zeros (at most 18 digits).
 bool is_wikidata_id(std::string_view s, char letter);
 
 }  // namespace kgraph

@@ -75,6 +75,8 @@ TEST(WikidataValues, ItemIdsAndPropertyIds) {
   EXPECT_EQ(id_of(R"({"id": 5})"), "");
   EXPECT_EQ(id_of(R"("Q5")"), "");
   EXPECT_TRUE(is_wikidata_id("Q42", 'Q'));
+  EXPECT_TRUE(is_wikidata_id("Q123456789012345678", 'Q'));  // numeric ids are 64-bit
+  EXPECT_FALSE(is_wikidata_id("Q1234567890123456789", 'Q'));
   EXPECT_FALSE(is_wikidata_id("Q042", 'Q'));
   EXPECT_FALSE(is_wikidata_id("P31", 'Q'));
   EXPECT_FALSE(is_wikidata_id("Q", 'Q'));
