@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "graph/partial_date.hpp"
+#include "importers/wikidata_terms.hpp"
 #include "importers/wikidata_values.hpp"
 
 namespace kgraph {
@@ -42,13 +43,6 @@ std::string found(const JsonNode& node) { return std::string(json_kind_text(node
 const JsonNode* snak_value(const JsonNode& snak) {
   const JsonNode* datavalue = json_member(snak, "datavalue");
   return datavalue ? json_member(*datavalue, "value") : nullptr;
-}
-
-/// The text of a term (`{"language": "en", "value": "Douglas Adams"}`), or nullptr.
-const JsonNode* term_value(const JsonNode* term) {
-  if (!term) return nullptr;
-  const JsonNode* v = json_member(*term, "value");
-  return v && v->kind == JsonNode::Kind::string && !v->text.empty() ? v : nullptr;
 }
 
 /// "P106 ×8, P21 ×3": the most frequent names of `counts`, at most five.
@@ -129,53 +123,20 @@ const WikidataClassRule* WikidataEntityReader::class_of(const JsonNode* claims,
 
 void WikidataEntityReader::add_names(RawRecord& r, const JsonNode& entity, std::string_view qid,
                                      Location id_at) {
-  const JsonNode* labels = json_member(entity, "labels");
-  const JsonNode* aliases = json_member(entity, "aliases");
-  const JsonNode* descriptions = json_member(entity, "descriptions");
-  // The chosen languages in order, then "mul" (Wikidata's label for every language), then any
-  // language, the smallest code first.
-  auto pick = [&](const JsonNode* terms) -> const JsonNode* {
-    if (!terms) return nullptr;
-    for (const std::string& lang : languages_)
-      if (const JsonNode* v = term_value(json_member(*terms, lang))) return v;
-    if (const JsonNode* v = term_value(json_member(*terms, "mul"))) return v;
-    const JsonMember* best = nullptr;
-    if (terms->kind == JsonNode::Kind::object)
-      for (const JsonMember& m : terms->members)
-        if (term_value(&m.value) && (!best || m.key < best->key)) best = &m;
-    return best ? term_value(&best->value) : nullptr;
-  };
-  const JsonNode* name = pick(labels);
-  if (name) {
-    add_text(r, "name", name->text, at(name->at));
+  const WikidataTerms terms = choose_wikidata_terms(entity, languages_);
+  if (terms.name) {
+    add_text(r, "name", terms.name->text, at(terms.name->at));
   } else {
     add_text(r, "name", qid, id_at);
     unlabelled_.add(id_at);
   }
-  // Aliases: the labels in the other chosen languages and the aliases in all of them.
-  std::vector<const JsonNode*> names;
-  auto add_alias = [&](const JsonNode* v) {
-    if (!v || (name && v->text == name->text)) return;
-    for (const JsonNode* n : names)
-      if (n->text == v->text) return;
-    names.push_back(v);
-  };
-  auto each_language = [&](auto f) {
-    for (const std::string& lang : languages_) f(lang);
-    f(std::string_view("mul"));
-  };
-  each_language([&](std::string_view lang) {
-    if (labels) add_alias(term_value(json_member(*labels, lang)));
-    if (const JsonNode* list = aliases ? json_member(*aliases, lang) : nullptr;
-        list && list->kind == JsonNode::Kind::array)
-      for (const JsonNode& term : list->items) add_alias(term_value(&term));
-  });
-  if (!names.empty()) {
-    RawField& f = r.add_field("aliases", at(names.front()->at));
+  if (!terms.aliases.empty()) {
+    RawField& f = r.add_field("aliases", at(terms.aliases.front()->at));
     f.is_list = true;
-    for (const JsonNode* v : names) f.values.push_back(RawScalar::of_string(v->text));
+    for (const JsonNode* v : terms.aliases) f.values.push_back(RawScalar::of_string(v->text));
   }
-  if (const JsonNode* d = pick(descriptions)) add_text(r, "description", d->text, at(d->at));
+  if (terms.description)
+    add_text(r, "description", terms.description->text, at(terms.description->at));
 }
 
 std::optional<PartialDate> WikidataEntityReader::date_of(const JsonNode& value, TextPosition p) {
