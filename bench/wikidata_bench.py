@@ -9,8 +9,10 @@
    the family relations stay inside each copy while the countries, parties and events they
    name are shared and stubbed once;
 2. `kgraph build DUMP -o FACTS.jsonl` writes the same facts as JSON Lines;
-3. `kgraph validate` reads each file `--repeat` times; the best time of each gives MB/s and
-   records/s (entities and relations made per second).
+3. the JSON Lines facts are also written about as large as the dump (the records repeated with
+   renumbered ids), so that MB/s compares inputs of equal size;
+4. `kgraph validate` reads each file `--repeat` times; the best time of each gives MB/s and
+   records/s (entities and relations made per second), and the largest resident memory.
 
 A Wikidata item holds far more than kgraph keeps (statements of unmapped properties, sitelinks,
 labels in other languages), so MB/s of the dump and of the JSON Lines measure different work;
@@ -20,9 +22,9 @@ records/s compares the two on the same facts.
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -65,23 +67,45 @@ def write_dump(path, copies):
         out.write("\n]\n")
 
 
+def scale_jsonl(facts, path, times):
+    """The JSON Lines facts `times` over, every entity id of copy j ending in -j (sources
+    once): a JSON Lines file about as large as the dump, all of new records, for MB/s on inputs
+    of equal size."""
+    with open(path, "w", encoding="utf-8") as out:
+        for j in range(times):
+            for line in open(facts, encoding="utf-8"):
+                r = json.loads(line)
+                if r["record"] == "source":
+                    if j == 0:
+                        out.write(line)
+                    continue
+                for key in ("from", "to") if r["record"] == "relation" else ("id",):
+                    r[key] = "%s-%d" % (r[key], j)
+                out.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
 def best_of(times, command):
-    """The best wall time and the best CPU time (user + system) of `times` runs: on a busy
-    machine the CPU time is the steadier figure."""
-    best, best_cpu, output = None, None, ""
+    """The best wall time, the best CPU time (user + system) and the largest resident memory of
+    `times` runs: on a busy machine the CPU time is the steadier figure."""
+    best, best_cpu, rss, output = None, None, 0, ""
     for _ in range(times):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        run = subprocess.run(command, capture_output=True, text=True)
-        took = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        if run.returncode != 0:
-            sys.exit("failed: %s\n%s" % (" ".join(command), run.stderr[-2000:]))
-        output = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else ""
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            start = time.perf_counter()
+            proc = subprocess.Popen(command, stdout=out, stderr=err)
+            _, status, usage = os.wait4(proc.pid, 0)
+            took = time.perf_counter() - start
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            out.seek(0)
+            err.seek(0)
+            if proc.returncode != 0:
+                sys.exit("failed: %s\n%s" % (" ".join(command), err.read().decode()[-2000:]))
+            text = out.read().decode().strip()
+        output = text.splitlines()[-1] if text else ""
+        cpu = usage.ru_utime + usage.ru_stime
         best = took if best is None else min(best, took)
         best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
-    return best, best_cpu, output
+        rss = max(rss, usage.ru_maxrss)
+    return best, best_cpu, rss, output
 
 
 def main():
@@ -100,18 +124,28 @@ def main():
     subprocess.run([args.kgraph, "build", "--quiet", "--no-progress", dump, "-o", facts], check=True)
     records = sum(1 for _ in open(facts, encoding="utf-8"))
 
-    rows = []
-    for name, path in (("JSON Lines", facts), ("Wikidata", dump)):
-        seconds, cpu, summary = best_of(args.repeat,
-                                        [args.kgraph, "validate", "--quiet", "--no-progress", path])
+    scaled = stem + ".x%d.jsonl" % round(os.path.getsize(dump) / os.path.getsize(facts))
+    if not os.path.exists(scaled):
+        scale_jsonl(facts, scaled, round(os.path.getsize(dump) / os.path.getsize(facts)))
+
+    rows = {}
+    for name, path, count in (("JSON Lines", facts, records),
+                              ("JSON Lines, as large", scaled, None),
+                              ("Wikidata", dump, records)):
+        seconds, cpu, rss, summary = best_of(
+            args.repeat, [args.kgraph, "validate", "--quiet", "--no-progress", path])
         mb = os.path.getsize(path) / 1e6
-        rows.append((name, mb, seconds, cpu))
-        print("%-10s %8.1f MB  wall %6.2f s %6.1f MB/s %9.0f records/s  cpu %6.2f s %6.1f MB/s  %s"
-              % (name, mb, seconds, mb / seconds, records / seconds, cpu, mb / cpu, summary))
-    print("%d records (entities, relations, sources); the dump is %.1fx the bytes of the JSON "
-          "Lines; Wikidata import takes %.2fx the wall time and %.2fx the CPU time of JSON Lines "
-          "on the same facts" % (records, rows[1][1] / rows[0][1], rows[1][2] / rows[0][2],
-                                 rows[1][3] / rows[0][3]))
+        rows[name] = (mb, seconds, cpu)
+        per_s = "%9.0f records/s" % (count / seconds) if count else " " * 19
+        print("%-21s %7.1f MB  wall %6.2f s %6.1f MB/s %s  cpu %6.2f s %6.1f MB/s  "
+              "max RSS %4.0f MB  %s" % (name, mb, seconds, mb / seconds, per_s, cpu, mb / cpu,
+                                        rss / 1024, summary))
+    wd, same, large = rows["Wikidata"], rows["JSON Lines"], rows["JSON Lines, as large"]
+    print("%d records (entities, relations, sources) in the dump and in the first JSON Lines "
+          "file (%.1fx fewer bytes). Per MB, Wikidata runs at %.2fx the CPU MB/s of the JSON "
+          "Lines file as large; per record, it takes %.1fx the CPU time of JSON Lines on the same "
+          "facts." % (records, wd[0] / same[0], (wd[0] / wd[2]) / (large[0] / large[2]),
+                      wd[2] / same[2]))
 
 
 if __name__ == "__main__":
