@@ -72,7 +72,8 @@ void WikidataEntityReader::error(const TextPosition& p, std::string message, std
   builder_.diagnostics().error(at(p), std::move(message), std::move(hint));
 }
 
-bool WikidataEntityReader::statements(const JsonNode& list, std::vector<Statement>& out) {
+bool WikidataEntityReader::statements(const JsonNode& list, std::vector<Statement>& out,
+                                      Skipped* deprecated) {
   out.clear();
   if (list.kind != JsonNode::Kind::array) {
     error(list.at, "the statements of a property must be a list; found " + found(list));
@@ -85,7 +86,10 @@ bool WikidataEntityReader::statements(const JsonNode& list, std::vector<Statemen
     }
     const JsonNode* rank = json_member(item, "rank");
     // Deprecated statements are, by Wikidata's definition, not to be used.
-    if (rank && rank->kind == JsonNode::Kind::string && rank->text == "deprecated") continue;
+    if (rank && rank->kind == JsonNode::Kind::string && rank->text == "deprecated") {
+      if (deprecated) deprecated->add(at(item.at));
+      continue;
+    }
     const JsonNode* snak = json_member(item, "mainsnak");
     if (!snak || snak->kind != JsonNode::Kind::object) {
       error(snak ? snak->at : item.at, "a statement needs a \"mainsnak\" object");
@@ -322,7 +326,7 @@ void WikidataEntityReader::add_relations(const JsonNode& claims, std::string_vie
       unmapped_statements_.count += n - 1;
       continue;
     }
-    if (!statements(m.value, list)) return;
+    if (!statements(m.value, list, &deprecated_)) return;
     for (const Statement& s : list) {
       if (!s.value) {
         no_value_.add(at(s.at));
@@ -479,6 +483,10 @@ void WikidataEntityReader::finish() {
     diags.warning(no_value_.first, plural(no_value_.count, "statement", "statements") +
                                        " left out: \"no value\" or \"unknown value\" (the first "
                                        "here)");
+  if (deprecated_.count)
+    diags.warning(deprecated_.first,
+                  plural(deprecated_.count, "deprecated statement", "deprecated statements") +
+                      " left out: Wikidata ranks them as known to be wrong (the first here)");
   if (unlabelled_.count)
     diags.warning(unlabelled_.first,
                   plural(unlabelled_.count, "item has", "items have") +

@@ -65,9 +65,9 @@ class WikidataEntityReader {
   }
   void error(const TextPosition& p, std::string message, std::string hint = {});
 
-  /// The statements of one property, the deprecated ones left out; false after reporting a
-  /// malformed one.
-  bool statements(const JsonNode& list, std::vector<Statement>& out);
+  /// The statements of one property, preferred ones first, the deprecated ones left out (and
+  /// counted in `deprecated` if given); false after reporting a malformed one.
+  bool statements(const JsonNode& list, std::vector<Statement>& out, Skipped* deprecated = nullptr);
   const WikidataClassRule* class_of(const JsonNode* claims, std::string& first_class,
                                     TextPosition& class_at);
   void add_names(RawRecord& r, const JsonNode& entity, std::string_view qid, Location id_at);
@@ -109,6 +109,7 @@ class WikidataEntityReader {
   Skipped not_items_;
   Skipped missing_;
   Skipped no_value_;
+  Skipped deprecated_;
   Skipped dangling_;
   Skipped unfit_;
   std::string unfit_example_;

@@ -82,6 +82,7 @@ for e in entities:
         if rel is None:
             counts["statements left out"] += len(claims)
             continue
+        counts["deprecated"] += sum(1 for s in claims if s.get("rank") == "deprecated")
         for s in statements(e["claims"], pid):
             v = value(s["mainsnak"])
             if v is None:
@@ -123,4 +124,6 @@ for r in relations:
     counts["relation " + r[1]] += 1
 counts["sources"] = len(sources)
 for name in sorted(counts):
+    if counts[name] == 0:
+        continue
     print(name, counts[name])

@@ -248,7 +248,7 @@ TEST(WikidataEntityReader, WhatIsLeftOutIsCounted) {
       entity("Q1", "One",
              human() + R"(,"P106":[)" + statement("P106", item_value("Q82955")) + "," +
                  statement("P106", item_value("Q1930187")) + R"(],"P26":[)" + statement("P26", "") +
-                 "]"),
+                 "," + statement("P26", item_value("Q2"), "", "deprecated") + "]"),
       entity("Q2", "A city", R"("P31":[)" + statement("P31", item_value("Q1637706")) + "]"),
       entity("Q3", "A thing", ""),
       R"({"type":"property","id":"P31","datatype":"wikibase-item"})",
@@ -260,6 +260,8 @@ TEST(WikidataEntityReader, WhatIsLeftOutIsCounted) {
                      "--input-option wikidata.mapping=FILE (docs/inputs.md, \"Wikidata\")",
                      "t.wikidata.json:2:543: warning: 1 statement left out: \"no value\" or "
                      "\"unknown value\" (the first here)",
+                     "t.wikidata.json:2:633: warning: 1 deprecated statement left out: Wikidata "
+                     "ranks them as known to be wrong (the first here)",
                      "t.wikidata.json:3:164: warning: 2 items skipped: no class of theirs (P31) "
                      "is in the Wikidata mapping (the first here; by first class: (no P31) ×1, "
                      "Q1637706 ×1)\n  hint: map it in a mapping file given with --input-option "

@@ -172,12 +172,13 @@ TEST(WikidataImporter, CountsOfTheEightRealItemsAgreeWithAnIndependentCount) {
     ++actual["relation " + std::string(g.graph->str(rel.type))];
   actual["sources"] = g.graph->sources().size();
   const std::regex counted(
-      R"(warning: (\d+) (relations? dropped|statements? left out: the|statements? left out: .no value|items? skipped|items? ha(s|ve) no label))");
+      R"(warning: (\d+) (relations? dropped|statements? left out: the|statements? left out: .no value|deprecated statements? left out|items? skipped|items? ha(s|ve) no label))");
   for (const std::string& m : r.messages) {
     std::smatch match;
     ASSERT_TRUE(std::regex_search(m, match, counted)) << m;
     const std::string what = match[2];
-    const std::string key = what.find("dropped") != std::string::npos    ? "dropped"
+    const std::string key = what.find("deprecated") != std::string::npos ? "deprecated"
+                            : what.find("dropped") != std::string::npos  ? "dropped"
                             : what.find("no value") != std::string::npos ? "no value"
                             : what.find("left out") != std::string::npos ? "statements left out"
                             : what.find("skipped") != std::string::npos  ? "skipped items"
