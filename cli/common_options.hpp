@@ -3,6 +3,9 @@
 /// takes it, and the parser of `--max-errors`, which both the input and the schema groups hold.
 
 #include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "cli/command_line.hpp"
 
@@ -20,6 +23,9 @@ inline constexpr OptionSpec kInputOptions[] = {
     {"input-option", 0, "NAME=VALUE",
      "a setting of one input format, e.g. graphml.type=labels (docs/inputs.md); repeatable", true},
     {"max-errors", 0, "N", "show at most N problems (default 50; 0: all)"},
+    {"lang", 0, "LANG,...",
+     "Wikidata: the languages of names and aliases, in order of preference (default: en, then "
+     "any)"},
 };
 
 inline constexpr OptionSpec kOutputOptions[] = {
@@ -54,5 +60,9 @@ inline constexpr OptionSpec kReportOptions[] = {
 /// --max-errors N: kDefaultMaxErrors when absent; 0 (all) becomes the largest size_t.
 /// Throws UsageError for a value that is not a count.
 std::size_t max_errors_option(const ParsedArgs& args);
+
+/// --lang en,zh-hans,ko: the language codes in order, lower-cased, each once. Throws
+/// UsageError for a list that holds something else than codes (letters, digits, `-`).
+std::vector<std::string> language_list(std::string_view text);
 
 }  // namespace kgraph::cli

@@ -51,6 +51,7 @@ InputSession::InputSession(const ParsedArgs& args, Context& ctx) : args_(args), 
                        did_you_mean_suffix(format, ctx.importers.names()));
     import_options_.settings.emplace_back(setting.substr(0, eq), setting.substr(eq + 1));
   }
+  if (auto langs = args.value("lang")) import_options_.languages = language_list(*langs);
 }
 
 std::optional<Schema> InputSession::load_schema() {

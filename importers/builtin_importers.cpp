@@ -4,6 +4,7 @@
 #include "importers/importer.hpp"
 #include "importers/json_record_reader.hpp"
 #include "importers/popolo_importer.hpp"
+#include "importers/wikidata_importer.hpp"
 
 namespace kgraph {
 
@@ -14,6 +15,7 @@ void register_builtin_importers(ImporterRegistry& registry) {
   registry.add(make_popolo_importer());
   registry.add(make_graphml_importer());
   registry.add(make_ftm_importer());
+  registry.add(make_wikidata_importer());
 }
 
 }  // namespace kgraph

@@ -23,6 +23,9 @@ struct ImportOptions {
   /// prefixed with the format's name (`graphml.type`; the CLI checks that the format exists).
   /// An importer reads its own and reports an unknown NAME of its prefix as an error.
   std::vector<std::pair<std::string, std::string>> settings;
+  /// `--lang en,zh,ko`: the languages of names, in order of preference, for formats whose
+  /// names come in several (Wikidata). Empty: each format's default.
+  std::vector<std::string> languages;
 
   /// The value of the last setting `name`, or empty if it was not given.
   std::optional<std::string_view> setting(std::string_view name) const {

@@ -30,6 +30,8 @@ void popolo(std::string_view bytes);
 void graphml(std::string_view bytes);
 /// FollowTheMoney entity and delta lines read as `fuzz.ftm.json`.
 void ftm(std::string_view bytes);
+/// A Wikidata dump or wbgetentities response read as `fuzz.wikidata.json`.
+void wikidata(std::string_view bytes);
 
 using Entry = void (*)(std::string_view bytes);
 

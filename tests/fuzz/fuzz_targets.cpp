@@ -5,7 +5,7 @@
 namespace kgraph::fuzz {
 
 std::span<const Target> targets() {
-  static constexpr std::array<Target, 10> kTargets = {{
+  static constexpr std::array<Target, 11> kTargets = {{
       {"json", json},
       {"jsonl", jsonl},
       {"csv", csv},
@@ -16,6 +16,7 @@ std::span<const Target> targets() {
       {"popolo", popolo},
       {"graphml", graphml},
       {"ftm", ftm},
+      {"wikidata", wikidata},
   }};
   return kTargets;
 }
