@@ -20,6 +20,11 @@ inline constexpr OptionSpec kInputOptions[] = {
     {"input-option", 0, "NAME=VALUE",
      "a setting of one input format, e.g. graphml.type=labels (docs/inputs.md); repeatable", true},
     {"max-errors", 0, "N", "show at most N problems (default 50; 0: all)"},
+    {"gazetteer", 0, "FILE",
+     "articles: also look for the entities of FILE (any input format; only their names are "
+     "used); repeatable",
+     true},
+    {"co-mentions", 0, "", "articles: relate the entities named in one sentence (co_mentioned)"},
 };
 
 inline constexpr OptionSpec kOutputOptions[] = {
