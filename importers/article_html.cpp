@@ -33,7 +33,7 @@ bool is_any(const xmlNode* n, std::initializer_list<std::string_view> names) {
 /// Elements whose content is never text of the page.
 bool gives_no_text(const xmlNode* n) {
   return is_any(
-      n, {"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object"});
+      n, {"script", "style", "noscript", "template", "svg", "math", "iframe", "object"});
 }
 
 bool is_block(const xmlNode* n) {
@@ -155,6 +155,7 @@ ArticleText read_html_article(std::string_view bytes, std::uint32_t file, Diagno
   TextBuilder out;
   std::string h1;
   int preformatted = 0;
+  int in_head = 0;  // the head's elements are read (title, meta), its text is not the page's
   // An iterative walk: a page nested thousands deep must not take the stack with it.
   xmlNode* n = doc->children;
   while (n) {
@@ -165,9 +166,10 @@ ArticleText read_html_article(std::string_view bytes, std::uint32_t file, Diagno
         if (is_name(n, "br")) out.line_break();
         if (is_block(n)) out.paragraph_break();
         if (is_name(n, "pre")) ++preformatted;
+        if (is_name(n, "head")) ++in_head;
         descend = true;
       }
-    } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+    } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && in_head == 0) {
       out.text(view(n->content), preformatted > 0);
     }
     if (descend && n->children) {
@@ -179,6 +181,7 @@ ArticleText read_html_article(std::string_view bytes, std::uint32_t file, Diagno
       if (n->type == XML_ELEMENT_NODE && !gives_no_text(n)) {
         if (is_block(n)) out.paragraph_break();
         if (is_name(n, "pre")) --preformatted;
+        if (is_name(n, "head")) --in_head;
       }
       if (n->next) {
         n = n->next;

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "graph/messages.hpp"
 #include "graph/partial_date.hpp"
 #include "graph/record.hpp"
 #include "importers/article_dates.hpp"
@@ -97,7 +98,12 @@ class ArticleRecords {
     starts_ = sentence_starts(article_.text);
     const std::optional<PartialDate> date =
         article_.date ? parse_partial_date(article_.date->value) : std::nullopt;
-    add_source();
+    // Reported here and left out: in the source record it would drop the source that the
+    // publication and every mention cite.
+    if (article_.date && !date)
+      builder_.diagnostics().error(article_.date->at,
+                                   invalid_date_message(article_.date->value, "date"));
+    add_source(date);
     add_publication(date);
 
     // Mentions by entity, in the order entities are first named.
@@ -159,12 +165,12 @@ class ArticleRecords {
     record_.at = where;
   }
 
-  void add_source() {
+  void add_source(const std::optional<PartialDate>& date) {
     const Location where = field_at(article_.title);
     start(Section::source, where);
     string_field("id", ids_.source, where);
     if (article_.title) string_field("title", article_.title->value, article_.title->at);
-    if (article_.date) string_field("date", article_.date->value, article_.date->at);
+    if (date) string_field("date", date->to_string(), article_.date->at);
     for (const ArticleField& f : article_.fields)
       if (f.key != "id") string_field(f.key, f.value, f.at);
     builder_.add(record_);

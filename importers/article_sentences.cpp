@@ -68,13 +68,21 @@ std::vector<std::size_t> sentence_starts(std::string_view text) {
   // UTF-16 units to code points: walk forward, counting each surrogate pair once.
   std::size_t code_points = 0;
   int32_t unit = 0;
+  int32_t last_start = 0;
   for (int32_t b = it.first(); b != icu::BreakIterator::DONE && b < n; b = it.next()) {
     if (b > 0 && ends_with_initials(u, b)) continue;
     while (unit < b) {
       U16_FWD_1(u.getBuffer(), unit, n);
       ++code_points;
     }
-    starts.push_back(code_points);
+    // A run of blank lines between two sentences is no sentence: the next one starts after it.
+    bool blank = starts.size() > 1;
+    for (int32_t k = last_start; blank && k < b; ++k) blank = u_isUWhiteSpace(u[k]);
+    if (blank)
+      starts.back() = code_points;
+    else
+      starts.push_back(code_points);
+    last_start = b;
   }
   return starts;
 }

@@ -51,6 +51,16 @@ std::size_t read_front_matter(std::string_view bytes, std::uint32_t file, Articl
   std::string_view line;
   std::size_t start = 0;
   if (!lines.next(line, start) || line != "---") return 0;
+  // Without a closing line, no front matter: the whole file is text.
+  for (Lines ahead = lines;;) {
+    if (!ahead.next(line, start)) {
+      diags.error(Location{file, 1, 1}, "the front matter opened here has no closing '---' line",
+                  "end the front matter with a line '---'; without one the whole file is read "
+                  "as text");
+      return 0;
+    }
+    if (line == "---" || line == "...") break;
+  }
   std::uint32_t number = 1;
   while (lines.next(line, start)) {
     ++number;
@@ -89,12 +99,6 @@ std::size_t read_front_matter(std::string_view bytes, std::uint32_t file, Articl
     else
       article.fields.push_back(std::move(field));
   }
-  diags.error(Location{file, 1, 1}, "the front matter opened here has no closing '---' line",
-              "end the front matter with a line '---'; without one the whole file is read as "
-              "text");
-  article.title.reset();
-  article.date.reset();
-  article.fields.clear();
   return 0;
 }
 
