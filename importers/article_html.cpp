@@ -32,8 +32,7 @@ bool is_any(const xmlNode* n, std::initializer_list<std::string_view> names) {
 
 /// Elements whose content is never text of the page.
 bool gives_no_text(const xmlNode* n) {
-  return is_any(
-      n, {"script", "style", "noscript", "template", "svg", "math", "iframe", "object"});
+  return is_any(n, {"script", "style", "noscript", "template", "svg", "math", "iframe", "object"});
 }
 
 bool is_block(const xmlNode* n) {

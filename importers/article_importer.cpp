@@ -56,6 +56,7 @@ class ArticleImporter final : public Importer {
     return {".txt", ".md", ".markdown", ".html", ".htm"};
   }
   bool reads_after_others() const override { return true; }
+  bool read_in_directory_walks() const override { return false; }
 
   void read(std::istream& in, std::uint32_t file, std::string_view file_name, GraphBuilder& builder,
             const ImportOptions& options) const override {

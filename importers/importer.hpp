@@ -54,6 +54,9 @@ class Importer {
   /// True for a format that needs every other input read first (articles look for the
   /// entities the others declare); such inputs are read last, in their own order.
   virtual bool reads_after_others() const { return false; }
+  /// False for a format whose files are read only when named (articles: `.txt` and `.md`
+  /// files in a folder of data are mostly READMEs and notes).
+  virtual bool read_in_directory_walks() const { return true; }
 };
 
 /// Maps names and file extensions to importers.

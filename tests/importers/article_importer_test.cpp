@@ -262,7 +262,8 @@ TEST(ArticleImporter, HtmlPageText) {
   EXPECT_EQ(g.str(publication->name), "Qin & UN");
   EXPECT_EQ(publication->start.to_string(), "2006-10-03");
   const Source& source = g.sources()[*g.find_source("article:p")];
-  EXPECT_EQ(strings_of(g, source.properties, "url"), std::vector<std::string>{"https://example.org/p"});
+  EXPECT_EQ(strings_of(g, source.properties, "url"),
+            std::vector<std::string>{"https://example.org/p"});
 }
 
 TEST(ArticleImporter, BadInputIsReportedWhereItIs) {
@@ -273,10 +274,19 @@ TEST(ArticleImporter, BadInputIsReportedWhereItIs) {
   };
   const Bad cases[] = {
       {"a.txt", "line one\nok \xC3(", {"a.txt:2:4: error: invalid UTF-8; the article is not read"}},
-      {"a.txt", std::string("NUL\n\n\0x", 7), {"a.txt:3:1: error: NUL byte in the text; the article is not read"}},
-      {"a.md", "---\ntitle: x\n\nQin Gang", {"a.md:1:1: error: the front matter opened here has no closing '---' line"}},
-      {"a.md", "---\ntitle x\n---\nbody", {"a.md:2:1: error: front matter line is not 'key: value'"}},
-      {"a.md", "---\ndate: 19 Sept\n---\nbody", {"a.md:2:7: error: invalid date \"19 Sept\" in field \"date\"; expected YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)"}},
+      {"a.txt",
+       std::string("NUL\n\n\0x", 7),
+       {"a.txt:3:1: error: NUL byte in the text; the article is not read"}},
+      {"a.md",
+       "---\ntitle: x\n\nQin Gang",
+       {"a.md:1:1: error: the front matter opened here has no closing '---' line"}},
+      {"a.md",
+       "---\ntitle x\n---\nbody",
+       {"a.md:2:1: error: front matter line is not 'key: value'"}},
+      {"a.md",
+       "---\ndate: 19 Sept\n---\nbody",
+       {"a.md:2:7: error: invalid date \"19 Sept\" in field \"date\"; expected YYYY, YYYY-MM or "
+        "YYYY-MM-DD (a real calendar date)"}},
   };
   for (const Bad& c : cases) {
     const Built b = build(actors({"Qin Gang"}), c.name, c.text);

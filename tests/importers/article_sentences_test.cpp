@@ -20,7 +20,8 @@ TEST(ArticleSentences, Boundaries) {
   EXPECT_EQ(starts("a wrapped\nline. Next\n\nTitle\n\nBody"),
             (std::vector<std::size_t>{0, 16, 22, 29}));
   // Offsets are code points: "é—" is two, "𝄞" one (two UTF-16 units).
-  EXPECT_EQ(starts("\xC3\xA9\xE2\x80\x94\xF0\x9D\x84\x9E. Next."), (std::vector<std::size_t>{0, 5}));
+  EXPECT_EQ(starts("\xC3\xA9\xE2\x80\x94\xF0\x9D\x84\x9E. Next."),
+            (std::vector<std::size_t>{0, 5}));
 }
 
 TEST(ArticleSentences, SentenceOf) {
