@@ -31,6 +31,11 @@ void graphml(std::string_view bytes);
 /// FollowTheMoney entity and delta lines read as `fuzz.ftm.json`.
 void ftm(std::string_view bytes);
 
+/// An article `fuzz.md` read after a fixed graph, with co-mentions.
+void text(std::string_view bytes);
+/// An HTML page `fuzz.html` read as an article after a fixed graph, with co-mentions.
+void html(std::string_view bytes);
+
 using Entry = void (*)(std::string_view bytes);
 
 struct Target {

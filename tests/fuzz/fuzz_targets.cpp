@@ -5,7 +5,7 @@
 namespace kgraph::fuzz {
 
 std::span<const Target> targets() {
-  static constexpr std::array<Target, 10> kTargets = {{
+  static constexpr std::array<Target, 12> kTargets = {{
       {"json", json},
       {"jsonl", jsonl},
       {"csv", csv},
@@ -16,6 +16,8 @@ std::span<const Target> targets() {
       {"popolo", popolo},
       {"graphml", graphml},
       {"ftm", ftm},
+      {"text", text},
+      {"html", html},
   }};
   return kTargets;
 }
