@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -17,26 +18,19 @@ namespace {
 
 constexpr std::string_view kCompressed[] = {".gz", ".bz2", ".zst"};
 
-/// Byte offsets and line numbers of code points of a text: one checkpoint every 64 code points,
-/// so that a lookup walks at most 63 and the index costs an eighth of a byte per code point.
-class CodePoints {
+/// The length of the code point a lead byte starts (the text is valid UTF-8: the importer
+/// checked).
+std::size_t utf8_length(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
+
+/// Lines of a text by code point, for the places of messages.
+class LineIndex {
  public:
-  explicit CodePoints(std::string_view text) : text_(text) {
+  explicit LineIndex(std::string_view text) {
     std::size_t cp = 0;
     for (std::size_t i = 0; i < text.size(); ++cp) {
-      if (cp % kStep == 0) checkpoints_.push_back(i);
       if (text[i] == '\n') line_starts_.push_back(cp + 1);
-      i += length(static_cast<unsigned char>(text[i]));
+      i += utf8_length(static_cast<unsigned char>(text[i]));
     }
-    if (cp % kStep == 0) checkpoints_.push_back(text.size());
-    size_ = cp;
-  }
-  std::size_t size() const { return size_; }
-  std::size_t byte(std::size_t cp) const {
-    std::size_t i = checkpoints_[std::min(cp / kStep, checkpoints_.size() - 1)];
-    for (std::size_t k = cp / kStep * kStep; k < cp && i < text_.size(); ++k)
-      i += length(static_cast<unsigned char>(text_[i]));
-    return std::min(i, text_.size());
   }
   /// The 0-based line of `cp` in the text and its column from 1.
   std::pair<std::uint32_t, std::uint32_t> line_column(std::size_t cp) const {
@@ -47,15 +41,7 @@ class CodePoints {
   }
 
  private:
-  static constexpr std::size_t kStep = 64;
-  // The text is valid UTF-8 (the importer checked): the lead byte gives the length.
-  static std::size_t length(unsigned char c) {
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  }
-  std::string_view text_;
-  std::vector<std::size_t> checkpoints_;
   std::vector<std::size_t> line_starts_;
-  std::size_t size_ = 0;
 };
 
 /// A sentence as a quote: white space runs made one space, cut at kMaxQuoteBytes.
@@ -85,17 +71,28 @@ std::string quote_of(std::string_view sentence) {
 /// What one entity's mentions in the article add up to.
 struct EntityMentions {
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // code points of the text
-  std::set<std::size_t> sentences;
+  std::vector<std::size_t> sentences;  // increasing
 };
 
 class ArticleRecords {
  public:
   ArticleRecords(const ArticleText& article, const ArticleIds& ids, std::uint32_t file,
                  GraphBuilder& builder)
-      : article_(article), ids_(ids), file_(file), builder_(builder), points_(article.text) {}
+      : article_(article), ids_(ids), file_(file), builder_(builder), lines_(article.text) {}
 
   void add(const ArticleGazetteer& gazetteer, bool co_mentions) {
     starts_ = sentence_starts(article_.text);
+    // Where each sentence starts in bytes, in one walk: quotes are cut from there.
+    start_bytes_.reserve(starts_.size());
+    for (std::size_t i = 0, cp = 0, s = 0; s < starts_.size(); ++cp) {
+      while (s < starts_.size() && starts_[s] == cp) {
+        start_bytes_.push_back(i);
+        ++s;
+      }
+      if (i >= article_.text.size()) break;
+      i += utf8_length(static_cast<unsigned char>(article_.text[i]));
+    }
+    start_bytes_.resize(starts_.size(), article_.text.size());
     const std::optional<PartialDate> date =
         article_.date ? parse_partial_date(article_.date->value) : std::nullopt;
     // Reported here and left out: in the source record it would drop the source that the
@@ -108,19 +105,21 @@ class ArticleRecords {
 
     // Mentions by entity, in the order entities are first named.
     std::vector<std::uint32_t> order;
-    std::map<std::uint32_t, EntityMentions> by_entity;
-    std::map<std::size_t, std::vector<std::uint32_t>> entities_of_sentence;
+    std::unordered_map<std::uint32_t, EntityMentions> by_entity;
+    // (sentence, entity) for every mention, in text order: what co-mentions are made of.
+    std::vector<std::pair<std::size_t, std::uint32_t>> named_in_sentence;
     for (const Mention& m : gazetteer.matcher().find(article_.text)) {
+      const std::size_t first = sentence_of(starts_, m.begin);
+      const std::size_t last = sentence_of(starts_, m.end - 1);
       for (const std::uint32_t e : gazetteer.entities_named(m.name)) {
         auto [it, fresh] = by_entity.try_emplace(e);
         if (fresh) order.push_back(e);
         it->second.spans.emplace_back(m.begin, m.end);
-        const std::size_t first = sentence_of(starts_, m.begin);
-        const std::size_t last = sentence_of(starts_, m.end - 1);
+        // Mentions come in text order, so each entity's sentences only grow.
+        std::vector<std::size_t>& sentences = it->second.sentences;
         for (std::size_t s = first; s <= last; ++s) {
-          it->second.sentences.insert(s);
-          std::vector<std::uint32_t>& named = entities_of_sentence[s];
-          if (std::find(named.begin(), named.end(), e) == named.end()) named.push_back(e);
+          if (sentences.empty() || sentences.back() < s) sentences.push_back(s);
+          if (co_mentions) named_in_sentence.emplace_back(s, e);
         }
       }
     }
@@ -131,21 +130,20 @@ class ArticleRecords {
         add_stub(known.entity, mentions.spans.front().first);
       add_mentioned_in(known.entity.id, mentions);
     }
-    if (co_mentions) add_co_mentions(gazetteer, entities_of_sentence, date);
+    if (co_mentions) add_co_mentions(gazetteer, named_in_sentence, date);
   }
 
  private:
   Location at(std::size_t cp) const {
-    const auto [line, column] = points_.line_column(cp);
+    const auto [line, column] = lines_.line_column(cp);
     return Location{file_, article_.first_line + line, column};
   }
   Location field_at(const std::optional<ArticleField>& f) const {
     return f ? f->at : Location{file_, article_.first_line, 1};
   }
   std::string sentence_quote(std::size_t s) const {
-    const std::size_t begin = points_.byte(starts_[s]);
-    const std::size_t end =
-        s + 1 < starts_.size() ? points_.byte(starts_[s + 1]) : article_.text.size();
+    const std::size_t begin = start_bytes_[s];
+    const std::size_t end = s + 1 < starts_.size() ? start_bytes_[s + 1] : article_.text.size();
     return quote_of(std::string_view(article_.text).substr(begin, end - begin));
   }
   std::string span_text(std::size_t begin, std::size_t end) const {
@@ -222,21 +220,27 @@ class ArticleRecords {
     builder_.add(record_);
   }
 
-  void add_co_mentions(
-      const ArticleGazetteer& gazetteer,
-      const std::map<std::size_t, std::vector<std::uint32_t>>& entities_of_sentence,
-      const std::optional<PartialDate>& date) {
+  void add_co_mentions(const ArticleGazetteer& gazetteer,
+                       std::vector<std::pair<std::size_t, std::uint32_t>>& named_in_sentence,
+                       const std::optional<PartialDate>& date) {
+    std::sort(named_in_sentence.begin(), named_in_sentence.end());
+    named_in_sentence.erase(std::unique(named_in_sentence.begin(), named_in_sentence.end()),
+                            named_in_sentence.end());
     // Pairs by their ids in order, each with the sentences naming both.
     std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> pairs;
-    for (const auto& [sentence, named] : entities_of_sentence)
-      for (std::size_t i = 0; i < named.size(); ++i)
-        for (std::size_t j = i + 1; j < named.size(); ++j) {
-          std::string a = gazetteer.entity(named[i]).entity.id;
-          std::string b = gazetteer.entity(named[j]).entity.id;
-          if (a == b) continue;
+    for (std::size_t from = 0; from < named_in_sentence.size();) {
+      const std::size_t sentence = named_in_sentence[from].first;
+      std::size_t to = from;
+      while (to < named_in_sentence.size() && named_in_sentence[to].first == sentence) ++to;
+      for (std::size_t i = from; i < to; ++i)
+        for (std::size_t j = i + 1; j < to; ++j) {
+          std::string a = gazetteer.entity(named_in_sentence[i].second).entity.id;
+          std::string b = gazetteer.entity(named_in_sentence[j].second).entity.id;
           if (b < a) std::swap(a, b);
           pairs[{std::move(a), std::move(b)}].push_back(sentence);
         }
+      from = to;
+    }
     for (const auto& [pair, sentences] : pairs) {
       const Location where = at(starts_[sentences.front()]);
       start(Section::relation, where);
@@ -260,8 +264,9 @@ class ArticleRecords {
   const ArticleIds& ids_;
   std::uint32_t file_;
   GraphBuilder& builder_;
-  CodePoints points_;
-  std::vector<std::size_t> starts_;
+  LineIndex lines_;
+  std::vector<std::size_t> starts_;       // code points
+  std::vector<std::size_t> start_bytes_;  // the same in bytes
   RawRecord record_;
 };
 
