@@ -71,7 +71,7 @@ std::string quote_of(std::string_view sentence) {
 /// What one entity's mentions in the article add up to.
 struct EntityMentions {
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // code points of the text
-  std::vector<std::size_t> sentences;  // increasing
+  std::vector<std::size_t> sentences;                      // increasing
 };
 
 class ArticleRecords {
