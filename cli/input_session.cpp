@@ -1,5 +1,6 @@
 #include "cli/input_session.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "cli/common_options.hpp"
@@ -70,6 +71,12 @@ void InputSession::collect_inputs() {
   for (const std::string& s : documents()) rules.exclude.emplace_back(s);
   std::vector<std::string> warnings;
   inputs_ = cli::collect_inputs(args_.positionals(), rules, warnings);
+  const bool articles = std::any_of(inputs_.begin(), inputs_.end(), [](const InputFile& input) {
+    return input.importer->reads_after_others();
+  });
+  if (!articles && (args_.has("gazetteer") || args_.has("co-mentions")))
+    warnings.emplace_back(
+        "--gazetteer and --co-mentions apply to articles (.txt, .md, .html), and no input is one");
   if (!quiet_)
     for (const std::string& w : warnings) ctx_.err << "kgraph: warning: " << w << '\n';
 }
