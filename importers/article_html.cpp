@@ -1,11 +1,13 @@
 #include "importers/article_html.hpp"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include <algorithm>
 #include <climits>
 #include <memory>
+#include <new>
 #include <string>
 
 namespace kgraph {
@@ -13,6 +15,9 @@ namespace {
 
 struct DocDeleter {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+struct ContextDeleter {
+  void operator()(htmlParserCtxt* c) const { htmlFreeParserCtxt(c); }
 };
 
 std::string_view view(const xmlChar* s) {
@@ -143,9 +148,21 @@ bool looks_like_html(std::string_view bytes) {
 ArticleText read_html_article(std::string_view bytes, std::uint32_t file, Diagnostics& diags) {
   ArticleText article;
   if (bytes.size() > INT_MAX) return article;  // past the importer's limit already
-  const std::unique_ptr<xmlDoc, DocDeleter> doc(htmlReadMemory(
-      bytes.data(), static_cast<int>(bytes.size()), nullptr, "UTF-8",
+  const std::unique_ptr<htmlParserCtxt, ContextDeleter> context(htmlNewParserCtxt());
+  if (!context) throw std::bad_alloc();
+  const std::unique_ptr<xmlDoc, DocDeleter> doc(htmlCtxtReadMemory(
+      context.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr, "UTF-8",
       HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED));
+  // libxml2 stops at elements nested deeper than 256 (its guard against pages made to exhaust
+  // memory or stack); what follows is lost, and said so.
+  if (doc && context->instate == XML_PARSER_EOF)
+    diags.warning(
+        Location{file,
+                 static_cast<std::uint32_t>(std::max(1, context->input ? context->input->line : 1)),
+                 1},
+        "the page nests elements more than 256 deep here; its text from here on is "
+        "not read",
+        "unclosed tags (<font>, <b>, <div>) pile up; close them");
   if (!doc) {
     if (bytes.find_first_not_of(" \t\r\n") != std::string_view::npos)
       diags.error(Location{file, 1, 1}, "no HTML could be read from this file");

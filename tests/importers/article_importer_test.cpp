@@ -266,6 +266,18 @@ TEST(ArticleImporter, HtmlPageText) {
             std::vector<std::string>{"https://example.org/p"});
 }
 
+TEST(ArticleImporter, HtmlNestedTooDeepIsReadUpToThereWithAWarning) {
+  std::string page = "<html><body><p>Qin Gang</p>\n";
+  for (int i = 0; i < 300; ++i) page += "<font>";
+  page += "Qin Gang";
+  const Built b = build(actors({"Qin Gang"}), "deep.html", page);
+  ASSERT_TRUE(b.graph);
+  EXPECT_EQ(mentions(*b.graph), "a1 0-8");
+  EXPECT_EQ(b.messages(), std::vector<std::string>{
+                              "deep.html:2:1: warning: the page nests elements more than 256 "
+                              "deep here; its text from here on is not read"});
+}
+
 TEST(ArticleImporter, BadInputIsReportedWhereItIs) {
   struct Bad {
     const char* name;
