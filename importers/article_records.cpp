@@ -119,10 +119,14 @@ class ArticleRecords {
         std::vector<std::size_t>& sentences = it->second.sentences;
         for (std::size_t s = first; s <= last; ++s) {
           if (sentences.empty() || sentences.back() < s) sentences.push_back(s);
-          if (co_mentions) named_in_sentence.emplace_back(s, e);
+          named_in_sentence.emplace_back(s, e);
         }
       }
     }
+    std::sort(named_in_sentence.begin(), named_in_sentence.end());
+    named_in_sentence.erase(std::unique(named_in_sentence.begin(), named_in_sentence.end()),
+                            named_in_sentence.end());
+    find_crowded_sentences(named_in_sentence);
     for (const std::uint32_t e : order) {
       const ArticleGazetteer::Known& known = gazetteer.entity(e);
       const EntityMentions& mentions = by_entity[e];
@@ -216,29 +220,50 @@ class ArticleRecords {
       offsets.values.push_back(RawScalar::of_string(span_text(begin, end)));
     RawField& quotes = list_field("quote", where);
     for (const std::size_t s : mentions.sentences)
-      quotes.values.push_back(RawScalar::of_string(sentence_quote(s)));
+      if (!crowded_.count(s)) quotes.values.push_back(RawScalar::of_string(sentence_quote(s)));
     builder_.add(record_);
   }
 
+  /// Sentences naming more than kMaxCoMentionedPerSentence entities: a list of names, not a
+  /// sentence about them. They give no quotes and no co-mentions (n names would make n(n-1)/2
+  /// relations, and n copies of the sentence), with one warning; their mentions are kept.
+  void find_crowded_sentences(
+      const std::vector<std::pair<std::size_t, std::uint32_t>>& named_in_sentence) {
+    for (std::size_t from = 0; from < named_in_sentence.size();) {
+      std::size_t to = from;
+      while (to < named_in_sentence.size() &&
+             named_in_sentence[to].first == named_in_sentence[from].first)
+        ++to;
+      if (to - from > kMaxCoMentionedPerSentence) crowded_.insert(named_in_sentence[from].first);
+      from = to;
+    }
+    if (crowded_.empty()) return;
+    builder_.diagnostics().warning(
+        at(starts_[*crowded_.begin()]),
+        std::to_string(crowded_.size()) + " sentence(s) of this article, the first here, name " +
+            "more than " + std::to_string(kMaxCoMentionedPerSentence) +
+            " entities each; they give no quotes and no co_mentioned relations (the mentions and "
+            "their offsets are kept)",
+        "a list of names is not a sentence about them");
+  }
+
   void add_co_mentions(const ArticleGazetteer& gazetteer,
-                       std::vector<std::pair<std::size_t, std::uint32_t>>& named_in_sentence,
+                       const std::vector<std::pair<std::size_t, std::uint32_t>>& named_in_sentence,
                        const std::optional<PartialDate>& date) {
-    std::sort(named_in_sentence.begin(), named_in_sentence.end());
-    named_in_sentence.erase(std::unique(named_in_sentence.begin(), named_in_sentence.end()),
-                            named_in_sentence.end());
     // Pairs by their ids in order, each with the sentences naming both.
     std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> pairs;
     for (std::size_t from = 0; from < named_in_sentence.size();) {
       const std::size_t sentence = named_in_sentence[from].first;
       std::size_t to = from;
       while (to < named_in_sentence.size() && named_in_sentence[to].first == sentence) ++to;
-      for (std::size_t i = from; i < to; ++i)
-        for (std::size_t j = i + 1; j < to; ++j) {
-          std::string a = gazetteer.entity(named_in_sentence[i].second).entity.id;
-          std::string b = gazetteer.entity(named_in_sentence[j].second).entity.id;
-          if (b < a) std::swap(a, b);
-          pairs[{std::move(a), std::move(b)}].push_back(sentence);
-        }
+      if (!crowded_.count(sentence))
+        for (std::size_t i = from; i < to; ++i)
+          for (std::size_t j = i + 1; j < to; ++j) {
+            std::string a = gazetteer.entity(named_in_sentence[i].second).entity.id;
+            std::string b = gazetteer.entity(named_in_sentence[j].second).entity.id;
+            if (b < a) std::swap(a, b);
+            pairs[{std::move(a), std::move(b)}].push_back(sentence);
+          }
       from = to;
     }
     for (const auto& [pair, sentences] : pairs) {
@@ -267,6 +292,7 @@ class ArticleRecords {
   LineIndex lines_;
   std::vector<std::size_t> starts_;       // code points
   std::vector<std::size_t> start_bytes_;  // the same in bytes
+  std::set<std::size_t> crowded_;         // sentences naming too many entities
   RawRecord record_;
 };
 

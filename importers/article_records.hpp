@@ -17,6 +17,11 @@ namespace kgraph {
 /// punctuation may be the whole text.
 inline constexpr std::size_t kMaxQuoteBytes = 2000;
 
+/// The most entities one sentence may name and still give quotes and co-mentions: a sentence
+/// naming n makes n(n-1)/2 relations and n copies of itself, and a long list of names without a
+/// full stop is no sentence.
+inline constexpr std::size_t kMaxCoMentionedPerSentence = 50;
+
 struct ArticleIds {
   std::string source;       // `article:NAME`
   std::string publication;  // `publication:NAME`

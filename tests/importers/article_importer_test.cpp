@@ -216,6 +216,37 @@ TEST(ArticleImporter, CoMentionsCountSentences) {
   EXPECT_EQ(counts, (std::map<std::string, std::string>{{"a1-a2", "2"}, {"a2-a3", "1"}}));
 }
 
+TEST(ArticleImporter, CrowdedSentencesGiveNoQuotesNorCoMentions) {
+  ImportOptions options;
+  options.co_mentions = true;
+  std::vector<std::string> names;
+  std::string text = "A and B met. ";
+  for (int i = 0; i < 51; ++i) {
+    names.push_back("Name" + std::to_string(i));
+    text += names.back() + ", ";
+  }
+  names.insert(names.begin(), {"A", "B"});  // a1 and a2
+  const Built b = build(actors(names), "c.txt", text + "end.", options);
+  ASSERT_TRUE(b.graph) << testing::PrintToString(b.messages());
+  std::size_t co = 0, mentioned = 0;
+  for (const Relation& r : b.graph->relations()) {
+    co += b.graph->str(r.type) == "co_mentioned";
+    mentioned += b.graph->str(r.type) == "mentioned_in";
+  }
+  EXPECT_EQ(co, 1u);          // A with B; not the 51 * 50 / 2 pairs of the list
+  EXPECT_EQ(mentioned, 53u);  // every mention kept
+  const Relation* listed = relation(*b.graph, "mentioned_in", "a3");
+  ASSERT_TRUE(listed);
+  EXPECT_TRUE(strings_of(*b.graph, b.graph->properties_of(*listed), "quote").empty());
+  EXPECT_EQ(strings_of(*b.graph, b.graph->properties_of(*listed), "offsets"),
+            std::vector<std::string>{"13-18"});
+  EXPECT_EQ(b.messages(),
+            std::vector<std::string>{"c.txt:1:14: warning: 1 sentence(s) of this article, the "
+                                     "first here, name more than 50 entities each; they give no "
+                                     "quotes and no co_mentioned relations (the mentions and "
+                                     "their offsets are kept)"});
+}
+
 TEST(ArticleImporter, GazetteerEntitiesEnterTheGraphOnlyWhenNamed) {
   Diagnostics scratch;
   GraphBuilder names(Schema::builtin(), scratch);
