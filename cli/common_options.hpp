@@ -26,6 +26,11 @@ inline constexpr OptionSpec kInputOptions[] = {
     {"lang", 0, "LANG,...",
      "Wikidata: the languages of names and aliases, in order of preference (default: en, then "
      "any)"},
+    {"gazetteer", 0, "FILE",
+     "articles: also look for the entities of FILE (any input format; only their names are "
+     "used); repeatable",
+     true},
+    {"co-mentions", 0, "", "articles: relate the entities named in one sentence (co_mentioned)"},
 };
 
 inline constexpr OptionSpec kOutputOptions[] = {

@@ -143,7 +143,8 @@ std::vector<InputFile> collect_inputs(std::span<const std::string> args, const I
       }
       std::error_code type_ec;
       if (!entry.is_regular_file(type_ec)) continue;
-      if (!registry.accepts(entry.path().filename().string())) continue;
+      const Importer* importer = registry.for_path(entry.path().filename().string());
+      if (!importer || !importer->read_in_directory_walks()) continue;
       found.push_back(entry.path());
     }
     if (ec) throw read_error(it == end ? arg : it->path().string(), reason(ec));

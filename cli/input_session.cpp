@@ -1,11 +1,13 @@
 #include "cli/input_session.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "cli/common_options.hpp"
 #include "cli/schema_files.hpp"
 #include "graph/graph_builder.hpp"
 #include "graph/record.hpp"
+#include "importers/article_gazetteer.hpp"
 #include "importers/mapping.hpp"
 
 namespace kgraph::cli {
@@ -52,6 +54,7 @@ InputSession::InputSession(const ParsedArgs& args, Context& ctx) : args_(args), 
     import_options_.settings.emplace_back(setting.substr(0, eq), setting.substr(eq + 1));
   }
   if (auto langs = args.value("lang")) import_options_.languages = language_list(*langs);
+  import_options_.co_mentions = args.has("co-mentions");
 }
 
 std::optional<Schema> InputSession::load_schema() {
@@ -69,6 +72,12 @@ void InputSession::collect_inputs() {
   for (const std::string& s : documents()) rules.exclude.emplace_back(s);
   std::vector<std::string> warnings;
   inputs_ = cli::collect_inputs(args_.positionals(), rules, warnings);
+  const bool articles = std::any_of(inputs_.begin(), inputs_.end(), [](const InputFile& input) {
+    return input.importer->reads_after_others();
+  });
+  if (!articles && (args_.has("gazetteer") || args_.has("co-mentions")))
+    warnings.emplace_back(
+        "--gazetteer and --co-mentions apply to articles (.txt, .md, .html), and no input is one");
   if (!quiet_)
     for (const std::string& w : warnings) ctx_.err << "kgraph: warning: " << w << '\n';
 }
@@ -76,6 +85,7 @@ void InputSession::collect_inputs() {
 std::vector<std::string> InputSession::documents() const {
   std::vector<std::string> files = args_.values("schema");
   if (const auto mapping = args_.value("mapping")) files.push_back(*mapping);
+  for (const std::string& gazetteer : args_.values("gazetteer")) files.push_back(gazetteer);
   return files;
 }
 
@@ -99,9 +109,17 @@ std::optional<KnowledgeGraph> InputSession::read(Schema schema) {
     return std::nullopt;
   }
   GraphBuilder builder(std::move(schema), diags_);
-  for (const InputFile& input : inputs_) {
-    if (diags_.too_many_errors()) break;
-    read_input(input, builder, import_options_, *progress_);
+  // Inputs that look for what the others declare (articles) come last, once.
+  for (const bool late : {false, true}) {
+    bool gazetteer_made = false;
+    for (const InputFile& input : inputs_) {
+      if (diags_.too_many_errors() || input.importer->reads_after_others() != late) continue;
+      if (late && !gazetteer_made) {
+        import_options_.gazetteer = make_gazetteer(builder);
+        gazetteer_made = true;
+      }
+      read_input(input, builder, import_options_, *progress_);
+    }
   }
   std::optional<KnowledgeGraph> graph;
   if (!diags_.too_many_errors()) {
@@ -112,6 +130,26 @@ std::optional<KnowledgeGraph> InputSession::read(Schema schema) {
   print_diagnostics();
   if (diags_.has_errors()) return std::nullopt;
   return graph;
+}
+
+std::shared_ptr<const ArticleGazetteer> InputSession::make_gazetteer(const GraphBuilder& builder) {
+  auto gazetteer = std::make_shared<ArticleGazetteer>();
+  gazetteer->add(builder.named_entities(), ArticleGazetteer::Origin::graph);
+  for (const std::string& path : args_.values("gazetteer")) {
+    // Read as an input of its own, into a builder of its own: its problems are reported like
+    // any input's, its relations and sources are not kept.
+    const std::vector<std::string> arg{path};
+    std::vector<std::string> warnings;
+    const InputRules rules{&ctx_.importers, nullptr, {}};
+    for (const InputFile& input : cli::collect_inputs(arg, rules, warnings)) {
+      if (input.importer->reads_after_others())
+        throw UsageError("--gazetteer " + path + ": articles cannot be a gazetteer");
+      GraphBuilder names(builder.schema(), diags_);
+      read_input(input, names, import_options_, *progress_);
+      gazetteer->add(names.named_entities(), ArticleGazetteer::Origin::gazetteer);
+    }
+  }
+  return gazetteer;
 }
 
 void InputSession::print_diagnostics() {

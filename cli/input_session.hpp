@@ -40,7 +40,7 @@ class InputSession {
 
   /// The files collect_inputs() found.
   const std::vector<InputFile>& inputs() const { return inputs_; }
-  /// The --schema and --mapping files, as given.
+  /// The --schema, --mapping and --gazetteer files, as given.
   std::vector<std::string> documents() const;
 
   /// Loads the --mapping file, reads every input and finishes the graph; prints the
@@ -52,6 +52,8 @@ class InputSession {
 
  private:
   void load_mapping();
+  /// What the articles look for: the entities read so far and those of the --gazetteer files.
+  std::shared_ptr<const ArticleGazetteer> make_gazetteer(const GraphBuilder& builder);
 
   const ParsedArgs& args_;
   Context& ctx_;

@@ -68,6 +68,27 @@ GraphBuilder::~GraphBuilder() = default;
 
 const Schema& GraphBuilder::schema() const { return s_->schema; }
 
+std::vector<NamedEntity> GraphBuilder::named_entities() const {
+  std::vector<NamedEntity> out;
+  for (std::uint32_t slot = 0; slot < s_->entities.size(); ++slot) {
+    const StagedEntity& staged = s_->entities[slot];
+    if (!staged.declared) continue;
+    const Entity& e = staged.entity;
+    NamedEntity named{std::string(s_->strings.view(e.id)),
+                      e.type,
+                      std::string(s_->strings.view(e.kind)),
+                      {std::string(s_->strings.view(e.name))}};
+    for (const StrId alias : s_->lists.view(e.aliases))
+      named.names.emplace_back(s_->strings.view(alias));
+    // Aliases of a large list may still wait in its backlog, unsorted: they are names all the same.
+    if (const auto backlog = s_->entity_backlogs.find(slot); backlog != s_->entity_backlogs.end())
+      for (const StrId alias : backlog->second.aliases)
+        named.names.emplace_back(s_->strings.view(alias));
+    out.push_back(std::move(named));
+  }
+  return out;
+}
+
 void GraphBuilder::add(const RawRecord& record) {
   ++records_;
   if (!within_limits(record)) return;

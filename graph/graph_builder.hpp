@@ -15,6 +15,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "graph/diagnostics.hpp"
 #include "graph/knowledge_graph.hpp"
@@ -22,6 +24,15 @@
 #include "graph/schema.hpp"
 
 namespace kgraph {
+
+/// A declared entity as staged so far, by the names it may be found by in a text.
+struct NamedEntity {
+  std::string id;
+  EntityType type = EntityType::actor;
+  std::string kind;                // empty: none
+  std::vector<std::string> names;  // the name, then the aliases
+};
+
 namespace detail {
 struct BuilderState;
 }
@@ -42,6 +53,10 @@ class GraphBuilder {
 
   /// Number of records added so far (for progress reports).
   std::uint64_t records() const { return records_; }
+
+  /// Every entity declared so far (not those only referred to), in the order first seen, with
+  /// its name and aliases: what the articles read after the other inputs look for.
+  std::vector<NamedEntity> named_entities() const;
 
   /// Checks what can only be checked once all input is in (dangling ids, relation endpoints
   /// against the schema, cited sources), then returns the canonical graph, or nullopt if any

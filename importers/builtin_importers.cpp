@@ -1,3 +1,4 @@
+#include "importers/article_importer.hpp"
 #include "importers/csv_importer.hpp"
 #include "importers/ftm_importer.hpp"
 #include "importers/graphml_importer.hpp"
@@ -16,6 +17,7 @@ void register_builtin_importers(ImporterRegistry& registry) {
   registry.add(make_graphml_importer());
   registry.add(make_ftm_importer());
   registry.add(make_wikidata_importer());
+  registry.add(make_article_importer());
 }
 
 }  // namespace kgraph

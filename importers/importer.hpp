@@ -15,6 +15,8 @@
 
 namespace kgraph {
 
+class ArticleGazetteer;
+
 /// Options that reach every importer.
 struct ImportOptions {
   /// CSV: the section for files whose name does not say it (`--section`).
@@ -26,6 +28,11 @@ struct ImportOptions {
   /// `--lang en,zh,ko`: the languages of names, in order of preference, for formats whose
   /// names come in several (Wikidata). Empty: each format's default.
   std::vector<std::string> languages;
+  /// Articles (`text`): the entities whose names they look for. Null: the entities staged in
+  /// the builder when the article is read. The CLI makes it once, after every other input.
+  std::shared_ptr<const ArticleGazetteer> gazetteer;
+  /// Articles: also a `co_mentioned` relation per pair of entities named in one sentence.
+  bool co_mentions = false;
 
   /// The value of the last setting `name`, or empty if it was not given.
   std::optional<std::string_view> setting(std::string_view name) const {
@@ -47,6 +54,12 @@ class Importer {
   /// field errors go to the builder's diagnostics; records go to `builder.add`.
   virtual void read(std::istream& in, std::uint32_t file, std::string_view file_name,
                     GraphBuilder& builder, const ImportOptions& options) const = 0;
+  /// True for a format that needs every other input read first (articles look for the
+  /// entities the others declare); such inputs are read last, in their own order.
+  virtual bool reads_after_others() const { return false; }
+  /// False for a format whose files are read only when named (articles: `.txt` and `.md`
+  /// files in a folder of data are mostly READMEs and notes).
+  virtual bool read_in_directory_walks() const { return true; }
 };
 
 /// Maps names and file extensions to importers.

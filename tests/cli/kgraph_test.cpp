@@ -220,11 +220,11 @@ TEST(Kgraph, UnreadableInput) {
 
 TEST(Kgraph, UnknownInputExtension) {
   const fs::path dir = make_temp_dir();
-  write_file(dir / "notes.txt", "text");
-  const RunResult r = run_in(dir, "validate notes.txt");
+  write_file(dir / "notes.doc", "text");
+  const RunResult r = run_in(dir, "validate notes.doc");
   EXPECT_EQ(r.status, 2);
   EXPECT_TRUE(r.err.starts_with(
-      "kgraph: error: cannot tell the format of input 'notes.txt' from its extension "
+      "kgraph: error: cannot tell the format of input 'notes.doc' from its extension "
       "(supported: "))
       << r.err;
   EXPECT_NE(r.err.find(".json, .jsonl"), std::string::npos) << r.err;

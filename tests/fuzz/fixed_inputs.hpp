@@ -57,4 +57,21 @@ inline constexpr std::string_view kSchemaDocument = R"({
   ]
 })";
 
+/// The entities a fuzzed article is matched against: overlapping names, an alias, accents, CJK,
+/// a possessive-prone name and one of each type.
+inline constexpr std::string_view kArticleGraph = R"({
+  "actors": [
+    {"id": "qin-gang", "name": "Qin Gang", "aliases": ["秦刚", "Qin"], "kind": "person"},
+    {"id": "cecc", "name": "Congressional-Executive Commission on China", "aliases": ["CECC", "Commission on China"]},
+    {"id": "un", "name": "United Nations", "aliases": ["UN", "U.N."]}
+  ],
+  "laws": [{"id": "art33", "name": "Article 33", "kind": "treaty_article"}],
+  "events": [{"id": "pc", "name": "press conference", "kind": "press_conference", "date": "2006-09-19"}],
+  "places": [
+    {"id": "china", "name": "China", "aliases": ["中国", "PRC"], "kind": "country"},
+    {"id": "north-korea", "name": "North Korea", "aliases": ["DPRK", "조선"], "kind": "country"},
+    {"id": "sao-paulo", "name": "São Paulo", "kind": "city"}
+  ]
+})";
+
 }  // namespace kgraph::fuzz

@@ -33,6 +33,11 @@ void ftm(std::string_view bytes);
 /// A Wikidata dump or wbgetentities response read as `fuzz.wikidata.json`.
 void wikidata(std::string_view bytes);
 
+/// An article `fuzz.md` read after a fixed graph, with co-mentions.
+void text(std::string_view bytes);
+/// An HTML page `fuzz.html` read as an article after a fixed graph, with co-mentions.
+void html(std::string_view bytes);
+
 using Entry = void (*)(std::string_view bytes);
 
 struct Target {

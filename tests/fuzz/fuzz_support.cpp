@@ -6,6 +6,7 @@
 #include <streambuf>
 #include <string>
 
+#include "fixed_inputs.hpp"
 #include "graph/graph_builder.hpp"
 
 namespace kgraph::fuzz {
@@ -54,6 +55,23 @@ void read_input(std::string_view file_name, std::string_view bytes) {
   if (!importer) std::abort();  // a target names a file no importer reads: a broken target
   Diagnostics diags;
   read_input(*importer, file_name, bytes, builtin_schema(), diags);
+}
+
+void read_article(std::string_view file_name, std::string_view bytes) {
+  Diagnostics diags;
+  GraphBuilder builder(builtin_schema(), diags);
+  ImportOptions options;
+  options.co_mentions = true;
+  for (const auto& [name, text] :
+       {std::pair{std::string_view("graph.json"), kArticleGraph}, std::pair{file_name, bytes}}) {
+    const Importer* importer = builtin_importers().for_path(name);
+    if (!importer) std::abort();  // a broken target
+    BytesBuffer buffer(text);
+    std::istream in(&buffer);
+    importer->read(in, diags.add_file(std::string(name)), name, builder, options);
+  }
+  if (!diags.too_many_errors()) builder.finish();
+  format_diagnostics(diags);
 }
 
 void format_diagnostics(const Diagnostics& diags) {

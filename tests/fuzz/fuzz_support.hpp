@@ -23,6 +23,10 @@ void read_input(const Importer& importer, std::string_view file_name, std::strin
 /// Same, with the importer the registry picks for `file_name` (it must pick one).
 void read_input(std::string_view file_name, std::string_view bytes);
 
+/// Reads the fixed kArticleGraph, then `bytes` as the article `file_name` (with co-mentions),
+/// into one GraphBuilder, as `kgraph build --co-mentions graph.json FILE` does; then finishes.
+void read_article(std::string_view file_name, std::string_view bytes);
+
 /// Formats every diagnostic as `kgraph` prints them, into a buffer that is thrown away.
 void format_diagnostics(const Diagnostics& diags);
 

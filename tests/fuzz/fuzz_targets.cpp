@@ -5,7 +5,7 @@
 namespace kgraph::fuzz {
 
 std::span<const Target> targets() {
-  static constexpr std::array<Target, 11> kTargets = {{
+  static constexpr std::array<Target, 13> kTargets = {{
       {"json", json},
       {"jsonl", jsonl},
       {"csv", csv},
@@ -17,6 +17,8 @@ std::span<const Target> targets() {
       {"graphml", graphml},
       {"ftm", ftm},
       {"wikidata", wikidata},
+      {"text", text},
+      {"html", html},
   }};
   return kTargets;
 }

@@ -9,6 +9,7 @@ CREATE REL TABLE `APPLIES_TO`(FROM `Law` TO `Actor`, FROM `Law` TO `Place`, `sta
 CREATE REL TABLE `CAUSED`(FROM `Event` TO `Event`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
 CREATE REL TABLE `CITES`(FROM `Law` TO `Law`, FROM `Event` TO `Law`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
 CREATE REL TABLE `CITIZEN_OF`(FROM `Actor` TO `Place`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `CO_MENTIONED`(FROM `Actor` TO `Actor`, FROM `Actor` TO `Law`, FROM `Actor` TO `Event`, FROM `Actor` TO `Place`, FROM `Law` TO `Actor`, FROM `Law` TO `Law`, FROM `Law` TO `Event`, FROM `Law` TO `Place`, FROM `Event` TO `Actor`, FROM `Event` TO `Law`, FROM `Event` TO `Event`, FROM `Event` TO `Place`, FROM `Place` TO `Actor`, FROM `Place` TO `Law`, FROM `Place` TO `Event`, FROM `Place` TO `Place`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
 CREATE REL TABLE `DENIED_ACCESS`(FROM `Actor` TO `Actor`, FROM `Actor` TO `Place`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
 CREATE REL TABLE `DETAINED`(FROM `Actor` TO `Actor`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
 CREATE REL TABLE `EMPLOYED_BY`(FROM `Actor` TO `Actor`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
@@ -18,6 +19,7 @@ CREATE REL TABLE `HELD_POSITION`(FROM `Actor` TO `Actor`, `start` STRING, `end` 
 CREATE REL TABLE `LEADER_OF`(FROM `Actor` TO `Actor`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
 CREATE REL TABLE `LOCATED_IN`(FROM `Actor` TO `Place`, FROM `Place` TO `Place`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
 CREATE REL TABLE `MEMBER_OF`(FROM `Actor` TO `Actor`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
+CREATE REL TABLE `MENTIONED_IN`(FROM `Actor` TO `Event`, FROM `Law` TO `Event`, FROM `Event` TO `Event`, FROM `Place` TO `Event`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
 CREATE REL TABLE `OCCURRED_IN`(FROM `Event` TO `Place`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
 CREATE REL TABLE `ORGANIZED`(FROM `Actor` TO `Event`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
 CREATE REL TABLE `PARENT_OF`(FROM `Actor` TO `Actor`, `start` STRING, `end` STRING, `role` STRING, `sources` STRING[]);
