@@ -50,7 +50,8 @@ KindRows kind_rows(const GraphView& view) {
   for (std::uint32_t e : view.entities()) {
     const Entity& ent = g.entities()[e];
     const std::string kind(g.str(ent.kind));
-    index.emplace(std::tuple{static_cast<int>(ent.type), g.schema().kind_label(ent.type, kind), kind}, 0);
+    index.emplace(
+        std::tuple{static_cast<int>(ent.type), g.schema().kind_label(ent.type, kind), kind}, 0);
   }
   KindRows out;
   for (auto& [key, row] : index) {
@@ -78,7 +79,8 @@ void legend(std::string& out, const GraphView& view, const KindRows& kinds) {
     out += ',';
     member(out, "kind", kind);
     out += ',';
-    member(out, "label", label.empty() ? std::string_view(type_name(type)) : std::string_view(label));
+    member(out, "label",
+           label.empty() ? std::string_view(type_name(type)) : std::string_view(label));
     out += ',';
     member(out, "group", st.group);
     out += ',';
@@ -87,7 +89,11 @@ void legend(std::string& out, const GraphView& view, const KindRows& kinds) {
     member(out, "border", st.border);
     out += ',';
     member(out, "shape", st.shape_text);
-    out += '}';
+    out += ',';
+    member(out, "outline", st.shape);
+    out += ',';
+    member(out, "outline_style", st.style);
+    out += ",\"peripheries\":" + std::to_string(st.peripheries) + '}';
   }
   // Relation types by label.
   std::map<std::string, std::string_view> relations;  // label -> type
@@ -139,7 +145,7 @@ std::string page_data(const GraphView& view, const Layout& layout) {
   const KindRows kinds = kind_rows(view);
   std::string out = "{";
   member(out, "title",
-         std::to_string(view.entities().size()) + " entities, " +
+         "kgraph \u00b7 " + std::to_string(view.entities().size()) + " entities, " +
              std::to_string(view.relations().size()) + " relations");
   out += ',';
   member(out, "layout", layout.method);
@@ -186,7 +192,8 @@ class HtmlExporter final : public Exporter {
   std::string_view name() const override { return "html"; }
   std::vector<std::string_view> extensions() const override { return {".html", ".htm"}; }
 
-  void write(const GraphView& view, std::ostream& out, const ExportOptions& options) const override {
+  void write(const GraphView& view, std::ostream& out,
+             const ExportOptions& options) const override {
     const std::string data = page_data(view, lay_out(view, options));
     out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <cstdint>
 #include <unordered_map>
-#include <vector>
 #include <utility>
+#include <vector>
 
 #include "exporters/graphviz_document.hpp"
 

@@ -44,8 +44,8 @@ std::string build_and_check(const fs::path& input, const std::string& checks,
   if (built.status != 0) return {};
   const KnowledgeGraph g = test::graph_from_file(input);
   const std::string spec = "{\"nodes\":" + std::to_string(g.entities().size()) +
-                           ",\"edges\":" + std::to_string(g.relations().size()) +
-                           ",\"checks\":[" + checks + "]" + extra_spec + "}";
+                           ",\"edges\":" + std::to_string(g.relations().size()) + ",\"checks\":[" +
+                           checks + "]" + extra_spec + "}";
   const auto r = test::run_shell(
       "cd " + shell_quote(tmp.string()) +
       " && NODE_PATH=" + shell_quote((clients / "node_modules").string()) + " node " +

@@ -173,8 +173,8 @@ TEST(HtmlExporter, SelectionWritesOnlyTheView) {
 KnowledgeGraph chain(int n, int lone = 0) {
   std::string actors, relations;
   for (int i = 0; i < n + lone; ++i) {
-    actors += (i ? "," : "") + std::string("{\"id\":\"a") + std::to_string(i) +
-              "\",\"name\":\"A " + std::to_string(i) + "\"}";
+    actors += (i ? "," : "") + std::string("{\"id\":\"a") + std::to_string(i) + "\",\"name\":\"A " +
+              std::to_string(i) + "\"}";
     if (i && i < n)
       relations += (relations.empty() ? "" : ",") + std::string("{\"from\":\"a") +
                    std::to_string(i - 1) + "\",\"type\":\"related_to\",\"to\":\"a" +

@@ -2,12 +2,14 @@
 // type in the graph, in the colours of the static diagrams (exporters/diagram_style.cpp), each
 // with a checkbox; and the date range, two sliders over the years the graph mentions.
 import { el } from "./dom.js";
+import { shapeCode } from "./node_shapes.js";
 
 const kTypeOrder = ["actor", "law", "event", "place"];
 
 function swatch(kind) {
-  const round = /ellipse|circle|oval/.test(kind.shape) ? " round" : "";
-  return el("span", { class: "swatch" + round, title: kind.shape,
+  const code = shapeCode(kind);
+  const shape = ["disc", "box", "rounded", "octagon", "diamond"][code % 8] || "disc";
+  return el("span", { class: `swatch ${shape}${code >= 8 ? " doubled" : ""}`, title: kind.shape,
     style: `background:${kind.fill};border-color:${kind.border}` });
 }
 

@@ -9,9 +9,17 @@ import { searchEntities } from "./search.js";
 import { buildLegend } from "./legend.js";
 import { entityDetails, relationDetails } from "./panel.js";
 import { el } from "./dom.js";
+import { NodeShapeProgram, shapeCode } from "./node_shapes.js";
 
 const kFont = '"Noto Sans CJK SC", "Noto Sans", "DejaVu Sans", system-ui, sans-serif';
 const kFaded = "#e4e4e4";
+
+/** Labels on the canvas are cut to a few words (the full name is in the details panel and on
+ *  the node in focus), so that long names do not cover one another. */
+function shortLabel(name) {
+  const chars = Array.from(name);
+  return chars.length > 30 ? chars.slice(0, 28).join("").trimEnd() + "\u2026" : name;
+}
 
 function start() {
   const api = window.kgraph = { ready: false };
@@ -28,7 +36,8 @@ function start() {
   for (const e of index.entities) {
     const kind = index.legend.kinds[e.style];
     graph.addNode(e.record.id, {
-      x: e.x, y: e.y, label: e.record.name || e.record.id, color: kind.fill, borderColor: kind.border,
+      x: e.x, y: e.y, label: shortLabel(e.record.name || e.record.id), fullLabel: e.record.name || e.record.id, color: kind.fill, borderColor: kind.border,
+      type: "shape", shape: shapeCode(kind),
       size: 4 + 2.2 * Math.log2(1 + (degree.get(e.record.id) || 0)),
     });
   }
@@ -58,8 +67,11 @@ function start() {
     container, details);
 
   const renderer = new Sigma(graph, container, {
-    defaultEdgeType: "arrow", labelFont: kFont, edgeLabelFont: kFont, renderEdgeLabels: false,
+    defaultEdgeType: "arrow", defaultNodeType: "shape", nodeProgramClasses: { shape: NodeShapeProgram },
+    labelFont: kFont, edgeLabelFont: kFont, renderEdgeLabels: false,
     enableEdgeEvents: true, zIndex: true, labelRenderedSizeThreshold: 7,
+    // Fewer labels than sigma's default: long names would cover one another.
+    labelDensity: 0.4, labelGridCellSize: 140, labelSize: 13,
   });
 
   // ---- state shared by the reducers ----
@@ -78,8 +90,9 @@ function start() {
   renderer.setSetting("nodeReducer", (node, attrs) => {
     if (!visible.has(node)) return { ...attrs, hidden: true };
     const f = focusNode();
-    if (f && node !== f && !neighbours.has(node)) return { ...attrs, color: kFaded, label: "", zIndex: 0 };
-    if (f) return { ...attrs, highlighted: node === f, forceLabel: true, zIndex: 1 };
+    if (f && node !== f && !neighbours.has(node)) return { ...attrs, color: kFaded, borderColor: kFaded, label: "", zIndex: 0 };
+    if (f) return { ...attrs, highlighted: node === f, forceLabel: true, zIndex: 1,
+      label: node === f ? attrs.fullLabel : attrs.label };
     return attrs;
   });
   renderer.setSetting("edgeReducer", (edge, attrs) => {
@@ -195,6 +208,9 @@ function start() {
   });
 
   applyFilters();
+  // Labels are drawn right of their nodes: move the graph a little left and out, so that the
+  // rightmost ones stay in the window.
+  renderer.getCamera().setState({ x: 0.55, y: 0.5, ratio: 1.12 });
   requestAnimationFrame(() => requestAnimationFrame(() => { api.ready = true; }));
 }
 
