@@ -109,6 +109,16 @@ async function exampleChecks(page, data) {
   });
   check("neighbourhood highlighted", faded.near > 0 && faded.nearFaded === 0 && faded.farFaded === faded.far,
     JSON.stringify(faded));
+  // ↓ then Enter takes the second match.
+  await page.fill("#kg-search", "");
+  await page.focus("#kg-search");
+  await page.keyboard.type("government");
+  const offers = await page.$$eval("#kg-results li", (lis) => lis.map((li) => li.dataset.entity));
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  const second = await page.evaluate(() => window.kgraph.selected());
+  check("arrow keys move through the matches", offers.length > 1 && second === offers[1],
+    `${second} of ${JSON.stringify(offers)}`);
   await page.keyboard.press("Escape");
   await page.click("#kg-graph"); // leaves the search box
 
@@ -128,6 +138,32 @@ async function exampleChecks(page, data) {
   const boxState = await page.isChecked('input[data-type="place"]');
   check("setTypes unticks the legend box", boxState === false);
   await page.evaluate(() => window.kgraph.setTypes(["actor", "law", "event", "place"]));
+
+  // A kind: unticking actor/person hides the persons only.
+  await page.uncheck('input[data-kind="person"][data-kind-type="actor"]');
+  const noPersons = await page.evaluate(() => window.kgraph.visibleNodes());
+  const persons = data.entities.filter((e) => e.type === "actor" && e.record.kind === "person");
+  check("unticking a kind hides exactly its entities", persons.length > 0 &&
+    noPersons.length === data.entities.length - persons.length &&
+    persons.every((p) => !noPersons.includes(p.record.id)), `${noPersons.length}`);
+  await page.check('input[data-kind="person"][data-kind-type="actor"]');
+
+  // A relation type: unticking it hides its edges only.
+  await page.uncheck('input[data-relation-type="participated_in"]');
+  const edgesShown = await page.evaluate(() => {
+    const r = window.kgraph.renderer;
+    const out = { hiddenOfType: 0, ofType: 0, hiddenOther: 0 };
+    r.getGraph().forEachEdge((edge) => {
+      const type = JSON.parse(document.getElementById("kgraph-data").textContent)
+        .relations[Number(edge.slice(1))].record.type;
+      const hidden = r.getEdgeDisplayData(edge).hidden;
+      if (type === "participated_in") { out.ofType++; if (hidden) out.hiddenOfType++; } else if (hidden) out.hiddenOther++;
+    });
+    return out;
+  });
+  check("unticking a relation type hides exactly its edges", edgesShown.ofType > 0 &&
+    edgesShown.hiddenOfType === edgesShown.ofType && edgesShown.hiddenOther === 0, JSON.stringify(edgesShown));
+  await page.check('input[data-relation-type="participated_in"]');
 
   // The date range: only elements whose years meet the range stay (undated ones always).
   const year = 2006;
