@@ -167,6 +167,41 @@ TEST(HtmlExporter, SelectionWritesOnlyTheView) {
   EXPECT_EQ(d["relations"].Size(), relations.size());
 }
 
+// The command line's selection options reach the page as every other format: the page holds
+// what the canonical JSON of the same selection holds.
+TEST(HtmlExporter, CommandLineSelectionAppliesToThePage) {
+  const auto dir = test::make_temp_dir();
+  const std::string input =
+      test::source_path("examples/north-korean-refugees-2006/graph.json").string();
+  const auto r = test::run_kgraph({"build", input, "--focus", "qin-gang", "--depth", "1", "-o",
+                                   (dir / "v.html").string(), "-o", (dir / "v.json").string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  rapidjson::Document page, json;
+  page.Parse(data_block(test::read_file(dir / "v.html")).c_str());
+  json.Parse(test::read_file(dir / "v.json").c_str());
+  ASSERT_FALSE(page.HasParseError() || json.HasParseError());
+  rapidjson::SizeType entities = 0;
+  for (EntityType t : kEntityTypes)
+    if (json.HasMember(std::string(type_plural(t)).c_str()))
+      entities += json[std::string(type_plural(t)).c_str()].Size();
+  EXPECT_GT(entities, 1u);
+  EXPECT_LT(entities, 42u);
+  EXPECT_EQ(page["entities"].Size(), entities);
+  EXPECT_EQ(page["relations"].Size(), json["relations"].Size());
+}
+
+TEST(HtmlExporter, EmptyAndSingleEntityViewsMakeValidPages) {
+  for (const std::string json :
+       {R"({"sources":[{"id":"s"}]})", R"({"actors":[{"id":"a","name":"Only one"}]})"}) {
+    const KnowledgeGraph g = test::graph_from_json(json);
+    rapidjson::Document d;
+    d.Parse(data_block(test::export_to_string(GraphView(g), "html")).c_str());
+    ASSERT_FALSE(d.HasParseError()) << json;
+    EXPECT_EQ(d["entities"].Size(), g.entities().size());
+    EXPECT_EQ(d["relations"].Size(), 0u);
+  }
+}
+
 // ---- layout --------------------------------------------------------------------------------
 
 /// `n` actors in a chain (a0 - a1 - ... ) plus `lone` entities without relations.

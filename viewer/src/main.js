@@ -69,9 +69,9 @@ function start() {
   const renderer = new Sigma(graph, container, {
     defaultEdgeType: "arrow", defaultNodeType: "shape", nodeProgramClasses: { shape: NodeShapeProgram },
     labelFont: kFont, edgeLabelFont: kFont, renderEdgeLabels: false,
-    enableEdgeEvents: true, zIndex: true, labelRenderedSizeThreshold: 7,
+    enableEdgeEvents: true, zIndex: true, labelRenderedSizeThreshold: 4,
     // Fewer labels than sigma's default: long names would cover one another.
-    labelDensity: 0.4, labelGridCellSize: 140, labelSize: 13,
+    labelDensity: 0.7, labelGridCellSize: 120, labelSize: 13,
   });
 
   // ---- state shared by the reducers ----
