@@ -51,6 +51,20 @@ TEST(HtmlExporter, EscapeForScriptWritesEveryLessThanAsAnEscape) {
   EXPECT_STREQ(d["name"].GetString(), "</script><script>x()</script><!--");
 }
 
+// Every tests/data/golden/html/NAME.json gives NAME.page-data (JSON), the page's data block (the rest
+// of the page is the fixed frame and the viewer, checked below), compared byte for byte: the
+// records, the legend and the positions. KGRAPH_UPDATE_GOLDEN=1 rewrites them instead.
+TEST(HtmlExporter, DataBlockMatchesGoldenFiles) {
+  for (const auto& input : test::golden_inputs("html", 2)) {
+    SCOPED_TRACE(input.filename().string());
+    const KnowledgeGraph g = test::graph_from_json(test::read_file(input));
+    auto golden = input;
+    golden.replace_extension(".page-data");
+    test::check_golden(golden, data_block(test::export_to_string(GraphView(g), "html")) + "\n",
+                       "html data block of " + input.string());
+  }
+}
+
 // For every dataset: two scripts only, the data block without '<', and each record in it equal
 // to the canonical JSON exporter's record, so that nothing is lost or changed on the way.
 class HtmlPage : public ::testing::TestWithParam<std::string> {};
