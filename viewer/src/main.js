@@ -122,11 +122,20 @@ function start() {
     details.replaceChildren(el("button", { class: "close", "aria-label": "Close", text: "\u00d7",
       onclick: () => select(null) }), content);
     details.classList.add("open");
+    fitGraphBeside(true);
+  }
+  // The graph gives the open details panel its room, so that nothing is drawn under it.
+  function fitGraphBeside(open) {
+    if (document.body.classList.contains("details-open") === open) return;
+    document.body.classList.toggle("details-open", open);
+    renderer.resize();
+    renderer.refresh();
   }
   function select(id) {
     if (id === null || id === undefined) {
       selected = null;
       details.classList.remove("open");
+      fitGraphBeside(false);
     } else if (index.entityById.has(id)) {
       selected = { node: id };
       showDetails(entityDetails(index, index.entityById.get(id), select));
