@@ -224,6 +224,13 @@ async function exampleChecks(page, data) {
   check("details show the relations' quotes", relQuotes.length > 0 && relQuotes.every((q) => panel.quotes.includes(q)),
     JSON.stringify(panel.quotes.slice(0, 3)));
 
+  // In the entity's list of relations, a relation's name opens that relation.
+  const relKey = await page.getAttribute("#kg-details a.rel-type", "data-relation");
+  await page.click("#kg-details a.rel-type");
+  const relSelected = await page.evaluate(() => window.kgraph.selected());
+  check("a relation's name in the panel opens the relation", relSelected === relKey &&
+    (await page.$("#kg-details .details[data-relation]")) !== null, `${relSelected} ${relKey}`);
+
   // An edge: the repatriated relation with its quote and sources.
   const edgeIndex = data.relations.findIndex((r) => r.record.type === "repatriated");
   await page.evaluate((k) => window.kgraph.select(k), "r" + edgeIndex);

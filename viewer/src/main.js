@@ -13,6 +13,10 @@ import { NodeShapeProgram, shapeCode } from "./node_shapes.js";
 
 const kFont = '"Noto Sans CJK SC", "Noto Sans", "DejaVu Sans", system-ui, sans-serif';
 const kFaded = "#e4e4e4";
+// Beyond this many relations a page draws plain lines that take no clicks: arrow heads and
+// sigma's picking pass (a second drawing of every edge) each add about as much again to the
+// first frame, which in software WebGL is most of the time a 50,000-entity page takes to open.
+const kLargePageEdges = 20000;
 
 /** Labels on the canvas are cut to a few words (the full name is in the details panel and on
  *  the node in focus), so that long names do not cover one another. */
@@ -66,10 +70,11 @@ function start() {
       status, legendHolder),
     container, details);
 
+  const large = index.relations.length > kLargePageEdges;
   const renderer = new Sigma(graph, container, {
-    defaultEdgeType: "arrow", defaultNodeType: "shape", nodeProgramClasses: { shape: NodeShapeProgram },
+    defaultEdgeType: large ? "line" : "arrow", defaultNodeType: "shape", nodeProgramClasses: { shape: NodeShapeProgram },
     labelFont: kFont, edgeLabelFont: kFont, renderEdgeLabels: false,
-    enableEdgeEvents: true, zIndex: true, labelRenderedSizeThreshold: 4,
+    enableEdgeEvents: !large, zIndex: true, labelRenderedSizeThreshold: 4,
     // Fewer labels than sigma's default: long names would cover one another.
     labelDensity: 0.7, labelGridCellSize: 120, labelSize: 13,
   });

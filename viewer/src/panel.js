@@ -78,7 +78,9 @@ export function entityDetails(index, e, onSelect) {
         const out = rr.from === r.id;
         const other = out ? rr.to : rr.from;
         return el("li", { class: "relation", "data-relation": rel.key },
-          el("span", { class: "rel-type", text: (out ? "\u2192 " : "\u2190 ") + relationLabel(index, rr.type) + " " }),
+          el("a", { href: "#", class: "rel-type", "data-relation": rel.key, title: "this relation's details",
+            onclick: (ev) => { ev.preventDefault(); onSelect(rel.key); },
+            text: (out ? "\u2192 " : "\u2190 ") + relationLabel(index, rr.type) }), " ",
           el("a", { href: "#", class: "entity-link", "data-entity": other, dir: "auto",
             onclick: (ev) => { ev.preventDefault(); onSelect(other); }, text: nameOf(index, other) }),
           rr.role !== undefined ? el("span", { class: "caption", text: " (" + rr.role + ")" }) : null,
