@@ -1,6 +1,5 @@
 #include "exporters/html_exporter.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
