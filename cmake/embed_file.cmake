@@ -18,9 +18,6 @@ if(CMAKE_SCRIPT_MODE_FILE)
     endif()
   endforeach()
   file(READ "${INPUT}" hex HEX)
-  if(hex MATCHES "^(..)*00")
-    message(FATAL_ERROR "embed_file.cmake: ${INPUT} holds a NUL byte; it cannot be a C string")
-  endif()
   # Sixteen bytes a line: "\x7b\x0a...". A hexadecimal escape ends at the next backslash, and
   # unlike numbers in a char array, bytes over 0x7f are no narrowing error.
   string(LENGTH "${hex}" length)
@@ -28,6 +25,11 @@ if(CMAKE_SCRIPT_MODE_FILE)
   set(at 0)
   while(at LESS length)
     string(SUBSTRING "${hex}" ${at} 32 line)
+    # Checked a line at a time: one regular expression over a whole large file (the viewer
+    # bundle, 170 KB) overflows CMake's stack.
+    if(line MATCHES "^(..)*00")
+      message(FATAL_ERROR "embed_file.cmake: ${INPUT} holds a NUL byte; it cannot be a C string")
+    endif()
     string(REGEX REPLACE "(..)" "\\\\x\\1" line "${line}")
     string(APPEND bytes "    \"${line}\"\n")
     math(EXPR at "${at} + 32")

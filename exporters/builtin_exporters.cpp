@@ -17,6 +17,7 @@ std::unique_ptr<Exporter> make_png_exporter();
 std::unique_ptr<Exporter> make_pdf_exporter();
 std::unique_ptr<Exporter> make_neo4j_exporter();
 std::unique_ptr<Exporter> make_kuzu_exporter();
+std::unique_ptr<Exporter> make_html_exporter();
 
 void register_builtin_exporters(ExporterRegistry& registry) {
   registry.add(make_graphml_exporter());
@@ -31,6 +32,7 @@ void register_builtin_exporters(ExporterRegistry& registry) {
   registry.add(make_pdf_exporter());
   registry.add(make_neo4j_exporter());
   registry.add(make_kuzu_exporter());
+  registry.add(make_html_exporter());
 }
 
 }  // namespace kgraph

@@ -390,4 +390,26 @@ void GraphvizDocument::render(RenderFormat format, std::ostream& out) {
   if (!out) throw ExportError("could not write the rendered diagram");
 }
 
+std::vector<std::pair<double, double>> GraphvizDocument::node_positions(const GraphView& view) {
+  std::lock_guard lock(graphviz_mutex());
+  ErrorCapture errors;
+  Agraph_t* g = impl_->graph.get();
+  GVC_t* gvc = process_context();
+  if (!gvc) throw ExportError("Graphviz could not start (gvContext failed)");
+  if (gvLayout(gvc, g, impl_->engine.c_str()) != 0) {
+    std::string why = errors.text();
+    throw ExportError("Graphviz could not lay out the graph with " + impl_->engine +
+                      (why.empty() ? std::string{} : ": " + why));
+  }
+  LayoutOwner layout(gvc, g);
+  if (errors.had_error()) throw ExportError("Graphviz: " + errors.text());
+  std::vector<std::pair<double, double>> out;
+  out.reserve(view.entities().size());
+  for (std::uint32_t e : view.entities()) {
+    const pointf at = ND_coord(impl_->nodes[e]);
+    out.emplace_back(at.x, at.y);
+  }
+  return out;
+}
+
 }  // namespace kgraph::diagram

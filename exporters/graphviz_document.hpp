@@ -10,6 +10,8 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "exporters/exporter.hpp"
 #include "exporters/layout_engine.hpp"
@@ -33,6 +35,10 @@ class GraphvizDocument {
   /// Lays the graph out in-process and writes it in `format`. Throws ExportError if Graphviz
   /// reports an error.
   void render(RenderFormat format, std::ostream& out);
+  /// Lays the graph out in-process and returns the centre of each entity's node in points
+  /// (y up), in the order of the view's entities: the diagram's layout without its drawing
+  /// (the html viewer). Throws ExportError if Graphviz reports an error.
+  std::vector<std::pair<double, double>> node_positions(const GraphView& view);
 
  private:
   struct Impl;

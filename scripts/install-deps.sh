@@ -15,6 +15,9 @@ if [[ "${1:-}" == "--tests" ]]; then
   packages+=(clang libclang-rt-dev clang-format clang-tidy)
   # Node.js runs the npm clients (tests/clients/setup-node-clients.sh); keep a node already on PATH.
   command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
+  # chromium opens the html viewer's pages in tests/clients/viewer_browser_test.cpp (driven by
+  # npm playwright-core, which downloads no browser of its own).
+  packages+=(chromium)
 fi
 
 missing=()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: install what is missing, build, and turn the shipped example (the CECC article
-# of 2006-10-03) into GraphML, an SVG diagram with a legend, and canonical JSON under ./out.
+# of 2006-10-03) into GraphML, an SVG diagram with a legend, canonical JSON and an interactive
+# HTML page (docs/formats/html.md) under ./out.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
@@ -10,5 +11,6 @@ mkdir -p "$root/out"
   -o "$root/out/north-korean-refugees.graphml" \
   -o "$root/out/north-korean-refugees.svg" \
   -o "$root/out/north-korean-refugees.json" \
+  -o "$root/out/north-korean-refugees.html" \
   --legend
 echo "kgraph: wrote $(ls "$root"/out/north-korean-refugees.* | tr '\n' ' ')"

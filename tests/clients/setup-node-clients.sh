@@ -15,6 +15,8 @@ if [[ -z "$dir" ]]; then
   dir=$HOME/.cache/kgraph-test-node
 fi
 packages=(kuzu@0.11.3 oxigraph@0.5.11 graphology@0.26.0 graphology-gexf@0.13.2 graphology-graphml@0.5.2)
+# playwright-core drives Debian's chromium (scripts/install-deps.sh --tests) in the viewer tests.
+packages+=(playwright-core@1.65.2)
 
 for tool in node npm; do
   command -v "$tool" >/dev/null || { echo "setup-node-clients: $tool not found; run scripts/install-deps.sh --tests" >&2; exit 1; }
