@@ -249,8 +249,8 @@ const FtmLine& FtmLineParser::parse(std::string_view text, std::uint32_t file, s
     return result_;
   };
 
-  buffer_.assign(text);  // RapidJSON decodes strings over it (and reads up to a NUL)
-  JsonInsituStream stream(buffer_.data(), buffer_.size());
+  // RapidJSON decodes strings over the copy (and reads up to a NUL).
+  JsonInsituStream stream = JsonInsituStream::over_copy(text, buffer_);
   FtmLineHandler h(*this, text, stream, file, line);
   rapidjson::Reader reader;
   const rapidjson::ParseResult r =

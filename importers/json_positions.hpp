@@ -3,14 +3,15 @@
 /// (importers/json_tree.cpp, importers/ftm_line_parser.cpp): the stream, and the line and column
 /// of the places events are reported at.
 ///
-///   std::string buffer(text);                 // strings are decoded over it
-///   JsonInsituStream stream(buffer.data(), buffer.size());
+///   std::string buffer;
+///   JsonInsituStream stream = JsonInsituStream::over_copy(text, buffer);  // decoded over it
 ///   JsonPositionCounter positions(text);      // counts on the original
 ///   reader.Parse<rapidjson::kParseInsituFlag | ...>(stream, handler);
 ///   // in the handler: positions.at(json_string_start(stream, s)) for String(s, ...)
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "importers/json_tree.hpp"
@@ -28,6 +29,18 @@ namespace kgraph {
 /// of an FtM import in perf), and the strings the handler gets stay valid as long as the buffer.
 struct JsonInsituStream {
   using Ch = char;
+  /// Past its end the stream reads NUL without moving, but RapidJSON's UTF-8 validation still
+  /// writes each byte it takes: a sequence cut short at the end writes up to four bytes more
+  /// than it read. The copy is padded for them.
+  static constexpr std::size_t kPadding = 8;
+
+  /// A stream over a copy of `text` made in `buffer` (which must outlive it), padded.
+  static JsonInsituStream over_copy(std::string_view text, std::string& buffer) {
+    buffer.assign(text);
+    buffer.append(kPadding, '\0');
+    return JsonInsituStream(buffer.data(), text.size());
+  }
+
   JsonInsituStream(Ch* s, std::size_t size) : head(s), src(s), end(s + size) {}
   Ch Peek() const { return src < end ? *src : '\0'; }
   Ch Take() { return src < end ? *src++ : '\0'; }

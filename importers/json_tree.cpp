@@ -131,8 +131,8 @@ std::string_view json_kind_text(JsonNode::Kind kind) {
 }
 
 std::optional<JsonTreeError> parse_json_tree(std::string_view json_text, JsonNode& root) {
-  std::string buffer(json_text);  // RapidJSON decodes strings over it (and reads up to a NUL)
-  JsonInsituStream stream(buffer.data(), buffer.size());
+  std::string buffer;  // RapidJSON decodes strings over it (and reads up to a NUL)
+  JsonInsituStream stream = JsonInsituStream::over_copy(json_text, buffer);
   TreeBuilder builder(json_text, stream, root);
   rapidjson::Reader reader;
   const rapidjson::ParseResult r =
