@@ -7,6 +7,7 @@
 #include "cli/input_session.hpp"
 #include "cli/output_conflicts.hpp"
 #include "cli/output_plan.hpp"
+#include "cli/phase_timer.hpp"
 #include "cli/selection_options.hpp"
 #include "cli/verb.hpp"
 
@@ -40,7 +41,10 @@ int run_build(const ParsedArgs& args, Context& ctx) {
   SelectionError selection_error;
   const std::optional<GraphView> view = select(*graph, selection, selection_error);
   if (!view) throw UsageError(selection_error.message);
-  output_set.write_all(*view, options, session.progress());
+  {
+    const PhaseTimer exporting(ctx.err, "export");
+    output_set.write_all(*view, options, session.progress());
+  }
   session.progress().done();
   return exit_status::ok;
 }

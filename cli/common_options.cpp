@@ -1,8 +1,16 @@
 #include "cli/common_options.hpp"
 
 #include <algorithm>
+#include <thread>
 
 namespace kgraph::cli {
+
+unsigned threads_option(const ParsedArgs& args) {
+  if (const auto n = args.value("threads"))
+    return static_cast<unsigned>(std::min<std::size_t>(parse_count("--threads", *n), 256));
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores > 1 ? cores - 1 : 1;
+}
 
 std::size_t max_errors_option(const ParsedArgs& args) {
   const auto n = args.value("max-errors");

@@ -31,6 +31,10 @@ inline constexpr OptionSpec kInputOptions[] = {
      "used); repeatable",
      true},
     {"co-mentions", 0, "", "articles: relate the entities named in one sentence (co_mentioned)"},
+    {"threads", 0, "N",
+     "work on N threads beside the main one: inputs are read while the graph is built, outputs "
+     "formatted while they are written (default: the cores less one; 0: one thread); the "
+     "result is the same for any N"},
 };
 
 inline constexpr OptionSpec kOutputOptions[] = {
@@ -65,6 +69,11 @@ inline constexpr OptionSpec kReportOptions[] = {
 /// --max-errors N: kDefaultMaxErrors when absent; 0 (all) becomes the largest size_t.
 /// Throws UsageError for a value that is not a count.
 std::size_t max_errors_option(const ParsedArgs& args);
+
+/// --threads N: the threads that read inputs beside the builder's; by default one less than
+/// the cores available (std::thread::hardware_concurrency), at least 1. Throws UsageError for
+/// a value that is not a count.
+unsigned threads_option(const ParsedArgs& args);
 
 /// --lang en,zh-hans,ko: the language codes in order, lower-cased, each once. Throws
 /// UsageError for a list that holds something else than codes (letters, digits, `-`).

@@ -1,5 +1,7 @@
 #include "cli/export_options.hpp"
 
+#include "cli/common_options.hpp"
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -10,6 +12,10 @@ namespace kgraph::cli {
 
 ExportOptions export_options(const ParsedArgs& args) {
   ExportOptions o;
+  // Formatting is all work and writing little: with N threads beside the main one, N + 1
+  // format while the main thread writes; with none, the main thread does both.
+  const unsigned threads = threads_option(args);
+  o.threads = threads == 0 ? 1 : threads + 1;
   if (auto engine = args.value("engine")) {
     const std::vector<std::string> engines = {"dot", "neato", "fdp", "sfdp", "circo"};
     if (std::find(engines.begin(), engines.end(), *engine) == engines.end())

@@ -26,8 +26,8 @@ constexpr std::string_view kStdinName = "<stdin>";
 /// reports progress as it goes.
 class InputBuffer : public std::streambuf {
  public:
-  InputBuffer(int fd, Progress& progress, const GraphBuilder& builder)
-      : fd_(fd), progress_(progress), builder_(builder), buffer_(kSize) {}
+  InputBuffer(int fd, const std::function<void(std::uint64_t)>& bytes_read)
+      : fd_(fd), bytes_read_(bytes_read), buffer_(kSize) {}
 
   /// errno of the failed read, or 0.
   int error() const { return error_; }
@@ -38,7 +38,7 @@ class InputBuffer : public std::streambuf {
   int_type underflow() override {
     if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
     if (error_ != 0) return traits_type::eof();
-    progress_.update(bytes_, builder_.records());
+    bytes_read_(bytes_);
     ssize_t n;
     do {
       n = ::read(fd_, buffer_.data(), buffer_.size());
@@ -56,8 +56,7 @@ class InputBuffer : public std::streambuf {
  private:
   static constexpr std::size_t kSize = 1 << 18;
   int fd_;
-  Progress& progress_;
-  const GraphBuilder& builder_;
+  const std::function<void(std::uint64_t)>& bytes_read_;
   std::vector<char> buffer_;
   std::uint64_t bytes_ = 0;
   int error_ = 0;
@@ -163,11 +162,18 @@ std::vector<InputFile> collect_inputs(std::span<const std::string> args, const I
   return out;
 }
 
-void read_input(const InputFile& input, GraphBuilder& builder, const ImportOptions& options,
-                Progress& progress) {
+std::optional<std::uint64_t> input_size(const InputFile& input) {
+  struct stat st {};
+  if (input.is_stdin() || ::stat(input.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+    return std::nullopt;
+  return static_cast<std::uint64_t>(st.st_size);
+}
+
+void read_input(const InputFile& input, std::uint32_t file, RecordSink& sink,
+                const ImportOptions& options,
+                const std::function<void(std::uint64_t bytes)>& bytes_read) {
   UniqueFd owned;
   int fd = STDIN_FILENO;
-  std::optional<std::uint64_t> size;
   if (!input.is_stdin()) {
     do {
       owned = UniqueFd(::open(input.path.c_str(), O_RDONLY | O_CLOEXEC));
@@ -175,28 +181,24 @@ void read_input(const InputFile& input, GraphBuilder& builder, const ImportOptio
     if (!owned) throw read_error(input.name, std::strerror(errno));
     fd = owned.get();
     struct stat st {};
-    if (::fstat(fd, &st) == 0) {
-      if (S_ISDIR(st.st_mode)) throw read_error(input.name, std::strerror(EISDIR));
-      if (S_ISREG(st.st_mode)) size = static_cast<std::uint64_t>(st.st_size);
-    }
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+      throw read_error(input.name, std::strerror(EISDIR));
   }
 
-  const std::uint32_t file = builder.diagnostics().add_file(input.name);
-  progress.start_input(input.name, size);
-  InputBuffer buffer(fd, progress, builder);
+  InputBuffer buffer(fd, bytes_read);
   buffer.sgetc();  // the first chunk, whose first bytes tell a compressed input
   const Compression compression = detect_compression(buffer.buffered());
   if (compression == Compression::none) {
     std::istream in(&buffer);
-    input.importer->read(in, file, input.name, builder, options);
+    input.importer->read(in, file, input.name, sink, options);
   } else {
     DecompressingBuffer text(buffer, compression);
     std::istream in(&text);
-    input.importer->read(in, file, input.name, builder, options);
+    input.importer->read(in, file, input.name, sink, options);
     // Damaged data ends the text where the damage starts: whatever the importer made of the
     // text before it stays reported, and this says why the text stopped there.
     if (!text.error().empty() && buffer.error() == 0)
-      builder.diagnostics().error(Location{file, 0, 0}, text.error());
+      sink.diagnostics().error(Location{file, 0, 0}, text.error());
   }
   if (buffer.error() != 0) throw read_error(input.name, std::strerror(buffer.error()));
 }

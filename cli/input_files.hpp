@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -44,9 +46,14 @@ std::vector<InputFile> collect_inputs(std::span<const std::string> args, const I
 /// Every extension the registry reads, sorted: ".json, .jsonl, ...".
 std::vector<std::string> supported_extensions(const ImporterRegistry& registry);
 
-/// Registers the input with the builder's diagnostics and reads it through its importer.
+/// Reads the input through its importer into `sink`, as file number `file` of the sink's
+/// diagnostics; calls `bytes_read` with the bytes read so far after each read of the file.
 /// Throws CliError with exit 3 if the file cannot be opened or a read fails.
-void read_input(const InputFile& input, GraphBuilder& builder, const ImportOptions& options,
-                Progress& progress);
+void read_input(const InputFile& input, std::uint32_t file, RecordSink& sink,
+                const ImportOptions& options,
+                const std::function<void(std::uint64_t bytes)>& bytes_read);
+
+/// The size of a regular file, for progress reports; nullopt for anything else.
+std::optional<std::uint64_t> input_size(const InputFile& input);
 
 }  // namespace kgraph::cli

@@ -1,12 +1,17 @@
 #include "cli/input_session.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <optional>
 #include <string>
+#include <thread>
 
 #include "cli/common_options.hpp"
+#include "cli/phase_timer.hpp"
 #include "cli/schema_files.hpp"
 #include "graph/graph_builder.hpp"
 #include "graph/record.hpp"
+#include "graph/record_relay.hpp"
 #include "importers/article_gazetteer.hpp"
 #include "importers/mapping.hpp"
 
@@ -55,6 +60,7 @@ InputSession::InputSession(const ParsedArgs& args, Context& ctx) : args_(args), 
   }
   if (auto langs = args.value("lang")) import_options_.languages = language_list(*langs);
   import_options_.co_mentions = args.has("co-mentions");
+  threads_ = threads_option(args);
 }
 
 std::optional<Schema> InputSession::load_schema() {
@@ -109,27 +115,65 @@ std::optional<KnowledgeGraph> InputSession::read(Schema schema) {
     return std::nullopt;
   }
   GraphBuilder builder(std::move(schema), diags_);
-  // Inputs that look for what the others declare (articles) come last, once.
-  for (const bool late : {false, true}) {
-    bool gazetteer_made = false;
-    for (const InputFile& input : inputs_) {
-      if (diags_.too_many_errors() || input.importer->reads_after_others() != late) continue;
-      if (late && !gazetteer_made) {
-        import_options_.gazetteer = make_gazetteer(builder);
-        gazetteer_made = true;
-      }
-      read_input(input, builder, import_options_, *progress_);
+  std::optional<PhaseTimer> reading(std::in_place, ctx_.err, "read");
+  read_inputs(builder);
+  // Inputs that look for what the others declare (articles) come last, on this thread.
+  bool gazetteer_made = false;
+  for (const InputFile& input : inputs_) {
+    if (diags_.too_many_errors() || !input.importer->reads_after_others()) continue;
+    if (!gazetteer_made) {
+      import_options_.gazetteer = make_gazetteer(builder);
+      gazetteer_made = true;
     }
+    read_here(input, builder);
   }
+  reading.reset();
   std::optional<KnowledgeGraph> graph;
   if (!diags_.too_many_errors()) {
     progress_->step("checking " + std::to_string(builder.records()) + " records");
+    const PhaseTimer finishing(ctx_.err, "finish");
     graph = builder.finish();
   }
   progress_->done();
   print_diagnostics();
   if (diags_.has_errors()) return std::nullopt;
   return graph;
+}
+
+void InputSession::read_inputs(GraphBuilder& builder) {
+  std::vector<const InputFile*> read;
+  for (const InputFile& input : inputs_)
+    if (!input.importer->reads_after_others()) read.push_back(&input);
+  // Registered here, in order, so that every thread knows every file's number.
+  std::vector<std::uint32_t> files;
+  for (const InputFile* input : read) files.push_back(diags_.add_file(input->name));
+  std::vector<std::atomic<std::uint64_t>> bytes(read.size());
+  const auto builder_thread = std::this_thread::get_id();
+  std::vector<ReadJob> jobs;
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    auto bytes_read = [this, &bytes, &builder, builder_thread, i](std::uint64_t n) {
+      bytes[i].store(n, std::memory_order_relaxed);
+      // Read on the builder's thread, the report is made at once; else after each batch.
+      if (std::this_thread::get_id() == builder_thread) progress_->update(n, builder.records());
+    };
+    jobs.push_back({[this, &read, &files, i, bytes_read](RecordSink& sink) {
+                      read_input(*read[i], files[i], sink, import_options_, bytes_read);
+                    },
+                    !read[i]->importer->reads_ahead()});
+  }
+  const RelayEvents events{
+      [&](std::size_t job) { progress_->start_input(read[job]->name, input_size(*read[job])); },
+      [&](std::size_t job) {
+        progress_->update(bytes[job].load(std::memory_order_relaxed), builder.records());
+      }};
+  read_relayed(builder, jobs, threads_, events);
+}
+
+void InputSession::read_here(const InputFile& input, GraphBuilder& builder) {
+  const std::uint32_t file = diags_.add_file(input.name);
+  progress_->start_input(input.name, input_size(input));
+  read_input(input, file, builder, import_options_,
+             [&](std::uint64_t n) { progress_->update(n, builder.records()); });
 }
 
 std::shared_ptr<const ArticleGazetteer> InputSession::make_gazetteer(const GraphBuilder& builder) {
@@ -145,7 +189,7 @@ std::shared_ptr<const ArticleGazetteer> InputSession::make_gazetteer(const Graph
       if (input.importer->reads_after_others())
         throw UsageError("--gazetteer " + path + ": articles cannot be a gazetteer");
       GraphBuilder names(builder.schema(), diags_);
-      read_input(input, names, import_options_, *progress_);
+      read_here(input, names);
       gazetteer->add(names.named_entities(), ArticleGazetteer::Origin::gazetteer);
     }
   }

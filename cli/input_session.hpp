@@ -52,6 +52,10 @@ class InputSession {
 
  private:
   void load_mapping();
+  /// Reads every input but the articles, on threads_ threads beside the builder's.
+  void read_inputs(GraphBuilder& builder);
+  /// Reads one input on this thread.
+  void read_here(const InputFile& input, GraphBuilder& builder);
   /// What the articles look for: the entities read so far and those of the --gazetteer files.
   std::shared_ptr<const ArticleGazetteer> make_gazetteer(const GraphBuilder& builder);
 
@@ -61,6 +65,7 @@ class InputSession {
   std::unique_ptr<Progress> progress_;
   std::size_t max_errors_ = 0;
   bool quiet_ = false;
+  unsigned threads_ = 0;  // --threads: readers beside the builder's thread
   const Importer* forced_ = nullptr;
   ImportOptions import_options_;
   std::vector<InputFile> inputs_;

@@ -21,6 +21,9 @@ struct ExportOptions {
   std::string cluster = "none";  // diagrams: place|type|none
   bool force = false;            // diagrams: lay out even very large graphs
   std::string base_iri = "https://kgraph.example/id/";  // RDF
+  /// Threads that may format at once (exporters/ordered_chunks.hpp); the bytes written are
+  /// the same for any number.
+  unsigned threads = 1;
 };
 
 /// Thrown by an exporter when the graph cannot be written in its format; the message is

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "exporters/ordered_chunks.hpp"
 #include "exporters/output_buffer.hpp"
 #include "exporters/property_columns.hpp"
 #include "exporters/xml_text.hpp"
@@ -165,18 +166,26 @@ class Writer {
     write_keys();
     buf_ += "  <graph id=\"G\" edgedefault=\"directed\">\n";
     write_sources();
-    for (std::uint32_t e : view_.entities()) {
-      write_node(e);
-      if (!maybe_flush()) return;
-    }
-    const std::uint32_t n = view_.relations().size();
-    for (std::uint32_t i = 0; i < n; ++i) {
-      write_edge(i, view_.relations()[i]);
-      if (!maybe_flush()) return;
-    }
+    flush();
+    // Nodes, then edges, in chunks formatted by copies of this writer (each with its own
+    // buffers and caches) while this thread writes the chunks before them.
+    const auto nodes = [writer = *this](std::size_t first, std::size_t last,
+                                        std::string& text) mutable {
+      writer.format(&Writer::write_node, first, last, text);
+    };
+    const auto edges = [writer = *this](std::size_t first, std::size_t last,
+                                        std::string& text) mutable {
+      writer.format(&Writer::write_edge, first, last, text);
+    };
+    write_in_order(out_, view_.entities().size(), threads_, nodes);
+    if (!out_) return;
+    write_in_order(out_, view_.relations().size(), threads_, edges);
+    if (!out_) return;
     buf_ += "  </graph>\n</graphml>\n";
     flush();
   }
+
+  void set_threads(unsigned threads) { threads_ = threads; }
 
  private:
   // ---- keys ------------------------------------------------------------------------------
@@ -510,7 +519,8 @@ class Writer {
     return it->second;
   }
 
-  void write_node(std::uint32_t index) {
+  void write_node(std::uint32_t position) {
+    const std::uint32_t index = view_.entities()[position];
     const Entity& e = g_.entities()[index];
     Context at{true, index, "id"};
     const std::string_view id = g_.str(e.id);
@@ -547,7 +557,8 @@ class Writer {
     buf_ += "    </node>\n";
   }
 
-  void write_edge(std::uint32_t position, std::uint32_t index) {
+  void write_edge(std::uint32_t position) {
+    const std::uint32_t index = view_.relations()[position];
     const Relation& r = g_.relations()[index];
     const PropertyList& props = g_.properties_of(r);
     Context at{false, index, "type"};
@@ -588,12 +599,20 @@ class Writer {
 
   // ---- output ----------------------------------------------------------------------------
 
-  bool maybe_flush() { return flush_if_full(buf_, out_); }
+  /// Appends items [first, last) of the view's entities or relations to `text`.
+  void format(void (Writer::*element)(std::uint32_t position), std::size_t first, std::size_t last,
+              std::string& text) {
+    buf_.swap(text);
+    for (std::size_t i = first; i < last; ++i) (this->*element)(static_cast<std::uint32_t>(i));
+    buf_.swap(text);
+  }
+
   void flush() { write_out(buf_, out_); }
 
   const GraphView& view_;
   const KnowledgeGraph& g_;
   std::ostream& out_;
+  unsigned threads_ = 1;
   std::string buf_;
   std::string scratch_;
   StrId id_key_ = StringPool::kMissing;
@@ -608,8 +627,11 @@ class GraphmlExporter final : public Exporter {
  public:
   std::string_view name() const override { return "graphml"; }
   std::vector<std::string_view> extensions() const override { return {".graphml"}; }
-  void write(const GraphView& view, std::ostream& out, const ExportOptions&) const override {
-    Writer(view, out).write();
+  void write(const GraphView& view, std::ostream& out,
+             const ExportOptions& options) const override {
+    Writer writer(view, out);
+    writer.set_threads(options.threads);
+    writer.write();
   }
 };
 

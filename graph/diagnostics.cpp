@@ -29,6 +29,33 @@ void Diagnostics::warning(Location where, std::string message, std::string hint)
     ++dropped_warnings_;
 }
 
+Diagnostics Diagnostics::with_same_files() const {
+  Diagnostics d;
+  d.files_ = files_;
+  d.hard_limit_ = hard_limit_;
+  return d;
+}
+
+Diagnostics::Reported Diagnostics::take() {
+  Reported r{std::move(items_), dropped_errors_, dropped_warnings_};
+  items_.clear();
+  dropped_errors_ = dropped_warnings_ = 0;
+  return r;
+}
+
+void Diagnostics::report(Reported&& reported) {
+  for (Diagnostic& d : reported.items) {
+    if (d.severity == Severity::error)
+      error(d.where, std::move(d.message), std::move(d.hint));
+    else
+      warning(d.where, std::move(d.message), std::move(d.hint));
+  }
+  errors_ += reported.dropped_errors;
+  dropped_errors_ += reported.dropped_errors;
+  warnings_ += reported.dropped_warnings;
+  dropped_warnings_ += reported.dropped_warnings;
+}
+
 std::vector<Diagnostic> Diagnostics::sorted() const {
   std::vector<Diagnostic> out = items_;
   std::stable_sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) {

@@ -47,6 +47,21 @@ class Diagnostics {
   /// True once so many errors were seen that going on is pointless.
   bool too_many_errors() const { return errors_ >= hard_limit_; }
 
+  /// What a Diagnostics holds beside its files, taken out to be reported elsewhere.
+  struct Reported {
+    std::vector<Diagnostic> items;
+    std::size_t dropped_errors = 0;
+    std::size_t dropped_warnings = 0;
+    bool empty() const { return items.empty() && dropped_errors == 0 && dropped_warnings == 0; }
+  };
+  /// A Diagnostics with the same files and nothing reported: what a reader on another thread
+  /// reports to (graph/record_relay.hpp).
+  Diagnostics with_same_files() const;
+  /// Takes out what was reported since the last take() (counts stay).
+  Reported take();
+  /// Reports what another Diagnostics took out, as if it had been reported here.
+  void report(Reported&& reported);
+
   /// The stored diagnostics, sorted by place then text so that output is deterministic.
   std::vector<Diagnostic> sorted() const;
   /// Prints up to `limit` distinct diagnostics (warnings only if `with_warnings`), then a count

@@ -21,6 +21,7 @@
 #include "graph/diagnostics.hpp"
 #include "graph/knowledge_graph.hpp"
 #include "graph/record.hpp"
+#include "graph/record_sink.hpp"
 #include "graph/schema.hpp"
 
 namespace kgraph {
@@ -37,19 +38,19 @@ namespace detail {
 struct BuilderState;
 }
 
-class GraphBuilder {
+class GraphBuilder final : public RecordSink {
  public:
   GraphBuilder(Schema schema, Diagnostics& diags);
-  ~GraphBuilder();
+  ~GraphBuilder() override;
   GraphBuilder(const GraphBuilder&) = delete;
   GraphBuilder& operator=(const GraphBuilder&) = delete;
 
   /// Interprets one record. Problems are reported to the diagnostics; the record's valid
   /// parts may still be staged, but finish() fails if any error was reported.
-  void add(const RawRecord& record);
+  void add(const RawRecord& record) override;
 
-  Diagnostics& diagnostics() { return diags_; }
-  const Schema& schema() const;
+  Diagnostics& diagnostics() override { return diags_; }
+  const Schema& schema() const override;
 
   /// Number of records added so far (for progress reports).
   std::uint64_t records() const { return records_; }

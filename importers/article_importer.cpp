@@ -58,7 +58,7 @@ class ArticleImporter final : public Importer {
   bool reads_after_others() const override { return true; }
   bool read_in_directory_walks() const override { return false; }
 
-  void read(std::istream& in, std::uint32_t file, std::string_view file_name, GraphBuilder& builder,
+  void read(std::istream& in, std::uint32_t file, std::string_view file_name, RecordSink& builder,
             const ImportOptions& options) const override {
     Diagnostics& diags = builder.diagnostics();
     for (const auto& setting : options.settings)
@@ -92,8 +92,12 @@ class ArticleImporter final : public Importer {
              : read_text_article(body, file, is_markdown_name(file_name), diags);
     std::shared_ptr<const ArticleGazetteer> gazetteer = options.gazetteer;
     if (!gazetteer) {
+      // Without a gazetteer the article looks for what the builder holds so far. Articles
+      // are read after the other inputs, on the builder's own thread, so the sink is the
+      // builder itself here.
       auto made = std::make_shared<ArticleGazetteer>();
-      made->add(builder.named_entities(), ArticleGazetteer::Origin::graph);
+      if (const auto* graph = dynamic_cast<const GraphBuilder*>(&builder))
+        made->add(graph->named_entities(), ArticleGazetteer::Origin::graph);
       gazetteer = std::move(made);
     }
     if (gazetteer->size() == 0)

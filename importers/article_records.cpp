@@ -77,7 +77,7 @@ struct EntityMentions {
 class ArticleRecords {
  public:
   ArticleRecords(const ArticleText& article, const ArticleIds& ids, std::uint32_t file,
-                 GraphBuilder& builder)
+                 RecordSink& builder)
       : article_(article), ids_(ids), file_(file), builder_(builder), lines_(article.text) {}
 
   void add(const ArticleGazetteer& gazetteer, bool co_mentions) {
@@ -288,7 +288,7 @@ class ArticleRecords {
   const ArticleText& article_;
   const ArticleIds& ids_;
   std::uint32_t file_;
-  GraphBuilder& builder_;
+  RecordSink& builder_;
   LineIndex lines_;
   std::vector<std::size_t> starts_;       // code points
   std::vector<std::size_t> start_bytes_;  // the same in bytes
@@ -318,7 +318,7 @@ ArticleIds article_ids(const ArticleText& article, std::string_view file_name) {
 
 void add_article(const ArticleText& article, const ArticleIds& ids,
                  const ArticleGazetteer& gazetteer, bool co_mentions, std::uint32_t file,
-                 GraphBuilder& builder) {
+                 RecordSink& builder) {
   ArticleRecords(article, ids, file, builder).add(gazetteer, co_mentions);
 }
 

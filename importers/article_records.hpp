@@ -34,6 +34,6 @@ ArticleIds article_ids(const ArticleText& article, std::string_view file_name);
 /// Matches the article against `gazetteer` and adds its records to `builder`.
 void add_article(const ArticleText& article, const ArticleIds& ids,
                  const ArticleGazetteer& gazetteer, bool co_mentions, std::uint32_t file,
-                 GraphBuilder& builder);
+                 RecordSink& builder);
 
 }  // namespace kgraph

@@ -63,7 +63,7 @@ RawField& next_field(RawRecord& r, const std::string& key, Location at, bool lis
 class CsvFile {
  public:
   CsvFile(std::istream& in, std::uint32_t file, Section section, char delimiter,
-          GraphBuilder& builder)
+          RecordSink& builder)
       : diags_(builder.diagnostics()),
         reader_(in, file, diags_),
         file_(file),
@@ -265,7 +265,7 @@ class CsvFile {
   CsvReader reader_;
   std::uint32_t file_;
   Section section_;
-  GraphBuilder& builder_;
+  RecordSink& builder_;
   CsvRow row_;
   RawRecord record_;
   std::vector<Column> columns_;
@@ -279,7 +279,7 @@ class CsvImporter final : public Importer {
   std::string_view name() const override { return "csv"; }
   std::vector<std::string_view> extensions() const override { return {".csv", ".tsv", ".tab"}; }
 
-  void read(std::istream& in, std::uint32_t file, std::string_view file_name, GraphBuilder& builder,
+  void read(std::istream& in, std::uint32_t file, std::string_view file_name, RecordSink& builder,
             const ImportOptions& options) const override {
     std::optional<Section> section = section_from_csv_name(file_name);
     if (!section && !options.section.empty()) section = section_option(options.section);

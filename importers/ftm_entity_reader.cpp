@@ -54,8 +54,7 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
 
 }  // namespace
 
-FtmEntityReader::FtmEntityReader(const FtmMapping& mapping, std::uint32_t file,
-                                 GraphBuilder& builder)
+FtmEntityReader::FtmEntityReader(const FtmMapping& mapping, std::uint32_t file, RecordSink& builder)
     : mapping_(mapping), file_(file), builder_(builder) {}
 
 void FtmEntityReader::read_line(std::string_view text, std::uint32_t line) {

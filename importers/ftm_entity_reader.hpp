@@ -31,7 +31,7 @@ inline constexpr std::size_t kMaxFtmPairs = 1024;
 
 class FtmEntityReader {
  public:
-  FtmEntityReader(const FtmMapping& mapping, std::uint32_t file, GraphBuilder& builder);
+  FtmEntityReader(const FtmMapping& mapping, std::uint32_t file, RecordSink& builder);
 
   /// Reads one line (without its line break); `line` is its number in the file.
   void read_line(std::string_view text, std::uint32_t line);
@@ -74,7 +74,7 @@ class FtmEntityReader {
 
   const FtmMapping& mapping_;
   std::uint32_t file_;
-  GraphBuilder& builder_;
+  RecordSink& builder_;
 
   FtmLineParser parser_;
   RawRecord record_;

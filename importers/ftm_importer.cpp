@@ -18,7 +18,7 @@ constexpr std::string_view kMappingSetting = "ftm.mapping";
 
 /// The mapping `ftm.mapping` names, or the one compiled in; nullopt after reporting why not.
 std::optional<FtmMapping> load_mapping(const ImportOptions& options, std::uint32_t file,
-                                       GraphBuilder& builder) {
+                                       RecordSink& builder) {
   Diagnostics& diags = builder.diagnostics();
   auto path = options.setting(kMappingSetting);
   if (!path) return builtin_ftm_mapping();
@@ -40,8 +40,10 @@ std::optional<FtmMapping> load_mapping(const ImportOptions& options, std::uint32
 class FtmImporter final : public Importer {
  public:
   std::string_view name() const override { return "ftm"; }
+  // Loads the mapping `--input-option ftm.mapping=FILE` names, registering its file.
+  bool reads_ahead() const override { return false; }
   std::vector<std::string_view> extensions() const override { return {".ftm.json", ".ftm.jsonl"}; }
-  void read(std::istream& in, std::uint32_t file, std::string_view, GraphBuilder& builder,
+  void read(std::istream& in, std::uint32_t file, std::string_view, RecordSink& builder,
             const ImportOptions& options) const override {
     Diagnostics& diags = builder.diagnostics();
     bool settings_ok = true;

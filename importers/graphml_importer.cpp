@@ -78,7 +78,7 @@ struct DataValue {
 
 class GraphmlReader final : public graphml::XmlHandler {
  public:
-  GraphmlReader(std::uint32_t file, GraphBuilder& builder, const GraphmlSettings& settings,
+  GraphmlReader(std::uint32_t file, RecordSink& builder, const GraphmlSettings& settings,
                 graphml::XmlReader& xml)
       : file_(file),
         builder_(builder),
@@ -666,7 +666,7 @@ class GraphmlReader final : public graphml::XmlHandler {
   }
 
   std::uint32_t file_;
-  GraphBuilder& builder_;
+  RecordSink& builder_;
   Diagnostics& diags_;
   const GraphmlSettings& settings_;
   graphml::XmlReader& xml_;
@@ -694,7 +694,7 @@ class GraphmlImporter final : public Importer {
  public:
   std::string_view name() const override { return "graphml"; }
   std::vector<std::string_view> extensions() const override { return {".graphml"}; }
-  void read(std::istream& in, std::uint32_t file, std::string_view, GraphBuilder& builder,
+  void read(std::istream& in, std::uint32_t file, std::string_view, RecordSink& builder,
             const ImportOptions& options) const override {
     GraphmlSettings settings;
     if (!graphml::read_settings(options, file, builder.diagnostics(), settings)) return;

@@ -49,17 +49,22 @@ class Importer {
   virtual std::string_view name() const = 0;
   /// File name endings it reads, with the dot: ".json".
   virtual std::vector<std::string_view> extensions() const = 0;
-  /// Reads one input. `file` is its index in the builder's diagnostics (for Locations);
+  /// Reads one input. `file` is its index in the sink's diagnostics (for Locations);
   /// `file_name` is the path as given (CSV reads its section from it). Syntax errors and
-  /// field errors go to the builder's diagnostics; records go to `builder.add`.
+  /// field errors go to the sink's diagnostics; records go to `sink.add`. The sink is a
+  /// GraphBuilder, or carries what it is given to one on another thread (record_relay.hpp).
   virtual void read(std::istream& in, std::uint32_t file, std::string_view file_name,
-                    GraphBuilder& builder, const ImportOptions& options) const = 0;
+                    RecordSink& sink, const ImportOptions& options) const = 0;
   /// True for a format that needs every other input read first (articles look for the
   /// entities the others declare); such inputs are read last, in their own order.
   virtual bool reads_after_others() const { return false; }
   /// False for a format whose files are read only when named (articles: `.txt` and `.md`
   /// files in a folder of data are mostly READMEs and notes).
   virtual bool read_in_directory_walks() const { return true; }
+  /// False for a format whose read() registers files of its own in the diagnostics (FtM and
+  /// Wikidata load the mapping an option names): such inputs are read on the builder's
+  /// thread, so that files are numbered in the same order whatever the number of threads.
+  virtual bool reads_ahead() const { return true; }
 };
 
 /// Maps names and file extensions to importers.

@@ -10,7 +10,7 @@ class JsonImporter final : public Importer {
  public:
   std::string_view name() const override { return "json"; }
   std::vector<std::string_view> extensions() const override { return {".json"}; }
-  void read(std::istream& in, std::uint32_t file, std::string_view, GraphBuilder& builder,
+  void read(std::istream& in, std::uint32_t file, std::string_view, RecordSink& builder,
             const ImportOptions&) const override {
     read_json_document(in, file, builder.diagnostics(),
                        [&builder](const RawRecord& record) { builder.add(record); });

@@ -68,7 +68,7 @@ enum class State : std::uint8_t {
 template <class Stream>
 class RecordHandler {
  public:
-  RecordHandler(Mode mode, Diagnostics& diags, const RecordSink& sink)
+  RecordHandler(Mode mode, Diagnostics& diags, const RecordCallback& sink)
       : mode_(mode), diags_(diags), sink_(sink) {}
 
   /// Starts on the next document or line, read from `s`; `escapes` says whether its strings
@@ -413,7 +413,7 @@ class RecordHandler {
 
   Mode mode_;
   Diagnostics& diags_;
-  const RecordSink& sink_;
+  const RecordCallback& sink_;
   Stream* s_ = nullptr;
   State state_ = State::done;
   State after_skip_ = State::done;

@@ -87,8 +87,8 @@ LineScan scan_line(const char* begin, const char* end) {
 /// Reads JSON Lines in large chunks and parses each complete line in place.
 class JsonLinesReader {
  public:
-  JsonLinesReader(std::istream& in, std::uint32_t file, Diagnostics& diags, const RecordSink& sink,
-                  std::size_t chunk)
+  JsonLinesReader(std::istream& in, std::uint32_t file, Diagnostics& diags,
+                  const RecordCallback& sink, std::size_t chunk)
       : in_(in),
         file_(file),
         diags_(diags),
@@ -211,7 +211,7 @@ class JsonLinesReader {
 }  // namespace
 
 void read_json_document(std::istream& in, std::uint32_t file, Diagnostics& diags,
-                        const RecordSink& sink, const JsonReadOptions& options) {
+                        const RecordCallback& sink, const JsonReadOptions& options) {
   DocumentStream stream(in, options.chunk_size, file);
   RecordHandler<DocumentStream> handler(Mode::document, diags, sink);
   handler.begin(stream, true);
@@ -231,7 +231,7 @@ void read_json_document(std::istream& in, std::uint32_t file, Diagnostics& diags
 }
 
 void read_json_lines(std::istream& in, std::uint32_t file, Diagnostics& diags,
-                     const RecordSink& sink, const JsonReadOptions& options) {
+                     const RecordCallback& sink, const JsonReadOptions& options) {
   JsonLinesReader(in, file, diags, sink, options.chunk_size).run();
 }
 

@@ -18,7 +18,7 @@
 namespace kgraph {
 
 /// Receives each complete record. The record is reused once the call returns.
-using RecordSink = std::function<void(const RawRecord&)>;
+using RecordCallback = std::function<void(const RawRecord&)>;
 
 /// Tuning of the JSON readers.
 struct JsonReadOptions {
@@ -28,12 +28,12 @@ struct JsonReadOptions {
 
 /// Reads one JSON document `{"actors": [{...}], ...}`; a syntax error ends the file.
 void read_json_document(std::istream& in, std::uint32_t file, Diagnostics& diags,
-                        const RecordSink& sink, const JsonReadOptions& options = {});
+                        const RecordCallback& sink, const JsonReadOptions& options = {});
 
 /// Reads JSON Lines, one object with a `"record"` section per line; a syntax error skips
 /// only its line.
 void read_json_lines(std::istream& in, std::uint32_t file, Diagnostics& diags,
-                     const RecordSink& sink, const JsonReadOptions& options = {});
+                     const RecordCallback& sink, const JsonReadOptions& options = {});
 
 /// The JSON document importer ("json", ".json"), for register_builtin_importers.
 std::unique_ptr<Importer> make_json_importer();

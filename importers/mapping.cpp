@@ -17,7 +17,7 @@ class MappingImporter final : public Importer {
       : mapping_(std::move(mapping)) {}
   std::string_view name() const override { return "csv"; }
   std::vector<std::string_view> extensions() const override { return {".csv"}; }
-  void read(std::istream& in, std::uint32_t file, std::string_view file_name, GraphBuilder& builder,
+  void read(std::istream& in, std::uint32_t file, std::string_view file_name, RecordSink& builder,
             const ImportOptions&) const override {
     mapping_->read(in, file, file_name, builder);
   }
@@ -62,7 +62,7 @@ bool TableMapping::reads(std::string_view file_name, std::string_view importer) 
 }
 
 void TableMapping::read(std::istream& table, std::uint32_t file, std::string_view file_name,
-                        GraphBuilder& builder) const {
+                        RecordSink& builder) const {
   detail::read_mapped_table(*doc_, table, file, file_name, builder);
 }
 

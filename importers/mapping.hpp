@@ -55,7 +55,7 @@ class TableMapping {
   /// "files" matches `file_name` says) and adds what each row makes to `builder`. `file` is the
   /// table's index in the builder's diagnostics.
   void read(std::istream& table, std::uint32_t file, std::string_view file_name,
-            GraphBuilder& builder) const;
+            RecordSink& builder) const;
 
   /// Number of entity and relation templates (for tests and summaries).
   std::size_t entity_count() const;

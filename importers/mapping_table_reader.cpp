@@ -31,7 +31,7 @@ std::string table_file_name(std::string_view file_name) {
 class TableReader {
  public:
   TableReader(const MappingDocument& doc, const MappingSpec& spec, std::istream& in,
-              std::uint32_t file, std::string_view file_name, GraphBuilder& builder)
+              std::uint32_t file, std::string_view file_name, RecordSink& builder)
       : doc_(doc),
         spec_(spec),
         diags_(builder.diagnostics()),
@@ -541,7 +541,7 @@ class TableReader {
   CsvReader reader_;
   std::uint32_t file_;
   std::string_view file_name_;
-  GraphBuilder& builder_;
+  RecordSink& builder_;
   CsvRow row_;
   std::size_t width_ = 0;
   std::vector<std::size_t> columns_;  // spec column -> table column
@@ -573,7 +573,7 @@ const MappingSpec* table_for(const MappingDocument& doc, std::string_view file_n
 }
 
 void read_mapped_table(const MappingDocument& doc, std::istream& table, std::uint32_t file,
-                       std::string_view file_name, GraphBuilder& builder) {
+                       std::string_view file_name, RecordSink& builder) {
   const MappingSpec* spec = table_for(doc, file_name);
   if (!spec) {
     std::string patterns;

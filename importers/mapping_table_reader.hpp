@@ -18,6 +18,6 @@ const MappingSpec* table_for(const MappingDocument& doc, std::string_view file_n
 /// Reads `table` through the table of `doc` that reads `file_name` (`file` is its index in the
 /// builder's diagnostics); an error if there is none.
 void read_mapped_table(const MappingDocument& doc, std::istream& table, std::uint32_t file,
-                       std::string_view file_name, GraphBuilder& builder);
+                       std::string_view file_name, RecordSink& builder);
 
 }  // namespace kgraph::detail

@@ -13,7 +13,7 @@ class PopoloImporter final : public Importer {
  public:
   std::string_view name() const override { return "popolo"; }
   std::vector<std::string_view> extensions() const override { return {".popolo.json"}; }
-  void read(std::istream& in, std::uint32_t file, std::string_view, GraphBuilder& builder,
+  void read(std::istream& in, std::uint32_t file, std::string_view, RecordSink& builder,
             const ImportOptions& options) const override {
     Diagnostics& diags = builder.diagnostics();
     PopoloSettings settings;

@@ -63,7 +63,7 @@ std::string most_frequent(const Map& counts, CountOf count_of) {
 
 WikidataEntityReader::WikidataEntityReader(const WikidataMapping& mapping,
                                            std::vector<std::string> languages, std::uint32_t file,
-                                           GraphBuilder& builder)
+                                           RecordSink& builder)
     : mapping_(mapping), languages_(std::move(languages)), file_(file), builder_(builder) {
   if (languages_.empty()) languages_.emplace_back("en");
 }

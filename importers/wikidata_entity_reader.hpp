@@ -31,7 +31,7 @@ class WikidataEntityReader {
   /// `languages`: the label languages in order of preference (`--lang`); empty: English, then
   /// any language in code order.
   WikidataEntityReader(const WikidataMapping& mapping, std::vector<std::string> languages,
-                       std::uint32_t file, GraphBuilder& builder);
+                       std::uint32_t file, RecordSink& builder);
 
   /// Reads one entity; the positions in `entity` count lines from `first_line` of the file.
   void read_entity(const JsonNode& entity, std::uint32_t first_line);
@@ -92,7 +92,7 @@ class WikidataEntityReader {
   const WikidataMapping& mapping_;
   std::vector<std::string> languages_;
   std::uint32_t file_;
-  GraphBuilder& builder_;
+  RecordSink& builder_;
   std::uint32_t first_line_ = 1;
 
   RawRecord record_;

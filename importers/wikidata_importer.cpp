@@ -18,7 +18,7 @@ constexpr std::string_view kMappingSetting = "wikidata.mapping";
 
 /// The mapping `wikidata.mapping` names, or the one compiled in; nullopt after reporting why not.
 std::optional<WikidataMapping> load_mapping(const ImportOptions& options, std::uint32_t file,
-                                            GraphBuilder& builder) {
+                                            RecordSink& builder) {
   Diagnostics& diags = builder.diagnostics();
   auto path = options.setting(kMappingSetting);
   if (!path) return builtin_wikidata_mapping();
@@ -206,10 +206,12 @@ class WikidataLines {
 class WikidataImporter final : public Importer {
  public:
   std::string_view name() const override { return "wikidata"; }
+  // Loads the mapping `--input-option wikidata.mapping=FILE` names, registering its file.
+  bool reads_ahead() const override { return false; }
   std::vector<std::string_view> extensions() const override {
     return {".wikidata.json", ".wd.json"};
   }
-  void read(std::istream& in, std::uint32_t file, std::string_view, GraphBuilder& builder,
+  void read(std::istream& in, std::uint32_t file, std::string_view, RecordSink& builder,
             const ImportOptions& options) const override {
     Diagnostics& diags = builder.diagnostics();
     bool settings_ok = true;

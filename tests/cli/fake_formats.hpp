@@ -24,7 +24,7 @@ class FakeImporter : public Importer {
       : name_(std::move(name)), ext_(std::move(ext)) {}
   std::string_view name() const override { return name_; }
   std::vector<std::string_view> extensions() const override { return {ext_}; }
-  void read(std::istream& in, std::uint32_t file, std::string_view, GraphBuilder& builder,
+  void read(std::istream& in, std::uint32_t file, std::string_view, RecordSink& builder,
             const ImportOptions&) const override {
     std::string line;
     std::uint32_t number = 0;

@@ -141,10 +141,9 @@ TEST_F(InputFilesTest, ReadInputReportsRecordsAndLocations) {
   write_file(d / "a.fake", "actor id=a name=A kind=person\nbogus\n");
   Diagnostics diags;
   GraphBuilder builder(Schema::builtin(), diags);
-  Progress quiet;
   const auto inputs = collect_inputs(std::vector<std::string>{(d / "a.fake").string()},
                                      InputRules{&registry_, nullptr, {}}, warnings_);
-  read_input(inputs.at(0), builder, {}, quiet);
+  read_input(inputs.at(0), diags.add_file(inputs.at(0).name), builder, {}, [](std::uint64_t) {});
   EXPECT_EQ(builder.records(), 1u);
   ASSERT_EQ(diags.error_count(), 1u);
   EXPECT_EQ(diags.format(diags.sorted()[0]),
@@ -157,10 +156,9 @@ TEST_F(InputFilesTest, ReadErrorIsAnIoError) {
   fs::create_directory(d / "x.fake");
   Diagnostics diags;
   GraphBuilder builder(Schema::builtin(), diags);
-  Progress quiet;
   InputFile input{"x.fake", d / "x.fake", registry_.named("fake")};
   try {
-    read_input(input, builder, {}, quiet);
+    read_input(input, diags.add_file(input.name), builder, {}, [](std::uint64_t) {});
     ADD_FAILURE() << "no error";
   } catch (const CliError& e) {
     EXPECT_EQ(e.status(), exit_status::io);

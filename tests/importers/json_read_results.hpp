@@ -71,7 +71,7 @@ inline ReadResult read(Format format, const std::string& text, std::size_t chunk
   Diagnostics diags;
   const std::uint32_t file = diags.add_file("input");
   std::istringstream in(text);
-  const RecordSink sink = [&](const RawRecord& r) { result.records.push_back(describe(r)); };
+  const RecordCallback sink = [&](const RawRecord& r) { result.records.push_back(describe(r)); };
   const JsonReadOptions options{chunk_size};
   if (format == Format::document)
     read_json_document(in, file, diags, sink, options);

@@ -211,7 +211,7 @@ TEST(JsonRecordHandler, TakesAnyStreamThatLocatesTokens) {
   Diagnostics diags;
   const std::uint32_t file = diags.add_file("input");
   std::vector<std::string> records;
-  const RecordSink sink = [&](const RawRecord& r) { records.push_back(describe(r)); };
+  const RecordCallback sink = [&](const RawRecord& r) { records.push_back(describe(r)); };
   json_records::RecordHandler<json_records::LineStream> handler(json_records::Mode::lines, diags,
                                                                 sink);
   std::string text = R"({"record": "law", "id": "l1", "x": [1, {}]})";

@@ -1,0 +1,268 @@
+#include "graph/record_relay.hpp"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <utility>
+
+namespace kgraph {
+namespace {
+
+/// Copies a record into one of a batch, keeping the target's allocations.
+void copy_record(const RawRecord& from, RawRecord& to) {
+  to.clear();
+  to.section = from.section;
+  to.at = from.at;
+  for (std::size_t i = 0; i < from.field_count; ++i) {
+    const RawField& f = from.fields[i];
+    RawField& g = to.add_field(f.key, f.at);
+    g.is_list = f.is_list;
+    g.values.resize(f.values.size());
+    for (std::size_t v = 0; v < f.values.size(); ++v) {
+      const RawScalar& a = f.values[v];
+      RawScalar& b = g.values[v];
+      b.kind = a.kind;
+      b.text.assign(a.text);
+      b.integer = a.integer;
+      b.real = a.real;
+      b.boolean = a.boolean;
+    }
+  }
+}
+
+/// Records in reading order, with the problems reported between them.
+struct Batch {
+  std::vector<RawRecord> records;
+  std::size_t count = 0;
+  /// What was reported before record `first` of this batch (count: after the last).
+  std::vector<std::pair<std::size_t, Diagnostics::Reported>> reports;
+  bool last = false;             // the job's end
+  std::exception_ptr exception;  // what the job threw, after everything above
+
+  void clear() {
+    count = 0;
+    reports.clear();
+    last = false;
+    exception = nullptr;
+  }
+};
+
+/// Thrown into a job's importer once the builder stopped taking records.
+struct Stopped {};
+
+/// The batches of one job, from its worker to the builder's thread.
+class JobQueue {
+ public:
+  /// Waits for room; false once the relay stopped.
+  bool push(std::unique_ptr<Batch> batch, const std::atomic<bool>& stop) {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return batches_.size() < kBatchesAhead || stop.load(); });
+    if (stop.load()) return false;
+    batches_.push_back(std::move(batch));
+    ready_.notify_one();
+    return true;
+  }
+  std::unique_ptr<Batch> pop() {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return !batches_.empty(); });
+    std::unique_ptr<Batch> b = std::move(batches_.front());
+    batches_.pop_front();
+    room_.notify_one();
+    return b;
+  }
+  void wake() {
+    std::lock_guard lock(mutex_);
+    room_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ready_, room_;
+  std::deque<std::unique_ptr<Batch>> batches_;
+};
+
+/// Batches no longer in use, so that their records' allocations are reused.
+class BatchPool {
+ public:
+  std::unique_ptr<Batch> get() {
+    std::lock_guard lock(mutex_);
+    if (free_.empty()) return std::make_unique<Batch>();
+    std::unique_ptr<Batch> b = std::move(free_.back());
+    free_.pop_back();
+    b->clear();
+    return b;
+  }
+  void put(std::unique_ptr<Batch> b) {
+    std::lock_guard lock(mutex_);
+    free_.push_back(std::move(b));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Batch>> free_;
+};
+
+/// What a job on a worker reads into: copies each record into the current batch, and what
+/// was reported before it, and hands full batches to the job's queue.
+class RelaySink final : public RecordSink {
+ public:
+  RelaySink(const Schema& schema, const Diagnostics& files, JobQueue& queue, BatchPool& pool,
+            const std::atomic<bool>& stop)
+      : schema_(schema),
+        diags_(files.with_same_files()),
+        queue_(queue),
+        pool_(pool),
+        stop_(stop),
+        batch_(pool.get()) {}
+
+  void add(const RawRecord& record) override {
+    if (stop_.load(std::memory_order_relaxed)) throw Stopped{};
+    take_reports();
+    if (batch_->count == batch_->records.size()) batch_->records.emplace_back();
+    copy_record(record, batch_->records[batch_->count++]);
+    if (batch_->count == kRelayBatchRecords) send();
+  }
+  Diagnostics& diagnostics() override { return diags_; }
+  const Schema& schema() const override { return schema_; }
+
+  /// Sends what is left, ending the job (with what it threw, if anything).
+  void finish(std::exception_ptr exception) {
+    take_reports();
+    batch_->last = true;
+    batch_->exception = std::move(exception);
+    send();
+  }
+
+ private:
+  void take_reports() {
+    Diagnostics::Reported r = diags_.take();
+    if (!r.empty()) batch_->reports.emplace_back(batch_->count, std::move(r));
+  }
+  void send() {
+    if (!queue_.push(std::move(batch_), stop_)) throw Stopped{};
+    batch_ = pool_.get();
+  }
+
+  const Schema& schema_;
+  Diagnostics diags_;
+  JobQueue& queue_;
+  BatchPool& pool_;
+  const std::atomic<bool>& stop_;
+  std::unique_ptr<Batch> batch_;
+};
+
+class Relay {
+ public:
+  Relay(GraphBuilder& builder, const std::vector<ReadJob>& jobs, unsigned workers,
+        const RelayEvents& events)
+      : builder_(builder),
+        schema_(builder.schema()),
+        // The files as they are now: the inputs are registered before the jobs start, and
+        // workers must not read the builder's diagnostics while its thread reports to them.
+        files_(builder.diagnostics().with_same_files()),
+        jobs_(jobs),
+        events_(events),
+        queues_(jobs.size()) {
+    for (unsigned i = 0; i < workers; ++i) threads_.emplace_back([this] { work(); });
+  }
+  ~Relay() {
+    stop_.store(true);
+    for (JobQueue& q : queues_) q.wake();
+    for (std::thread& t : threads_) t.join();
+  }
+
+  void run() {
+    Diagnostics& diags = builder_.diagnostics();
+    for (std::size_t j = 0; j < jobs_.size(); ++j) {
+      if (diags.too_many_errors()) return;
+      if (events_.started) events_.started(j);
+      if (jobs_[j].on_builder_thread) {
+        jobs_[j].read(builder_);
+        if (events_.batch) events_.batch(j);
+        continue;
+      }
+      for (;;) {
+        std::unique_ptr<Batch> b = queues_[j].pop();
+        if (!replay(*b, diags)) return;
+        if (events_.batch) events_.batch(j);
+        if (b->exception) std::rethrow_exception(b->exception);
+        const bool last = b->last;
+        pool_.put(std::move(b));
+        if (last) break;
+      }
+    }
+  }
+
+ private:
+  // Adds a batch to the builder; false once there are too many errors to go on.
+  bool replay(Batch& b, Diagnostics& diags) {
+    std::size_t report = 0;
+    auto reports_before = [&](std::size_t record) {
+      for (; report < b.reports.size() && b.reports[report].first == record; ++report)
+        diags.report(std::move(b.reports[report].second));
+    };
+    for (std::size_t i = 0; i < b.count; ++i) {
+      reports_before(i);
+      if (diags.too_many_errors()) return false;
+      builder_.add(b.records[i]);
+      if (diags.too_many_errors()) return false;
+    }
+    reports_before(b.count);
+    return !diags.too_many_errors();
+  }
+
+  void work() {
+    for (;;) {
+      const std::size_t j = next_.fetch_add(1);
+      if (j >= jobs_.size() || stop_.load()) return;
+      if (jobs_[j].on_builder_thread) continue;
+      RelaySink sink(schema_, files_, queues_[j], pool_, stop_);
+      std::exception_ptr thrown;
+      try {
+        jobs_[j].read(sink);
+      } catch (const Stopped&) {
+        return;
+      } catch (...) {
+        thrown = std::current_exception();
+      }
+      try {
+        sink.finish(thrown);
+      } catch (const Stopped&) {
+        return;
+      }
+    }
+  }
+
+  GraphBuilder& builder_;
+  const Schema& schema_;
+  const Diagnostics files_;
+  const std::vector<ReadJob>& jobs_;
+  const RelayEvents& events_;
+  std::vector<JobQueue> queues_;
+  BatchPool pool_;
+  std::atomic<bool> stop_{false};
+  std::atomic<std::size_t> next_{0};
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace
+
+void read_relayed(GraphBuilder& builder, const std::vector<ReadJob>& jobs, unsigned workers,
+                  const RelayEvents& events) {
+  if (workers == 0) {
+    for (std::size_t j = 0; j < jobs.size(); ++j) {
+      if (builder.diagnostics().too_many_errors()) return;
+      if (events.started) events.started(j);
+      jobs[j].read(builder);
+      if (events.batch) events.batch(j);
+    }
+    return;
+  }
+  Relay(builder, jobs, std::min<std::size_t>(workers, jobs.size()), events).run();
+}
+
+}  // namespace kgraph
