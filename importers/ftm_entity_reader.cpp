@@ -4,27 +4,10 @@
 #include <optional>
 
 #include "graph/partial_date.hpp"
+#include "importers/typed_records.hpp"
 
 namespace kgraph {
 namespace {
-
-Section section_of(EntityType t) {
-  switch (t) {
-    case EntityType::actor:
-      return Section::actor;
-    case EntityType::law:
-      return Section::law;
-    case EntityType::event:
-      return Section::event;
-    case EntityType::place:
-      return Section::place;
-  }
-  return Section::actor;
-}
-
-void add_text(RawRecord& r, std::string_view key, std::string_view text, Location at) {
-  r.add_field(key, at).values.push_back(RawScalar::of_string(text));
-}
 
 /// FtM dates may carry a time (`2023-04-20T18:00:25`); kgraph keeps the calendar date.
 std::optional<PartialDate> ftm_date(std::string_view text) {

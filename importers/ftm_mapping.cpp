@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "importers/json_tree.hpp"
+#include "importers/mapping_document_reader.hpp"
 
 namespace kgraph {
 
@@ -13,31 +14,9 @@ extern const char* const kFtmCountriesJson;
 namespace {
 
 /// Reads the checked shape of a mapping document, reporting each problem at its place.
-class MappingReader {
+class MappingReader : public MappingDocumentReader {
  public:
-  MappingReader(std::uint32_t file, Diagnostics& diags) : file_(file), diags_(diags) {}
-
-  bool ok() const { return ok_; }
-
-  Location where(const TextPosition& p) const { return Location{file_, p.line, p.column}; }
-
-  void error(const TextPosition& p, std::string message) {
-    diags_.error(where(p), std::move(message));
-    ok_ = false;
-  }
-
-  bool expect(const JsonNode& node, JsonNode::Kind kind, std::string_view what) {
-    if (node.kind == kind) return true;
-    error(node.at, std::string(what) + " must be " + std::string(json_kind_text(kind)) +
-                       "; found " + std::string(json_kind_text(node.kind)));
-    return false;
-  }
-
-  std::string text(const JsonNode& node, std::string_view what) {
-    if (!expect(node, JsonNode::Kind::string, what)) return {};
-    if (node.text.empty()) error(node.at, std::string(what) + " must not be empty");
-    return node.text;
-  }
+  using MappingDocumentReader::MappingDocumentReader;
 
   FtmMapped mapped(const JsonNode& node, std::string_view what) {
     return FtmMapped{text(node, what), where(node.at)};
@@ -48,30 +27,6 @@ class MappingReader {
     if (!expect(node, JsonNode::Kind::array, what)) return out;
     for (const JsonNode& item : node.items) out.push_back(text(item, what));
     return out;
-  }
-
-  /// Calls `take(key, value)` for each member of an object; reports a key given twice or one
-  /// that `take` does not know (it returns false).
-  template <typename Take>
-  void members(const JsonNode& node, std::string_view what, Take take) {
-    if (!expect(node, JsonNode::Kind::object, what)) return;
-    for (std::size_t i = 0; i < node.members.size(); ++i) {
-      const JsonMember& m = node.members[i];
-      for (std::size_t j = 0; j < i; ++j)
-        if (node.members[j].key == m.key) error(m.key_at, "key " + quoted(m.key) + " given twice");
-      if (!take(m.key, m.value))
-        error(m.key_at, "unknown key " + quoted(m.key) + " in " + std::string(what));
-    }
-  }
-
-  std::optional<EntityType> entity_type(const JsonNode& node, std::string_view what) {
-    const std::string name = text(node, what);
-    if (name.empty()) return std::nullopt;
-    auto type = parse_entity_type(name);
-    if (!type)
-      error(node.at,
-            "unknown entity type " + quoted(name) + "; expected actor, law, event or place");
-    return type;
   }
 
   FtmEntityRule entity_rule(const JsonNode& node) {
@@ -261,11 +216,6 @@ class MappingReader {
         error(root.at, "schema " + quoted(schema) + " is mapped both to entities and to relations");
     return m;
   }
-
- private:
-  std::uint32_t file_;
-  Diagnostics& diags_;
-  bool ok_ = true;
 };
 
 /// The country table compiled in, parsed once.

@@ -7,8 +7,8 @@
 
 namespace kgraph {
 
-void read_lines(std::istream& in, std::uint32_t file, Diagnostics& diags,
-                const LineHandler& handle) {
+void read_lines(std::istream& in, std::uint32_t file, Diagnostics& diags, const LineHandler& handle,
+                const LineReading& reading) {
   using json_records::kMaxLineBytes;
   constexpr std::size_t kChunk = std::size_t{1} << 20;
   std::string pending;  // the start of a line the last chunk did not finish
@@ -18,13 +18,14 @@ void read_lines(std::istream& in, std::uint32_t file, Diagnostics& diags,
   bool first = true;
   auto take = [&](std::string_view text) {
     ++line;
-    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    if (!reading.keep_layout && !text.empty() && text.back() == '\r') text.remove_suffix(1);
     if (first) {
       first = false;
       if (text.substr(0, json_records::kBom.size()) == json_records::kBom)
         text.remove_prefix(json_records::kBom.size());
     }
-    if (text.find_first_not_of(" \t") == std::string_view::npos) return;  // blank lines are fine
+    if (!reading.keep_layout && text.find_first_not_of(" \t") == std::string_view::npos)
+      return;  // blank lines are fine
     handle(text, line);
   };
   while (in && !diags.too_many_errors()) {
@@ -51,6 +52,7 @@ void read_lines(std::istream& in, std::uint32_t file, Diagnostics& diags,
       ++line;
       first = false;
       diags.error(Location{file, line, 1}, json_records::line_too_long_message());
+      if (reading.too_long) reading.too_long(line);
       pending.clear();
       pending.shrink_to_fit();
       skipping = true;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "graph/partial_date.hpp"
+#include "importers/typed_records.hpp"
 #include "importers/wikidata_terms.hpp"
 #include "importers/wikidata_values.hpp"
 
@@ -13,24 +14,6 @@ namespace {
 
 constexpr std::string_view kItemUrl = "https://www.wikidata.org/wiki/";
 constexpr std::string_view kPropertyKey = "wikidata_property";
-
-Section section_of(EntityType t) {
-  switch (t) {
-    case EntityType::actor:
-      return Section::actor;
-    case EntityType::law:
-      return Section::law;
-    case EntityType::event:
-      return Section::event;
-    case EntityType::place:
-      return Section::place;
-  }
-  return Section::actor;
-}
-
-void add_text(RawRecord& r, std::string_view key, std::string_view text, Location at) {
-  r.add_field(key, at).values.push_back(RawScalar::of_string(text));
-}
 
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);

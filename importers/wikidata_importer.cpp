@@ -4,9 +4,8 @@
 #include <sstream>
 #include <string>
 
-#include "importers/json_record_messages.hpp"
-#include "importers/json_token_streams.hpp"
 #include "importers/json_tree.hpp"
+#include "importers/line_reader.hpp"
 #include "importers/wikidata_entity_reader.hpp"
 #include "importers/wikidata_mapping.hpp"
 #include "importers/wikidata_values.hpp"
@@ -47,41 +46,15 @@ class WikidataLines {
       : file_(file), diags_(diags), entities_(entities) {}
 
   void read(std::istream& in) {
-    using json_records::kMaxLineBytes;
-    constexpr std::size_t kChunk = std::size_t{1} << 20;
-    std::string pending;  // the start of a line the last chunk did not finish
-    std::string chunk(kChunk, '\0');
-    bool skipping = false;  // inside a line that was too long
-    while (in && !diags_.too_many_errors()) {
-      in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-      const std::string_view got(chunk.data(), static_cast<std::size_t>(in.gcount()));
-      std::size_t start = 0;
-      for (std::size_t nl; (nl = got.find('\n', start)) != std::string_view::npos; start = nl + 1) {
-        if (skipping) {
-          skipping = false;
-          continue;
-        }
-        if (pending.empty()) {
-          take(got.substr(start, nl - start));
-        } else {
-          pending.append(got.substr(start, nl - start));
-          take(pending);
-          pending.clear();
-        }
-        if (diags_.too_many_errors()) return;
-      }
-      if (skipping) continue;
-      pending.append(got.substr(start));
-      if (pending.size() > kMaxLineBytes) {
-        ++line_;
-        diags_.error(Location{file_, line_, 1}, json_records::line_too_long_message());
-        pending.clear();
-        pending.shrink_to_fit();
-        skipping = true;
-        layout_ = Layout::failed;
-      }
-    }
-    if (!skipping && !pending.empty()) take(pending);  // the last line may lack its line break
+    LineReading reading;
+    reading.keep_layout = true;  // a wbgetentities response is read whole, at its positions
+    reading.too_long = [&](std::uint32_t line) {
+      line_ = line;
+      layout_ = Layout::failed;
+    };
+    read_lines(
+        in, file_, diags_, [&](std::string_view text, std::uint32_t line) { take(text, line); },
+        reading);
     if (diags_.too_many_errors()) return;
     switch (layout_) {
       case Layout::unknown:
@@ -106,10 +79,8 @@ class WikidataLines {
  private:
   enum class Layout : std::uint8_t { unknown, dump, document, failed };
 
-  void take(std::string_view text) {
-    ++line_;
-    if (line_ == 1 && text.substr(0, json_records::kBom.size()) == json_records::kBom)
-      text.remove_prefix(json_records::kBom.size());
+  void take(std::string_view text, std::uint32_t line) {
+    line_ = line;
     if (layout_ == Layout::failed) return;
     if (layout_ == Layout::document) {
       document_.append(text).push_back('\n');

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "importers/json_tree.hpp"
+#include "importers/mapping_document_reader.hpp"
 #include "importers/wikidata_values.hpp"
 
 namespace kgraph {
@@ -12,31 +13,9 @@ extern const char* const kWikidataMappingJson;
 namespace {
 
 /// Reads the checked shape of a mapping document, reporting each problem at its place.
-class MappingReader {
+class MappingReader : public MappingDocumentReader {
  public:
-  MappingReader(std::uint32_t file, Diagnostics& diags) : file_(file), diags_(diags) {}
-
-  bool ok() const { return ok_; }
-
-  Location where(const TextPosition& p) const { return Location{file_, p.line, p.column}; }
-
-  void error(const TextPosition& p, std::string message) {
-    diags_.error(where(p), std::move(message));
-    ok_ = false;
-  }
-
-  bool expect(const JsonNode& node, JsonNode::Kind kind, std::string_view what) {
-    if (node.kind == kind) return true;
-    error(node.at, std::string(what) + " must be " + std::string(json_kind_text(kind)) +
-                       "; found " + std::string(json_kind_text(node.kind)));
-    return false;
-  }
-
-  std::string text(const JsonNode& node, std::string_view what) {
-    if (!expect(node, JsonNode::Kind::string, what)) return {};
-    if (node.text.empty()) error(node.at, std::string(what) + " must not be empty");
-    return node.text;
-  }
+  using MappingDocumentReader::MappingDocumentReader;
 
   WikidataMapped mapped(const JsonNode& node, std::string_view what) {
     return WikidataMapped{text(node, what), where(node.at)};
@@ -60,30 +39,6 @@ class MappingReader {
     return out;
   }
 
-  /// Calls `take(key, key_at, value)` for each member of an object; reports a key given twice
-  /// or one that `take` does not know (it returns false).
-  template <typename Take>
-  void members(const JsonNode& node, std::string_view what, Take take) {
-    if (!expect(node, JsonNode::Kind::object, what)) return;
-    for (std::size_t i = 0; i < node.members.size(); ++i) {
-      const JsonMember& m = node.members[i];
-      for (std::size_t j = 0; j < i; ++j)
-        if (node.members[j].key == m.key) error(m.key_at, "key " + quoted(m.key) + " given twice");
-      if (!take(m.key, m.key_at, m.value))
-        error(m.key_at, "unknown key " + quoted(m.key) + " in " + std::string(what));
-    }
-  }
-
-  std::optional<EntityType> entity_type(const JsonNode& node) {
-    const std::string name = text(node, "\"type\"");
-    if (name.empty()) return std::nullopt;
-    auto type = parse_entity_type(name);
-    if (!type)
-      error(node.at,
-            "unknown entity type " + quoted(name) + "; expected actor, law, event or place");
-    return type;
-  }
-
   /// {"type": ..., "kind": ...} with further keys taken by `more`.
   template <typename Rule, typename More>
   Rule typed_rule(const JsonNode& node, std::string_view what, More more) {
@@ -91,7 +46,7 @@ class MappingReader {
     bool typed = false;
     members(node, what, [&](const std::string& key, const TextPosition&, const JsonNode& v) {
       if (key == "type") {
-        if (auto t = entity_type(v)) rule.type = *t;
+        if (auto t = entity_type(v, "\"type\"")) rule.type = *t;
         typed = true;
       } else if (key == "kind") {
         rule.kind = mapped(v, "\"kind\"");
@@ -250,11 +205,6 @@ class MappingReader {
       error(root.at, "\"source\" needs \"id\"");
     return m;
   }
-
- private:
-  std::uint32_t file_;
-  Diagnostics& diags_;
-  bool ok_ = true;
 };
 
 }  // namespace

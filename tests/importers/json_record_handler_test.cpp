@@ -22,9 +22,9 @@ struct RecordCase {
 
 void PrintTo(const RecordCase& c, std::ostream* out) { *out << c.name; }
 
-class RecordTest : public testing::TestWithParam<RecordCase> {};
+class HandlerRecordTest : public testing::TestWithParam<RecordCase> {};
 
-TEST_P(RecordTest, Reads) {
+TEST_P(HandlerRecordTest, Reads) {
   const RecordCase& c = GetParam();
   const ReadResult r = read_checked(c.format, c.input);
   EXPECT_EQ(r.errors, std::vector<std::string>{});
@@ -57,12 +57,12 @@ const RecordCase kRecordCases[] = {
      {R"(actor@1:1 id@1:8="a1" name@1:41="A")"}},
 };
 
-INSTANTIATE_TEST_SUITE_P(JsonRecordHandler, RecordTest, testing::ValuesIn(kRecordCases),
+INSTANTIATE_TEST_SUITE_P(JsonRecordHandler, HandlerRecordTest, testing::ValuesIn(kRecordCases),
                          case_name<testing::TestParamInfo<RecordCase>>);
 
-class ErrorTest : public testing::TestWithParam<ErrorCase> {};
+class HandlerErrorTest : public testing::TestWithParam<ErrorCase> {};
 
-TEST_P(ErrorTest, ReportsOneErrorInPlace) { expect_one_error_in_place(GetParam()); }
+TEST_P(HandlerErrorTest, ReportsOneErrorInPlace) { expect_one_error_in_place(GetParam()); }
 
 const ErrorCase kErrorCases[] = {
     // RapidJSON decodes a lone low surrogate escape into bytes that are not UTF-8.
@@ -123,7 +123,7 @@ const ErrorCase kErrorCases[] = {
      "each line must be a JSON object"},
 };
 
-INSTANTIATE_TEST_SUITE_P(JsonRecordHandler, ErrorTest, testing::ValuesIn(kErrorCases),
+INSTANTIATE_TEST_SUITE_P(JsonRecordHandler, HandlerErrorTest, testing::ValuesIn(kErrorCases),
                          case_name<testing::TestParamInfo<ErrorCase>>);
 
 // One problem does not hide the others.

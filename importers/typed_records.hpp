@@ -1,0 +1,19 @@
+#pragma once
+/// Pieces of the records the mapped importers (FtM, Wikidata) make of an entity whose type
+/// their mapping gives.
+
+#include <string_view>
+
+#include "graph/diagnostics.hpp"
+#include "graph/record.hpp"
+#include "graph/schema.hpp"
+
+namespace kgraph {
+
+/// The record section that holds entities of type `t`.
+Section section_of(EntityType t);
+
+/// Adds `text` as a string value of the field `key`, found at `at`.
+void add_text(RawRecord& r, std::string_view key, std::string_view text, Location at);
+
+}  // namespace kgraph
