@@ -2,6 +2,7 @@
 /// The interface every output format implements. A new format is one class plus one line in
 /// register_builtin_exporters().
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <ostream>
@@ -21,6 +22,7 @@ struct ExportOptions {
   std::string cluster = "none";  // diagrams: place|type|none
   bool force = false;            // diagrams: lay out even very large graphs
   std::string base_iri = "https://kgraph.example/id/";  // RDF
+  std::uint32_t parts = 1;  // neo4j, kuzu: rows of each table split over this many part files
 };
 
 /// Thrown by an exporter when the graph cannot be written in its format; the message is
