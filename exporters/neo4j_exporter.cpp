@@ -649,9 +649,11 @@ class Writer {
         "elif [ -n \"${NEO4J_HOME:-}\" ]; then admin=$NEO4J_HOME/bin/neo4j-admin\n"
         "else admin=neo4j-admin\n"
         "fi\n"
-        "exec \"$admin\" database import full \\\n";
+        // The database comes first: neo4j-admin 5.19 and later read a name after the last
+        // --relationships as one more of its files ("File 'neo4j' doesn't exist").
+        "exec \"$admin\" database import full \"$database\" \\\n";
     for (const std::string& o : options()) s += "  " + o + " \\\n";
-    s += "  \"$@\" \"$database\"\n";
+    s += "  \"$@\"\n";
     csv::write_text_file(dir_ / "import.sh", s, true);
   }
 

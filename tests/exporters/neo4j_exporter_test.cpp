@@ -188,7 +188,8 @@ Script read_script(const fs::path& dir) {
   Script s;
   const std::string text = test::read_file(dir / "import.sh");
   EXPECT_EQ(text.rfind("#!/bin/sh\n", 0), 0u);
-  EXPECT_NE(text.find("exec \"$admin\" database import full \\\n"), std::string::npos);
+  EXPECT_NE(text.find("exec \"$admin\" database import full \"$database\" \\\n"),
+            std::string::npos);
   EXPECT_TRUE(fs::status(dir / "import.sh").permissions() ==
               (fs::status(dir / "import.sh").permissions() | fs::perms::owner_exec));
   static const std::regex option(R"(^  (--[a-z-]+)=(.*) \\$)");
@@ -668,14 +669,14 @@ TEST(Neo4jExporter, ExactCommand) {
   const std::string s = script_of(R"({"actors": [{"id": "a", "name": "A", "kind": "person"},
       {"id": "b", "name": "B", "kind": "government"}], "places": [{"id": "p", "name": "P"}],
       "relations": [{"from": "a", "type": "spokesperson_of", "to": "b"}, {"from": "b", "type": "located_in", "to": "p"}]})");
-  EXPECT_NE(s.find("exec \"$admin\" database import full \\\n"
+  EXPECT_NE(s.find("exec \"$admin\" database import full \"$database\" \\\n"
                    "  --id-type=string \\\n"
                    "  --array-delimiter=';' \\\n"
                    "  --nodes=\"$here/actors.csv\" \\\n"
                    "  --nodes=\"$here/places.csv\" \\\n"
                    "  --relationships=\"$here/rel_located_in.csv\" \\\n"
                    "  --relationships=\"$here/rel_spokesperson_of.csv\" \\\n"
-                   "  \"$@\" \"$database\"\n"),
+                   "  \"$@\"\n"),
             std::string::npos)
       << s;
   // The script is valid shell.
@@ -696,8 +697,9 @@ TEST(Neo4jExporter, ScriptRunsNeo4jAdminWithTheFiles) {
       test::shell_quote((dir / "import.sh").string()) + " mydb --overwrite-destination");
   EXPECT_EQ(r.status, 0) << r.err;
   const std::string real_dir = fs::canonical(dir).string();
-  EXPECT_EQ(r.out, "database\nimport\nfull\n--id-type=string\n--array-delimiter=;\n--nodes=" +
-                       real_dir + "/actors.csv\n--overwrite-destination\nmydb\n");
+  // The database right after `full` (neo4j-admin 5.19+ would read it as a file at the end).
+  EXPECT_EQ(r.out, "database\nimport\nfull\nmydb\n--id-type=string\n--array-delimiter=;\n--nodes=" +
+                       real_dir + "/actors.csv\n--overwrite-destination\n");
 }
 
 TEST(Neo4jExporter, IsDeterministic) {
@@ -784,7 +786,7 @@ TEST(Neo4jExporter, PartsCommandListsEachGroup) {
                               ".csv\"";
   const std::string script = test::read_file(dir / "import.sh");
   EXPECT_NE(script.find("  --nodes=" + actors + "\" \\\n  --relationships=" + related +
-                        " \\\n  \"$@\" \"$database\"\n"),
+                        " \\\n  \"$@\"\n"),
             std::string::npos)
       << script;
   EXPECT_EQ(test::read_file(dir / "actors-header.csv"),
