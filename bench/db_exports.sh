@@ -3,14 +3,16 @@
 # run_pipeline.sh (same generator, same cached input), times
 #   1. `kgraph validate` (import only),
 #   2. `kgraph build -o out.graphml`, `-o neo4j:DIR` and `-o kuzu:DIR` (import + export),
-#   3. loading the Kuzu folder into a new database with its load.mjs (npm kuzu@0.11.3, installed
-#      by tests/clients/setup-node-clients.sh),
+#   3. loading the Kuzu folder into a new database with its load.mjs (npm kuzu@0.11.3, or
+#      LadybugDB's @ladybugdb/core@0.19.1 with --db-module, installed by
+#      tests/clients/setup-node-clients.sh),
 # and prints each export's time (build minus import), bytes written and MB/s, so that the
 # database exports can be compared with GraphML per byte written.
 #
 #   bench/db_exports.sh                              # 1M entities, 4M relations, build dir ./build
 #   bench/db_exports.sh --entities 100000 --relations 400000 --repeat 3
 #   bench/db_exports.sh --build-dir build-db --dir /tmp/kgraph-bench --no-load
+#   bench/db_exports.sh --parts 16 --db-module @ladybugdb/core   # part files, loaded by LadybugDB
 #
 # Times are wall-clock, best of --repeat runs, input in the page cache; CPU time (user + system)
 # is shown beside them, being the steadier figure on a shared machine.
@@ -25,9 +27,11 @@ repeat=1
 dir=/tmp/kgraph-bench
 build_dir=$root/build
 load=1
+parts=1
+db_module=kuzu
 
 usage() {
-  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   cat <<EOF
 Options:
   --entities N      entities in the synthetic graph (default $entities)
@@ -37,6 +41,9 @@ Options:
   --dir DIR         scratch directory for data and outputs (default $dir)
   --build-dir DIR   where kgraph and generate_synthetic were built (default $build_dir)
   --no-load         skip the Kuzu load
+  --parts N         write the Neo4j and Kuzu folders in N part files (default $parts)
+  --db-module NAME  npm package the Kuzu folder is loaded with: kuzu or @ladybugdb/core
+                    (default $db_module)
 EOF
   exit "${1:-0}"
 }
@@ -50,6 +57,8 @@ while (($#)); do
     --dir) dir=$2; shift 2 ;;
     --build-dir) build_dir=$2; shift 2 ;;
     --no-load) load=0; shift ;;
+    --parts) parts=$2; shift 2 ;;
+    --db-module) db_module=$2; shift 2 ;;
     -h|--help) usage 0 ;;
     *) echo "db_exports.sh: unknown option $1" >&2; usage 2 >&2 ;;
   esac
@@ -106,12 +115,13 @@ import_s=$best_s import_cpu=$best_cpu
 
 results=()
 for format in graphml neo4j kuzu; do
+  options=()
   case $format in
     graphml) target=$dir/out.graphml ;;
-    *) target=$format:$dir/out-$format ;;
+    *) target=$format:$dir/out-$format options=(--parts "$parts") ;;
   esac
   before_each=(rm -rf "$dir/out.graphml" "$dir/out-$format")
-  timed "$format" "$kgraph" build "$data" -o "$target"
+  timed "$format" "$kgraph" build "$data" "${options[@]}" -o "$target"
   path=${target#*:}
   results+=("$format $best_s $best_cpu $(size_of "$path")")
 done
@@ -121,14 +131,15 @@ if ((load)); then
   clients=${KGRAPH_NODE_CLIENTS:-$HOME/.cache/kgraph-test-node}
   "$root/tests/clients/setup-node-clients.sh" "$clients"
   before_each=(rm -rf "$dir/kuzu-db")
-  NODE_PATH=$clients/node_modules timed kuzu_load node "$dir/out-kuzu/load.mjs" "$dir/kuzu-db"
+  NODE_PATH=$clients/node_modules KGRAPH_DB_MODULE=$db_module \
+    timed kuzu_load node "$dir/out-kuzu/load.mjs" "$dir/kuzu-db"
   load_s=$best_s load_cpu=$best_cpu
   rm -rf "$dir/kuzu-db"
 fi
 rm -rf "$dir/out.graphml" "$dir/out-neo4j" "$dir/out-kuzu"
 
-printf 'kgraph database exports (best of %d; %d CPUs, load average %s)\n' "$repeat" "$(nproc)" \
-  "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'kgraph database exports (best of %d; %d CPUs, load average %s; --parts %d)\n' "$repeat" \
+  "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$parts"
 printf '  input        %s (%.1f MB)\n' "$data" "$(awk -v b="$(stat -c %s "$data")" 'BEGIN { print b / 1e6 }')"
 printf '  import       %7.2f s wall %7.2f s CPU\n' "$import_s" "$import_cpu"
 printf '  %-8s %9s %9s %10s %9s %9s\n' format "export s" "CPU s" "MB written" "MB/s" "MB/CPU s"
@@ -138,4 +149,5 @@ for r in "${results[@]}"; do
     es = s - is; if (es <= 0) es = 0.001; ec = cpu - ic; if (ec <= 0) ec = 0.01
     printf "  %-8s %9.2f %9.2f %10.1f %9.1f %9.1f\n", f, es, ec, b / 1e6, b / 1e6 / es, b / 1e6 / ec }'
 done
-printf '  kuzu load    %s s wall, %s s CPU (node load.mjs: tables, then the COPY statements)\n' "$load_s" "$load_cpu"
+printf '  kuzu load    %s s wall, %s s CPU (node load.mjs with %s: tables, then the COPY statements)\n' \
+  "$load_s" "$load_cpu" "$db_module"

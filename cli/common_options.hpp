@@ -39,6 +39,8 @@ inline constexpr OptionSpec kInputOptions[] = {
 
 inline constexpr OptionSpec kOutputOptions[] = {
     {"output", 'o', "[FORMAT:]PATH", "write the graph to PATH; repeatable (at least one)", true},
+    {"parts", 0, "N",
+     "neo4j:, kuzu: split each table into N part files, by a stable hash of the id (default 1)"},
 };
 
 inline constexpr OptionSpec kSelectionOptions[] = {

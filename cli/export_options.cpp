@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "exporters/part_files.hpp"
 #include "exporters/rdf_text.hpp"
 
 namespace kgraph::cli {
@@ -34,6 +35,13 @@ ExportOptions export_options(const ParsedArgs& args) {
     if (const std::string why = rdf::check_base_iri(*iri); !why.empty())
       throw UsageError("unusable --base-iri '" + *iri + "': " + why);
     o.base_iri = *iri;
+  }
+  if (auto parts = args.value("parts")) {
+    const std::size_t n = parse_count("--parts", *parts);
+    if (n < 1 || n > kMaxParts)
+      throw UsageError("--parts takes a number of part files from 1 to " +
+                       std::to_string(kMaxParts) + ", not " + *parts);
+    o.parts = static_cast<std::uint32_t>(n);
   }
   o.legend = args.has("legend");
   o.force = args.has("force");

@@ -2,6 +2,7 @@
 /// The interface every output format implements. A new format is one class plus one line in
 /// register_builtin_exporters().
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <ostream>
@@ -24,6 +25,7 @@ struct ExportOptions {
   /// Threads that may format at once (exporters/ordered_chunks.hpp); the bytes written are
   /// the same for any number.
   unsigned threads = 1;
+  std::uint32_t parts = 1;  // neo4j, kuzu: rows of each table split over this many part files
 };
 
 /// Thrown by an exporter when the graph cannot be written in its format; the message is

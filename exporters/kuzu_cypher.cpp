@@ -1,15 +1,19 @@
 // The Cypher files of a Kuzu folder: schema.cypher creates the tables, load.cypher copies the
-// data files into them. See docs/formats/kuzu.md.
+// data files into them (the escaped ones through LOAD FROM, kuzu_escaped.hpp). See
+// docs/formats/kuzu.md.
 
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "exporters/csv_text.hpp"
+#include "exporters/kuzu_escaped.hpp"
 #include "exporters/kuzu_tables.hpp"
+#include "exporters/part_files.hpp"
 
 namespace kgraph::kuzu {
 namespace {
@@ -39,6 +43,41 @@ std::string copy_options(bool line_breaks) {
   std::string o = "HEADER=true, DELIM=',', QUOTE='\"', ESCAPE='\"'";
   if (line_breaks) o += ", PARALLEL=false";
   return o;
+}
+
+// Which of the fixed columns of each kind of file are lists; all of them are strings.
+constexpr bool kSourceLists[] = {false, false};                                 // id, date
+constexpr bool kNodeLists[] = {false, false, false, true, false, false, true};  // id ... sources
+constexpr bool kRelationLists[] = {false, false, false, false, false, true};    // from ... sources
+
+/// The LOAD FROM subquery that reads an escaped file (kuzu_escaped.hpp): every column by
+/// position (c0, c1, ...), string cells decoded, numbers and booleans read as they are.
+std::string escaped_load(const std::string& files, std::span<const bool> fixed_lists,
+                         const std::vector<PropertyColumn>& columns) {
+  std::string declared, returned;
+  std::size_t n = 0;
+  const auto column = [&](bool string, bool list, std::string_view type) {
+    const std::string name = "c" + std::to_string(n++);
+    if (!declared.empty()) {
+      declared += ", ";
+      returned += ", ";
+    }
+    declared += name + " ";
+    if (string) {
+      declared += "STRING";  // the escaped text, lists included
+      returned += list ? escaped_list_expression(name) : escaped_text_expression(name);
+      return;
+    }
+    declared += type;
+    if (list) declared += "[]";
+    returned += name;
+  };
+  for (const bool list : fixed_lists) column(true, list, "STRING");
+  for (const PropertyColumn& c : columns)
+    column(c.type == dbcols::ColumnType::string, c.list, dbcols::kuzu_type_name(c.type));
+  // The escaped files never hold a line break, so the parallel reader can read them.
+  return "LOAD WITH HEADERS (" + declared + ") FROM '" + files + "' (" + copy_options(false) +
+         ") RETURN " + returned;
 }
 
 }  // namespace
@@ -85,35 +124,44 @@ void write_schema(const fs::path& dir, const NodeTable& sources,
 }
 
 void write_load(const fs::path& dir, const NodeTable& sources,
-                const std::array<NodeTable, 4>& nodes, const std::vector<RelTable>& relations) {
+                const std::array<NodeTable, 4>& nodes, const std::vector<RelTable>& relations,
+                std::uint32_t parts) {
   std::string s =
       "// Loads the files of this folder into the tables of schema.cypher. Written by kgraph.\n"
       "// File names are relative: run from this folder (load.mjs does). Rows whose values Kuzu's "
       "CSV\n"
-      "// reader would not give back exactly are in a .json file (JSON Lines) beside the .csv "
-      "file.\n";
-  const auto copy = [&](const std::string& table, const std::string& stem, std::uint64_t csv_rows,
-                        std::uint64_t json_rows, bool line_breaks, const std::string& pair) {
-    if (csv_rows > 0) {
+      "// reader would not give back exactly are in an -escaped.csv file beside the plain one, "
+      "read\n"
+      "// through LOAD FROM and decoded (see README.md).\n";
+  // The file, or the glob of its parts.
+  const auto files = [&](const std::string& stem, std::string_view kind) {
+    return parts > 1 ? part_glob(stem, kind) : part_file(stem, kind, 0, 1);
+  };
+  const auto copy = [&](const std::string& table, const std::string& stem, const FileRows& rows,
+                        std::span<const bool> fixed_lists,
+                        const std::vector<PropertyColumn>& columns, const std::string& pair) {
+    if (rows.csv_rows > 0) {
       s += "COPY ";
       append_name(s, table);
-      s += " FROM '" + stem + ".csv' (" + copy_options(line_breaks) + (pair.empty() ? "" : ", ") +
-           pair + ");\n";
+      s += " FROM '" + files(stem, "") + "' (" + copy_options(rows.line_breaks) +
+           (pair.empty() ? "" : ", ") + pair + ");\n";
     }
-    if (json_rows > 0) {
+    if (rows.escaped_rows > 0) {
       s += "COPY ";
       append_name(s, table);
-      s += " FROM '" + stem + ".json'" + (pair.empty() ? "" : " (" + pair + ")") + ";\n";
+      s += " FROM (" + escaped_load(files(stem, "-escaped"), fixed_lists, columns) + ")";
+      if (!pair.empty()) s += " (" + pair + ")";
+      s += ";\n";
     }
   };
-  copy(sources.name, sources.stem, sources.csv_rows, sources.json_rows, sources.line_breaks, "");
-  for (const NodeTable& n : nodes) copy(n.name, n.stem, n.csv_rows, n.json_rows, n.line_breaks, "");
+  copy(sources.name, sources.stem, sources, kSourceLists, sources.columns, "");
+  for (const NodeTable& n : nodes) copy(n.name, n.stem, n, kNodeLists, n.columns, "");
   for (const RelTable& t : relations) {
     for (EntityType from : kEntityTypes) {
       for (EntityType to : kEntityTypes) {
         const RelPair& p = t.pairs[pair_index(from, to)];
         if (p.count == 0) continue;
-        copy(t.name, p.stem, p.csv_rows, p.json_rows, p.line_breaks,
+        copy(t.name, p.stem, p, kRelationLists, t.columns,
              "from='" + nodes[static_cast<int>(from)].name + "', to='" +
                  nodes[static_cast<int>(to)].name + "'");
       }

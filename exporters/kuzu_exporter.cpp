@@ -1,9 +1,10 @@
 // `kuzu:DIR`: a Kuzu / LadybugDB database as schema.cypher (node and relationship tables), CSV
-// files in Kuzu's COPY dialect (with a JSON Lines file beside one for the rows that dialect cannot
-// carry), load.cypher (the COPY statements) and load.mjs, which runs both with the kuzu npm
-// package. See docs/formats/kuzu.md. This file writes the data files; kuzu_cypher.cpp the
-// Cypher files; kuzu_tables.cpp the first pass that finds the tables; load.mjs and README.md are
-// exporters/assets/kuzu, compiled in.
+// files in Kuzu's COPY dialect (with an escaped CSV file beside one for the rows that dialect
+// cannot carry, kuzu_escaped.hpp), load.cypher (the COPY statements) and load.mjs, which runs
+// both with the kuzu or LadybugDB npm package. With `--parts N` each table's rows are split into
+// N part files (part_files.hpp). See docs/formats/kuzu.md. This file writes the data files;
+// kuzu_cypher.cpp the Cypher files; kuzu_tables.cpp the first pass that finds the tables; load.mjs
+// and README.md are exporters/assets/kuzu, compiled in.
 
 #include <algorithm>
 #include <array>
@@ -15,13 +16,15 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "exporters/csv_text.hpp"
 #include "exporters/date_text.hpp"
 #include "exporters/exporter.hpp"
-#include "exporters/json_text.hpp"
+#include "exporters/kuzu_escaped.hpp"
 #include "exporters/kuzu_tables.hpp"
+#include "exporters/part_files.hpp"
 #include "exporters/property_columns.hpp"
 #include "exporters/rendered_fields.hpp"
 #include "exporters/row_builder.hpp"
@@ -68,27 +71,30 @@ std::string table_file_stem(EntityType t) { return std::string(type_name(t)); }
 
 class Writer {
  public:
-  Writer(const GraphView& view, const fs::path& dir) : view_(view), g_(view.graph()), dir_(dir) {}
+  Writer(const GraphView& view, const fs::path& dir, std::uint32_t parts)
+      : view_(view), g_(view.graph()), dir_(dir), tables_(view, parts), parts_(parts) {}
 
   void write() {
     write_data_files();
     kuzu::write_schema(dir_, tables_.sources, tables_.nodes, tables_.relations);
-    kuzu::write_load(dir_, tables_.sources, tables_.nodes, tables_.relations);
+    kuzu::write_load(dir_, tables_.sources, tables_.nodes, tables_.relations, parts_);
     write_loader();
     write_readme();
   }
 
  private:
   static constexpr std::uint32_t kAhead = kuzu::kPrefetchAhead;
-  // At most this many pair files (each with a JSON companion) are open at once.
+  // At most this many files (each with an escaped companion) are open at once; more tables or
+  // parts take more passes.
   static constexpr std::size_t kMaxOpenFiles = 128;
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
   // ---- rows -----------------------------------------------------------------------------
   //
-  // A row goes to the CSV file unless one of its values is something Kuzu's CSV reader would
-  // not give back exactly (an empty string, a list item list_item_safe() rejects); such rows go
-  // to a JSON Lines file of the same table, which Kuzu's COPY reads exactly.
+  // A row goes to the plain CSV file unless one of its values is something Kuzu's CSV reader
+  // would not give back exactly (an empty string, a list item list_item_safe() rejects); such
+  // rows go to the escaped CSV file of the same table (kuzu_escaped.hpp), which load.cypher
+  // decodes exactly. Both files have the same columns.
 
   /// Whether an interned list can be written in Kuzu's list syntax (worked out once per list).
   bool list_fits_csv(ListId list) {
@@ -122,73 +128,48 @@ class Writer {
     return fits;
   }
 
-  /// Starts a row: CSV cells are positional, JSON members are named and only written when present.
-  void begin_row(bool json) {
-    json_ = json;
-    first_ = true;
-    if (json_) *out_ += '{';
-  }
-  void end_row() { *out_ += json_ ? "}\n" : "\n"; }
+  // The cells of an escaped row, each preceded by its comma (but the first).
 
-  /// Separator and, for JSON, the member name.
-  void key(std::string_view name) {
-    if (json_) {
-      if (!first_) *out_ += ',';
-      append_json_string(*out_, name);
-      *out_ += ':';
-    } else if (!first_) {
-      *out_ += ',';
-    }
+  void begin_escaped_row() { first_ = true; }
+  void separator() {
+    if (!first_) *out_ += ',';
     first_ = false;
   }
-  void absent(std::string_view name) {
-    if (json_) return;
-    key(name);
+  /// One escaped string cell, quoted as a CSV field where needed.
+  void escaped_cell(std::string_view text) {
+    separator();
+    scratch_.clear();
+    kuzu::append_escaped(scratch_, text);
+    csv::append_field(*out_, scratch_);
+  }
+  void escaped_cell(StrId s, bool present = true) {
+    if (present)
+      escaped_cell(g_.str(s));
+    else
+      separator();
+  }
+  void escaped_date(const PartialDate& d) {
+    if (!d.present()) return separator();
+    date_ = date_text(d);
+    escaped_cell(date_);
+  }
+  void escaped_list(ListId list) {
+    separator();
+    if (list == 0) return;
+    scratch_.clear();
+    for (StrId s : g_.list(list)) {
+      if (scratch_.size()) scratch_ += '|';
+      kuzu::append_escaped(scratch_, g_.str(s));
+    }
+    csv::append_field(*out_, scratch_);
   }
 
-  void string_cell(std::string_view name, std::string_view text) {
-    key(name);
-    if (json_) {
-      append_json_string(*out_, text);
-    } else if (csv::append_field(*out_, text) && csv::has_line_break(text)) {
-      file_->line_breaks = true;
-    }
+  static std::string date_text(const PartialDate& d) {
+    std::string text;
+    append_date(text, d);
+    return text;
   }
-  /// A pooled string; its character classes say whether the CSV field needs quotes.
-  void string_cell(std::string_view name, StrId s) {
-    key(name);
-    if (json_)
-      append_json_string(*out_, g_.str(s));
-    else
-      csv_string(s);
-  }
-  void csv_string(StrId s) {
-    RowBuilder row(*out_);
-    csv_string(row, s);
-  }
-  void string_cell(std::string_view name, StrId s, bool present) {
-    if (present)
-      string_cell(name, s);
-    else
-      absent(name);
-  }
-  void date_cell(std::string_view name, const PartialDate& d) {
-    if (!d.present()) return absent(name);
-    key(name);
-    if (json_) *out_ += '"';
-    append_date(*out_, d);
-    if (json_) *out_ += '"';
-  }
-  void list_cell(std::string_view name, ListId list) {
-    if (list == 0) return absent(name);
-    key(name);
-    if (json_) {
-      append_json_string_list(*out_, g_.list(list), g_.strings());
-      return;
-    }
-    RowBuilder row(*out_);
-    csv_list(row, list);
-  }
+
   /// A list cell in Kuzu's `[a,b]` syntax, rendered once per list with whether it spans lines.
   void csv_list(RowBuilder& row, ListId list) {
     if (list == 0) return;
@@ -232,7 +213,7 @@ class Writer {
       file_->line_breaks = true;
   }
 
-  /// The property cells of a CSV row: commas alone when the element has none.
+  /// The property cells of a plain CSV row: commas alone when the element has none.
   void csv_properties(RowBuilder& row, const std::vector<PropertyColumn>& columns,
                       const PropertyList& props) {
     if (props.empty()) {
@@ -240,35 +221,30 @@ class Writer {
       return;
     }
     out_ = &row.output();
-    first_ = false;
-    properties(columns, props);
+    properties(columns, props, false);
   }
 
-  void value(const Value& v, ColumnType type) {
-    const std::string_view text = text_of(v, type);
-    if (json_ && type == ColumnType::string)
-      append_json_string(*out_, text);
-    else
-      *out_ += text;  // numbers and booleans are the same in JSON and in Kuzu's CSV
-  }
-
-  void properties(const std::vector<PropertyColumn>& columns, const PropertyList& props) {
+  /// The property cells of a row (plain or escaped), each after its comma.
+  void properties(const std::vector<PropertyColumn>& columns, const PropertyList& props,
+                  bool escaped) {
     if (props.empty()) {  // most relations, many entities
-      if (!json_) out_->append(columns.size(), ',');
+      out_->append(columns.size(), ',');
       return;
     }
     dbcols::for_each_cell(columns, props, [&](const PropertyColumn& c, const Property* p) {
-      if (!p) return absent(c.name);
-      key(c.name);
-      if (json_) {
-        if (c.list) *out_ += '[';
+      *out_ += ',';
+      if (!p) return;
+      if (escaped && c.type == ColumnType::string) {
+        scratch_.clear();
         for (std::size_t i = 0; i < p->values.size(); ++i) {
-          if (i) *out_ += ',';
-          value(p->values[i], c.type);
+          if (i) scratch_ += '|';
+          kuzu::append_escaped(scratch_, text_of(p->values[i], c.type));
         }
-        if (c.list) *out_ += ']';
+        csv::append_field(*out_, scratch_);
         return;
       }
+      // Numbers and booleans read the same from both files; plain strings hold no line break
+      // once escaped, so only the plain file marks them.
       if (!c.list) {
         const std::string_view text = text_of(p->values.front(), c.type);
         if (csv::append_field(*out_, text) && csv::has_line_break(text)) file_->line_breaks = true;
@@ -304,57 +280,112 @@ class Writer {
 
   // ---- files ----------------------------------------------------------------------------
 
-  /// A CSV file and, opened when first needed, its JSON Lines companion.
+  /// A table (or pair) as written: its file stem, where its rows went, its header row.
+  struct Group {
+    std::string stem;
+    FileRows* rows;
+    std::string header;
+  };
+
+  /// One part of a group: a plain CSV file and, opened when first needed, its escaped
+  /// companion, both starting with the header row.
   class TableFiles {
    public:
-    TableFiles(const fs::path& dir, const std::string& stem, std::size_t block)
-        : dir_(dir), stem_(stem), block_(block), csv_(dir / (stem + ".csv"), block) {}
+    TableFiles(const fs::path& dir, const Group& group, std::uint32_t part, std::uint32_t parts,
+               std::size_t block)
+        : escaped_path_(dir / part_file(group.stem, "-escaped", part, parts)),
+          header_(group.header),
+          block_(block),
+          csv_(dir / part_file(group.stem, "", part, parts), block) {
+      csv_.buffer() += header_;
+    }
     std::string& csv() { return csv_.buffer(); }
-    std::string& json() {
-      if (!json_) json_.emplace(dir_ / (stem_ + ".json"), block_);
-      return json_->buffer();
+    std::string& escaped() {
+      if (!escaped_) {
+        escaped_.emplace(escaped_path_, block_);
+        escaped_->buffer() += header_;
+      }
+      return escaped_->buffer();
     }
     void maybe_flush() {
       csv_.maybe_flush();
-      if (json_) json_->maybe_flush();
+      if (escaped_) escaped_->maybe_flush();
     }
     /// Closes both; removes the CSV file if it got no row.
-    void close(std::uint64_t csv_rows) {
+    void close() {
       csv_.close();
-      if (json_) json_->close();
+      if (escaped_) escaped_->close();
       if (csv_rows == 0) fs::remove(csv_.path());
     }
+    std::uint64_t csv_rows = 0;
 
    private:
-    fs::path dir_;
-    std::string stem_;
+    fs::path escaped_path_;
+    const std::string& header_;
     std::size_t block_;
     csv::OutputFile csv_;
-    std::optional<csv::OutputFile> json_;
+    std::optional<csv::OutputFile> escaped_;
   };
 
-  /// The files of one pass: one TableFiles per table or pair, headers written.
-  struct Batch {
+  /// The files of one pass: at most kMaxOpenFiles (group, part) slots. `file_of` maps a slot,
+  /// group index * parts + part, to its file, or kNone when the slot is in another pass.
+  struct Pass {
     std::vector<std::unique_ptr<TableFiles>> files;
     std::vector<FileRows*> rows;
+    std::vector<std::uint32_t> file_of;
     void close() {
-      for (std::size_t i = 0; i < files.size(); ++i) files[i]->close(rows[i]->csv_rows);
+      for (auto& f : files) f->close();
     }
   };
 
-  void open(Batch& batch, const std::string& stem, FileRows& rows, std::string_view fixed,
-            const std::vector<PropertyColumn>& columns, std::size_t block) {
-    batch.files.push_back(std::make_unique<TableFiles>(dir_, stem, block));
-    batch.rows.push_back(&rows);
-    header(batch.files.back()->csv(), fixed, columns);
+  /// Writes the files of `groups`, every part of each, in as many passes as kMaxOpenFiles
+  /// needs; `write_rows(pass)` writes the rows of the files of one pass.
+  template <class WriteRows>
+  void write_groups(const std::vector<Group>& groups, WriteRows&& write_rows) {
+    const std::size_t slots = groups.size() * parts_;
+    for (std::size_t first = 0; first < slots; first += kMaxOpenFiles) {
+      const std::size_t last = std::min(slots, first + kMaxOpenFiles);
+      const std::size_t block = csv::block_bytes_for(last - first);
+      Pass pass;
+      pass.file_of.assign(slots, kNone);
+      for (std::size_t s = first; s < last; ++s) {
+        const Group& g = groups[s / parts_];
+        pass.file_of[s] = static_cast<std::uint32_t>(s - first);
+        pass.files.push_back(std::make_unique<TableFiles>(
+            dir_, g, static_cast<std::uint32_t>(s % parts_), parts_, block));
+        pass.rows.push_back(g.rows);
+      }
+      write_rows(pass);
+      pass.close();
+    }
   }
 
-  /// Points the row writer at one file of a batch.
-  void target(Batch& batch, std::size_t i, bool json) {
-    file_ = batch.rows[i];
-    out_ = json ? &batch.files[i]->json() : &batch.files[i]->csv();
-    ++(json ? file_->json_rows : file_->csv_rows);
+  /// Points the row writer at one file of a pass.
+  void target(Pass& pass, std::uint32_t file, bool escaped) {
+    file_ = pass.rows[file];
+    TableFiles& f = *pass.files[file];
+    out_ = escaped ? &f.escaped() : &f.csv();
+    if (escaped) {
+      ++file_->escaped_rows;
+    } else {
+      ++file_->csv_rows;
+      ++f.csv_rows;
+    }
   }
+
+  static std::string header(std::string_view fixed, const std::vector<PropertyColumn>& columns) {
+    std::string out(fixed);
+    for (const PropertyColumn& c : columns) {
+      out += ',';
+      csv::append_field(out, c.name);
+    }
+    out += '\n';
+    return out;
+  }
+
+  static constexpr std::string_view kSourceHeader = "id,date";
+  static constexpr std::string_view kNodeHeader = "id,name,kind,aliases,start,end,sources";
+  static constexpr std::string_view kRelationHeader = "from,to,start,end,role,sources";
 
   void write_data_files() {
     write_source_file();
@@ -371,124 +402,123 @@ class Writer {
     write_rel_files();
   }
 
-  void header(std::string& out, std::string_view fixed,
-              const std::vector<PropertyColumn>& columns) {
-    out += fixed;
-    for (const PropertyColumn& c : columns) {
-      out += ',';
-      csv::append_field(out, c.name);
-    }
-    out += '\n';
-  }
-
-  static constexpr std::string_view kSourceHeader = "id,date";
-  static constexpr std::string_view kNodeHeader = "id,name,kind,aliases,start,end,sources";
-  static constexpr std::string_view kRelationHeader = "from,to,start,end,role,sources";
-
   void write_source_file() {
     if (view_.sources().empty()) return;
-    Batch batch;
-    open(batch, tables_.sources.stem, tables_.sources, kSourceHeader, tables_.sources.columns,
-         kOutputBlockBytes);
-    for (std::uint32_t i : view_.sources()) {
-      const Source& s = g_.sources()[i];
-      at_ = {&s.id, nullptr, nullptr};
-      const bool json = !properties_fit_csv(tables_.sources.columns, s.properties);
-      target(batch, 0, json);
-      begin_row(json);
-      string_cell("id", s.id);
-      date_cell("date", s.date);
-      properties(tables_.sources.columns, s.properties);
-      end_row();
-      batch.files[0]->maybe_flush();
-    }
-    batch.close();
+    NodeTable& t = tables_.sources;
+    write_groups({{t.stem, &t, header(kSourceHeader, t.columns)}}, [&](Pass& pass) {
+      for (std::uint32_t i : view_.sources()) {
+        const Source& s = g_.sources()[i];
+        const std::uint32_t file = pass.file_of[part_of(g_.str(s.id), parts_)];
+        if (file == kNone) continue;
+        at_ = {&s.id, nullptr, nullptr};
+        const bool escaped = !properties_fit_csv(t.columns, s.properties);
+        target(pass, file, escaped);
+        if (escaped) {
+          begin_escaped_row();
+          escaped_cell(s.id);
+          escaped_date(s.date);
+        } else {
+          csv_string(s.id);
+          *out_ += ',';
+          append_date(*out_, s.date);
+        }
+        properties(t.columns, s.properties, escaped);
+        *out_ += '\n';
+        pass.files[file]->maybe_flush();
+      }
+    });
+  }
+
+  void csv_string(StrId s) {
+    RowBuilder row(*out_);
+    csv_string(row, s);
   }
 
   void write_node_files() {
-    Batch batch;
-    std::array<std::uint32_t, 4> file_of{};
-    for (NodeTable& n : tables_.nodes) {
-      file_of[&n - tables_.nodes.data()] = static_cast<std::uint32_t>(batch.files.size());
-      open(batch, n.stem, n, kNodeHeader, n.columns, csv::block_bytes_for(tables_.nodes.size()));
-    }
+    std::vector<Group> groups;
+    for (NodeTable& n : tables_.nodes)
+      groups.push_back({n.stem, &n, header(kNodeHeader, n.columns)});
     const IndexSet& entities = view_.entities();
-    for (std::uint32_t k = 0; k < entities.size(); ++k) {
-      if (k + 2 * kAhead < entities.size())
-        g_.strings().prefetch(g_.entities()[entities[k + 2 * kAhead]].name);
-      if (k + kAhead < entities.size()) {
-        const std::uint32_t next = entities[k + kAhead];
-        const Entity& e = g_.entities()[next];
-        tables_.id_fields.prefetch(next);
-        g_.strings().prefetch_text(e.name);
-        __builtin_prefetch(&list_state_[e.aliases]);
-        __builtin_prefetch(&list_state_[e.sources]);
-        __builtin_prefetch(e.properties.data());
-      }
-      const std::uint32_t i = entities[k];
-      const Entity& e = g_.entities()[i];
-      const NodeTable& n = tables_.nodes[static_cast<int>(e.type)];
-      at_ = {&e.id, nullptr, nullptr};
-      const bool json = g_.str(e.name).empty() || !list_fits_csv(e.aliases) ||
-                        !list_fits_csv(e.sources) || !properties_fit_csv(n.columns, e.properties);
-      const std::uint32_t file = file_of[static_cast<int>(e.type)];
-      target(batch, file, json);
-      begin_row(json);
-      if (!json) {
-        // The common row, written positionally.
-        {
-          RowBuilder row(*out_);
-          row.put(tables_.id_fields, i);
-          row.put(',');
-          csv_string(row, e.name);
-          row.put(',');
-          if (e.kind != kEmpty) csv_string(row, e.kind);
-          row.put(',');
-          csv_list_once(row, e.aliases);
-          row.put(',');
-          row.put(e.start);
-          row.put(',');
-          row.put(e.end);
-          row.put(',');
-          csv_list_once(row, e.sources);
-          csv_properties(row, n.columns, e.properties);
-          row.put('\n');
+    write_groups(groups, [&](Pass& pass) {
+      for (std::uint32_t k = 0; k < entities.size(); ++k) {
+        if (k + 2 * kAhead < entities.size())
+          g_.strings().prefetch(g_.entities()[entities[k + 2 * kAhead]].name);
+        if (k + kAhead < entities.size()) {
+          const std::uint32_t next = entities[k + kAhead];
+          const Entity& e = g_.entities()[next];
+          tables_.id_fields.prefetch(next);
+          g_.strings().prefetch_text(e.name);
+          __builtin_prefetch(&list_state_[e.aliases]);
+          __builtin_prefetch(&list_state_[e.sources]);
+          __builtin_prefetch(e.properties.data());
         }
-        batch.files[file]->maybe_flush();
-        continue;
+        const std::uint32_t i = entities[k];
+        const Entity& e = g_.entities()[i];
+        const std::uint32_t file =
+            pass.file_of[static_cast<int>(e.type) * parts_ + tables_.entity_part(i)];
+        if (file == kNone) continue;
+        write_node_row(pass, file, tables_.nodes[static_cast<int>(e.type)], i);
       }
-      string_cell("id", e.id);
-      string_cell("name", e.name);
-      string_cell("kind", e.kind, e.kind != kEmpty);
-      list_cell("aliases", e.aliases);
-      date_cell("start", e.start);
-      date_cell("end", e.end);
-      list_cell("sources", e.sources);
-      properties(n.columns, e.properties);
-      end_row();
-      batch.files[file]->maybe_flush();
+    });
+  }
+
+  void write_node_row(Pass& pass, std::uint32_t file, const NodeTable& n, std::uint32_t i) {
+    const Entity& e = g_.entities()[i];
+    at_ = {&e.id, nullptr, nullptr};
+    const bool escaped = g_.str(e.name).empty() || !list_fits_csv(e.aliases) ||
+                         !list_fits_csv(e.sources) || !properties_fit_csv(n.columns, e.properties);
+    target(pass, file, escaped);
+    if (!escaped) {
+      // The common row, written positionally.
+      {
+        RowBuilder row(*out_);
+        row.put(tables_.id_fields, i);
+        row.put(',');
+        csv_string(row, e.name);
+        row.put(',');
+        if (e.kind != kEmpty) csv_string(row, e.kind);
+        row.put(',');
+        csv_list_once(row, e.aliases);
+        row.put(',');
+        row.put(e.start);
+        row.put(',');
+        row.put(e.end);
+        row.put(',');
+        csv_list_once(row, e.sources);
+        csv_properties(row, n.columns, e.properties);
+        row.put('\n');
+      }
+      pass.files[file]->maybe_flush();
+      return;
     }
-    batch.close();
+    begin_escaped_row();
+    escaped_cell(e.id);
+    escaped_cell(e.name);
+    escaped_cell(e.kind, e.kind != kEmpty);
+    escaped_list(e.aliases);
+    escaped_date(e.start);
+    escaped_date(e.end);
+    escaped_list(e.sources);
+    properties(n.columns, e.properties, true);
+    *out_ += '\n';
+    pass.files[file]->maybe_flush();
   }
 
   void write_rel_files() {
-    // Every pair with relations is a file; at most kMaxOpenFiles pairs are written per pass.
-    std::vector<std::pair<std::uint32_t, int>> pairs;  // (table, pair index)
-    for (std::uint32_t t = 0; t < tables_.relations.size(); ++t)
-      for (int p = 0; p < 16; ++p)
-        if (tables_.relations[t].pairs[p].count > 0) pairs.emplace_back(t, p);
-    std::vector<std::uint32_t> file_of(tables_.relations.size() * 16, kNone);
-    const IndexSet& relations = view_.relations();
-    for (std::size_t first = 0; first < pairs.size(); first += kMaxOpenFiles) {
-      const std::size_t last = std::min(pairs.size(), first + kMaxOpenFiles);
-      Batch batch;
-      std::fill(file_of.begin(), file_of.end(), kNone);
-      for (std::size_t i = first; i < last; ++i) {
-        RelTable& t = tables_.relations[pairs[i].first];
-        RelPair& p = t.pairs[pairs[i].second];
-        file_of[pairs[i].first * 16 + pairs[i].second] = static_cast<std::uint32_t>(i - first);
-        open(batch, p.stem, p, kRelationHeader, t.columns, csv::block_bytes_for(last - first));
+    // Every pair with relations is a group of files.
+    std::vector<Group> groups;
+    std::vector<std::uint32_t> group_of(tables_.relations.size() * 16, kNone);
+    for (std::uint32_t t = 0; t < tables_.relations.size(); ++t) {
+      RelTable& table = tables_.relations[t];
+      for (int p = 0; p < 16; ++p) {
+        RelPair& pair = table.pairs[p];
+        if (pair.count == 0) continue;
+        group_of[t * 16 + p] = static_cast<std::uint32_t>(groups.size());
+        groups.push_back({pair.stem, &pair, header(kRelationHeader, table.columns)});
       }
+    }
+    const IndexSet& relations = view_.relations();
+    write_groups(groups, [&](Pass& pass) {
       for (std::uint32_t k = 0; k < relations.size(); ++k) {
         if (k + 2 * kAhead < relations.size()) {
           const Relation& next = g_.relations()[relations[k + 2 * kAhead]];
@@ -504,21 +534,20 @@ class Writer {
         }
         const Relation& r = g_.relations()[relations[k]];
         const std::uint32_t table = tables_.table_of_type[r.type];
-        const std::uint32_t file = file_of[table * 16 + tables_.pair_of(r)];
+        const std::uint32_t group = group_of[table * 16 + tables_.pair_of(r)];
+        const std::uint32_t file = pass.file_of[group * parts_ + tables_.entity_part(r.from)];
         if (file == kNone) continue;
-        write_relation_row(batch, file, tables_.relations[table], r);
+        write_relation_row(pass, file, tables_.relations[table], r);
       }
-      batch.close();
-    }
+    });
   }
 
-  void write_relation_row(Batch& batch, std::uint32_t file, const RelTable& t, const Relation& r) {
+  void write_relation_row(Pass& pass, std::uint32_t file, const RelTable& t, const Relation& r) {
     const PropertyList& props = g_.properties_of(r);
     at_ = {nullptr, &r, &t};
-    const bool json = !list_fits_csv(r.sources) || !properties_fit_csv(t.columns, props);
-    target(batch, file, json);
-    begin_row(json);
-    if (!json) {
+    const bool escaped = !list_fits_csv(r.sources) || !properties_fit_csv(t.columns, props);
+    target(pass, file, escaped);
+    if (!escaped) {
       // The common row, written positionally.
       {
         RowBuilder row(*out_);
@@ -536,18 +565,19 @@ class Writer {
         csv_properties(row, t.columns, props);
         row.put('\n');
       }
-      batch.files[file]->maybe_flush();
+      pass.files[file]->maybe_flush();
       return;
     }
-    string_cell("from", g_.entities()[r.from].id);
-    string_cell("to", g_.entities()[r.to].id);
-    date_cell("start", r.start);
-    date_cell("end", r.end);
-    string_cell("role", r.role, r.role != kEmpty);
-    list_cell("sources", r.sources);
-    properties(t.columns, props);
-    end_row();
-    batch.files[file]->maybe_flush();
+    begin_escaped_row();
+    escaped_cell(g_.entities()[r.from].id);
+    escaped_cell(g_.entities()[r.to].id);
+    escaped_date(r.start);
+    escaped_date(r.end);
+    escaped_cell(r.role, r.role != kEmpty);
+    escaped_list(r.sources);
+    properties(t.columns, props, true);
+    *out_ += '\n';
+    pass.files[file]->maybe_flush();
   }
 
   // The loader and the README are the same for every folder: exporters/assets/kuzu, compiled in.
@@ -557,21 +587,21 @@ class Writer {
   const GraphView& view_;
   const KnowledgeGraph& g_;
   fs::path dir_;
-  kuzu::Tables tables_{view_};
+  kuzu::Tables tables_;
+  std::uint32_t parts_;
   RenderedText list_cells_{g_.lists().size()};  // CSV list cells by list
   static constexpr std::uint8_t kUnknown = 0, kFits = 1, kDoesNotFit = 2, kLineBreaks = 4;
   std::vector<std::uint8_t> list_state_ = std::vector<std::uint8_t>(g_.lists().size());  // by list
   std::string* out_ = nullptr;
-  FileRows* file_ = nullptr;  // the file (pair) the row goes to
-  bool json_ = false;         // the row being written goes to the JSON file
-  bool first_ = true;         // no cell of the row written yet
+  FileRows* file_ = nullptr;  // the table (pair) the row goes to
+  bool first_ = true;         // no cell of the escaped row written yet
   // The element being written, for error messages.
   struct At {
     const StrId* id = nullptr;  // node key
     const Relation* relation = nullptr;
     const RelTable* table = nullptr;
   } at_;
-  std::string scratch_, number_;
+  std::string scratch_, number_, date_;
 };
 
 class KuzuExporter final : public Exporter {
@@ -580,8 +610,8 @@ class KuzuExporter final : public Exporter {
   std::vector<std::string_view> extensions() const override { return {}; }
   bool writes_directory() const override { return true; }
   void write_directory(const GraphView& view, const std::filesystem::path& dir,
-                       const ExportOptions&) const override {
-    Writer(view, dir).write();
+                       const ExportOptions& options) const override {
+    Writer(view, dir, options.parts).write();
   }
 };
 

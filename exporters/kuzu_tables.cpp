@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "exporters/part_files.hpp"
+
 namespace kgraph::kuzu {
 namespace {
 
@@ -54,7 +56,8 @@ void name_columns(std::vector<PropertyColumn>& columns, const ColumnCollector& c
 
 }  // namespace
 
-Tables::Tables(const GraphView& view) : id_fields(view.graph().entities().size()) {
+Tables::Tables(const GraphView& view, std::uint32_t part_count)
+    : id_fields(view.graph().entities().size()), parts(part_count) {
   const KnowledgeGraph& g = view.graph();
   const StringPool& pool = g.strings();
   sources.name = "Source";
@@ -79,6 +82,10 @@ Tables::Tables(const GraphView& view) : id_fields(view.graph().entities().size()
     nodes[static_cast<int>(e.type)].collector.add(e.properties, pool);
     // Each id rendered once as a CSV field; relation rows copy it from there.
     id_fields.set_csv(i, pool, e.id, static_cast<std::uint8_t>(e.type));
+    if (parts > 1) {
+      if (entity_parts.empty()) entity_parts.resize(g.entities().size());
+      entity_parts[i] = part_of(pool.view(e.id), parts);
+    }
   }
 
   // One table per relation type of the schema (sorted by name), with every allowed pair.

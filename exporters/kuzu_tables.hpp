@@ -16,10 +16,11 @@
 
 namespace kgraph::kuzu {
 
-/// Where the rows of one CSV file (and its JSON Lines companion) went.
+/// Where the rows of a table (or pair) went, over all its parts: to the plain CSV files or to
+/// the escaped ones (kuzu_escaped.hpp).
 struct FileRows {
-  std::uint64_t csv_rows = 0, json_rows = 0;
-  bool line_breaks = false;  // some quoted CSV field spans lines
+  std::uint64_t csv_rows = 0, escaped_rows = 0;
+  bool line_breaks = false;  // some quoted field of a plain CSV file spans lines
 };
 
 /// A node table: Source or one per entity type.
@@ -59,7 +60,13 @@ inline constexpr std::uint32_t kPrefetchAhead = 16;
 /// table (named for Kuzu), which FROM/TO pairs of each relationship table hold relations, and
 /// every entity id rendered once as a CSV field.
 struct Tables {
-  explicit Tables(const GraphView& view);
+  /// `parts`: how many part files each table is split into (exporters/part_files.hpp).
+  explicit Tables(const GraphView& view, std::uint32_t parts = 1);
+
+  /// The part of an entity's row, and of the relations it starts.
+  std::uint32_t entity_part(std::uint32_t entity) const {
+    return parts > 1 ? entity_parts[entity] : 0;
+  }
 
   /// The pair of `r`'s entity types, an index into RelTable::pairs.
   int pair_of(const Relation& r) const {
@@ -72,14 +79,18 @@ struct Tables {
   std::vector<RelTable> relations;  // sorted by type
   dbcols::TypeSlots table_of_type;  // relation type id -> index in relations
   EntityFields id_fields;  // every entity id of the view as a CSV field, tagged with its type
+  std::uint32_t parts = 1;
+  std::vector<std::uint32_t> entity_parts;  // in parts: the part of each entity's row
 };
 
 /// schema.cypher: the CREATE statements of the tables.
 void write_schema(const std::filesystem::path& dir, const NodeTable& sources,
                   const std::array<NodeTable, 4>& nodes, const std::vector<RelTable>& relations);
 
-/// load.cypher: the COPY statements that load the files written for the tables.
+/// load.cypher: the COPY statements that load the files written for the tables, each table's
+/// parts by a glob when there are several.
 void write_load(const std::filesystem::path& dir, const NodeTable& sources,
-                const std::array<NodeTable, 4>& nodes, const std::vector<RelTable>& relations);
+                const std::array<NodeTable, 4>& nodes, const std::vector<RelTable>& relations,
+                std::uint32_t parts);
 
 }  // namespace kgraph::kuzu

@@ -1,5 +1,7 @@
 // `neo4j:DIR`: CSV files for `neo4j-admin database import full` (Neo4j 5), an import.sh with the
-// exact command, and a README. The encoding is described in docs/formats/neo4j.md.
+// exact command, and a README. The encoding is described in docs/formats/neo4j.md. With
+// `--parts N` each node label and relationship type is a file group: a header file and up to N
+// part files (exporters/part_files.hpp), which neo4j-admin reads as one input.
 
 #include <algorithm>
 #include <array>
@@ -12,6 +14,7 @@
 
 #include "exporters/csv_text.hpp"
 #include "exporters/exporter.hpp"
+#include "exporters/part_files.hpp"
 #include "exporters/property_columns.hpp"
 #include "exporters/rendered_fields.hpp"
 #include "exporters/row_builder.hpp"
@@ -65,12 +68,14 @@ void sanitize_header_name(std::string& name) {
   }
 }
 
-// One output file: the label or type of its rows, how many, and their property columns.
+// The rows of one node label or relationship type: their file (or, in parts, their header file
+// and part files), how many, and their property columns.
 struct FileGroup {
-  std::string file;
+  std::string stem;     // file name without `.csv` (and without `-partNN`)
   std::string label;    // node label of the type, or relationship type
   StrId type = kEmpty;  // relation files: the relation type
   std::uint64_t rows = 0;
+  std::vector<std::uint64_t> part_rows;  // rows per part
   ColumnCollector collector;
   std::vector<PropertyColumn> columns;
   bool string_lists = false;  // some string list column holds one of U+001C..U+001F
@@ -80,10 +85,10 @@ struct FileGroup {
 // they point to) are read in memory order rather than once per file.
 class FileBatch {
  public:
-  FileBatch(const fs::path& dir, const std::vector<FileGroup*>& groups) {
-    const std::size_t block = csv::block_bytes_for(groups.size());
-    for (const FileGroup* g : groups)
-      files_.push_back(std::make_unique<csv::OutputFile>(dir / g->file, block));
+  FileBatch(const fs::path& dir, const std::vector<std::string>& names) {
+    const std::size_t block = csv::block_bytes_for(names.size());
+    for (const std::string& name : names)
+      files_.push_back(std::make_unique<csv::OutputFile>(dir / name, block));
   }
   csv::OutputFile& operator[](std::size_t i) { return *files_[i]; }
   void close() {
@@ -96,7 +101,8 @@ class FileBatch {
 
 class Writer {
  public:
-  Writer(const GraphView& view, const fs::path& dir) : view_(view), g_(view.graph()), dir_(dir) {}
+  Writer(const GraphView& view, const fs::path& dir, std::uint32_t parts)
+      : view_(view), g_(view.graph()), dir_(dir), parts_(parts) {}
 
   void write() {
     collect();
@@ -114,7 +120,7 @@ class Writer {
   // On a large graph an element's strings and lists are anywhere in memory: loops fetch what
   // the element kAhead places on will read.
   static constexpr std::uint32_t kAhead = 8;
-  // At most this many files are open at once; more relation types take more passes.
+  // At most this many files are open at once; more relation types or parts take more passes.
   static constexpr std::size_t kMaxOpenFiles = 128;
   static constexpr std::uint32_t kNoFile = dbcols::TypeSlots::kNone;
 
@@ -122,17 +128,21 @@ class Writer {
 
   void collect() {
     const StringPool& pool = g_.strings();
-    sources_.file = "sources.csv";
+    sources_.stem = "sources";
     sources_.label = "Source";
+    sources_.part_rows.assign(parts_, 0);
     for (std::uint32_t i : view_.sources()) {
       ++sources_.rows;
+      ++sources_.part_rows[source_part(i)];
       sources_.collector.add(g_.sources()[i].properties, pool);
     }
     for (EntityType t : kEntityTypes) {
       FileGroup& f = entities_[static_cast<int>(t)];
-      f.file = std::string(type_plural(t)) + ".csv";
+      f.stem = std::string(type_plural(t));
       f.label = dbcols::pascal_case(type_name(t));
+      f.part_rows.assign(parts_, 0);
     }
+    if (parts_ > 1) entity_part_.resize(g_.entities().size());
     const IndexSet& entities = view_.entities();
     for (std::uint32_t k = 0; k < entities.size(); ++k) {
       if (k + 2 * kAhead < entities.size())
@@ -148,6 +158,8 @@ class Writer {
       const Entity& e = g_.entities()[i];
       FileGroup& f = entities_[static_cast<int>(e.type)];
       ++f.rows;
+      if (parts_ > 1) entity_part_[i] = part_of(pool.view(e.id), parts_);
+      ++f.part_rows[entity_part(i)];
       f.collector.add(e.properties, pool);
       list_marks_ |= list_marks(e.aliases) | list_marks(e.sources);
       // Each id rendered once as a CSV field; rows copy it from there.
@@ -170,22 +182,32 @@ class Writer {
         FileGroup& f = relations_.emplace_back();
         f.type = r.type;
         f.label = dbcols::upper_snake(g_.str(r.type));
-        f.file = "rel_" + std::string(g_.str(r.type)) + ".csv";
+        f.stem = "rel_" + std::string(g_.str(r.type));
+        f.part_rows.assign(parts_, 0);
       }
       FileGroup& f = relations_[file];
       ++f.rows;
+      ++f.part_rows[entity_part(r.from)];  // a relation goes with the entity it starts at
       f.collector.add(g_.properties_of(r), pool);
       list_marks_ |= list_marks(r.sources);
     }
     // Files in order of relation type name, not of first appearance.
     std::sort(relations_.begin(), relations_.end(),
-              [](const FileGroup& a, const FileGroup& b) { return a.file < b.file; });
+              [](const FileGroup& a, const FileGroup& b) { return a.stem < b.stem; });
     for (std::uint32_t i = 0; i < relations_.size(); ++i) file_of_type_[relations_[i].type] = i;
 
     name_columns(sources_, kSourceBuiltins);
     for (FileGroup& f : entities_) name_columns(f, kNodeBuiltins);
     for (FileGroup& f : relations_) name_columns(f, kRelationBuiltins);
     mark_string_lists();
+  }
+
+  /// The part of an entity's row, and of the relations it starts.
+  std::uint32_t entity_part(std::uint32_t entity) const {
+    return parts_ > 1 ? entity_part_[entity] : 0;
+  }
+  std::uint32_t source_part(std::uint32_t source) const {
+    return part_of(g_.str(g_.sources()[source].id), parts_);
   }
 
   /// The delimiter marks that character classes tell without a scan: ; and |.
@@ -362,49 +384,105 @@ class Writer {
     o += '\n';
   }
 
-  /// Opens the files of `groups` and writes their headers.
-  FileBatch open_batch(const std::vector<FileGroup*>& groups, FileKind kind) {
-    FileBatch files(dir_, groups);
-    for (std::size_t i = 0; i < groups.size(); ++i) {
-      out_ = &files[i].buffer();
-      header(*groups[i], kind);
-    }
+  /// The files of a group as neo4j-admin reads them: the one file, or the header file and the
+  /// part files that have rows.
+  std::vector<std::string> group_files(const FileGroup& f) const {
+    if (parts_ == 1) return {f.stem + ".csv"};
+    std::vector<std::string> files = {f.stem + "-header.csv"};
+    for (std::uint32_t p = 0; p < parts_; ++p)
+      if (f.part_rows[p] > 0) files.push_back(part_file(f.stem, "", p, parts_));
     return files;
+  }
+
+  /// The files of one pass over the elements: at most kMaxOpenFiles (group, part) slots, each
+  /// with its file open (and, for a single part, its header written). `file_of` maps a slot,
+  /// group index * parts + part, to its file in the batch, or kNoFile.
+  struct Pass {
+    FileBatch files;
+    std::vector<std::uint32_t> file_of;
+  };
+
+  /// The slots with rows of `groups`, in order, split into passes of kMaxOpenFiles.
+  std::vector<std::vector<std::uint32_t>> passes(const std::vector<FileGroup*>& groups) const {
+    std::vector<std::vector<std::uint32_t>> out;
+    for (std::uint32_t g = 0; g < groups.size(); ++g) {
+      for (std::uint32_t p = 0; p < parts_; ++p) {
+        if (groups[g]->part_rows[p] == 0) continue;
+        if (out.empty() || out.back().size() == kMaxOpenFiles) out.emplace_back();
+        out.back().push_back(g * parts_ + p);
+      }
+    }
+    return out;
+  }
+
+  Pass open_pass(const std::vector<FileGroup*>& groups, const std::vector<std::uint32_t>& slots,
+                 FileKind kind) {
+    std::vector<std::string> names;
+    for (std::uint32_t slot : slots)
+      names.push_back(part_file(groups[slot / parts_]->stem, "", slot % parts_, parts_));
+    Pass pass{FileBatch(dir_, names), std::vector<std::uint32_t>(groups.size() * parts_, kNoFile)};
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+      pass.file_of[slots[i]] = static_cast<std::uint32_t>(i);
+      if (parts_ > 1) continue;
+      out_ = &pass.files[i].buffer();
+      header(*groups[slots[i] / parts_], kind);
+    }
+    return pass;
+  }
+
+  /// In parts, each group's header is a file of its own, first in its file group.
+  void write_header_files(const std::vector<FileGroup*>& groups, FileKind kind) {
+    if (parts_ == 1) return;
+    for (const FileGroup* f : groups) {
+      std::string text;
+      out_ = &text;
+      header(*f, kind);
+      csv::write_text_file(dir_ / (f->stem + "-header.csv"), text);
+    }
   }
 
   void write_sources() {
     if (sources_.rows == 0) return;
-    FileBatch files = open_batch({&sources_}, FileKind::source);
-    out_ = &files[0].buffer();
-    for (std::uint32_t i : view_.sources()) {
-      source_row(sources_, g_.sources()[i]);
-      files[0].maybe_flush();
+    const std::vector<FileGroup*> groups = {&sources_};
+    write_header_files(groups, FileKind::source);
+    for (const std::vector<std::uint32_t>& slots : passes(groups)) {
+      Pass pass = open_pass(groups, slots, FileKind::source);
+      for (std::uint32_t i : view_.sources()) {
+        const std::uint32_t file = pass.file_of[source_part(i)];
+        if (file == kNoFile) continue;
+        out_ = &pass.files[file].buffer();
+        source_row(sources_, g_.sources()[i]);
+        pass.files[file].maybe_flush();
+      }
+      pass.files.close();
     }
-    files.close();
-    node_files_.push_back(sources_.file);
   }
 
   void write_entities() {
     std::vector<FileGroup*> groups;
-    std::array<std::uint32_t, 4> file_of{};
+    std::array<std::uint32_t, 4> group_of{};
     for (FileGroup& f : entities_) {
-      file_of[&f - entities_.data()] = static_cast<std::uint32_t>(groups.size());
+      group_of[&f - entities_.data()] = static_cast<std::uint32_t>(groups.size());
       if (f.rows > 0) groups.push_back(&f);
     }
-    FileBatch files = open_batch(groups, FileKind::entity);
+    write_header_files(groups, FileKind::entity);
     const IndexSet& entities = view_.entities();
-    for (std::uint32_t k = 0; k < entities.size(); ++k) {
-      if (k + 2 * kAhead < entities.size())
-        g_.strings().prefetch(g_.entities()[entities[k + 2 * kAhead]].name);
-      if (k + kAhead < entities.size()) prefetch_entity(entities[k + kAhead]);
-      const std::uint32_t i = entities[k];
-      const std::uint32_t file = file_of[static_cast<int>(g_.entities()[i].type)];
-      out_ = &files[file].buffer();
-      entity_row(*groups[file], i);
-      files[file].maybe_flush();
+    for (const std::vector<std::uint32_t>& slots : passes(groups)) {
+      Pass pass = open_pass(groups, slots, FileKind::entity);
+      for (std::uint32_t k = 0; k < entities.size(); ++k) {
+        if (k + 2 * kAhead < entities.size())
+          g_.strings().prefetch(g_.entities()[entities[k + 2 * kAhead]].name);
+        if (k + kAhead < entities.size()) prefetch_entity(entities[k + kAhead]);
+        const std::uint32_t i = entities[k];
+        const std::uint32_t group = group_of[static_cast<int>(g_.entities()[i].type)];
+        const std::uint32_t file = pass.file_of[group * parts_ + entity_part(i)];
+        if (file == kNoFile) continue;
+        out_ = &pass.files[file].buffer();
+        entity_row(*groups[group], i);
+        pass.files[file].maybe_flush();
+      }
+      pass.files.close();
     }
-    files.close();
-    for (const FileGroup* f : groups) node_files_.push_back(f->file);
   }
 
   void prefetch_entity(std::uint32_t i) const {
@@ -417,11 +495,11 @@ class Writer {
 
   void write_relations() {
     const IndexSet& relations = view_.relations();
-    for (std::size_t first = 0; first < relations_.size(); first += kMaxOpenFiles) {
-      const std::size_t last = std::min(relations_.size(), first + kMaxOpenFiles);
-      std::vector<FileGroup*> groups;
-      for (std::size_t i = first; i < last; ++i) groups.push_back(&relations_[i]);
-      FileBatch files = open_batch(groups, FileKind::relation);
+    std::vector<FileGroup*> groups;
+    for (FileGroup& f : relations_) groups.push_back(&f);
+    write_header_files(groups, FileKind::relation);
+    for (const std::vector<std::uint32_t>& slots : passes(groups)) {
+      Pass pass = open_pass(groups, slots, FileKind::relation);
       for (std::uint32_t k = 0; k < relations.size(); ++k) {
         if (k + 2 * kAhead < relations.size()) {
           const Relation& next = g_.relations()[relations[k + 2 * kAhead]];
@@ -435,14 +513,14 @@ class Writer {
           __builtin_prefetch(g_.properties_of(next).data());
         }
         const Relation& r = g_.relations()[relations[k]];
-        const std::uint32_t file = file_of_type_[r.type];
-        if (file < first || file >= last) continue;
-        out_ = &files[file - first].buffer();
-        relation_row(relations_[file], r);
-        files[file - first].maybe_flush();
+        const std::uint32_t group = file_of_type_[r.type];
+        const std::uint32_t file = pass.file_of[group * parts_ + entity_part(r.from)];
+        if (file == kNoFile) continue;
+        out_ = &pass.files[file].buffer();
+        relation_row(relations_[group], r);
+        pass.files[file].maybe_flush();
       }
-      files.close();
-      for (const FileGroup* f : groups) relation_files_.push_back(f->file);
+      pass.files.close();
     }
   }
 
@@ -521,9 +599,35 @@ class Writer {
       while (size < 2 * max_field_) size *= 2;
       o.push_back("--read-buffer-size=" + std::to_string(size / kMiB) + "m");
     }
-    for (const std::string& f : node_files_) o.push_back("--nodes=\"$here/" + f + "\"");
-    for (const std::string& f : relation_files_) o.push_back("--relationships=\"$here/" + f + "\"");
+    // A file group is one option, its files separated by commas, the header file first.
+    const auto group = [&](std::string_view option, const FileGroup& f) {
+      std::string text = "--" + std::string(option) + "=\"";
+      for (const std::string& file : group_files(f)) {
+        if (text.back() != '"') text += ',';
+        text += "$here/" + file;
+      }
+      o.push_back(text + '"');
+    };
+    for (const FileGroup* f : node_groups()) group("nodes", *f);
+    for (const FileGroup& f : relations_) group("relationships", f);
     return o;
+  }
+
+  /// The node groups that have rows, in the order they are imported.
+  std::vector<const FileGroup*> node_groups() const {
+    std::vector<const FileGroup*> out;
+    if (sources_.rows > 0) out.push_back(&sources_);
+    for (const FileGroup& f : entities_)
+      if (f.rows > 0) out.push_back(&f);
+    return out;
+  }
+
+  /// A group's files as the README lists them.
+  std::string readme_files(const FileGroup& f) const {
+    if (parts_ == 1) return "`" + f.stem + ".csv`";
+    const std::size_t count = group_files(f).size() - 1;
+    return "`" + f.stem + "-header.csv` and " + std::to_string(count) + " part file" +
+           (count == 1 ? "" : "s") + " `" + part_glob(f.stem, "") + "`";
   }
 
   void write_script() const {
@@ -545,9 +649,11 @@ class Writer {
         "elif [ -n \"${NEO4J_HOME:-}\" ]; then admin=$NEO4J_HOME/bin/neo4j-admin\n"
         "else admin=neo4j-admin\n"
         "fi\n"
-        "exec \"$admin\" database import full \\\n";
+        // The database comes first: neo4j-admin 5.19 and later read a name after the last
+        // --relationships as one more of its files ("File 'neo4j' doesn't exist").
+        "exec \"$admin\" database import full \"$database\" \\\n";
     for (const std::string& o : options()) s += "  " + o + " \\\n";
-    s += "  \"$@\" \"$database\"\n";
+    s += "  \"$@\"\n";
     csv::write_text_file(dir_ / "import.sh", s, true);
   }
 
@@ -559,8 +665,11 @@ class Writer {
         "database with:\n\n"
         "    ./import.sh [DATABASE] [more neo4j-admin options, e.g. --overwrite-destination]\n\n"
         "Files:\n\n";
-    for (const std::string& f : node_files_) s += "- `" + f + "`: nodes\n";
-    for (const std::string& f : relation_files_) s += "- `" + f + "`: relationships\n";
+    for (const FileGroup* f : node_groups()) s += "- " + readme_files(*f) + ": nodes\n";
+    for (const FileGroup& f : relations_) s += "- " + readme_files(f) + ": relationships\n";
+    if (parts_ > 1)
+      s += "\nEach label and type is split into part files by a stable hash of the id (of the "
+           "`from` entity\nfor relationships); its header is the first file of its group.\n";
     s += "\n"
          "Nodes carry their type and kind as labels (`Actor;Person`), their id in `id` (id spaces "
          "`Entity` and\n"
@@ -583,6 +692,8 @@ class Writer {
   const GraphView& view_;
   const KnowledgeGraph& g_;
   fs::path dir_;
+  std::uint32_t parts_;
+  std::vector<std::uint32_t> entity_part_;  // in parts: the part of each entity's row
   FileGroup sources_;
   std::array<FileGroup, 4> entities_;
   std::vector<FileGroup> relations_;  // sorted by file name
@@ -591,7 +702,6 @@ class Writer {
   char delimiter_ = ';';
   bool multiline_ = false;
   std::size_t max_field_ = 0;
-  std::vector<std::string> node_files_, relation_files_;
   std::string* out_ = nullptr;
   std::string scratch_, number_;
   std::unordered_map<StrId, std::string> kind_labels_;  // kind -> its label
@@ -607,8 +717,8 @@ class Neo4jExporter final : public Exporter {
   std::vector<std::string_view> extensions() const override { return {}; }
   bool writes_directory() const override { return true; }
   void write_directory(const GraphView& view, const std::filesystem::path& dir,
-                       const ExportOptions&) const override {
-    Writer(view, dir).write();
+                       const ExportOptions& options) const override {
+    Writer(view, dir, options.parts).write();
   }
 };
 

@@ -105,6 +105,9 @@ TEST(BuildSelection, BadSelectionsAreUsageErrors) {
       {{"--engine", "dto"}, "unknown engine 'dto'"},
       {{"--cluster", "kind"}, "unknown --cluster 'kind'"},
       {{"--base-iri", "not an iri"}, "unusable --base-iri 'not an iri'"},
+      {{"--parts", "0"}, "--parts takes a number of part files from 1 to 4096, not 0"},
+      {{"--parts", "4097"}, "--parts takes a number of part files from 1 to 4096, not 4097"},
+      {{"--parts", "two"}, "option '--parts' needs a whole number, not 'two'"},
   };
   for (const Case& c : cases) {
     std::vector<std::string> args = {"build", example(), "-o", out};
@@ -123,6 +126,20 @@ TEST(BuildOptions, BaseIriReachesTheRdfExport) {
       run_kgraph({"build", example(), "--base-iri", "https://example.org/kg/", "-o", nt.string()});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(read_file(nt).find("<https://example.org/kg/qin-gang> "), std::string::npos);
+}
+
+TEST(BuildOptions, PartsReachTheDatabaseExports) {
+  const auto dir = test::make_temp_dir();
+  auto r = run_kgraph({"build", example(), "--parts", "3", "-o", "neo4j:" + (dir / "n").string(),
+                       "-o", "kuzu:" + (dir / "k").string(), "-o", (dir / "g.json").string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(dir / "n/actors-header.csv"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "n/actors.csv"));
+  EXPECT_NE(read_file(dir / "k/load.cypher").find("'actors-part*.csv'"), std::string::npos);
+  // Other outputs are what they are without --parts.
+  auto plain = run_kgraph({"build", example(), "-o", (dir / "plain.json").string()});
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  EXPECT_EQ(read_file(dir / "g.json"), read_file(dir / "plain.json"));
 }
 
 }  // namespace

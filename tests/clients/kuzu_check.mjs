@@ -1,18 +1,22 @@
-// Loads a `kgraph build ... -o kuzu:DIR` folder into a new Kuzu database with the folder's own
-// load.mjs, then checks the database against kgraph's canonical JSON of the same graph:
-// row counts per table, every field of every node and relationship byte for byte, every 2-hop
-// path, and (with --example) named 2-hop patterns of the North Korean refugees example.
+// Loads a `kgraph build ... -o kuzu:DIR` folder into a new Kuzu or LadybugDB database with the
+// folder's own load.mjs, then checks the database against kgraph's canonical JSON of the same
+// graph: row counts per table, every field of every node and relationship byte for byte, every
+// 2-hop path, and (with --example) named 2-hop patterns of the North Korean refugees example.
 //
-//   NODE_PATH=.../node_modules node kuzu_check.mjs EXPORT_DIR GRAPH.json DATABASE_DIR [--example]
+//   NODE_PATH=.../node_modules [KGRAPH_DB_MODULE=@ladybugdb/core] \
+//     node kuzu_check.mjs EXPORT_DIR GRAPH.json DATABASE_DIR [--example]
 //
-// Prints "kuzu check: N passed, 0 failed" and exits 0, or lists the differences and exits 1.
+// KGRAPH_DB_MODULE names the npm package of the database (default kuzu); load.mjs reads the same
+// variable. Prints "kuzu check (MODULE): N passed, 0 failed" and exits 0, or lists the
+// differences and exits 1.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const kuzu = require('kuzu');
+const moduleName = process.env.KGRAPH_DB_MODULE || 'kuzu';
+const kuzu = require(moduleName);
 
 const [exportDir, jsonPath, dbDir, ...flags] = process.argv.slice(2);
 const example = flags.includes('--example');
@@ -105,7 +109,10 @@ const pascal = (w) => w.split(/[^A-Za-z0-9\u0080-\uffff]+/).filter(Boolean).map(
 const upperSnake = (t) => t.replace(/[a-z]/g, (c) => c.toUpperCase()).replace(/[\x00-\x7f]/g, (c) => (/[A-Za-z0-9]/.test(c) ? c : '_'));
 
 // ---- load ------------------------------------------------------------------------------
-const load = spawnSync(process.execPath, [join(exportDir, 'load.mjs'), dbDir], { encoding: 'utf8' });
+const load = spawnSync(process.execPath, [join(exportDir, 'load.mjs'), dbDir], {
+  encoding: 'utf8',
+  env: { ...process.env, KGRAPH_DB_MODULE: moduleName },
+});
 if (load.status !== 0) {
   console.error(`load.mjs failed (${load.status}):\n${load.stdout}${load.stderr}`);
   process.exit(1);
@@ -284,5 +291,5 @@ if (example) {
 }
 
 for (const f of failures) console.error(f);
-console.log(`kuzu check: ${passed} passed, ${failures.length} failed`);
+console.log(`kuzu check (${moduleName}): ${passed} passed, ${failures.length} failed`);
 process.exit(failures.length ? 1 : 0);

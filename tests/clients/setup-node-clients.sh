@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs the npm packages that the client tests load (Kuzu, Oxigraph, graphology readers)
-# into one folder outside the repository, so that the ~550 MB Kuzu package is fetched once per
-# machine. Idempotent: returns at once when every pinned version is there and loads.
+# Installs the npm packages that the client tests load (Kuzu, LadybugDB, Oxigraph, graphology
+# readers) into one folder outside the repository, so that the ~550 MB Kuzu package is fetched
+# once per machine. Idempotent: returns at once when every pinned version is there and loads.
 #
 #   tests/clients/setup-node-clients.sh [DIR]
 #
@@ -17,6 +17,8 @@ fi
 packages=(kuzu@0.11.3 oxigraph@0.5.11 graphology@0.26.0 graphology-gexf@0.13.2 graphology-graphml@0.5.2)
 # playwright-core drives Debian's chromium (scripts/install-deps.sh --tests) in the viewer tests.
 packages+=(playwright-core@1.65.2)
+# LadybugDB, Kuzu's maintained successor, loads the same kuzu: folders (kuzu_client_test).
+packages+=(@ladybugdb/core@0.19.1)
 
 for tool in node npm; do
   command -v "$tool" >/dev/null || { echo "setup-node-clients: $tool not found; run scripts/install-deps.sh --tests" >&2; exit 1; }
@@ -26,7 +28,7 @@ done
 missing() {
   local p name version
   for p in "${packages[@]}"; do
-    name=${p%@*}
+    name=${p%@*}  # the last @: scoped names (@ladybugdb/core) keep theirs
     version=${p##*@}
     NODE_PATH="$dir/node_modules" node -e '
       const [dir, name, version] = process.argv.slice(1);

@@ -1,12 +1,14 @@
 // The Neo4j bulk-import folder (docs/formats/neo4j.md). No Neo4j runs here, so the files are read
-// back with a strict RFC 4180 reader and the header grammar of neo4j-admin database import
-// (Neo4j 5), and every entity, relation and source of the graph is compared with what
-// neo4j-admin would make of its row.
+// back with a strict RFC 4180 reader, the header grammar and the file groups of neo4j-admin
+// database import (Neo4j 5), and every entity, relation and source of the graph is compared with
+// what neo4j-admin would make of its row. With --parts, every row must be in the part file of its
+// key's FNV-1a hash, computed here independently of the exporter.
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -174,15 +176,20 @@ HeaderEntry parse_header_entry(std::string raw, const std::string& file) {
 struct Script {
   char delimiter = ';';
   bool multiline = false;
-  std::vector<std::string> nodes, relationships, other_options;
+  // Each --nodes or --relationships option: a file group, its files in order.
+  std::vector<std::vector<std::string>> nodes, relationships;
+  std::vector<std::string> other_options;
 };
+
+std::vector<std::string> split(const std::string& s, char d);
 
 /// Reads the neo4j-admin options from import.sh.
 Script read_script(const fs::path& dir) {
   Script s;
   const std::string text = test::read_file(dir / "import.sh");
   EXPECT_EQ(text.rfind("#!/bin/sh\n", 0), 0u);
-  EXPECT_NE(text.find("exec \"$admin\" database import full \\\n"), std::string::npos);
+  EXPECT_NE(text.find("exec \"$admin\" database import full \"$database\" \\\n"),
+            std::string::npos);
   EXPECT_TRUE(fs::status(dir / "import.sh").permissions() ==
               (fs::status(dir / "import.sh").permissions() | fs::perms::owner_exec));
   static const std::regex option(R"(^  (--[a-z-]+)=(.*) \\$)");
@@ -207,9 +214,15 @@ Script read_script(const fs::path& dir) {
       EXPECT_EQ(value, "true");
       s.multiline = true;
     } else if (name == "--nodes" || name == "--relationships") {
-      EXPECT_EQ(value.rfind("\"$here/", 0), 0u) << value;
-      const std::string file = value.substr(7, value.size() - 8);
-      (name == "--nodes" ? s.nodes : s.relationships).push_back(file);
+      // A file group: `"$here/FILE,$here/FILE,..."`, the header first (neo4j-admin's
+      // `--nodes=[<label>[:<label>]...=]<files>`, files separated by commas; no labels given).
+      EXPECT_TRUE(value.size() > 2 && value.front() == '"' && value.back() == '"') << value;
+      std::vector<std::string> files;
+      for (const std::string& f : split(value.substr(1, value.size() - 2), ',')) {
+        EXPECT_EQ(f.rfind("$here/", 0), 0u) << value;
+        files.push_back(f.substr(6));
+      }
+      (name == "--nodes" ? s.nodes : s.relationships).push_back(files);
     } else {
       s.other_options.push_back(name + "=" + value);
     }
@@ -231,16 +244,71 @@ std::vector<std::string> split(const std::string& s, char d) {
 struct File {
   std::vector<HeaderEntry> header;
   std::vector<Row> rows;
+  std::vector<std::uint32_t> part_of_row;  // from the name of the file each row is in, from 0
 };
 
-File read_file(const fs::path& path, const Script& script, bool* saw_line_break) {
+/// 64-bit FNV-1a, as docs/formats/neo4j.md says rows are placed (written here again so that the
+/// exporter's own function is not checked against itself).
+std::uint32_t part_of_key(std::string_view key, std::uint32_t parts) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  return static_cast<std::uint32_t>(h % parts);
+}
+
+/// The part number in a part file's name (`actors-part07.csv` -> 6), checking its zero padding.
+std::uint32_t part_in_name(const std::string& file, std::uint32_t parts) {
+  static const std::regex part(R"(^[a-z0-9_]+-part([0-9]+)\.csv$)");
+  std::smatch m;
+  if (!std::regex_match(file, m, part)) {
+    ADD_FAILURE() << file << " is not a part file name";
+    return 0;
+  }
+  const std::string number = m[1];
+  EXPECT_EQ(number.size(), std::to_string(parts).size()) << file;
+  const std::uint32_t n = static_cast<std::uint32_t>(std::stoul(number));
+  EXPECT_TRUE(n >= 1 && n <= parts) << file;
+  return n - 1;
+}
+
+/// Reads a file group as neo4j-admin does: the header is the first line of its first file, and
+/// the other files hold rows only. kgraph writes a group as one file (a single part) or as a
+/// header file followed by part files.
+File read_group(const fs::path& dir, const std::vector<std::string>& files, std::uint32_t parts,
+                bool* saw_line_break) {
   File f;
-  const std::string name = path.filename().string();
-  auto rows = read_csv(test::read_file(path), name);
+  if (files.empty()) {
+    ADD_FAILURE() << "an empty file group";
+    return f;
+  }
+  const std::string name = files.front();
+  auto rows = read_csv(test::read_file(dir / name), name);
   if (rows.empty()) {
     ADD_FAILURE() << name << ": empty";
     return f;
   }
+  if (parts == 1) {
+    EXPECT_EQ(files.size(), 1u) << name;
+    EXPECT_EQ(name.find("-part"), std::string::npos) << name;
+  } else {
+    EXPECT_EQ(name.size() > 11 ? name.substr(name.size() - 11) : "", "-header.csv") << name;
+    EXPECT_EQ(rows.size(), 1u) << name << " holds the header only";
+    EXPECT_GE(files.size(), 2u) << name << ": a header without parts";
+    const std::string stem = name.substr(0, name.size() - 11);
+    std::uint32_t last = 0;
+    for (std::size_t i = 1; i < files.size(); ++i) {
+      EXPECT_EQ(files[i].rfind(stem + "-part", 0), 0u) << files[i] << " in the group of " << name;
+      const std::uint32_t part = part_in_name(files[i], parts);
+      EXPECT_TRUE(i == 1 || part > last) << "parts in order: " << files[i];
+      last = part;
+      auto part_rows = read_csv(test::read_file(dir / files[i]), files[i]);
+      EXPECT_FALSE(part_rows.empty()) << files[i] << ": a part file without rows";
+      for (Row& row : part_rows) {
+        rows.push_back(std::move(row));
+        f.part_of_row.push_back(part);
+      }
+    }
+  }
+  if (f.part_of_row.empty()) f.part_of_row.assign(rows.size() - 1, 0);
   std::set<std::string> property_names;
   for (const Cell& c : rows[0]) {
     f.header.push_back(parse_header_entry(c.text, name));
@@ -255,7 +323,6 @@ File read_file(const fs::path& path, const Script& script, bool* saw_line_break)
       if (c.text.find_first_of("\r\n") != std::string::npos) *saw_line_break = true;
     f.rows.push_back(std::move(rows[r]));
   }
-  (void)script;
   return f;
 }
 
@@ -336,37 +403,62 @@ std::string joined(std::span<const StrId> list, const StringPool& pool, char d) 
   return s;
 }
 
-/// Reads the folder written for `g` and checks every element against it.
-void check_round_trip(const KnowledgeGraph& g, const fs::path& dir) {
+/// The elements in the order of the rows of their file group: canonical order within each part,
+/// parts in order. `key` gives the text a row is placed by.
+template <class T, class Key>
+std::vector<const T*> in_part_order(std::vector<const T*> elements, std::uint32_t parts,
+                                    Key&& key) {
+  std::stable_sort(elements.begin(), elements.end(), [&](const T* a, const T* b) {
+    return part_of_key(key(*a), parts) < part_of_key(key(*b), parts);
+  });
+  return elements;
+}
+
+/// Reads the folder written for `g` with `parts` part files per group and checks every element
+/// against it.
+void check_round_trip(const KnowledgeGraph& g, const fs::path& dir, std::uint32_t parts = 1) {
   const StringPool& pool = g.strings();
   const Script script = read_script(dir);
   EXPECT_EQ(script.other_options, (std::vector<std::string>{"--id-type=string"}));
-  std::set<std::string> listed(script.nodes.begin(), script.nodes.end());
-  listed.insert(script.relationships.begin(), script.relationships.end());
-  std::set<std::string> csv_files;
+  std::multiset<std::string> listed;
+  for (const auto* groups : {&script.nodes, &script.relationships})
+    for (const auto& group : *groups) listed.insert(group.begin(), group.end());
+  std::multiset<std::string> csv_files;
   for (const auto& entry : fs::directory_iterator(dir))
     if (entry.path().extension() == ".csv") csv_files.insert(entry.path().filename().string());
   EXPECT_EQ(listed, csv_files) << "import.sh must name every CSV file once";
+  // The group of a node file: the one whose first file is it.
+  const auto node_group = [&](const std::string& first) -> const std::vector<std::string>* {
+    for (const auto& group : script.nodes)
+      if (group.front() == first) return &group;
+    return nullptr;
+  };
+  const auto group_head = [&](const std::string& stem) {
+    return parts == 1 ? stem + ".csv" : stem + "-header.csv";
+  };
   EXPECT_TRUE(fs::exists(dir / "README.md"));
 
   bool line_break = false;
   const char d = script.delimiter;
 
   // Nodes: sources, then entities by type.
-  const auto check_nodes = [&](const std::string& file, const std::vector<std::string>& builtins,
-                               std::string_view group, auto&& elements, auto&& check_row) {
+  const auto check_nodes = [&](const std::string& stem, const std::vector<std::string>& builtins,
+                               std::string_view group, auto&& all, auto&& check_row) {
     std::set<StrId> keys;
     std::size_t count = 0;
-    for (const auto* e : elements) {
+    for (const auto* e : all) {
       ++count;
       for (const Property& p : e->properties) keys.insert(p.key);
     }
+    const std::string file = group_head(stem);
     if (count == 0) {
       EXPECT_FALSE(fs::exists(dir / file)) << file;
       return;
     }
-    EXPECT_TRUE(std::count(script.nodes.begin(), script.nodes.end(), file)) << file;
-    const File f = read_file(dir / file, script, &line_break);
+    const std::vector<std::string>* files = node_group(file);
+    ASSERT_TRUE(files) << file << " heads no --nodes group";
+    const File f = read_group(dir, *files, parts, &line_break);
+    const auto elements = in_part_order(all, parts, [&](const auto& e) { return pool.view(e.id); });
     ASSERT_EQ(f.rows.size(), count) << file;
     ASSERT_GE(f.header.size(), builtins.size() + 1);
     EXPECT_EQ(f.header[0].name, "id");
@@ -380,6 +472,7 @@ void check_round_trip(const KnowledgeGraph& g, const fs::path& dir) {
       EXPECT_TRUE(column.count(builtins[i])) << file << ": no column " << builtins[i];
     std::size_t r = 0;
     for (const auto* e : elements) {
+      EXPECT_EQ(f.part_of_row[r], part_of_key(pool.view(e->id), parts)) << pool.view(e->id);
       const Row& row = f.rows[r++];
       EXPECT_EQ(row[0].text, pool.view(e->id)) << file;
       check_row(*e, row, column);
@@ -402,7 +495,7 @@ void check_round_trip(const KnowledgeGraph& g, const fs::path& dir) {
 
   std::vector<const Source*> sources;
   for (const Source& s : g.sources()) sources.push_back(&s);
-  check_nodes("sources.csv", {"id", "date"}, "Source", sources,
+  check_nodes("sources", {"id", "date"}, "Source", sources,
               [&](const Source& s, const Row& row, auto& column) {
                 EXPECT_EQ(row[1].text, "Source");
                 EXPECT_EQ(row[column.at("date")].text, s.date.to_string());
@@ -412,7 +505,7 @@ void check_round_trip(const KnowledgeGraph& g, const fs::path& dir) {
     std::vector<const Entity*> list;
     for (const Entity& e : g.entities())
       if (e.type == t) list.push_back(&e);
-    check_nodes(std::string(type_plural(t)) + ".csv",
+    check_nodes(std::string(type_plural(t)),
                 {"id", "name", "kind", "aliases", "start", "end", "sources"}, "Entity", list,
                 [&](const Entity& e, const Row& row, auto& column) {
                   std::vector<std::string> labels = {dbcols::pascal_case(type_name(t))};
@@ -431,10 +524,17 @@ void check_round_trip(const KnowledgeGraph& g, const fs::path& dir) {
   std::map<std::string, std::vector<const Relation*>> by_type;
   for (const Relation& r : g.relations()) by_type[std::string(pool.view(r.type))].push_back(&r);
   std::set<std::string> rel_files;
-  for (const auto& [type, list] : by_type) {
-    const std::string file = "rel_" + type + ".csv";
+  for (const auto& [type, all] : by_type) {
+    const std::string file = group_head("rel_" + type);
     rel_files.insert(file);
-    const File f = read_file(dir / file, script, &line_break);
+    const std::vector<std::string>* files = nullptr;
+    for (const auto& group : script.relationships)
+      if (group.front() == file) files = &group;
+    ASSERT_TRUE(files) << file << " heads no --relationships group";
+    const File f = read_group(dir, *files, parts, &line_break);
+    // A relation is placed by the id of the entity it starts at.
+    const auto list = in_part_order(
+        all, parts, [&](const Relation& r) { return pool.view(g.entities()[r.from].id); });
     ASSERT_EQ(f.rows.size(), list.size()) << file;
     const std::vector<std::string> fixed = {"START_ID", "END_ID", "TYPE"};
     for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(f.header[i].type, fixed[i]) << file;
@@ -449,6 +549,7 @@ void check_round_trip(const KnowledgeGraph& g, const fs::path& dir) {
     for (std::size_t i = 3; i < f.header.size(); ++i) column[f.header[i].name] = i;
     for (std::size_t i = 0; i < list.size(); ++i) {
       const Relation& r = *list[i];
+      EXPECT_EQ(f.part_of_row[i], part_of_key(pool.view(g.entities()[r.from].id), parts));
       const Row& row = f.rows[i];
       EXPECT_EQ(row[0].text, pool.view(g.entities()[r.from].id));
       EXPECT_EQ(row[1].text, pool.view(g.entities()[r.to].id));
@@ -464,12 +565,17 @@ void check_round_trip(const KnowledgeGraph& g, const fs::path& dir) {
       }
     }
   }
-  EXPECT_EQ(std::set<std::string>(script.relationships.begin(), script.relationships.end()),
-            rel_files);
+  std::set<std::string> heads;
+  for (const auto& group : script.relationships) heads.insert(group.front());
+  EXPECT_EQ(heads, rel_files);
   EXPECT_EQ(script.multiline, line_break) << "--multiline-fields exactly when a field spans lines";
 }
 
-fs::path export_neo4j(const KnowledgeGraph& g) { return test::export_to_folder(g, "neo4j"); }
+fs::path export_neo4j(const KnowledgeGraph& g, std::uint32_t parts = 1) {
+  ExportOptions options;
+  options.parts = parts;
+  return test::export_to_folder(g, "neo4j", options);
+}
 
 TEST(Neo4jExporter, HostileTextRoundTrips) {
   const KnowledgeGraph g = test::graph_from_file(test::test_data("hostile/hostile.json"));
@@ -563,14 +669,14 @@ TEST(Neo4jExporter, ExactCommand) {
   const std::string s = script_of(R"({"actors": [{"id": "a", "name": "A", "kind": "person"},
       {"id": "b", "name": "B", "kind": "government"}], "places": [{"id": "p", "name": "P"}],
       "relations": [{"from": "a", "type": "spokesperson_of", "to": "b"}, {"from": "b", "type": "located_in", "to": "p"}]})");
-  EXPECT_NE(s.find("exec \"$admin\" database import full \\\n"
+  EXPECT_NE(s.find("exec \"$admin\" database import full \"$database\" \\\n"
                    "  --id-type=string \\\n"
                    "  --array-delimiter=';' \\\n"
                    "  --nodes=\"$here/actors.csv\" \\\n"
                    "  --nodes=\"$here/places.csv\" \\\n"
                    "  --relationships=\"$here/rel_located_in.csv\" \\\n"
                    "  --relationships=\"$here/rel_spokesperson_of.csv\" \\\n"
-                   "  \"$@\" \"$database\"\n"),
+                   "  \"$@\"\n"),
             std::string::npos)
       << s;
   // The script is valid shell.
@@ -591,8 +697,9 @@ TEST(Neo4jExporter, ScriptRunsNeo4jAdminWithTheFiles) {
       test::shell_quote((dir / "import.sh").string()) + " mydb --overwrite-destination");
   EXPECT_EQ(r.status, 0) << r.err;
   const std::string real_dir = fs::canonical(dir).string();
-  EXPECT_EQ(r.out, "database\nimport\nfull\n--id-type=string\n--array-delimiter=;\n--nodes=" +
-                       real_dir + "/actors.csv\n--overwrite-destination\nmydb\n");
+  // The database right after `full` (neo4j-admin 5.19+ would read it as a file at the end).
+  EXPECT_EQ(r.out, "database\nimport\nfull\nmydb\n--id-type=string\n--array-delimiter=;\n--nodes=" +
+                       real_dir + "/actors.csv\n--overwrite-destination\n");
 }
 
 TEST(Neo4jExporter, IsDeterministic) {
@@ -607,6 +714,116 @@ TEST(Neo4jExporter, IsDeterministic) {
 TEST(Neo4jExporter, MatchesGoldenFiles) {
   const KnowledgeGraph g = test::graph_from_file(test::test_data("databases/edge_cases.json"));
   test::check_golden_folder(test::test_data("golden/neo4j/edge_cases"), export_neo4j(g));
+}
+
+// ---- --parts ------------------------------------------------------------------------------
+
+TEST(Neo4jExporter, PartsPlaceEveryRowByTheHashOfItsKey) {
+  for (const char* input : {"hostile/hostile.json", "databases/edge_cases.json"}) {
+    const KnowledgeGraph g = test::graph_from_file(test::test_data(input));
+    for (std::uint32_t parts : {2u, 3u, 16u}) {
+      SCOPED_TRACE(std::string(input) + " in " + std::to_string(parts) + " parts");
+      check_round_trip(g, export_neo4j(g, parts), parts);
+    }
+  }
+  const KnowledgeGraph example =
+      test::graph_from_file(test::source_path("examples/north-korean-refugees-2006/graph.json"));
+  check_round_trip(example, export_neo4j(example, 5), 5);
+}
+
+/// The data rows of a file group, as text, in any order; and its header row.
+std::pair<std::string, std::multiset<std::string>> group_rows(
+    const fs::path& dir, const std::vector<std::string>& files) {
+  std::pair<std::string, std::multiset<std::string>> out;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::vector<Row> rows = read_csv(test::read_file(dir / files[i]), files[i]);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      std::string text;
+      for (const Cell& c : rows[r]) text += (c.quoted ? "\"" : "") + c.text + "\x01";
+      if (i == 0 && r == 0)
+        out.first = text;
+      else
+        out.second.insert(text);
+    }
+  }
+  return out;
+}
+
+TEST(Neo4jExporter, PartsHoldTheRowsOfTheSingleFile) {
+  // Split or not, the same header and the same rows, and the same options but the files.
+  const KnowledgeGraph g = test::graph_from_file(test::test_data("hostile/hostile.json"));
+  const fs::path whole = export_neo4j(g), split_dir = export_neo4j(g, 4);
+  const Script one = read_script(whole), four = read_script(split_dir);
+  EXPECT_EQ(one.delimiter, four.delimiter);
+  EXPECT_EQ(one.multiline, four.multiline);
+  ASSERT_EQ(one.nodes.size(), four.nodes.size());
+  ASSERT_EQ(one.relationships.size(), four.relationships.size());
+  const auto same = [&](const auto& a, const auto& b) {
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      const std::string stem = a[i].front().substr(0, a[i].front().size() - 4);
+      EXPECT_EQ(b[i].front(), stem + "-header.csv");
+      EXPECT_EQ(group_rows(whole, a[i]), group_rows(split_dir, b[i])) << stem;
+    }
+  };
+  same(one.nodes, four.nodes);
+  same(one.relationships, four.relationships);
+}
+
+TEST(Neo4jExporter, PartsCommandListsEachGroup) {
+  const KnowledgeGraph g = test::graph_from_json(R"({"actors": [{"id": "a", "name": "A"},
+      {"id": "b", "name": "B"}, {"id": "c", "name": "C"}, {"id": "d", "name": "D"}],
+      "relations": [{"from": "a", "type": "related_to", "to": "b"}]})");
+  const fs::path dir = export_neo4j(g, 12);
+  // Only the parts that have rows are written and listed, in order.
+  std::set<std::uint32_t> actor_parts;
+  for (const char* id : {"a", "b", "c", "d"}) actor_parts.insert(part_of_key(id, 12) + 1);
+  std::string actors = "\"$here/actors-header.csv";
+  for (std::uint32_t p : actor_parts)
+    actors += ",$here/actors-part" + std::string(p < 10 ? "0" : "") + std::to_string(p) + ".csv";
+  const std::uint32_t a_part = part_of_key("a", 12) + 1;
+  const std::string related = "\"$here/rel_related_to-header.csv,$here/rel_related_to-part" +
+                              std::string(a_part < 10 ? "0" : "") + std::to_string(a_part) +
+                              ".csv\"";
+  const std::string script = test::read_file(dir / "import.sh");
+  EXPECT_NE(script.find("  --nodes=" + actors + "\" \\\n  --relationships=" + related +
+                        " \\\n  \"$@\"\n"),
+            std::string::npos)
+      << script;
+  EXPECT_EQ(test::read_file(dir / "actors-header.csv"),
+            "id:ID(Entity),:LABEL,name:string,kind:string,aliases:string[],start:string,end:"
+            "string,sources:string[]\n");
+  const std::string readme = test::read_file(dir / "README.md");
+  EXPECT_NE(readme.find("- `actors-header.csv` and " + std::to_string(actor_parts.size()) +
+                        " part files `actors-part*.csv`: nodes\n"),
+            std::string::npos)
+      << readme;
+  // neo4j-admin gets each group as one argument.
+  const fs::path bin = test::make_temp_dir();
+  test::write_file(bin / "neo4j-admin", "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+  fs::permissions(bin / "neo4j-admin", fs::perms::owner_all);
+  const auto r =
+      test::run_shell("NEO4J_ADMIN=" + test::shell_quote((bin / "neo4j-admin").string()) + " " +
+                      test::shell_quote((dir / "import.sh").string()));
+  EXPECT_EQ(r.status, 0) << r.err;
+  const std::string real_dir = fs::canonical(dir).string();
+  EXPECT_NE(r.out.find("\n--relationships=" + real_dir + "/rel_related_to-header.csv," + real_dir +
+                       "/rel_related_to-part"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(Neo4jExporter, PartsAreDeterministic) {
+  const KnowledgeGraph g = test::graph_from_file(test::test_data("hostile/hostile.json"));
+  const fs::path a = export_neo4j(g, 7), b = export_neo4j(g, 7);
+  ASSERT_EQ(test::file_names(a), test::file_names(b));
+  for (const std::string& n : test::file_names(a))
+    EXPECT_EQ(test::read_file(a / n), test::read_file(b / n)) << n;
+}
+
+TEST(Neo4jExporter, OnePartIsTheSingleFileLayout) {
+  // --parts 1 writes exactly what no --parts writes: the golden files.
+  const KnowledgeGraph g = test::graph_from_file(test::test_data("databases/edge_cases.json"));
+  test::check_golden_folder(test::test_data("golden/neo4j/edge_cases"), export_neo4j(g, 1));
 }
 
 }  // namespace

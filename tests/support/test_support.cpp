@@ -86,7 +86,8 @@ KnowledgeGraph graph_from_file(const std::filesystem::path& path) {
   return r.graph ? std::move(*r.graph) : KnowledgeGraph{};
 }
 
-std::filesystem::path export_to_folder(const KnowledgeGraph& g, std::string_view format) {
+std::filesystem::path export_to_folder(const KnowledgeGraph& g, std::string_view format,
+                                       const ExportOptions& options) {
   const Exporter* e = exporters().named(format);
   if (!e || !e->writes_directory()) {
     ADD_FAILURE() << "no directory exporter named " << format;
@@ -94,7 +95,7 @@ std::filesystem::path export_to_folder(const KnowledgeGraph& g, std::string_view
   }
   const std::filesystem::path dir = make_temp_dir() / std::string(format);
   std::filesystem::create_directory(dir);
-  e->write_directory(GraphView(g), dir, {});
+  e->write_directory(GraphView(g), dir, options);
   return dir;
 }
 

@@ -43,7 +43,8 @@ KnowledgeGraph graph_from_file(const std::filesystem::path& path);
 
 /// Writes the graph with the built-in directory exporter of that name (neo4j, kuzu) into a
 /// new temporary folder, and returns the folder.
-std::filesystem::path export_to_folder(const KnowledgeGraph& g, std::string_view format);
+std::filesystem::path export_to_folder(const KnowledgeGraph& g, std::string_view format,
+                                       const ExportOptions& options = {});
 
 /// Writes `view` with the built-in exporter of that name to a string.
 std::string export_to_string(const GraphView& view, std::string_view format,

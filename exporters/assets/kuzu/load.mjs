@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Loads this folder into a new Kuzu database (or LadybugDB, the maintained fork: same statements).
-// Written by kgraph; see README.md.
+// Loads this folder into a new Kuzu database, or LadybugDB (Kuzu's maintained successor: same
+// statements). Written by kgraph; see README.md.
 //
 //   node load.mjs DATABASE_PATH
 //
-// Needs the kuzu npm package (npm install kuzu) where Node finds it: a node_modules folder above
-// this one, NODE_PATH, or the global folders. KGRAPH_DB_MODULE=lbug uses LadybugDB's package;
-// by default kuzu is tried, then lbug.
+// Needs one of the npm packages kuzu, lbug or @ladybugdb/core (npm install @ladybugdb/core)
+// where Node finds it: a node_modules folder above this one, NODE_PATH, or the global folders.
+// They are tried in that order; KGRAPH_DB_MODULE=NAME uses the one named.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -16,7 +16,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
 function database_module() {
-  const names = process.env.KGRAPH_DB_MODULE ? [process.env.KGRAPH_DB_MODULE] : ['kuzu', 'lbug'];
+  const names = process.env.KGRAPH_DB_MODULE
+    ? [process.env.KGRAPH_DB_MODULE]
+    : ['kuzu', 'lbug', '@ladybugdb/core'];
   for (const name of names) {
     try {
       return require(name);
@@ -24,7 +26,8 @@ function database_module() {
       if (e.code !== 'MODULE_NOT_FOUND') throw e;
     }
   }
-  console.error(`load.mjs: cannot find the ${names.join(' or ')} package; install it with npm install kuzu`);
+  console.error(
+    `load.mjs: cannot find the ${names.join(' or ')} package; install one, e.g. npm install @ladybugdb/core`);
   process.exit(2);
 }
 

@@ -15,7 +15,7 @@ if [ -n "${NEO4J_ADMIN:-}" ]; then admin=$NEO4J_ADMIN
 elif [ -n "${NEO4J_HOME:-}" ]; then admin=$NEO4J_HOME/bin/neo4j-admin
 else admin=neo4j-admin
 fi
-exec "$admin" database import full \
+exec "$admin" database import full "$database" \
   --id-type=string \
   --array-delimiter=U+001F \
   --multiline-fields=true \
@@ -30,4 +30,4 @@ exec "$admin" database import full \
   --relationships="$here/rel_party_to.csv" \
   --relationships="$here/rel_related_to.csv" \
   --relationships="$here/rel_spokesperson_of.csv" \
-  "$@" "$database"
+  "$@"
