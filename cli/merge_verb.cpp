@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 
 #include "cli/common_options.hpp"
 #include "cli/export_options.hpp"
@@ -36,6 +37,7 @@ constexpr OptionGroup kMergeGroups[] = {
 std::optional<std::vector<InputFile>> part_files(const ParsedArgs& args, InputSession& session,
                                                  const Context& ctx) {
   const Importer* jsonl = ctx.importers.named("jsonl");
+  if (!jsonl) throw std::logic_error("kgraph merge needs the jsonl importer");
   std::vector<InputFile> files;
   bool ok = true;
   for (const std::string& folder : args.positionals()) {

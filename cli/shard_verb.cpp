@@ -7,6 +7,7 @@
 #include <cstring>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 
 #include "cli/atomic_output.hpp"
 #include "cli/common_options.hpp"
@@ -100,13 +101,14 @@ int run_shard(const ParsedArgs& args, Context& ctx) {
   if (!partial) return exit_status::invalid_input;
 
   // Each part is what `-o part.jsonl` would write of it: canonical, sorted JSON Lines.
-  const Exporter& jsonl = *ctx.exporters.named("jsonl");
+  const Exporter* jsonl = ctx.exporters.named("jsonl");
+  if (!jsonl) throw std::logic_error("kgraph shard needs the jsonl exporter");
   const ShardPartition partition(*partial, parts);
   for (std::uint32_t p = 0; p < parts; ++p) {
     const std::string shown = (outputs.front().path / shard_part_name(p)).string();
     session.progress().step("writing " + shown);
     write_file(dir.path() / shard_part_name(p), shown,
-               [&](std::ostream& out) { jsonl.write(partition.view(p), out, ExportOptions{}); });
+               [&](std::ostream& out) { jsonl->write(partition.view(p), out, ExportOptions{}); });
   }
   write_file(dir.path() / kShardManifestName, (outputs.front().path / kShardManifestName).string(),
              [&](std::ostream& out) { out << shard_manifest_text(parts); });
