@@ -126,6 +126,16 @@ TEST(ShardMerge, ExampleShardedFilePerFolder) {
   expect_same_tree(expected, merge(folders));
 }
 
+TEST(ShardMerge, ArticleShardedApartWithTheOthersAsGazetteer) {
+  // An article looks for the entities read with it; sharded alone, it is given them with
+  // --gazetteer, and the merge is the build of both.
+  const std::string graph = example("graph.json");
+  const std::string article = example("article/mfa-north-koreans-2006-10-03.txt");
+  const fs::path expected = build({graph, article});
+  expect_same_tree(expected,
+                   merge({shard({graph}, 3), shard({article}, 3, {"--gazetteer", graph})}));
+}
+
 /// bench/generate_synthetic's awkward data (merged ids, repeated relations, hostile text),
 /// its lines dealt at random into `files` files.
 std::vector<std::string> synthetic_inputs(int files) {
