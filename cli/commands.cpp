@@ -52,8 +52,8 @@ std::string main_help() {
 }  // namespace
 
 std::span<const Verb> verbs() {
-  static const std::array<Verb, 5> all = {build_verb(), validate_verb(), stats_verb(), path_verb(),
-                                          schema_verb()};
+  static const std::array all = {build_verb(),  validate_verb(), stats_verb(), path_verb(),
+                                 schema_verb(), shard_verb(),    merge_verb()};
   return all;
 }
 

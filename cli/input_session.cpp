@@ -108,14 +108,13 @@ void InputSession::load_mapping() {
     if (shared->reads(input.name, input.importer->name())) input.importer = mapping_.get();
 }
 
-std::optional<KnowledgeGraph> InputSession::read(Schema schema) {
+bool InputSession::read_into(GraphBuilder& builder) {
   load_mapping();
   if (diags_.has_errors()) {  // a bad --mapping
     print_diagnostics();
-    return std::nullopt;
+    return false;
   }
-  GraphBuilder builder(std::move(schema), diags_);
-  std::optional<PhaseTimer> reading(std::in_place, ctx_.err, "read");
+  const PhaseTimer reading(ctx_.err, "read");
   read_inputs(builder);
   // Inputs that look for what the others declare (articles) come last, on this thread.
   bool gazetteer_made = false;
@@ -127,12 +126,31 @@ std::optional<KnowledgeGraph> InputSession::read(Schema schema) {
     }
     read_here(input, builder);
   }
-  reading.reset();
+  return true;
+}
+
+std::optional<KnowledgeGraph> InputSession::read(Schema schema) {
+  GraphBuilder builder(std::move(schema), diags_);
+  if (!read_into(builder)) return std::nullopt;
   std::optional<KnowledgeGraph> graph;
   if (!diags_.too_many_errors()) {
     progress_->step("checking " + std::to_string(builder.records()) + " records");
     const PhaseTimer finishing(ctx_.err, "finish");
     graph = builder.finish();
+  }
+  progress_->done();
+  print_diagnostics();
+  if (diags_.has_errors()) return std::nullopt;
+  return graph;
+}
+
+std::optional<PartialGraph> InputSession::read_partial(Schema schema) {
+  GraphBuilder builder(std::move(schema), diags_);
+  if (!read_into(builder)) return std::nullopt;
+  std::optional<PartialGraph> graph;
+  if (!diags_.too_many_errors()) {
+    progress_->step("sorting " + std::to_string(builder.records()) + " records");
+    graph = builder.finish_partial();
   }
   progress_->done();
   print_diagnostics();

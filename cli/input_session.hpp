@@ -16,6 +16,7 @@
 #include "cli/progress.hpp"
 #include "cli/verb.hpp"
 #include "graph/diagnostics.hpp"
+#include "graph/graph_builder.hpp"
 #include "graph/knowledge_graph.hpp"
 #include "graph/schema.hpp"
 
@@ -47,11 +48,20 @@ class InputSession {
   /// diagnostics. nullopt on errors.
   std::optional<KnowledgeGraph> read(Schema schema);
 
+  /// Like read(), for `kgraph shard`: the graph of these inputs alone, without the checks
+  /// that need every input (GraphBuilder::finish_partial). nullopt on errors.
+  std::optional<PartialGraph> read_partial(Schema schema);
+
+  /// Reads these files instead of the INPUT arguments (`kgraph merge`: the part files).
+  void set_inputs(std::vector<InputFile> inputs) { inputs_ = std::move(inputs); }
+
   /// Prints the diagnostics so far (after ending a progress line).
   void print_diagnostics();
 
  private:
   void load_mapping();
+  /// Loads the mapping and reads every input into `builder`; false if that failed already.
+  bool read_into(GraphBuilder& builder);
   /// Reads every input but the articles, on threads_ threads beside the builder's.
   void read_inputs(GraphBuilder& builder);
   /// Reads one input on this thread.

@@ -45,5 +45,9 @@ const Verb& stats_verb();
 const Verb& path_verb();
 /// `kgraph schema` (cli/schema_verb.cpp).
 const Verb& schema_verb();
+/// `kgraph shard` (cli/shard_verb.cpp).
+const Verb& shard_verb();
+/// `kgraph merge` (cli/merge_verb.cpp).
+const Verb& merge_verb();
 
 }  // namespace kgraph::cli

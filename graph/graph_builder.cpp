@@ -107,13 +107,32 @@ bool GraphBuilder::within_limits(const RawRecord& record) {
 }
 
 std::optional<KnowledgeGraph> GraphBuilder::finish() {
+  s_->fold_backlogs();
+  check_whole_graph();
+  if (diags_.has_errors()) {
+    s_ = std::make_unique<BuilderState>(std::move(s_->schema));
+    return std::nullopt;
+  }
+  return assemble(nullptr);
+}
+
+std::optional<PartialGraph> GraphBuilder::finish_partial() {
+  s_->fold_backlogs();
+  if (diags_.has_errors()) {
+    s_ = std::make_unique<BuilderState>(std::move(s_->schema));
+    return std::nullopt;
+  }
+  PartialGraph partial;
+  partial.graph = assemble(&partial.declared);
+  return partial;
+}
+
+void GraphBuilder::check_whole_graph() {
   BuilderState& s = *s_;
-  s.fold_backlogs();
-  const std::size_t entity_count = s.entities.size();
 
   // Ids that relations or shorthand fields name but no record declares.
   std::vector<std::string> known_ids;
-  if (entity_count <= 20000)
+  if (s.entities.size() <= 20000)
     for (const StagedEntity& e : s.entities)
       if (e.declared) known_ids.emplace_back(s.strings.view(e.entity.id));
   for (const StagedEntity& e : s.entities) {
@@ -175,11 +194,11 @@ std::optional<KnowledgeGraph> GraphBuilder::finish() {
     if (e.declared) check_sources(e.entity.sources, e.at);
   for (std::size_t i = 0; i < s.relations.size(); ++i)
     check_sources(s.relations[i].sources, s.relation_places[i].from_at);
+}
 
-  if (diags_.has_errors()) {
-    s_ = std::make_unique<BuilderState>(std::move(s.schema));
-    return std::nullopt;
-  }
+KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared) {
+  BuilderState& s = *s_;
+  const std::size_t entity_count = s.entities.size();
 
   // What only validation needed goes first, to keep the peak low.
   std::vector<RelationPlaces>().swap(s.relation_places);
@@ -198,6 +217,9 @@ std::optional<KnowledgeGraph> GraphBuilder::finish() {
   });
   std::vector<std::uint32_t> rank(entity_count);
   for (std::uint32_t i = 0; i < entity_count; ++i) rank[order[i]] = i;
+  if (declared)
+    for (std::uint32_t i = 0; i < entity_count; ++i)
+      if (s.entities[order[i]].declared) declared->push_back(i);
   g.entities_.reserve(entity_count);
   for (std::uint32_t slot : order) g.entities_.push_back(std::move(s.entities[slot].entity));
   std::vector<StagedEntity>().swap(s.entities);

@@ -34,6 +34,14 @@ struct NamedEntity {
   std::vector<std::string> names;  // the name, then the aliases
 };
 
+/// A graph made from part of the inputs (`kgraph shard`): finished and sorted like any graph,
+/// but ids its relations name may be declared by other inputs, so they stay in it as entities
+/// that were never declared (`declared` lists the others).
+struct PartialGraph {
+  KnowledgeGraph graph;
+  std::vector<std::uint32_t> declared;  // indices of the declared entities, ascending
+};
+
 namespace detail {
 struct BuilderState;
 }
@@ -64,7 +72,18 @@ class GraphBuilder final : public RecordSink {
   /// error was reported at any point. The builder is empty afterwards.
   std::optional<KnowledgeGraph> finish();
 
+  /// Like finish(), without the checks that need every input (dangling ids, relation
+  /// endpoints against the schema, cited sources): those are left to whoever merges the
+  /// partial graphs. nullopt if any error was reported. The builder is empty afterwards.
+  std::optional<PartialGraph> finish_partial();
+
  private:
+  /// The checks of finish() that need all input; reported to the diagnostics.
+  void check_whole_graph();
+  /// Sorts the staged elements into a graph; `declared`, unless null, gets the indices of the
+  /// entities some record declared.
+  KnowledgeGraph assemble(std::vector<std::uint32_t>* declared);
+
   /// Reports a record past kMaxRecordValues or kMaxRecordTextBytes.
   bool within_limits(const RawRecord& record);
 

@@ -34,4 +34,12 @@ GraphView::GraphView(const KnowledgeGraph& g, std::vector<std::uint32_t> entitie
   sources_ = IndexSet::of(std::move(sources));
 }
 
+GraphView::GraphView(const KnowledgeGraph& g, std::vector<std::uint32_t> entities,
+                     std::vector<std::uint32_t> relations, std::vector<std::uint32_t> sources)
+    : graph_(&g),
+      entities_(IndexSet::of(std::move(entities))),
+      relations_(IndexSet::of(std::move(relations))),
+      sources_(IndexSet::of(std::move(sources))),
+      whole_(false) {}
+
 }  // namespace kgraph

@@ -70,6 +70,10 @@ class GraphView {
   /// A selection; both vectors sorted ascending. Sources are derived.
   GraphView(const KnowledgeGraph& g, std::vector<std::uint32_t> entities,
             std::vector<std::uint32_t> relations);
+  /// A part of a partial graph (`kgraph shard`): every vector sorted ascending, sources
+  /// given; relations may name entities that are not in it.
+  GraphView(const KnowledgeGraph& g, std::vector<std::uint32_t> entities,
+            std::vector<std::uint32_t> relations, std::vector<std::uint32_t> sources);
 
   const KnowledgeGraph& graph() const { return *graph_; }
   const IndexSet& entities() const { return entities_; }

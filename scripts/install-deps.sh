@@ -18,6 +18,9 @@ if [[ "${1:-}" == "--tests" ]]; then
   # chromium opens the html viewer's pages in tests/clients/viewer_browser_test.cpp (driven by
   # npm playwright-core, which downloads no browser of its own).
   packages+=(chromium)
+  # Dask runs scripts/kgraph_dask.py's shard and merge tasks on a local cluster
+  # (tests/scripts/kgraph_dask_test.sh); GNU parallel runs the recipe of docs/scale.md.
+  packages+=(python3-dask python3-distributed parallel)
 fi
 
 missing=()

@@ -303,10 +303,12 @@ TEST_F(CommandsTest, UsageErrors) {
   };
   const Case cases[] = {
       {{},
-       "kgraph: error: no verb given; verbs: build, validate, stats, path, schema\nTry 'kgraph "
+       "kgraph: error: no verb given; verbs: build, validate, stats, path, schema, shard, "
+       "merge\nTry 'kgraph "
        "--help'.\n"},
       {{"biuld"},
-       "kgraph: error: unknown verb 'biuld' (verbs: build, validate, stats, path, schema); did you "
+       "kgraph: error: unknown verb 'biuld' (verbs: build, validate, stats, path, schema, shard, "
+       "merge); did you "
        "mean \"build\"?\n"
        "Try 'kgraph --help'.\n"},
       {{"--verison"},
@@ -340,7 +342,8 @@ TEST_F(CommandsTest, UsageErrors) {
        "kgraph: error: unexpected argument 'extra.json' (schema reads no inputs)\nTry 'kgraph "
        "schema --help'.\n"},
       {{"help", "nope"},
-       "kgraph: error: unknown verb 'nope' (verbs: build, validate, stats, path, schema)\nTry "
+       "kgraph: error: unknown verb 'nope' (verbs: build, validate, stats, path, schema, shard, "
+       "merge)\nTry "
        "'kgraph --help'.\n"},
   };
   for (const Case& c : cases) {

@@ -37,6 +37,8 @@ void wikidata(std::string_view bytes);
 void text(std::string_view bytes);
 /// An HTML page `fuzz.html` read as an article after a fixed graph, with co-mentions.
 void html(std::string_view bytes);
+/// A shard folder's manifest.json, as `kgraph merge` reads it.
+void shard_manifest(std::string_view bytes);
 
 using Entry = void (*)(std::string_view bytes);
 

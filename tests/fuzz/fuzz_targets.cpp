@@ -5,7 +5,7 @@
 namespace kgraph::fuzz {
 
 std::span<const Target> targets() {
-  static constexpr std::array<Target, 13> kTargets = {{
+  static constexpr auto kTargets = std::to_array<Target>({
       {"json", json},
       {"jsonl", jsonl},
       {"csv", csv},
@@ -19,7 +19,8 @@ std::span<const Target> targets() {
       {"wikidata", wikidata},
       {"text", text},
       {"html", html},
-  }};
+      {"shard_manifest", shard_manifest},
+  });
   return kTargets;
 }
 
