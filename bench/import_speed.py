@@ -59,6 +59,8 @@ def main():
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-csv", action="store_true", help="leave out the CSV step")
+    ap.add_argument("--baseline", metavar="KGRAPH",
+                    help="another kgraph binary (an older commit) timed beside, as validate/base and build/base")
     args = ap.parse_args()
 
     bench = os.path.join(args.build_dir, "bench")
@@ -86,6 +88,9 @@ def main():
         ("build/1", [kgraph, "build", "--no-progress", "--threads", "0", data, "-o", out]),
         ("build", [kgraph, "build", "--no-progress", data, "-o", out]),
     ]
+    if args.baseline:
+        steps.append(("validate/base", [args.baseline, "validate", "--no-progress", data]))
+        steps.append(("build/base", [args.baseline, "build", "--no-progress", data, "-o", out]))
     if not args.no_csv:
         steps.append(("csv validate", [kgraph, "validate", "--no-progress", csv_dir]))
     best = {}

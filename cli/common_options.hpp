@@ -32,9 +32,9 @@ inline constexpr OptionSpec kInputOptions[] = {
      true},
     {"co-mentions", 0, "", "articles: relate the entities named in one sentence (co_mentioned)"},
     {"threads", 0, "N",
-     "work on N threads beside the main one: inputs are read while the graph is built, outputs "
-     "formatted while they are written (default: the cores less one; 0: one thread); the "
-     "result is the same for any N"},
+     "work on N threads beside the main one: outputs are formatted while they are written, and "
+     "inputs read while the graph is built (default: the cores less one, for outputs only; 0: "
+     "one thread); the result is the same for any N"},
 };
 
 inline constexpr OptionSpec kOutputOptions[] = {

@@ -60,7 +60,9 @@ InputSession::InputSession(const ParsedArgs& args, Context& ctx) : args_(args), 
   }
   if (auto langs = args.value("lang")) import_options_.languages = language_list(*langs);
   import_options_.co_mentions = args.has("co-mentions");
-  threads_ = threads_option(args);
+  // Reading on other threads than the builder's does not pay yet (docs/performance.md, "Import
+  // speed on two cores"): it is done only when --threads is given.
+  threads_ = args.has("threads") ? threads_option(args) : 0;
 }
 
 std::optional<Schema> InputSession::load_schema() {
