@@ -6,10 +6,13 @@
 #   2. time `kgraph build -o g.jsonl` (the reference), then each `kgraph shard` alone and
 #      `kgraph merge -o g.jsonl` alone, with their peak RSS, and check that the merge wrote the
 #      bytes the build wrote;
-#   3. run the Dask driver with each worker count and report its wall time.
+#   3. time `build` and `merge` into partitioned Neo4j and Kuzu folders (--parts): the merge
+#      that holds one partition at a time, and the same merge holding the whole graph;
+#   4. run the Dask driver with each worker count and report its wall time.
 #
 #   bench/scale_bench.sh                                  # 1M entities, 4M relations
 #   bench/scale_bench.sh --entities 100000 --relations 400000 --workers "1 2"
+#   bench/scale_bench.sh --workers ""                    # no Dask runs
 #
 # Times are wall-clock seconds with the input in the page cache; peak RSS is GNU time's
 # "Maximum resident set size". On a shared machine, run it when nothing else does.
@@ -36,7 +39,7 @@ while (( $# )); do
     --workers) workers=$2; shift 2 ;;
     --dir) dir=$2; shift 2 ;;
     --build-dir) build_dir=$2; shift 2 ;;
-    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "scale_bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -95,12 +98,27 @@ part_mb=$(( $(du -b -s "$out/shards" | cut -f1) / 1000000 ))
 echo "shard, one at a time:   ${shard_total} s (cpu ${shard_cpu} s) for $files tasks ($(awk -v t="$shard_total" -v m="$mb" 'BEGIN { printf "%.1f", m / t }') MB/s), peak ${shard_peak} MB per task, parts $part_mb MB in all"
 read -r merge_s merge_mb merge_cpu < <(timed "$kgraph" merge "$out"/shards/* -o "$out/merged.jsonl")
 echo "merge -o g.jsonl:       ${merge_s} s (cpu ${merge_cpu} s, $(awk -v t="$merge_s" -v m="$part_mb" 'BEGIN { printf "%.1f", m / t }') MB/s of parts), peak ${merge_mb} MB"
-# One partition's records from every shard, read into one builder: what a per-partition merge
-# (docs/scale.md) would hold besides its global tables. `validate` reads them as merge does;
-# it then reports the ids other partitions declare (exit 1), which costs little memory.
-read -r part_s part_mb part_cpu < <(OK_STATUS=1 timed "$kgraph" validate --quiet --max-errors 1 \
-  "$out"/shards/*/part-00000.jsonl)
-echo "one partition of $parts:  ${part_s} s, peak ${part_mb} MB (read into one builder)"
+# Partitioned database folders (Neo4j and Kuzu, --parts P): build holds the whole graph; merge
+# of folders with the same P holds one partition at a time (docs/scale.md); the same merge with
+# a selection of every type reads the whole graph, for comparison. All three write one bytes.
+db_outputs() { echo "-o neo4j:$out/$1-neo4j -o kuzu:$out/$1-kuzu --parts $parts"; }
+# shellcheck disable=SC2046  # the outputs are meant to split into words (no spaces in $out)
+read -r dbb_s dbb_mb dbb_cpu < <(timed "$kgraph" build "${input_files[@]}" $(db_outputs built))
+echo "build -o neo4j: -o kuzu: --parts $parts: ${dbb_s} s (cpu ${dbb_cpu} s), peak ${dbb_mb} MB"
+# shellcheck disable=SC2046
+read -r dbm_s dbm_mb dbm_cpu < <(timed "$kgraph" merge "$out"/shards/* $(db_outputs merged))
+echo "merge, one partition at a time: ${dbm_s} s (cpu ${dbm_cpu} s), peak ${dbm_mb} MB"
+# shellcheck disable=SC2046
+read -r dbw_s dbw_mb dbw_cpu < <(timed "$kgraph" merge "$out"/shards/* $(db_outputs whole) \
+  --types actor,law,event,place)
+echo "merge, whole graph:     ${dbw_s} s (cpu ${dbw_cpu} s), peak ${dbw_mb} MB"
+for kind in neo4j kuzu; do
+  for run in merged whole; do
+    diff -r -q "$out/built-$kind" "$out/$run-$kind" >/dev/null ||
+      { echo "$run $kind folder differs from build's" >&2; exit 1; }
+  done
+done
+echo "merged folders = built folders: yes"
 cmp -s "$out/built.jsonl" "$out/merged.jsonl" && echo "merge output = build output: yes" ||
   { echo "merge output differs from build output" >&2; exit 1; }
 

@@ -7,7 +7,7 @@
 #include "cli/input_session.hpp"
 #include "cli/output_conflicts.hpp"
 #include "cli/output_plan.hpp"
-#include "cli/phase_timer.hpp"
+#include "cli/read_select_write.hpp"
 #include "cli/selection_options.hpp"
 #include "cli/verb.hpp"
 
@@ -35,18 +35,7 @@ int run_build(const ParsedArgs& args, Context& ctx) {
   if (!schema) return exit_status::invalid_input;
 
   OutputSet output_set(outputs, ctx);
-  std::optional<KnowledgeGraph> graph = session.read(std::move(*schema));
-  if (!graph) return exit_status::invalid_input;
-
-  SelectionError selection_error;
-  const std::optional<GraphView> view = select(*graph, selection, selection_error);
-  if (!view) throw UsageError(selection_error.message);
-  {
-    const PhaseTimer exporting(ctx.err, "export");
-    output_set.write_all(*view, options, session.progress());
-  }
-  session.progress().done();
-  return exit_status::ok;
+  return read_select_write(session, std::move(*schema), selection, options, output_set, ctx);
 }
 
 constexpr Verb kBuild{

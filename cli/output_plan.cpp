@@ -8,6 +8,50 @@ namespace kgraph::cli {
 namespace fs = std::filesystem;
 namespace {
 
+/// Runs `step`, reporting an exporter's failure as the failure to write `path`: exit 1 for an
+/// ExportError, exit 3 for a failed write.
+template <typename Step>
+void writing(const fs::path& path, Step&& step) {
+  try {
+    step();
+  } catch (const ExportError& e) {
+    throw CliError(exit_status::invalid_input, "cannot write " + path.string() + ": " + e.what());
+  } catch (const fs::filesystem_error& e) {
+    throw write_error(path.string(), e.code().message());
+  } catch (const std::ios_base::failure& e) {
+    throw write_error(path.string(), e.code().message());
+  }
+}
+
+/// A part writer whose failures name its output.
+class OutputPartWriter final : public PartWriter {
+ public:
+  OutputPartWriter(std::unique_ptr<PartWriter> writer, fs::path path)
+      : writer_(std::move(writer)), path_(std::move(path)) {}
+  void plan(const GraphView& view, std::uint32_t part) override {
+    writing(path_, [&] { writer_->plan(view, part); });
+  }
+  void plan_sources(const GraphView& view) override {
+    writing(path_, [&] { writer_->plan_sources(view); });
+  }
+  void begin() override {
+    writing(path_, [&] { writer_->begin(); });
+  }
+  void write(const GraphView& view, std::uint32_t part) override {
+    writing(path_, [&] { writer_->write(view, part); });
+  }
+  void write_sources(const GraphView& view) override {
+    writing(path_, [&] { writer_->write_sources(view); });
+  }
+  void end() override {
+    writing(path_, [&] { writer_->end(); });
+  }
+
+ private:
+  std::unique_ptr<PartWriter> writer_;
+  fs::path path_;
+};
+
 bool looks_like_format_name(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
@@ -120,22 +164,34 @@ void OutputSet::write_all(const GraphView& view, const ExportOptions& options, P
     const OutputSpec& o = outputs_[i];
     const Destination& d = destinations_[i];
     progress.step("writing " + (o.to_stdout ? std::string("standard output") : o.path.string()));
-    try {
+    writing(o.path, [&] {
       if (d.directory)
         o.exporter->write_directory(view, *d.directory, options);
       else
         o.exporter->write(view, *d.stream, options);
       d.pending->close();
-    } catch (const ExportError& e) {
-      throw CliError(exit_status::invalid_input,
-                     "cannot write " + o.path.string() + ": " + e.what());
-    } catch (const fs::filesystem_error& e) {
-      throw write_error(o.path.string(), e.code().message());
-    } catch (const std::ios_base::failure& e) {
-      throw write_error(o.path.string(), e.code().message());
-    }
+    });
   }
   // What a verb printed before goes out before what the outputs write to the same place.
+  ctx_.out.flush();
+  transaction_.commit_all();
+}
+
+std::vector<std::unique_ptr<PartWriter>> OutputSet::part_writers(const ExportOptions& options) {
+  std::vector<std::unique_ptr<PartWriter>> writers;
+  for (std::size_t i = 0; i < outputs_.size(); ++i) {
+    const Destination& d = destinations_[i];
+    std::unique_ptr<PartWriter> w =
+        d.directory ? outputs_[i].exporter->part_writer(*d.directory, options) : nullptr;
+    if (!w) return {};
+    writers.push_back(std::make_unique<OutputPartWriter>(std::move(w), outputs_[i].path));
+  }
+  return writers;
+}
+
+void OutputSet::commit_parts() {
+  for (std::size_t i = 0; i < outputs_.size(); ++i)
+    writing(outputs_[i].path, [&] { destinations_[i].pending->close(); });
   ctx_.out.flush();
   transaction_.commit_all();
 }

@@ -9,6 +9,7 @@
 ///   set.write_all(view, options, progress);   // write, then rename into place
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,13 @@ class OutputSet {
   /// Writes every output, then commits them all. Throws CliError: exit 1 for an
   /// ExportError, exit 3 for a failed write.
   void write_all(const GraphView& view, const ExportOptions& options, Progress& progress);
+
+  /// Writers filling every output one part at a time (`kgraph merge`, docs/scale.md), in
+  /// output order, their failures thrown as write_all() throws them; empty when some output
+  /// cannot be written so (a file, or a format that needs the whole graph at once).
+  std::vector<std::unique_ptr<PartWriter>> part_writers(const ExportOptions& options);
+  /// Once every part writer has ended: closes the outputs and commits them all.
+  void commit_parts();
 
  private:
   /// Where one output's exporter writes: a stream, or a directory to fill.

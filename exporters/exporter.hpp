@@ -35,6 +35,31 @@ class ExportError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// The `part` of PartWriter that means every part: the graph given holds every row.
+inline constexpr std::uint32_t kEveryPart = 0xFFFFFFFFu;
+
+/// A directory output written from several graphs in turn, each holding the rows of one part
+/// (`--parts`): `kgraph merge` one partition at a time (docs/scale.md). Every graph is given
+/// twice, to plan() and then to write(); the sources come from a graph of their own. The files
+/// are the bytes write_directory() writes for the union of the graphs.
+class PartWriter {
+ public:
+  virtual ~PartWriter() = default;
+  /// First pass: what the files need to know of the rows of part `part` of `view` (its
+  /// entities whose id hashes to `part`, and the relations they start). The graph may hold
+  /// other entities, the ends of those relations: they give their ids and types only.
+  virtual void plan(const GraphView& view, std::uint32_t part) = 0;
+  /// First pass over the graph of the sources (every source, merged).
+  virtual void plan_sources(const GraphView& view) = 0;
+  /// Between the passes: fixes what every file shares (columns, delimiters, headers).
+  virtual void begin() = 0;
+  /// Second pass: writes the rows of part `part` of `view`, given to plan() before.
+  virtual void write(const GraphView& view, std::uint32_t part) = 0;
+  virtual void write_sources(const GraphView& view) = 0;
+  /// After the second pass: what depends on every row (scripts, schemas, READMEs).
+  virtual void end() = 0;
+};
+
 class Exporter {
  public:
   virtual ~Exporter() = default;
@@ -49,6 +74,10 @@ class Exporter {
   /// Fills an empty, existing directory (directory formats).
   virtual void write_directory(const GraphView& view, const std::filesystem::path& dir,
                                const ExportOptions& options) const;
+  /// A writer filling the empty, existing `dir` one part at a time, or nullptr when the
+  /// format needs the whole graph at once (every format but the partitioned folders).
+  virtual std::unique_ptr<PartWriter> part_writer(const std::filesystem::path& dir,
+                                                  const ExportOptions& options) const;
 };
 
 class ExporterRegistry {

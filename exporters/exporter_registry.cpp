@@ -11,6 +11,11 @@ void Exporter::write_directory(const GraphView&, const std::filesystem::path&,
   throw ExportError(std::string(name()) + " writes a file, not a directory");
 }
 
+std::unique_ptr<PartWriter> Exporter::part_writer(const std::filesystem::path&,
+                                                  const ExportOptions&) const {
+  return nullptr;
+}
+
 void ExporterRegistry::add(std::unique_ptr<Exporter> exporter) {
   exporters_.push_back(std::move(exporter));
 }

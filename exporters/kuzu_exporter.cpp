@@ -67,20 +67,38 @@ bool list_item_safe(std::string_view s, CharClasses classes) {
   return true;
 }
 
-std::string table_file_stem(EntityType t) { return std::string(type_name(t)); }
+/// The files that depend on every row: schema.cypher, load.cypher, load.mjs and the README.
+/// The loader and the README are the same for every folder: exporters/assets/kuzu, compiled in.
+void write_folder_files(const fs::path& dir, const kuzu::Tables& tables) {
+  kuzu::write_schema(dir, tables.sources, tables.nodes, tables.relations);
+  kuzu::write_load(dir, tables.sources, tables.nodes, tables.relations, tables.parts);
+  csv::write_text_file(dir / "load.mjs", kKuzuLoadScript, true);
+  csv::write_text_file(dir / "README.md", kKuzuReadme);
+}
 
+// The rows one graph gives a folder: of every part (kEveryPart), or of one part of a merge.
 class Writer {
  public:
-  Writer(const GraphView& view, const fs::path& dir, std::uint32_t parts)
-      : view_(view), g_(view.graph()), dir_(dir), tables_(view, parts), parts_(parts) {}
+  Writer(const GraphView& view, const fs::path& dir, kuzu::Tables& tables, std::uint32_t part)
+      : view_(view),
+        g_(view.graph()),
+        dir_(dir),
+        tables_(tables),
+        index_(view, tables.parts),
+        parts_(tables.parts),
+        part_(part) {}
 
-  void write() {
-    write_data_files();
-    kuzu::write_schema(dir_, tables_.sources, tables_.nodes, tables_.relations);
-    kuzu::write_load(dir_, tables_.sources, tables_.nodes, tables_.relations, parts_);
-    write_loader();
-    write_readme();
+  /// First pass: what the tables need of this graph's rows.
+  void plan_elements() { kuzu::plan_elements(tables_, view_, index_, part_); }
+
+  /// Second pass: the rows of the entities and relations.
+  void write_elements() {
+    index_.find_tables(tables_, g_.strings());
+    write_node_files();
+    write_rel_files();
   }
+
+  void write_sources() { write_source_file(); }
 
  private:
   static constexpr std::uint32_t kAhead = kuzu::kPrefetchAhead;
@@ -350,7 +368,8 @@ class Writer {
       pass.file_of.assign(slots, kNone);
       for (std::size_t s = first; s < last; ++s) {
         const Group& g = groups[s / parts_];
-        pass.file_of[s] = static_cast<std::uint32_t>(s - first);
+        if (part_ != kEveryPart && s % parts_ != part_) continue;
+        pass.file_of[s] = static_cast<std::uint32_t>(pass.files.size());
         pass.files.push_back(std::make_unique<TableFiles>(
             dir_, g, static_cast<std::uint32_t>(s % parts_), parts_, block));
         pass.rows.push_back(g.rows);
@@ -387,31 +406,22 @@ class Writer {
   static constexpr std::string_view kNodeHeader = "id,name,kind,aliases,start,end,sources";
   static constexpr std::string_view kRelationHeader = "from,to,start,end,role,sources";
 
-  void write_data_files() {
-    write_source_file();
-    write_node_files();
-    for (RelTable& t : tables_.relations) {
-      for (EntityType from : kEntityTypes) {
-        for (EntityType to : kEntityTypes) {
-          RelPair& p = t.pairs[pair_index(from, to)];
-          if (p.count > 0)
-            p.stem = "rel_" + t.type + "_" + table_file_stem(from) + "_" + table_file_stem(to);
-        }
-      }
-    }
-    write_rel_files();
+  /// A table's columns keyed by this graph's strings, to walk its properties.
+  std::vector<PropertyColumn> keyed(const std::vector<PropertyColumn>& columns) const {
+    return dbcols::keyed_in(columns, tables_.keys, g_.strings());
   }
 
   void write_source_file() {
     if (view_.sources().empty()) return;
     NodeTable& t = tables_.sources;
+    const std::vector<PropertyColumn> columns = keyed(t.columns);
     write_groups({{t.stem, &t, header(kSourceHeader, t.columns)}}, [&](Pass& pass) {
       for (std::uint32_t i : view_.sources()) {
         const Source& s = g_.sources()[i];
         const std::uint32_t file = pass.file_of[part_of(g_.str(s.id), parts_)];
         if (file == kNone) continue;
         at_ = {&s.id, nullptr, nullptr};
-        const bool escaped = !properties_fit_csv(t.columns, s.properties);
+        const bool escaped = !properties_fit_csv(columns, s.properties);
         target(pass, file, escaped);
         if (escaped) {
           begin_escaped_row();
@@ -422,7 +432,7 @@ class Writer {
           *out_ += ',';
           append_date(*out_, s.date);
         }
-        properties(t.columns, s.properties, escaped);
+        properties(columns, s.properties, escaped);
         *out_ += '\n';
         pass.files[file]->maybe_flush();
       }
@@ -436,8 +446,11 @@ class Writer {
 
   void write_node_files() {
     std::vector<Group> groups;
-    for (NodeTable& n : tables_.nodes)
+    std::array<std::vector<PropertyColumn>, 4> columns;
+    for (NodeTable& n : tables_.nodes) {
+      columns[&n - tables_.nodes.data()] = keyed(n.columns);
       groups.push_back({n.stem, &n, header(kNodeHeader, n.columns)});
+    }
     const IndexSet& entities = view_.entities();
     write_groups(groups, [&](Pass& pass) {
       for (std::uint32_t k = 0; k < entities.size(); ++k) {
@@ -446,7 +459,7 @@ class Writer {
         if (k + kAhead < entities.size()) {
           const std::uint32_t next = entities[k + kAhead];
           const Entity& e = g_.entities()[next];
-          tables_.id_fields.prefetch(next);
+          index_.id_fields.prefetch(next);
           g_.strings().prefetch_text(e.name);
           __builtin_prefetch(&list_state_[e.aliases]);
           __builtin_prefetch(&list_state_[e.sources]);
@@ -455,24 +468,25 @@ class Writer {
         const std::uint32_t i = entities[k];
         const Entity& e = g_.entities()[i];
         const std::uint32_t file =
-            pass.file_of[static_cast<int>(e.type) * parts_ + tables_.entity_part(i)];
+            pass.file_of[static_cast<int>(e.type) * parts_ + index_.entity_part(i)];
         if (file == kNone) continue;
-        write_node_row(pass, file, tables_.nodes[static_cast<int>(e.type)], i);
+        write_node_row(pass, file, columns[static_cast<int>(e.type)], i);
       }
     });
   }
 
-  void write_node_row(Pass& pass, std::uint32_t file, const NodeTable& n, std::uint32_t i) {
+  void write_node_row(Pass& pass, std::uint32_t file, const std::vector<PropertyColumn>& columns,
+                      std::uint32_t i) {
     const Entity& e = g_.entities()[i];
     at_ = {&e.id, nullptr, nullptr};
     const bool escaped = g_.str(e.name).empty() || !list_fits_csv(e.aliases) ||
-                         !list_fits_csv(e.sources) || !properties_fit_csv(n.columns, e.properties);
+                         !list_fits_csv(e.sources) || !properties_fit_csv(columns, e.properties);
     target(pass, file, escaped);
     if (!escaped) {
       // The common row, written positionally.
       {
         RowBuilder row(*out_);
-        row.put(tables_.id_fields, i);
+        row.put(index_.id_fields, i);
         row.put(',');
         csv_string(row, e.name);
         row.put(',');
@@ -485,7 +499,7 @@ class Writer {
         row.put(e.end);
         row.put(',');
         csv_list_once(row, e.sources);
-        csv_properties(row, n.columns, e.properties);
+        csv_properties(row, columns, e.properties);
         row.put('\n');
       }
       pass.files[file]->maybe_flush();
@@ -499,7 +513,7 @@ class Writer {
     escaped_date(e.start);
     escaped_date(e.end);
     escaped_list(e.sources);
-    properties(n.columns, e.properties, true);
+    properties(columns, e.properties, true);
     *out_ += '\n';
     pass.files[file]->maybe_flush();
   }
@@ -508,8 +522,10 @@ class Writer {
     // Every pair with relations is a group of files.
     std::vector<Group> groups;
     std::vector<std::uint32_t> group_of(tables_.relations.size() * 16, kNone);
+    std::vector<std::vector<PropertyColumn>> columns;
     for (std::uint32_t t = 0; t < tables_.relations.size(); ++t) {
       RelTable& table = tables_.relations[t];
+      columns.push_back(keyed(table.columns));
       for (int p = 0; p < 16; ++p) {
         RelPair& pair = table.pairs[p];
         if (pair.count == 0) continue;
@@ -528,32 +544,33 @@ class Writer {
         }
         if (k + kAhead < relations.size()) {
           const Relation& next = g_.relations()[relations[k + kAhead]];
-          tables_.id_fields.prefetch(next.to);
+          index_.id_fields.prefetch(next.to);
           list_cells_.prefetch_text(next.sources);
           __builtin_prefetch(g_.properties_of(next).data());
         }
         const Relation& r = g_.relations()[relations[k]];
-        const std::uint32_t table = tables_.table_of_type[r.type];
-        const std::uint32_t group = group_of[table * 16 + tables_.pair_of(r)];
-        const std::uint32_t file = pass.file_of[group * parts_ + tables_.entity_part(r.from)];
+        const std::uint32_t table = index_.table_of_type[r.type];
+        const std::uint32_t group = group_of[table * 16 + index_.pair_of(r)];
+        const std::uint32_t file = pass.file_of[group * parts_ + index_.entity_part(r.from)];
         if (file == kNone) continue;
-        write_relation_row(pass, file, tables_.relations[table], r);
+        write_relation_row(pass, file, tables_.relations[table], columns[table], r);
       }
     });
   }
 
-  void write_relation_row(Pass& pass, std::uint32_t file, const RelTable& t, const Relation& r) {
+  void write_relation_row(Pass& pass, std::uint32_t file, const RelTable& t,
+                          const std::vector<PropertyColumn>& columns, const Relation& r) {
     const PropertyList& props = g_.properties_of(r);
     at_ = {nullptr, &r, &t};
-    const bool escaped = !list_fits_csv(r.sources) || !properties_fit_csv(t.columns, props);
+    const bool escaped = !list_fits_csv(r.sources) || !properties_fit_csv(columns, props);
     target(pass, file, escaped);
     if (!escaped) {
       // The common row, written positionally.
       {
         RowBuilder row(*out_);
-        row.put(tables_.id_fields, r.from);
+        row.put(index_.id_fields, r.from);
         row.put(',');
-        row.put(tables_.id_fields, r.to);
+        row.put(index_.id_fields, r.to);
         row.put(',');
         row.put(r.start);
         row.put(',');
@@ -562,7 +579,7 @@ class Writer {
         if (r.role != kEmpty) csv_string(row, r.role);
         row.put(',');
         csv_list(row, r.sources);
-        csv_properties(row, t.columns, props);
+        csv_properties(row, columns, props);
         row.put('\n');
       }
       pass.files[file]->maybe_flush();
@@ -575,20 +592,18 @@ class Writer {
     escaped_date(r.end);
     escaped_cell(r.role, r.role != kEmpty);
     escaped_list(r.sources);
-    properties(t.columns, props, true);
+    properties(columns, props, true);
     *out_ += '\n';
     pass.files[file]->maybe_flush();
   }
 
-  // The loader and the README are the same for every folder: exporters/assets/kuzu, compiled in.
-  void write_loader() const { csv::write_text_file(dir_ / "load.mjs", kKuzuLoadScript, true); }
-  void write_readme() const { csv::write_text_file(dir_ / "README.md", kKuzuReadme); }
-
   const GraphView& view_;
   const KnowledgeGraph& g_;
   fs::path dir_;
-  kuzu::Tables tables_;
+  kuzu::Tables& tables_;
+  kuzu::GraphIndex index_;
   std::uint32_t parts_;
+  std::uint32_t part_;                          // the part written, or kEveryPart
   RenderedText list_cells_{g_.lists().size()};  // CSV list cells by list
   static constexpr std::uint8_t kUnknown = 0, kFits = 1, kDoesNotFit = 2, kLineBreaks = 4;
   std::vector<std::uint8_t> list_state_ = std::vector<std::uint8_t>(g_.lists().size());  // by list
@@ -604,6 +619,39 @@ class Writer {
   std::string scratch_, number_, date_;
 };
 
+// A merge's folder, one graph at a time (Exporter::part_writer). The tables start from the
+// schema of the first graph: every graph of a merge has the same.
+class KuzuPartWriter final : public PartWriter {
+ public:
+  KuzuPartWriter(fs::path dir, std::uint32_t parts) : dir_(std::move(dir)), parts_(parts) {}
+  void plan(const GraphView& view, std::uint32_t part) override {
+    Writer(view, dir_, tables(view), part).plan_elements();
+  }
+  void plan_sources(const GraphView& view) override { kuzu::plan_sources(tables(view), view); }
+  void begin() override {
+    if (tables_) tables_->begin();
+  }
+  void write(const GraphView& view, std::uint32_t part) override {
+    Writer(view, dir_, tables(view), part).write_elements();
+  }
+  void write_sources(const GraphView& view) override {
+    Writer(view, dir_, tables(view), kEveryPart).write_sources();
+  }
+  void end() override {
+    if (tables_) write_folder_files(dir_, *tables_);
+  }
+
+ private:
+  kuzu::Tables& tables(const GraphView& view) {
+    if (!tables_) tables_.emplace(view.graph().schema(), parts_);
+    return *tables_;
+  }
+
+  fs::path dir_;
+  std::uint32_t parts_;
+  std::optional<kuzu::Tables> tables_;
+};
+
 class KuzuExporter final : public Exporter {
  public:
   std::string_view name() const override { return "kuzu"; }
@@ -611,7 +659,18 @@ class KuzuExporter final : public Exporter {
   bool writes_directory() const override { return true; }
   void write_directory(const GraphView& view, const std::filesystem::path& dir,
                        const ExportOptions& options) const override {
-    Writer(view, dir, options.parts).write();
+    kuzu::Tables tables(view.graph().schema(), options.parts);
+    Writer rows(view, dir, tables, kEveryPart);
+    rows.plan_elements();
+    kuzu::plan_sources(tables, view);
+    tables.begin();
+    rows.write_sources();
+    rows.write_elements();
+    write_folder_files(dir, tables);
+  }
+  std::unique_ptr<PartWriter> part_writer(const std::filesystem::path& dir,
+                                          const ExportOptions& options) const override {
+    return std::make_unique<KuzuPartWriter>(dir, options.parts);
   }
 };
 

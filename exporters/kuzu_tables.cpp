@@ -1,5 +1,5 @@
 // The first pass of the Kuzu exporter (kuzu_exporter.cpp): which tables a folder has, their
-// columns and names, and each entity id as a CSV field. See docs/formats/kuzu.md.
+// columns and names, and each entity id of a graph as a CSV field. See docs/formats/kuzu.md.
 
 #include "exporters/kuzu_tables.hpp"
 
@@ -7,6 +7,8 @@
 #include <array>
 #include <string>
 #include <string_view>
+
+#include "exporters/exporter.hpp"
 
 #include "exporters/part_files.hpp"
 
@@ -44,52 +46,30 @@ void sanitize_name(std::string& name) {
 
 template <std::size_t N>
 void name_columns(std::vector<PropertyColumn>& columns, const ColumnCollector& collector,
-                  const StringPool& pool, const std::array<std::string_view, N>& builtins) {
-  columns = collector.columns(pool);
+                  const StringPool& keys, const std::array<std::string_view, N>& builtins) {
+  columns = collector.columns(keys);
   dbcols::NamingRules rules;
   rules.builtins = builtins;
   rules.case_insensitive = true;
   rules.sanitize = sanitize_name;
   rules.reserved = is_reserved;
-  dbcols::assign_names(columns, pool, rules);
+  dbcols::assign_names(columns, keys, rules);
 }
+
+std::string table_file_stem(EntityType t) { return std::string(type_name(t)); }
 
 }  // namespace
 
-Tables::Tables(const GraphView& view, std::uint32_t part_count)
-    : id_fields(view.graph().entities().size()), parts(part_count) {
-  const KnowledgeGraph& g = view.graph();
-  const StringPool& pool = g.strings();
+Tables::Tables(const Schema& schema, std::uint32_t part_count) : parts(part_count) {
   sources.name = "Source";
   sources.stem = "sources";
-  for (std::uint32_t i : view.sources()) sources.collector.add(g.sources()[i].properties, pool);
   for (EntityType t : kEntityTypes) {
     NodeTable& n = nodes[static_cast<int>(t)];
     n.name = dbcols::pascal_case(type_name(t));
     n.stem = std::string(type_plural(t));
   }
-  const IndexSet& entities = view.entities();
-  for (std::uint32_t k = 0; k < entities.size(); ++k) {
-    if (k + 2 * kPrefetchAhead < entities.size())
-      pool.prefetch(g.entities()[entities[k + 2 * kPrefetchAhead]].id);
-    if (k + kPrefetchAhead < entities.size()) {
-      const Entity& next = g.entities()[entities[k + kPrefetchAhead]];
-      pool.prefetch_text(next.id);
-      __builtin_prefetch(next.properties.data());
-    }
-    const std::uint32_t i = entities[k];
-    const Entity& e = g.entities()[i];
-    nodes[static_cast<int>(e.type)].collector.add(e.properties, pool);
-    // Each id rendered once as a CSV field; relation rows copy it from there.
-    id_fields.set_csv(i, pool, e.id, static_cast<std::uint8_t>(e.type));
-    if (parts > 1) {
-      if (entity_parts.empty()) entity_parts.resize(g.entities().size());
-      entity_parts[i] = part_of(pool.view(e.id), parts);
-    }
-  }
-
   // One table per relation type of the schema (sorted by name), with every allowed pair.
-  for (const auto& [name, rel] : g.schema().relations()) {
+  for (const auto& [name, rel] : schema.relations()) {
     RelTable& t = relations.emplace_back();
     t.type = name;
     t.name = dbcols::upper_snake(name);
@@ -99,9 +79,6 @@ Tables::Tables(const GraphView& view, std::uint32_t part_count)
           if ((!rule.from.type || *rule.from.type == from) &&
               (!rule.to.type || *rule.to.type == to))
             t.pairs[pair_index(from, to)].allowed = true;
-    const StrId id = pool.find(name);
-    if (id != StringPool::kMissing)
-      table_of_type[id] = static_cast<std::uint32_t>(relations.size() - 1);
   }
   for (RelTable& t : relations) {
     // Kuzu may compare table names without case; a relation named like a type gets a suffix.
@@ -109,6 +86,97 @@ Tables::Tables(const GraphView& view, std::uint32_t part_count)
     for (const NodeTable& n : nodes) clash = clash || dbcols::upper_snake(n.name) == t.name;
     if (clash) t.name += "_REL";
   }
+}
+
+RelTable& Tables::relation(std::string_view type) {
+  const auto at =
+      std::lower_bound(relations.begin(), relations.end(), type,
+                       [](const RelTable& t, std::string_view k) { return t.type < k; });
+  if (at != relations.end() && at->type == type) return *at;
+  // Not in the schema: a table of its own.
+  RelTable t;
+  t.type = std::string(type);
+  t.name = dbcols::upper_snake(type) + "_REL";
+  return *relations.insert(at, std::move(t));
+}
+
+void Tables::begin() {
+  name_columns(sources.columns, sources.collector, keys, kSourceBuiltins);
+  for (NodeTable& n : nodes) name_columns(n.columns, n.collector, keys, kNodeBuiltins);
+  for (RelTable& t : relations) {
+    name_columns(t.columns, t.collector, keys, kRelationBuiltins);
+    for (EntityType from : kEntityTypes) {
+      for (EntityType to : kEntityTypes) {
+        RelPair& p = t.pairs[pair_index(from, to)];
+        if (p.count > 0)
+          p.stem = "rel_" + t.type + "_" + table_file_stem(from) + "_" + table_file_stem(to);
+      }
+    }
+  }
+}
+
+GraphIndex::GraphIndex(const GraphView& view, std::uint32_t part_count)
+    : id_fields(view.graph().entities().size()), parts(part_count) {
+  const KnowledgeGraph& g = view.graph();
+  const StringPool& pool = g.strings();
+  if (parts > 1) entity_parts.resize(g.entities().size());
+  const IndexSet& entities = view.entities();
+  for (std::uint32_t k = 0; k < entities.size(); ++k) {
+    if (k + 2 * kPrefetchAhead < entities.size())
+      pool.prefetch(g.entities()[entities[k + 2 * kPrefetchAhead]].id);
+    if (k + kPrefetchAhead < entities.size())
+      pool.prefetch_text(g.entities()[entities[k + kPrefetchAhead]].id);
+    const std::uint32_t i = entities[k];
+    const Entity& e = g.entities()[i];
+    // Each id rendered once as a CSV field; rows and relation rows copy it from there.
+    id_fields.set_csv(i, pool, e.id, static_cast<std::uint8_t>(e.type));
+    if (parts > 1) entity_parts[i] = part_of(pool.view(e.id), parts);
+  }
+}
+
+void GraphIndex::find_tables(const Tables& tables, const StringPool& pool) {
+  for (std::uint32_t i = 0; i < tables.relations.size(); ++i) {
+    const StrId id = pool.find(tables.relations[i].type);
+    if (id != StringPool::kMissing) table_of_type[id] = i;
+  }
+}
+
+void plan_sources(Tables& tables, const GraphView& view) {
+  const KnowledgeGraph& g = view.graph();
+  ColumnCollector collector;
+  for (std::uint32_t i : view.sources()) collector.add(g.sources()[i].properties, g.strings());
+  tables.sources.collector.merge(collector, g.strings(), tables.keys);
+}
+
+void plan_elements(Tables& tables, const GraphView& view, const GraphIndex& index,
+                   std::uint32_t part) {
+  const KnowledgeGraph& g = view.graph();
+  const StringPool& pool = g.strings();
+  const auto in_part = [&](std::uint32_t entity) {
+    return part == kEveryPart || index.entity_part(entity) == part;
+  };
+  std::array<ColumnCollector, 4> node_columns;
+  const IndexSet& entities = view.entities();
+  for (std::uint32_t k = 0; k < entities.size(); ++k) {
+    if (k + kPrefetchAhead < entities.size())
+      __builtin_prefetch(g.entities()[entities[k + kPrefetchAhead]].properties.data());
+    const std::uint32_t i = entities[k];
+    if (!in_part(i)) continue;
+    const Entity& e = g.entities()[i];
+    node_columns[static_cast<int>(e.type)].add(e.properties, pool);
+  }
+  for (EntityType t : kEntityTypes)
+    tables.nodes[static_cast<int>(t)].collector.merge(node_columns[static_cast<int>(t)], pool,
+                                                      tables.keys);
+
+  // Gathered by this graph's relation types, then added to the tables by type name.
+  struct TypeRows {
+    StrId type;
+    ColumnCollector collector;
+    std::array<std::uint64_t, 16> pairs{};
+  };
+  std::vector<TypeRows> types;
+  dbcols::TypeSlots slot_of_type;
   const IndexSet& in_view = view.relations();
   for (std::uint32_t k = 0; k < in_view.size(); ++k) {
     if (k + 2 * kPrefetchAhead < in_view.size())
@@ -116,33 +184,28 @@ Tables::Tables(const GraphView& view, std::uint32_t part_count)
     if (k + kPrefetchAhead < in_view.size()) {
       const Relation& next = g.relations()[in_view[k + kPrefetchAhead]];
       __builtin_prefetch(g.properties_of(next).data());
-      id_fields.prefetch(next.to);  // for its type
+      index.id_fields.prefetch(next.to);  // for its type
     }
     const Relation& r = g.relations()[in_view[k]];
-    std::uint32_t& table = table_of_type[r.type];
-    if (table == dbcols::TypeSlots::kNone) {
-      // Not in the schema (cannot happen for a validated graph): a table of its own.
-      table = static_cast<std::uint32_t>(relations.size());
-      RelTable& t = relations.emplace_back();
-      t.type = std::string(g.str(r.type));
-      t.name = dbcols::upper_snake(t.type) + "_REL";
+    if (!in_part(r.from)) continue;  // a relation goes with the entity it starts at
+    std::uint32_t& slot = slot_of_type[r.type];
+    if (slot == dbcols::TypeSlots::kNone) {
+      slot = static_cast<std::uint32_t>(types.size());
+      types.emplace_back().type = r.type;
     }
-    RelTable& t = relations[table];
-    RelPair& p = t.pairs[pair_of(r)];
-    p.allowed = true;
-    ++p.count;
-    t.collector.add(g.properties_of(r), pool);
+    TypeRows& rows = types[slot];
+    ++rows.pairs[index.pair_of(r)];
+    rows.collector.add(g.properties_of(r), pool);
   }
-  std::sort(relations.begin(), relations.end(),
-            [](const RelTable& a, const RelTable& b) { return a.type < b.type; });
-  for (std::uint32_t i = 0; i < relations.size(); ++i) {
-    const StrId id = pool.find(relations[i].type);
-    if (id != StringPool::kMissing) table_of_type[id] = i;
+  for (const TypeRows& rows : types) {
+    RelTable& t = tables.relation(pool.view(rows.type));
+    for (int p = 0; p < 16; ++p) {
+      if (rows.pairs[p] == 0) continue;
+      t.pairs[p].allowed = true;
+      t.pairs[p].count += rows.pairs[p];
+    }
+    t.collector.merge(rows.collector, pool, tables.keys);
   }
-
-  name_columns(sources.columns, sources.collector, pool, kSourceBuiltins);
-  for (NodeTable& n : nodes) name_columns(n.columns, n.collector, pool, kNodeBuiltins);
-  for (RelTable& t : relations) name_columns(t.columns, t.collector, pool, kRelationBuiltins);
 }
 
 }  // namespace kgraph::kuzu

@@ -1,12 +1,13 @@
 #pragma once
-/// The tables of a Kuzu folder: found in a first pass over the view (kuzu_tables.cpp), filled
-/// by its data files (kuzu_exporter.cpp), declared and loaded by its Cypher files
-/// (kuzu_cypher.cpp).
+/// The tables of a Kuzu folder: found in a first pass over the graphs written into it
+/// (kuzu_tables.cpp), filled by its data files (kuzu_exporter.cpp), declared and loaded by its
+/// Cypher files (kuzu_cypher.cpp).
 
 #include <array>
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "exporters/property_columns.hpp"
@@ -23,7 +24,8 @@ struct FileRows {
   bool line_breaks = false;  // some quoted field of a plain CSV file spans lines
 };
 
-/// A node table: Source or one per entity type.
+/// A node table: Source or one per entity type. Its collector and columns are keyed in
+/// Tables::keys.
 struct NodeTable : FileRows {
   std::string name;  // Kuzu table name
   std::string stem;  // file name without extension
@@ -34,7 +36,7 @@ struct NodeTable : FileRows {
 /// One FROM/TO pair of a relationship table, loaded from a file of its own.
 struct RelPair : FileRows {
   bool allowed = false;     // declared by the schema (or present)
-  std::uint64_t count = 0;  // relations of this pair in the view
+  std::uint64_t count = 0;  // relations of this pair
   std::string stem;
 };
 
@@ -56,12 +58,37 @@ inline int pair_index(EntityType from, EntityType to) {
 /// view fetch what the element this many places on will read.
 inline constexpr std::uint32_t kPrefetchAhead = 16;
 
-/// Every table of a Kuzu folder for a view, from one pass over it: the property columns of each
-/// table (named for Kuzu), which FROM/TO pairs of each relationship table hold relations, and
-/// every entity id rendered once as a CSV field.
+/// Every table of a Kuzu folder, over every graph written into it: the property columns of
+/// each table (named for Kuzu) and which FROM/TO pairs of each relationship table hold
+/// relations.
 struct Tables {
-  /// `parts`: how many part files each table is split into (exporters/part_files.hpp).
-  explicit Tables(const GraphView& view, std::uint32_t parts = 1);
+  /// The node tables, and a relationship table per relation type of `schema` with the pairs
+  /// it allows; `parts`: how many part files each table is split into (part_files.hpp).
+  Tables(const Schema& schema, std::uint32_t parts);
+
+  /// The table of relation type `type`, made if the schema lacks it (which a checked graph
+  /// never needs).
+  RelTable& relation(std::string_view type);
+
+  /// Once every graph is planned: names the columns of every table and the file of every
+  /// pair with relations.
+  void begin();
+
+  NodeTable sources;
+  std::array<NodeTable, 4> nodes;   // by EntityType
+  std::vector<RelTable> relations;  // sorted by type
+  StringPool keys;                  // the property keys of every collector and column
+  std::uint32_t parts = 1;
+};
+
+/// What one graph's rows need to find their tables: every entity id rendered once as a CSV
+/// field tagged with its type, the part of each, the table of each relation type.
+struct GraphIndex {
+  /// The ids of the entities of `view`, and their parts of `parts`.
+  GraphIndex(const GraphView& view, std::uint32_t parts);
+
+  /// Finds the table of each relation type, once `tables` has every table.
+  void find_tables(const Tables& tables, const StringPool& pool);
 
   /// The part of an entity's row, and of the relations it starts.
   std::uint32_t entity_part(std::uint32_t entity) const {
@@ -74,14 +101,18 @@ struct Tables {
                       static_cast<EntityType>(id_fields.tag(r.to)));
   }
 
-  NodeTable sources;
-  std::array<NodeTable, 4> nodes;   // by EntityType
-  std::vector<RelTable> relations;  // sorted by type
-  dbcols::TypeSlots table_of_type;  // relation type id -> index in relations
-  EntityFields id_fields;  // every entity id of the view as a CSV field, tagged with its type
+  EntityFields id_fields;
   std::uint32_t parts = 1;
   std::vector<std::uint32_t> entity_parts;  // in parts: the part of each entity's row
+  dbcols::TypeSlots table_of_type;          // relation type id -> index in Tables::relations
 };
+
+/// Adds to `tables` the rows of part `part` of `view` (every part: kEveryPart, exporter.hpp):
+/// their properties, and how many relations each pair holds.
+void plan_elements(Tables& tables, const GraphView& view, const GraphIndex& index,
+                   std::uint32_t part);
+/// The same for the sources of `view`, every one of them.
+void plan_sources(Tables& tables, const GraphView& view);
 
 /// schema.cypher: the CREATE statements of the tables.
 void write_schema(const std::filesystem::path& dir, const NodeTable& sources,

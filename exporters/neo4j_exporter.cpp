@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -44,6 +45,12 @@ std::uint8_t marks_of(std::string_view s) {
   return m;
 }
 
+/// The delimiter marks that character classes tell without a scan: ; and |.
+std::uint8_t class_marks(CharClasses classes) {
+  return ((classes & chars::kSemicolon) ? kDelimiterMarks[';'] : 0) |
+         ((classes & chars::kPipe) ? kDelimiterMarks['|'] : 0);
+}
+
 /// How the delimiter is spelled on neo4j-admin's command line (shell-quoted where needed).
 std::string delimiter_option(char d) {
   if (d == ';') return "';'";
@@ -68,18 +75,19 @@ void sanitize_header_name(std::string& name) {
   }
 }
 
-// The rows of one node label or relationship type: their file (or, in parts, their header file
-// and part files), how many, and their property columns.
+// The rows of one node label or relationship type, over every graph written into the folder:
+// their file (or, in parts, their header file and part files), how many, and their property
+// columns, keyed in Folder::keys.
 struct FileGroup {
-  std::string stem;     // file name without `.csv` (and without `-partNN`)
-  std::string label;    // node label of the type, or relationship type
-  StrId type = kEmpty;  // relation files: the relation type
+  std::string stem;   // file name without `.csv` (and without `-partNN`)
+  std::string label;  // node label of the type, or relationship type
   std::uint64_t rows = 0;
   std::vector<std::uint64_t> part_rows;  // rows per part
   ColumnCollector collector;
-  std::vector<PropertyColumn> columns;
-  bool string_lists = false;  // some string list column holds one of U+001C..U+001F
+  std::vector<PropertyColumn> columns;  // named by Folder::begin()
 };
+
+enum class FileKind : std::uint8_t { source, entity, relation };
 
 // Files written side by side in one pass over the elements, so that the elements (and what
 // they point to) are read in memory order rather than once per file.
@@ -99,273 +107,55 @@ class FileBatch {
   std::vector<std::unique_ptr<csv::OutputFile>> files_;
 };
 
-class Writer {
+// What the files of a folder share, whichever graph their rows come from: the groups and
+// their columns, the array delimiter, and what import.sh must tell neo4j-admin.
+class Folder {
  public:
-  Writer(const GraphView& view, const fs::path& dir, std::uint32_t parts)
-      : view_(view), g_(view.graph()), dir_(dir), parts_(parts) {}
+  Folder(fs::path dir, std::uint32_t parts) : dir(std::move(dir)), parts(parts) {
+    sources.stem = "sources";
+    sources.label = "Source";
+    sources.part_rows.assign(parts, 0);
+    for (EntityType t : kEntityTypes) {
+      FileGroup& f = entities[static_cast<int>(t)];
+      f.stem = std::string(type_plural(t));
+      f.label = dbcols::pascal_case(type_name(t));
+      f.part_rows.assign(parts, 0);
+    }
+  }
 
-  void write() {
-    collect();
+  /// The group of relation type `type`, made when first asked for.
+  FileGroup& relation_group(std::string_view type) {
+    auto [it, fresh] = relations.try_emplace(std::string(type));
+    if (fresh) {
+      it->second.label = dbcols::upper_snake(type);
+      it->second.stem = "rel_" + it->first;
+      it->second.part_rows.assign(parts, 0);
+    }
+    return it->second;
+  }
+
+  /// Once every row is planned: names the columns, chooses the delimiter and, in parts,
+  /// writes the header files.
+  void begin() {
+    name_columns(sources, kSourceBuiltins);
+    for (FileGroup& f : entities) name_columns(f, kNodeBuiltins);
+    for (auto& [type, f] : relations) name_columns(f, kRelationBuiltins);
     choose_delimiter();
-    write_sources();
-    write_entities();
-    write_relations();
+    if (parts == 1) return;
+    if (sources.rows > 0) write_header_file(sources, FileKind::source);
+    for (const FileGroup& f : entities)
+      if (f.rows > 0) write_header_file(f, FileKind::entity);
+    for (const auto& [type, f] : relations) write_header_file(f, FileKind::relation);
+  }
+
+  /// Once every row is written: import.sh and the README.
+  void end() const {
     write_script();
     write_readme();
   }
 
- private:
-  enum class FileKind : std::uint8_t { source, entity, relation };
-
-  // On a large graph an element's strings and lists are anywhere in memory: loops fetch what
-  // the element kAhead places on will read.
-  static constexpr std::uint32_t kAhead = 8;
-  // At most this many files are open at once; more relation types or parts take more passes.
-  static constexpr std::size_t kMaxOpenFiles = 128;
-  static constexpr std::uint32_t kNoFile = dbcols::TypeSlots::kNone;
-
-  // ---- first pass: count rows, type their properties, choose the delimiter ---------------
-
-  void collect() {
-    const StringPool& pool = g_.strings();
-    sources_.stem = "sources";
-    sources_.label = "Source";
-    sources_.part_rows.assign(parts_, 0);
-    for (std::uint32_t i : view_.sources()) {
-      ++sources_.rows;
-      ++sources_.part_rows[source_part(i)];
-      sources_.collector.add(g_.sources()[i].properties, pool);
-    }
-    for (EntityType t : kEntityTypes) {
-      FileGroup& f = entities_[static_cast<int>(t)];
-      f.stem = std::string(type_plural(t));
-      f.label = dbcols::pascal_case(type_name(t));
-      f.part_rows.assign(parts_, 0);
-    }
-    if (parts_ > 1) entity_part_.resize(g_.entities().size());
-    const IndexSet& entities = view_.entities();
-    for (std::uint32_t k = 0; k < entities.size(); ++k) {
-      if (k + 2 * kAhead < entities.size())
-        pool.prefetch(g_.entities()[entities[k + 2 * kAhead]].id);
-      if (k + kAhead < entities.size()) {
-        const Entity& next = g_.entities()[entities[k + kAhead]];
-        pool.prefetch_text(next.id);
-        __builtin_prefetch(&list_marks_of_[next.aliases]);
-        __builtin_prefetch(&list_marks_of_[next.sources]);
-        __builtin_prefetch(next.properties.data());
-      }
-      const std::uint32_t i = entities[k];
-      const Entity& e = g_.entities()[i];
-      FileGroup& f = entities_[static_cast<int>(e.type)];
-      ++f.rows;
-      if (parts_ > 1) entity_part_[i] = part_of(pool.view(e.id), parts_);
-      ++f.part_rows[entity_part(i)];
-      f.collector.add(e.properties, pool);
-      list_marks_ |= list_marks(e.aliases) | list_marks(e.sources);
-      // Each id rendered once as a CSV field; rows copy it from there.
-      id_fields_.set_csv(i, pool, e.id);
-      max_field_ = std::max(max_field_, id_fields_.get(i).size());
-    }
-    const IndexSet& relations = view_.relations();
-    for (std::uint32_t k = 0; k < relations.size(); ++k) {
-      if (k + 2 * kAhead < relations.size())
-        __builtin_prefetch(&g_.properties_of(g_.relations()[relations[k + 2 * kAhead]]));
-      if (k + kAhead < relations.size()) {
-        const Relation& next = g_.relations()[relations[k + kAhead]];
-        __builtin_prefetch(&list_marks_of_[next.sources]);
-        __builtin_prefetch(g_.properties_of(next).data());
-      }
-      const Relation& r = g_.relations()[relations[k]];
-      std::uint32_t& file = file_of_type_[r.type];
-      if (file == kNoFile) {
-        file = static_cast<std::uint32_t>(relations_.size());
-        FileGroup& f = relations_.emplace_back();
-        f.type = r.type;
-        f.label = dbcols::upper_snake(g_.str(r.type));
-        f.stem = "rel_" + std::string(g_.str(r.type));
-        f.part_rows.assign(parts_, 0);
-      }
-      FileGroup& f = relations_[file];
-      ++f.rows;
-      ++f.part_rows[entity_part(r.from)];  // a relation goes with the entity it starts at
-      f.collector.add(g_.properties_of(r), pool);
-      list_marks_ |= list_marks(r.sources);
-    }
-    // Files in order of relation type name, not of first appearance.
-    std::sort(relations_.begin(), relations_.end(),
-              [](const FileGroup& a, const FileGroup& b) { return a.stem < b.stem; });
-    for (std::uint32_t i = 0; i < relations_.size(); ++i) file_of_type_[relations_[i].type] = i;
-
-    name_columns(sources_, kSourceBuiltins);
-    for (FileGroup& f : entities_) name_columns(f, kNodeBuiltins);
-    for (FileGroup& f : relations_) name_columns(f, kRelationBuiltins);
-    mark_string_lists();
-  }
-
-  /// The part of an entity's row, and of the relations it starts.
-  std::uint32_t entity_part(std::uint32_t entity) const {
-    return parts_ > 1 ? entity_part_[entity] : 0;
-  }
-  std::uint32_t source_part(std::uint32_t source) const {
-    return part_of(g_.str(g_.sources()[source].id), parts_);
-  }
-
-  /// The delimiter marks that character classes tell without a scan: ; and |.
-  static std::uint8_t string_marks(CharClasses classes) {
-    return ((classes & chars::kSemicolon) ? kDelimiterMarks[';'] : 0) |
-           ((classes & chars::kPipe) ? kDelimiterMarks['|'] : 0);
-  }
-
-  /// Delimiter marks of one string: from its character classes, scanning it only when it holds
-  /// one of the separator controls.
-  std::uint8_t string_marks(StrId s) const {
-    const CharClasses classes = g_.strings().classes(s);
-    return (classes & chars::kInfoSeparator) ? marks_of(g_.str(s)) : string_marks(classes);
-  }
-
-  /// Delimiter marks of the items of one list, computed once per list.
-  std::uint8_t list_marks(ListId list) {
-    if (list == 0) return 0;
-    std::uint8_t& m = list_marks_of_[list];
-    if (!(m & kKnown)) {
-      std::uint8_t items = 0;
-      for (StrId s : g_.list(list)) items |= string_marks(s);
-      m = items | kKnown;
-    }
-    return m & ~kKnown;
-  }
-
-  template <std::size_t N>
-  void name_columns(FileGroup& f, const std::array<std::string_view, N>& builtins) {
-    f.columns = f.collector.columns(g_.strings());
-    dbcols::NamingRules rules;
-    rules.builtins = builtins;
-    rules.sanitize = sanitize_header_name;
-    dbcols::assign_names(f.columns, g_.strings(), rules);
-    for (const PropertyColumn& c : f.columns) {
-      if (!c.list || c.type != dbcols::ColumnType::string) continue;
-      list_marks_ |= string_marks(c.classes);
-      // Which of U+001C..U+001F occur takes a scan of the values (mark_string_lists).
-      if (c.classes & chars::kInfoSeparator) f.string_lists = true;
-    }
-  }
-
-  /// Adds to the delimiter marks the values of string list columns that hold one of U+001C to
-  /// U+001F (a second pass, only over the files that have such columns: rare).
-  void mark_string_lists() {
-    const auto mark = [&](const FileGroup& f, const PropertyList& props) {
-      if (!f.string_lists) return;
-      dbcols::for_each_cell(f.columns, props, [&](const PropertyColumn& c, const Property* p) {
-        if (!p || !c.list || c.type != dbcols::ColumnType::string) return;
-        for (const Value& v : p->values)
-          if (v.kind == ValueKind::string) list_marks_ |= string_marks(v.string);
-      });
-    };
-    if (sources_.string_lists)
-      for (std::uint32_t i : view_.sources()) mark(sources_, g_.sources()[i].properties);
-    if (std::any_of(entities_.begin(), entities_.end(),
-                    [](const FileGroup& f) { return f.string_lists; }))
-      for (std::uint32_t i : view_.entities())
-        mark(entities_[static_cast<int>(g_.entities()[i].type)], g_.entities()[i].properties);
-    if (std::any_of(relations_.begin(), relations_.end(),
-                    [](const FileGroup& f) { return f.string_lists; })) {
-      for (std::uint32_t i : view_.relations()) {
-        const Relation& r = g_.relations()[i];
-        mark(relations_[file_of_type_[r.type]], g_.properties_of(r));
-      }
-    }
-  }
-
-  void choose_delimiter() {
-    for (std::size_t i = 0; i < kDelimiters.size(); ++i) {
-      if (!(list_marks_ & (1u << i))) {
-        delimiter_ = kDelimiters[i];
-        return;
-      }
-    }
-    throw ExportError(
-        "cannot write Neo4j CSV: list values contain every usable array delimiter (; | and U+001C "
-        "to U+001F)");
-  }
-
-  // ---- fields ---------------------------------------------------------------------------
-
-  /// A pooled string as a field; its character classes say whether it needs quotes.
-  void field(StrId id) {
-    RowBuilder row(*out_);
-    field(row, id);
-  }
-
-  void field(std::string_view s) {
-    if (csv::append_field(*out_, s) && csv::has_line_break(s)) multiline_ = true;
-    max_field_ = std::max(max_field_, s.size());
-  }
-
-  /// An interned list (aliases, sources) as one array field, rendered once per list.
-  void list_field(RowBuilder& row, ListId list) {
-    if (list == 0) return;
-    row.put(list_fields_.get(list, [&](std::string& text) {
-      scratch_.clear();
-      for (StrId s : g_.list(list)) {
-        if (!scratch_.empty()) scratch_ += delimiter_;
-        scratch_ += g_.str(s);
-      }
-      if (csv::append_field(text, scratch_) && csv::has_line_break(scratch_)) multiline_ = true;
-      max_field_ = std::max(max_field_, scratch_.size());
-    }));
-  }
-
-  // The same for rows assembled in a RowBuilder.
-  void field(RowBuilder& row, StrId id) {
-    const std::string_view s = g_.str(id);
-    const CharClasses classes = g_.strings().classes(id);
-    if (row.put_field(s, classes) && (classes & chars::kLineBreak)) multiline_ = true;
-    max_field_ = std::max(max_field_, s.size());
-  }
-  void properties(RowBuilder& row, const std::vector<PropertyColumn>& columns,
-                  const PropertyList& props) {
-    if (props.empty()) {  // most relations, many entities
-      for (std::size_t i = 0; i < columns.size(); ++i) row.put(',');
-      return;
-    }
-    out_ = &row.output();
-    properties(columns, props);
-  }
-
-  void properties(const std::vector<PropertyColumn>& columns, const PropertyList& props) {
-    dbcols::for_each_cell(columns, props, [&](const PropertyColumn& c, const Property* p) {
-      *out_ += ',';
-      if (!p) return;
-      if (!c.list) {
-        const Value& v = p->values.front();
-        if (v.kind == ValueKind::string)
-          field(v.string);
-        else
-          field(dbcols::value_text(v, c.type, g_.strings(), number_));
-        return;
-      }
-      scratch_.clear();
-      for (std::size_t i = 0; i < p->values.size(); ++i) {
-        if (i) scratch_ += delimiter_;
-        scratch_ += dbcols::value_text(p->values[i], c.type, g_.strings(), number_);
-      }
-      field(scratch_);
-    });
-  }
-
-  // ---- files ----------------------------------------------------------------------------
-
-  void header_cell(std::string_view name, std::string_view type, bool list) {
-    std::string h(name);
-    h += ':';
-    h += type;
-    if (list) h += "[]";
-    *out_ += ',';
-    csv::append_field(*out_, h);
-  }
-
-  void header(const FileGroup& f, FileKind kind) {
-    std::string& o = *out_;
+  /// The header row of a group's files.
+  void header(std::string& o, const FileGroup& f, FileKind kind) const {
     switch (kind) {
       case FileKind::source:
         o += "id:ID(Source),:LABEL,date:string";
@@ -379,224 +169,87 @@ class Writer {
              "string[]";
         break;
     }
-    for (const PropertyColumn& c : f.columns)
-      header_cell(c.name, dbcols::neo4j_type_name(c.type), c.list);
+    for (const PropertyColumn& c : f.columns) {
+      std::string h = c.name;
+      h += ':';
+      h += dbcols::neo4j_type_name(c.type);
+      if (c.list) h += "[]";
+      o += ',';
+      csv::append_field(o, h);
+    }
     o += '\n';
+  }
+
+  const fs::path dir;
+  const std::uint32_t parts;
+  StringPool keys;  // the property keys of every group's columns
+  FileGroup sources;
+  std::array<FileGroup, 4> entities;
+  std::map<std::string, FileGroup> relations;  // by type: in order of file name
+  std::uint8_t list_marks = 0;                 // delimiters some list item holds
+  char delimiter = ';';
+  bool multiline = false;
+  std::size_t max_field = 0;
+
+ private:
+  template <std::size_t N>
+  void name_columns(FileGroup& f, const std::array<std::string_view, N>& builtins) {
+    f.columns = f.collector.columns(keys);
+    dbcols::NamingRules rules;
+    rules.builtins = builtins;
+    rules.sanitize = sanitize_header_name;
+    dbcols::assign_names(f.columns, keys, rules);
+    for (const PropertyColumn& c : f.columns)
+      if (c.list && c.type == dbcols::ColumnType::string)
+        list_marks |= class_marks(c.classes) | separator_marks(c.separators);
+  }
+
+  /// The marks of the separator controls U+001C + i, given as bit i.
+  static std::uint8_t separator_marks(std::uint8_t separators) {
+    std::uint8_t m = 0;
+    for (int i = 0; i < 4; ++i)
+      if (separators & (1u << i)) m |= kDelimiterMarks[0x1C + i];
+    return m;
+  }
+
+  void choose_delimiter() {
+    for (std::size_t i = 0; i < kDelimiters.size(); ++i) {
+      if (!(list_marks & (1u << i))) {
+        delimiter = kDelimiters[i];
+        return;
+      }
+    }
+    throw ExportError(
+        "cannot write Neo4j CSV: list values contain every usable array delimiter (; | and U+001C "
+        "to U+001F)");
+  }
+
+  void write_header_file(const FileGroup& f, FileKind kind) const {
+    std::string text;
+    header(text, f, kind);
+    csv::write_text_file(dir / (f.stem + "-header.csv"), text);
   }
 
   /// The files of a group as neo4j-admin reads them: the one file, or the header file and the
   /// part files that have rows.
   std::vector<std::string> group_files(const FileGroup& f) const {
-    if (parts_ == 1) return {f.stem + ".csv"};
+    if (parts == 1) return {f.stem + ".csv"};
     std::vector<std::string> files = {f.stem + "-header.csv"};
-    for (std::uint32_t p = 0; p < parts_; ++p)
-      if (f.part_rows[p] > 0) files.push_back(part_file(f.stem, "", p, parts_));
+    for (std::uint32_t p = 0; p < parts; ++p)
+      if (f.part_rows[p] > 0) files.push_back(part_file(f.stem, "", p, parts));
     return files;
   }
-
-  /// The files of one pass over the elements: at most kMaxOpenFiles (group, part) slots, each
-  /// with its file open (and, for a single part, its header written). `file_of` maps a slot,
-  /// group index * parts + part, to its file in the batch, or kNoFile.
-  struct Pass {
-    FileBatch files;
-    std::vector<std::uint32_t> file_of;
-  };
-
-  /// The slots with rows of `groups`, in order, split into passes of kMaxOpenFiles.
-  std::vector<std::vector<std::uint32_t>> passes(const std::vector<FileGroup*>& groups) const {
-    std::vector<std::vector<std::uint32_t>> out;
-    for (std::uint32_t g = 0; g < groups.size(); ++g) {
-      for (std::uint32_t p = 0; p < parts_; ++p) {
-        if (groups[g]->part_rows[p] == 0) continue;
-        if (out.empty() || out.back().size() == kMaxOpenFiles) out.emplace_back();
-        out.back().push_back(g * parts_ + p);
-      }
-    }
-    return out;
-  }
-
-  Pass open_pass(const std::vector<FileGroup*>& groups, const std::vector<std::uint32_t>& slots,
-                 FileKind kind) {
-    std::vector<std::string> names;
-    for (std::uint32_t slot : slots)
-      names.push_back(part_file(groups[slot / parts_]->stem, "", slot % parts_, parts_));
-    Pass pass{FileBatch(dir_, names), std::vector<std::uint32_t>(groups.size() * parts_, kNoFile)};
-    for (std::size_t i = 0; i < slots.size(); ++i) {
-      pass.file_of[slots[i]] = static_cast<std::uint32_t>(i);
-      if (parts_ > 1) continue;
-      out_ = &pass.files[i].buffer();
-      header(*groups[slots[i] / parts_], kind);
-    }
-    return pass;
-  }
-
-  /// In parts, each group's header is a file of its own, first in its file group.
-  void write_header_files(const std::vector<FileGroup*>& groups, FileKind kind) {
-    if (parts_ == 1) return;
-    for (const FileGroup* f : groups) {
-      std::string text;
-      out_ = &text;
-      header(*f, kind);
-      csv::write_text_file(dir_ / (f->stem + "-header.csv"), text);
-    }
-  }
-
-  void write_sources() {
-    if (sources_.rows == 0) return;
-    const std::vector<FileGroup*> groups = {&sources_};
-    write_header_files(groups, FileKind::source);
-    for (const std::vector<std::uint32_t>& slots : passes(groups)) {
-      Pass pass = open_pass(groups, slots, FileKind::source);
-      for (std::uint32_t i : view_.sources()) {
-        const std::uint32_t file = pass.file_of[source_part(i)];
-        if (file == kNoFile) continue;
-        out_ = &pass.files[file].buffer();
-        source_row(sources_, g_.sources()[i]);
-        pass.files[file].maybe_flush();
-      }
-      pass.files.close();
-    }
-  }
-
-  void write_entities() {
-    std::vector<FileGroup*> groups;
-    std::array<std::uint32_t, 4> group_of{};
-    for (FileGroup& f : entities_) {
-      group_of[&f - entities_.data()] = static_cast<std::uint32_t>(groups.size());
-      if (f.rows > 0) groups.push_back(&f);
-    }
-    write_header_files(groups, FileKind::entity);
-    const IndexSet& entities = view_.entities();
-    for (const std::vector<std::uint32_t>& slots : passes(groups)) {
-      Pass pass = open_pass(groups, slots, FileKind::entity);
-      for (std::uint32_t k = 0; k < entities.size(); ++k) {
-        if (k + 2 * kAhead < entities.size())
-          g_.strings().prefetch(g_.entities()[entities[k + 2 * kAhead]].name);
-        if (k + kAhead < entities.size()) prefetch_entity(entities[k + kAhead]);
-        const std::uint32_t i = entities[k];
-        const std::uint32_t group = group_of[static_cast<int>(g_.entities()[i].type)];
-        const std::uint32_t file = pass.file_of[group * parts_ + entity_part(i)];
-        if (file == kNoFile) continue;
-        out_ = &pass.files[file].buffer();
-        entity_row(*groups[group], i);
-        pass.files[file].maybe_flush();
-      }
-      pass.files.close();
-    }
-  }
-
-  void prefetch_entity(std::uint32_t i) const {
-    const Entity& e = g_.entities()[i];
-    g_.strings().prefetch_text(e.name);
-    list_fields_.prefetch(e.aliases);
-    list_fields_.prefetch(e.sources);
-    __builtin_prefetch(e.properties.data());
-  }
-
-  void write_relations() {
-    const IndexSet& relations = view_.relations();
-    std::vector<FileGroup*> groups;
-    for (FileGroup& f : relations_) groups.push_back(&f);
-    write_header_files(groups, FileKind::relation);
-    for (const std::vector<std::uint32_t>& slots : passes(groups)) {
-      Pass pass = open_pass(groups, slots, FileKind::relation);
-      for (std::uint32_t k = 0; k < relations.size(); ++k) {
-        if (k + 2 * kAhead < relations.size()) {
-          const Relation& next = g_.relations()[relations[k + 2 * kAhead]];
-          list_fields_.prefetch(next.sources);
-          __builtin_prefetch(&g_.properties_of(next));
-        }
-        if (k + kAhead < relations.size()) {
-          const Relation& next = g_.relations()[relations[k + kAhead]];
-          id_fields_.prefetch(next.to);
-          list_fields_.prefetch_text(next.sources);
-          __builtin_prefetch(g_.properties_of(next).data());
-        }
-        const Relation& r = g_.relations()[relations[k]];
-        const std::uint32_t group = file_of_type_[r.type];
-        const std::uint32_t file = pass.file_of[group * parts_ + entity_part(r.from)];
-        if (file == kNoFile) continue;
-        out_ = &pass.files[file].buffer();
-        relation_row(relations_[group], r);
-        pass.files[file].maybe_flush();
-      }
-      pass.files.close();
-    }
-  }
-
-  void source_row(const FileGroup& f, const Source& s) {
-    RowBuilder row(*out_);
-    field(row, s.id);
-    row.put(',');
-    row.put(f.label);
-    row.put(',');
-    row.put(s.date);
-    properties(row, f.columns, s.properties);
-    row.put('\n');
-  }
-
-  void entity_row(const FileGroup& f, std::uint32_t i) {
-    const Entity& e = g_.entities()[i];
-    RowBuilder row(*out_);
-    row.put(id_fields_, i);
-    row.put(',');
-    row.put(f.label);
-    if (e.kind != kEmpty) {
-      auto it = kind_labels_.find(e.kind);
-      if (it == kind_labels_.end())
-        it = kind_labels_.emplace(e.kind, dbcols::pascal_case(g_.str(e.kind))).first;
-      if (!it->second.empty()) {
-        row.put(delimiter_);
-        row.put(it->second);
-      }
-    }
-    row.put(',');
-    field(row, e.name);
-    row.put(',');
-    if (e.kind != kEmpty) field(row, e.kind);
-    row.put(',');
-    list_field(row, e.aliases);
-    row.put(',');
-    row.put(e.start);
-    row.put(',');
-    row.put(e.end);
-    row.put(',');
-    list_field(row, e.sources);
-    properties(row, f.columns, e.properties);
-    row.put('\n');
-  }
-
-  void relation_row(const FileGroup& f, const Relation& r) {
-    RowBuilder row(*out_);
-    row.put(id_fields_, r.from);
-    row.put(',');
-    row.put(id_fields_, r.to);
-    row.put(',');
-    row.put(f.label);
-    row.put(',');
-    row.put(r.start);
-    row.put(',');
-    row.put(r.end);
-    row.put(',');
-    if (r.role != kEmpty) field(row, r.role);
-    row.put(',');
-    list_field(row, r.sources);
-    properties(row, f.columns, g_.properties_of(r));
-    row.put('\n');
-  }
-
-  // ---- script and README ----------------------------------------------------------------
 
   /// The neo4j-admin options, one per line, as import.sh passes them.
   std::vector<std::string> options() const {
     std::vector<std::string> o = {"--id-type=string",
-                                  "--array-delimiter=" + delimiter_option(delimiter_)};
-    if (multiline_) o.emplace_back("--multiline-fields=true");
+                                  "--array-delimiter=" + delimiter_option(delimiter)};
+    if (multiline) o.emplace_back("--multiline-fields=true");
     // neo4j-admin's read buffer (4 MiB by default) must hold the largest single field.
     constexpr std::size_t kMiB = std::size_t{1} << 20;
-    if (max_field_ > 2 * kMiB) {
+    if (max_field > 2 * kMiB) {
       std::size_t size = 8 * kMiB;
-      while (size < 2 * max_field_) size *= 2;
+      while (size < 2 * max_field) size *= 2;
       o.push_back("--read-buffer-size=" + std::to_string(size / kMiB) + "m");
     }
     // A file group is one option, its files separated by commas, the header file first.
@@ -609,22 +262,22 @@ class Writer {
       o.push_back(text + '"');
     };
     for (const FileGroup* f : node_groups()) group("nodes", *f);
-    for (const FileGroup& f : relations_) group("relationships", f);
+    for (const auto& [type, f] : relations) group("relationships", f);
     return o;
   }
 
   /// The node groups that have rows, in the order they are imported.
   std::vector<const FileGroup*> node_groups() const {
     std::vector<const FileGroup*> out;
-    if (sources_.rows > 0) out.push_back(&sources_);
-    for (const FileGroup& f : entities_)
+    if (sources.rows > 0) out.push_back(&sources);
+    for (const FileGroup& f : entities)
       if (f.rows > 0) out.push_back(&f);
     return out;
   }
 
   /// A group's files as the README lists them.
   std::string readme_files(const FileGroup& f) const {
-    if (parts_ == 1) return "`" + f.stem + ".csv`";
+    if (parts == 1) return "`" + f.stem + ".csv`";
     const std::size_t count = group_files(f).size() - 1;
     return "`" + f.stem + "-header.csv` and " + std::to_string(count) + " part file" +
            (count == 1 ? "" : "s") + " `" + part_glob(f.stem, "") + "`";
@@ -654,7 +307,7 @@ class Writer {
         "exec \"$admin\" database import full \"$database\" \\\n";
     for (const std::string& o : options()) s += "  " + o + " \\\n";
     s += "  \"$@\"\n";
-    csv::write_text_file(dir_ / "import.sh", s, true);
+    csv::write_text_file(dir / "import.sh", s, true);
   }
 
   void write_readme() const {
@@ -666,8 +319,8 @@ class Writer {
         "    ./import.sh [DATABASE] [more neo4j-admin options, e.g. --overwrite-destination]\n\n"
         "Files:\n\n";
     for (const FileGroup* f : node_groups()) s += "- " + readme_files(*f) + ": nodes\n";
-    for (const FileGroup& f : relations_) s += "- " + readme_files(f) + ": relationships\n";
-    if (parts_ > 1)
+    for (const auto& [type, f] : relations) s += "- " + readme_files(f) + ": relationships\n";
+    if (parts > 1)
       s += "\nEach label and type is split into part files by a stable hash of the id (of the "
            "`from` entity\nfor relationships); its header is the first file of its group.\n";
     s += "\n"
@@ -676,7 +329,7 @@ class Writer {
          "`Source`), and `name`, `kind`, `aliases`, `start`, `end`, `sources` and their "
          "properties. Lists are\n"
          "arrays, split on the array delimiter given in import.sh (`--array-delimiter=";
-    s += delimiter_option(delimiter_);
+    s += delimiter_option(delimiter);
     s += "`). Relationship\n"
          "types are the relation types in upper case (`located_in` -> `LOCATED_IN`); `start`, "
          "`end`, `role`,\n"
@@ -686,22 +339,411 @@ class Writer {
          "nodes; entities\n"
          "and relationships name them by id in `sources`.\n\n"
          "See docs/formats/neo4j.md in the kgraph sources for the full description.\n";
-    csv::write_text_file(dir_ / "README.md", s);
+    csv::write_text_file(dir / "README.md", s);
+  }
+};
+
+// The rows one graph gives a folder: of every part (kEveryPart), or of one part of a merge.
+// What it learns of a graph's strings and lists (rendered ids and lists, delimiter marks) is
+// kept here, by the graph's ids.
+class GraphRows {
+ public:
+  GraphRows(const GraphView& view, Folder& folder, std::uint32_t part)
+      : view_(view), g_(view.graph()), folder_(folder), parts_(folder.parts), part_(part) {
+    index_entities();
+  }
+
+  // ---- first pass: count rows, gather their properties and the delimiters lists hold ------
+
+  void plan_sources() {
+    const StringPool& pool = g_.strings();
+    FileGroup& f = folder_.sources;
+    ColumnCollector collector;
+    for (std::uint32_t i : view_.sources()) {
+      if (!in_part(source_part(i))) continue;
+      ++f.rows;
+      ++f.part_rows[source_part(i)];
+      collector.add(g_.sources()[i].properties, pool);
+    }
+    f.collector.merge(collector, pool, folder_.keys);
+  }
+
+  void plan_elements() {
+    const StringPool& pool = g_.strings();
+    std::array<ColumnCollector, 4> entity_columns;
+    const IndexSet& entities = view_.entities();
+    for (std::uint32_t k = 0; k < entities.size(); ++k) {
+      if (k + kAhead < entities.size()) {
+        const Entity& next = g_.entities()[entities[k + kAhead]];
+        __builtin_prefetch(&list_marks_of_[next.aliases]);
+        __builtin_prefetch(&list_marks_of_[next.sources]);
+        __builtin_prefetch(next.properties.data());
+      }
+      const std::uint32_t i = entities[k];
+      if (!in_part(entity_part(i))) continue;
+      const Entity& e = g_.entities()[i];
+      FileGroup& f = folder_.entities[static_cast<int>(e.type)];
+      ++f.rows;
+      ++f.part_rows[entity_part(i)];
+      entity_columns[static_cast<int>(e.type)].add(e.properties, pool);
+      folder_.list_marks |= list_marks(e.aliases) | list_marks(e.sources);
+      folder_.max_field = std::max(folder_.max_field, id_fields_.get(i).size());
+    }
+    for (EntityType t : kEntityTypes)
+      folder_.entities[static_cast<int>(t)].collector.merge(entity_columns[static_cast<int>(t)],
+                                                            pool, folder_.keys);
+
+    std::vector<ColumnCollector> relation_columns;
+    std::vector<FileGroup*> relation_groups;
+    dbcols::TypeSlots slot_of_type;
+    const IndexSet& relations = view_.relations();
+    for (std::uint32_t k = 0; k < relations.size(); ++k) {
+      if (k + 2 * kAhead < relations.size())
+        __builtin_prefetch(&g_.properties_of(g_.relations()[relations[k + 2 * kAhead]]));
+      if (k + kAhead < relations.size()) {
+        const Relation& next = g_.relations()[relations[k + kAhead]];
+        __builtin_prefetch(&list_marks_of_[next.sources]);
+        __builtin_prefetch(g_.properties_of(next).data());
+      }
+      const Relation& r = g_.relations()[relations[k]];
+      if (!in_part(entity_part(r.from))) continue;  // a relation goes with the entity it starts at
+      std::uint32_t& slot = slot_of_type[r.type];
+      if (slot == kNoFile) {
+        slot = static_cast<std::uint32_t>(relation_groups.size());
+        relation_groups.push_back(&folder_.relation_group(g_.str(r.type)));
+        relation_columns.emplace_back();
+      }
+      FileGroup& f = *relation_groups[slot];
+      ++f.rows;
+      ++f.part_rows[entity_part(r.from)];
+      relation_columns[slot].add(g_.properties_of(r), pool);
+      folder_.list_marks |= list_marks(r.sources);
+    }
+    for (std::size_t i = 0; i < relation_groups.size(); ++i)
+      relation_groups[i]->collector.merge(relation_columns[i], pool, folder_.keys);
+  }
+
+  // ---- second pass: the rows ------------------------------------------------------------
+
+  void write_sources() {
+    FileGroup& f = folder_.sources;
+    if (f.rows == 0) return;
+    const std::vector<Group> groups = {{&f, keyed(f)}};
+    for (const std::vector<std::uint32_t>& slots : passes(groups)) {
+      Pass pass = open_pass(groups, slots, FileKind::source);
+      for (std::uint32_t i : view_.sources()) {
+        const std::uint32_t file = pass.file_of[source_part(i)];
+        if (file == kNoFile) continue;
+        out_ = &pass.files[file].buffer();
+        source_row(groups[0], g_.sources()[i]);
+        pass.files[file].maybe_flush();
+      }
+      pass.files.close();
+    }
+  }
+
+  void write_entities() {
+    std::vector<Group> groups;
+    std::array<std::uint32_t, 4> group_of{};
+    for (FileGroup& f : folder_.entities) {
+      group_of[&f - folder_.entities.data()] = static_cast<std::uint32_t>(groups.size());
+      if (f.rows > 0) groups.push_back({&f, keyed(f)});
+    }
+    const IndexSet& entities = view_.entities();
+    for (const std::vector<std::uint32_t>& slots : passes(groups)) {
+      Pass pass = open_pass(groups, slots, FileKind::entity);
+      for (std::uint32_t k = 0; k < entities.size(); ++k) {
+        if (k + 2 * kAhead < entities.size())
+          g_.strings().prefetch(g_.entities()[entities[k + 2 * kAhead]].name);
+        if (k + kAhead < entities.size()) prefetch_entity(entities[k + kAhead]);
+        const std::uint32_t i = entities[k];
+        const std::uint32_t group = group_of[static_cast<int>(g_.entities()[i].type)];
+        const std::uint32_t file = pass.file_of[group * parts_ + entity_part(i)];
+        if (file == kNoFile) continue;
+        out_ = &pass.files[file].buffer();
+        entity_row(groups[group], i);
+        pass.files[file].maybe_flush();
+      }
+      pass.files.close();
+    }
+  }
+
+  void write_relations() {
+    std::vector<Group> groups;
+    for (auto& [type, f] : folder_.relations) {
+      const StrId id = g_.strings().find(type);
+      if (id != StringPool::kMissing)
+        group_of_type_[id] = static_cast<std::uint32_t>(groups.size());
+      groups.push_back({&f, keyed(f)});
+    }
+    const IndexSet& relations = view_.relations();
+    for (const std::vector<std::uint32_t>& slots : passes(groups)) {
+      Pass pass = open_pass(groups, slots, FileKind::relation);
+      for (std::uint32_t k = 0; k < relations.size(); ++k) {
+        if (k + 2 * kAhead < relations.size()) {
+          const Relation& next = g_.relations()[relations[k + 2 * kAhead]];
+          list_fields_.prefetch(next.sources);
+          __builtin_prefetch(&g_.properties_of(next));
+        }
+        if (k + kAhead < relations.size()) {
+          const Relation& next = g_.relations()[relations[k + kAhead]];
+          id_fields_.prefetch(next.to);
+          list_fields_.prefetch_text(next.sources);
+          __builtin_prefetch(g_.properties_of(next).data());
+        }
+        const Relation& r = g_.relations()[relations[k]];
+        const std::uint32_t group = group_of_type_[r.type];
+        const std::uint32_t file = pass.file_of[group * parts_ + entity_part(r.from)];
+        if (file == kNoFile) continue;
+        out_ = &pass.files[file].buffer();
+        relation_row(groups[group], r);
+        pass.files[file].maybe_flush();
+      }
+      pass.files.close();
+    }
+  }
+
+ private:
+  // On a large graph an element's strings and lists are anywhere in memory: loops fetch what
+  // the element kAhead places on will read.
+  static constexpr std::uint32_t kAhead = 8;
+  // At most this many files are open at once; more relation types or parts take more passes.
+  static constexpr std::size_t kMaxOpenFiles = 128;
+  static constexpr std::uint32_t kNoFile = dbcols::TypeSlots::kNone;
+
+  /// A group as this graph writes it: its columns keyed by this graph's strings.
+  struct Group {
+    FileGroup* file;
+    std::vector<PropertyColumn> columns;
+  };
+  std::vector<PropertyColumn> keyed(const FileGroup& f) const {
+    return dbcols::keyed_in(f.columns, folder_.keys, g_.strings());
+  }
+
+  /// Renders every entity id once as a CSV field (rows, and relations to the entity, copy it
+  /// from there) and, in parts, finds the part of each.
+  void index_entities() {
+    const StringPool& pool = g_.strings();
+    if (parts_ > 1) entity_part_.resize(g_.entities().size());
+    const IndexSet& entities = view_.entities();
+    for (std::uint32_t k = 0; k < entities.size(); ++k) {
+      if (k + 2 * kAhead < entities.size())
+        pool.prefetch(g_.entities()[entities[k + 2 * kAhead]].id);
+      if (k + kAhead < entities.size()) pool.prefetch_text(g_.entities()[entities[k + kAhead]].id);
+      const std::uint32_t i = entities[k];
+      const StrId id = g_.entities()[i].id;
+      if (parts_ > 1) entity_part_[i] = part_of(pool.view(id), parts_);
+      id_fields_.set_csv(i, pool, id);
+    }
+  }
+
+  bool in_part(std::uint32_t p) const { return part_ == kEveryPart || p == part_; }
+
+  /// The part of an entity's row, and of the relations it starts.
+  std::uint32_t entity_part(std::uint32_t entity) const {
+    return parts_ > 1 ? entity_part_[entity] : 0;
+  }
+  std::uint32_t source_part(std::uint32_t source) const {
+    return part_of(g_.str(g_.sources()[source].id), parts_);
+  }
+
+  /// Delimiter marks of one string: from its character classes, scanning it only when it holds
+  /// one of the separator controls.
+  std::uint8_t string_marks(StrId s) const {
+    const CharClasses classes = g_.strings().classes(s);
+    return (classes & chars::kInfoSeparator) ? marks_of(g_.str(s)) : class_marks(classes);
+  }
+
+  /// Delimiter marks of the items of one list, computed once per list.
+  std::uint8_t list_marks(ListId list) {
+    if (list == 0) return 0;
+    std::uint8_t& m = list_marks_of_[list];
+    if (!(m & kKnown)) {
+      std::uint8_t items = 0;
+      for (StrId s : g_.list(list)) items |= string_marks(s);
+      m = items | kKnown;
+    }
+    return m & ~kKnown;
+  }
+
+  // ---- fields ---------------------------------------------------------------------------
+
+  /// A pooled string as a field, appended to the output directly.
+  void field(StrId id) {
+    RowBuilder cell(*out_);
+    field(cell, id);
+  }
+
+  void field(std::string_view s) {
+    if (csv::append_field(*out_, s) && csv::has_line_break(s)) folder_.multiline = true;
+    folder_.max_field = std::max(folder_.max_field, s.size());
+  }
+
+  /// An interned list (aliases, sources) as one array field, rendered once per list.
+  void list_field(RowBuilder& row, ListId list) {
+    if (list == 0) return;
+    row.put(list_fields_.get(list, [&](std::string& text) {
+      scratch_.clear();
+      for (StrId s : g_.list(list)) {
+        if (!scratch_.empty()) scratch_ += folder_.delimiter;
+        scratch_ += g_.str(s);
+      }
+      if (csv::append_field(text, scratch_) && csv::has_line_break(scratch_))
+        folder_.multiline = true;
+      folder_.max_field = std::max(folder_.max_field, scratch_.size());
+    }));
+  }
+
+  /// A pooled string as a field; its character classes say whether it needs quotes.
+  void field(RowBuilder& row, StrId id) {
+    const std::string_view s = g_.str(id);
+    const CharClasses classes = g_.strings().classes(id);
+    if (row.put_field(s, classes) && (classes & chars::kLineBreak)) folder_.multiline = true;
+    folder_.max_field = std::max(folder_.max_field, s.size());
+  }
+
+  void properties(RowBuilder& row, const std::vector<PropertyColumn>& columns,
+                  const PropertyList& props) {
+    if (props.empty()) {  // most relations, many entities
+      for (std::size_t i = 0; i < columns.size(); ++i) row.put(',');
+      return;
+    }
+    out_ = &row.output();
+    dbcols::for_each_cell(columns, props, [&](const PropertyColumn& c, const Property* p) {
+      *out_ += ',';
+      if (!p) return;
+      if (!c.list) {
+        const Value& v = p->values.front();
+        if (v.kind == ValueKind::string)
+          field(v.string);
+        else
+          field(dbcols::value_text(v, c.type, g_.strings(), number_));
+        return;
+      }
+      scratch_.clear();
+      for (std::size_t i = 0; i < p->values.size(); ++i) {
+        if (i) scratch_ += folder_.delimiter;
+        scratch_ += dbcols::value_text(p->values[i], c.type, g_.strings(), number_);
+      }
+      field(scratch_);
+    });
+  }
+
+  // ---- files ----------------------------------------------------------------------------
+
+  /// The files of one pass over the elements: at most kMaxOpenFiles (group, part) slots, each
+  /// with its file open (and, for a single part, its header written). `file_of` maps a slot,
+  /// group index * parts + part, to its file in the batch, or kNoFile.
+  struct Pass {
+    FileBatch files;
+    std::vector<std::uint32_t> file_of;
+  };
+
+  /// The slots of this graph's parts with rows of `groups`, in order, split into passes of
+  /// kMaxOpenFiles.
+  std::vector<std::vector<std::uint32_t>> passes(const std::vector<Group>& groups) const {
+    std::vector<std::vector<std::uint32_t>> out;
+    for (std::uint32_t g = 0; g < groups.size(); ++g) {
+      for (std::uint32_t p = 0; p < parts_; ++p) {
+        if (groups[g].file->part_rows[p] == 0 || !in_part(p)) continue;
+        if (out.empty() || out.back().size() == kMaxOpenFiles) out.emplace_back();
+        out.back().push_back(g * parts_ + p);
+      }
+    }
+    return out;
+  }
+
+  Pass open_pass(const std::vector<Group>& groups, const std::vector<std::uint32_t>& slots,
+                 FileKind kind) {
+    std::vector<std::string> names;
+    for (std::uint32_t slot : slots)
+      names.push_back(part_file(groups[slot / parts_].file->stem, "", slot % parts_, parts_));
+    Pass pass{FileBatch(folder_.dir, names),
+              std::vector<std::uint32_t>(groups.size() * parts_, kNoFile)};
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+      pass.file_of[slots[i]] = static_cast<std::uint32_t>(i);
+      // In parts, each group's header is a file of its own (Folder::begin).
+      if (parts_ == 1) folder_.header(pass.files[i].buffer(), *groups[slots[i]].file, kind);
+    }
+    return pass;
+  }
+
+  void prefetch_entity(std::uint32_t i) const {
+    const Entity& e = g_.entities()[i];
+    g_.strings().prefetch_text(e.name);
+    list_fields_.prefetch(e.aliases);
+    list_fields_.prefetch(e.sources);
+    __builtin_prefetch(e.properties.data());
+  }
+
+  void source_row(const Group& f, const Source& s) {
+    RowBuilder row(*out_);
+    field(row, s.id);
+    row.put(',');
+    row.put(f.file->label);
+    row.put(',');
+    row.put(s.date);
+    properties(row, f.columns, s.properties);
+    row.put('\n');
+  }
+
+  void entity_row(const Group& f, std::uint32_t i) {
+    const Entity& e = g_.entities()[i];
+    RowBuilder row(*out_);
+    row.put(id_fields_, i);
+    row.put(',');
+    row.put(f.file->label);
+    if (e.kind != kEmpty) {
+      auto it = kind_labels_.find(e.kind);
+      if (it == kind_labels_.end())
+        it = kind_labels_.emplace(e.kind, dbcols::pascal_case(g_.str(e.kind))).first;
+      if (!it->second.empty()) {
+        row.put(folder_.delimiter);
+        row.put(it->second);
+      }
+    }
+    row.put(',');
+    field(row, e.name);
+    row.put(',');
+    if (e.kind != kEmpty) field(row, e.kind);
+    row.put(',');
+    list_field(row, e.aliases);
+    row.put(',');
+    row.put(e.start);
+    row.put(',');
+    row.put(e.end);
+    row.put(',');
+    list_field(row, e.sources);
+    properties(row, f.columns, e.properties);
+    row.put('\n');
+  }
+
+  void relation_row(const Group& f, const Relation& r) {
+    RowBuilder row(*out_);
+    row.put(id_fields_, r.from);
+    row.put(',');
+    row.put(id_fields_, r.to);
+    row.put(',');
+    row.put(f.file->label);
+    row.put(',');
+    row.put(r.start);
+    row.put(',');
+    row.put(r.end);
+    row.put(',');
+    if (r.role != kEmpty) field(row, r.role);
+    row.put(',');
+    list_field(row, r.sources);
+    properties(row, f.columns, g_.properties_of(r));
+    row.put('\n');
   }
 
   const GraphView& view_;
   const KnowledgeGraph& g_;
-  fs::path dir_;
+  Folder& folder_;
   std::uint32_t parts_;
+  std::uint32_t part_;                      // the part written, or kEveryPart
   std::vector<std::uint32_t> entity_part_;  // in parts: the part of each entity's row
-  FileGroup sources_;
-  std::array<FileGroup, 4> entities_;
-  std::vector<FileGroup> relations_;  // sorted by file name
-  dbcols::TypeSlots file_of_type_;    // relation type id -> index in relations_
-  std::uint8_t list_marks_ = 0;
-  char delimiter_ = ';';
-  bool multiline_ = false;
-  std::size_t max_field_ = 0;
+  dbcols::TypeSlots group_of_type_;         // relation type id -> its group while writing
   std::string* out_ = nullptr;
   std::string scratch_, number_;
   std::unordered_map<StrId, std::string> kind_labels_;  // kind -> its label
@@ -711,6 +753,31 @@ class Writer {
   std::vector<std::uint8_t> list_marks_of_ = std::vector<std::uint8_t>(g_.lists().size());
 };
 
+// A merge's folder, one graph at a time (Exporter::part_writer).
+class Neo4jPartWriter final : public PartWriter {
+ public:
+  Neo4jPartWriter(const fs::path& dir, std::uint32_t parts) : folder_(dir, parts) {}
+  void plan(const GraphView& view, std::uint32_t part) override {
+    GraphRows(view, folder_, part).plan_elements();
+  }
+  void plan_sources(const GraphView& view) override {
+    GraphRows(view, folder_, kEveryPart).plan_sources();
+  }
+  void begin() override { folder_.begin(); }
+  void write(const GraphView& view, std::uint32_t part) override {
+    GraphRows rows(view, folder_, part);
+    rows.write_entities();
+    rows.write_relations();
+  }
+  void write_sources(const GraphView& view) override {
+    GraphRows(view, folder_, kEveryPart).write_sources();
+  }
+  void end() override { folder_.end(); }
+
+ private:
+  Folder folder_;
+};
+
 class Neo4jExporter final : public Exporter {
  public:
   std::string_view name() const override { return "neo4j"; }
@@ -718,7 +785,19 @@ class Neo4jExporter final : public Exporter {
   bool writes_directory() const override { return true; }
   void write_directory(const GraphView& view, const std::filesystem::path& dir,
                        const ExportOptions& options) const override {
-    Writer(view, dir, options.parts).write();
+    Folder folder(dir, options.parts);
+    GraphRows rows(view, folder, kEveryPart);
+    rows.plan_sources();
+    rows.plan_elements();
+    folder.begin();
+    rows.write_sources();
+    rows.write_entities();
+    rows.write_relations();
+    folder.end();
+  }
+  std::unique_ptr<PartWriter> part_writer(const std::filesystem::path& dir,
+                                          const ExportOptions& options) const override {
+    return std::make_unique<Neo4jPartWriter>(dir, options.parts);
   }
 };
 

@@ -39,6 +39,16 @@ std::string fold(std::string_view s, bool case_insensitive) {
   return out;
 }
 
+/// Which of U+001C to U+001F `s` holds, as bits 0 to 3.
+std::uint8_t separators_of(std::string_view s) {
+  std::uint8_t bits = 0;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x1C && u <= 0x1F) bits |= static_cast<std::uint8_t>(1u << (u - 0x1C));
+  }
+  return bits;
+}
+
 }  // namespace
 
 ColumnCollector::KeyStats& ColumnCollector::stats_of(StrId key) {
@@ -75,9 +85,30 @@ void ColumnCollector::add(const PropertyList& props, const StringPool& pool) {
       if (v.kind == ValueKind::integer &&
           (v.integer > kMaxExactInteger || v.integer < -kMaxExactInteger))
         s.huge_integer = true;
-      if (v.kind == ValueKind::string) s.classes |= pool.classes(v.string);
+      if (v.kind != ValueKind::string) continue;
+      const CharClasses classes = pool.classes(v.string);
+      s.classes |= classes;
+      if (classes & chars::kInfoSeparator) s.separators |= separators_of(pool.view(v.string));
     }
   }
+}
+
+void ColumnCollector::merge(const ColumnCollector& other, const StringPool& other_pool,
+                            StringPool& pool) {
+  for (const auto& [key, s] : other.stats_) {
+    KeyStats& t = stats_of(pool.intern(other_pool.view(key)));
+    t.kinds |= s.kinds;
+    t.classes |= s.classes;
+    t.separators |= s.separators;
+    t.multi = t.multi || s.multi;
+    t.huge_integer = t.huge_integer || s.huge_integer;
+  }
+}
+
+std::vector<PropertyColumn> keyed_in(std::vector<PropertyColumn> columns, const StringPool& from,
+                                     const StringPool& to) {
+  for (PropertyColumn& c : columns) c.key = to.find(from.view(c.key));
+  return columns;
 }
 
 std::vector<PropertyColumn> ColumnCollector::columns(const StringPool& pool) const {
@@ -90,6 +121,7 @@ std::vector<PropertyColumn> ColumnCollector::columns(const StringPool& pool) con
     c.type = infer_type(s.kinds, s.huge_integer);
     c.list = s.multi;
     c.classes = s.classes;
+    c.separators = s.separators;
     out.push_back(std::move(c));
   }
   // Never iterate a hash map into output: order by key text.

@@ -31,7 +31,8 @@ struct PropertyColumn {
   std::string name;  // the column name in the target database
   ColumnType type = ColumnType::string;
   bool list = false;
-  CharClasses classes = 0;  // of all its string values together
+  CharClasses classes = 0;      // of all its string values together
+  std::uint8_t separators = 0;  // bit i: some string value holds U+001C + i
 };
 
 /// Gathers the properties of the elements of one file, then types them.
@@ -41,11 +42,15 @@ class ColumnCollector {
   bool empty() const { return stats_.empty(); }
   /// The typed columns, sorted by key text, named after their keys (see assign_names).
   std::vector<PropertyColumn> columns(const StringPool& pool) const;
+  /// Adds what `other` gathered, its keys strings of `other_pool`, keying them in `pool`: the
+  /// columns of a file written from several graphs (a merge one partition at a time).
+  void merge(const ColumnCollector& other, const StringPool& other_pool, StringPool& pool);
 
  private:
   struct KeyStats {
     std::uint8_t kinds = 0;  // bit per ValueKind
     CharClasses classes = 0;
+    std::uint8_t separators = 0;
     bool multi = false;
     bool huge_integer = false;
   };
@@ -84,6 +89,11 @@ struct NamingRules {
   /// Names the database refuses (may be empty).
   std::function<bool(std::string_view)> reserved;
 };
+
+/// `columns` with each key looked up in `to` (StringPool::kMissing where `to` lacks it): columns
+/// named over the strings of `from`, made to walk the properties of a graph of `to`.
+std::vector<PropertyColumn> keyed_in(std::vector<PropertyColumn> columns, const StringPool& from,
+                                     const StringPool& to);
 
 /// Names the columns (sorted by key text): the key itself, with one more leading `_` when the
 /// key stripped of its leading underscores is a built-in name (`name` -> `_name`, `_name` ->

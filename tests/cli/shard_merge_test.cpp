@@ -299,3 +299,142 @@ TEST(ShardMerge, BadManifestIsInvalidInput) {
 
 }  // namespace
 }  // namespace kgraph::test
+
+namespace kgraph::test {
+namespace {
+
+// ---- merge one partition at a time: partitioned database folders -----------------------
+
+/// `-o neo4j:DIR/neo4j-db -o kuzu:DIR/kuzu-db --parts P`: outputs a merge may write one
+/// partition at a time.
+std::string part_outputs(const fs::path& dir, int parts) {
+  return " -o " + shell_quote("neo4j:" + (dir / "neo4j-db").string()) + " -o " +
+         shell_quote("kuzu:" + (dir / "kuzu-db").string()) + " --parts " + std::to_string(parts);
+}
+
+/// What `kgraph VERB ARGS` printed and returned, run with KGRAPH_TIMINGS set.
+RunResult timed(const std::string& verb_and_args) {
+  return run_shell("KGRAPH_TIMINGS=1 " + shell_quote(KGRAPH_BINARY) + " " + verb_and_args);
+}
+
+/// The phases a timed run went through, in order (`read`, `tables`, ...).
+std::vector<std::string> phases(const std::string& err) {
+  std::vector<std::string> out;
+  static const std::regex kPhase("^kgraph: phase ([a-z]+):");
+  std::istringstream lines(err);
+  std::smatch m;
+  for (std::string line; std::getline(lines, line);)
+    if (std::regex_search(line, m, kPhase)) out.push_back(m[1]);
+  return out;
+}
+
+/// Builds `inputs` into partitioned folders and merges `folders` into them, and expects the
+/// same bytes, the merge having held one partition at a time.
+void expect_partitioned_merge(const std::vector<std::string>& inputs,
+                              const std::vector<fs::path>& folders, int parts) {
+  const fs::path built = make_temp_dir();
+  std::string build_args = "build";
+  for (const std::string& i : inputs) build_args += " " + shell_quote(i);
+  const RunResult b = timed(build_args + part_outputs(built, parts));
+  ASSERT_EQ(b.status, 0) << b.err;
+  const fs::path merged = make_temp_dir();
+  std::string merge_args = "merge";
+  for (const fs::path& f : folders) merge_args += " " + shell_quote(f.string());
+  const RunResult m = timed(merge_args + part_outputs(merged, parts));
+  ASSERT_EQ(m.status, 0) << m.err;
+  EXPECT_EQ(phases(b.err), (std::vector<std::string>{"read", "finish", "export"}));
+  EXPECT_EQ(phases(m.err), (std::vector<std::string>{"tables", "plan", "write"})) << m.err;
+  expect_same_tree(built, merged);
+}
+
+TEST(PartitionedMerge, ExampleOnePartitionAtATime) {
+  const std::vector<std::string> inputs = {example("graph.json"), example("csv"),
+                                           example("article/mfa-north-koreans-2006-10-03.txt")};
+  for (const int parts : {3, 16}) {
+    SCOPED_TRACE("--parts " + std::to_string(parts));
+    expect_partitioned_merge(inputs, {shard(inputs, parts)}, parts);
+  }
+  // A folder per input file, named in another order: ids declared in one file, named in
+  // another; sources cited in one and declared in another.
+  std::vector<std::string> files = {example("graph.json")};
+  for (const std::string name : {"actors", "events", "laws", "places", "relations", "sources"})
+    files.push_back(example("csv/" + name + ".csv"));
+  std::vector<fs::path> folders;
+  for (const std::string& file : files) folders.push_back(shard({file}, 3));
+  std::reverse(folders.begin(), folders.end());
+  expect_partitioned_merge(files, folders, 3);
+}
+
+TEST(PartitionedMerge, SyntheticOnePartitionAtATime) {
+  std::vector<std::string> inputs = synthetic_inputs(5);
+  std::mt19937 rng(5);
+  std::vector<fs::path> folders;
+  for (const std::string& input : inputs) folders.push_back(shard({input}, 16));
+  std::shuffle(folders.begin(), folders.end(), rng);
+  expect_partitioned_merge(inputs, folders, 16);
+}
+
+TEST(PartitionedMerge, WholeGraphWhenPartsDifferOrSomethingNeedsIt) {
+  const std::vector<std::string> inputs = {example("graph.json")};
+  const fs::path folder = shard(inputs, 3);
+  const fs::path out = make_temp_dir();
+  const std::string merge = "merge " + shell_quote(folder.string());
+  // Outputs in another part count, an output that is one document, a selection: the whole
+  // graph is read, as build reads it; the bytes are build's all the same.
+  for (const std::string& more :
+       {part_outputs(out / "a", 2),
+        part_outputs(out / "b", 3) + " -o " + shell_quote((out / "b" / "g.graphml").string()),
+        part_outputs(out / "c", 3) + " --types actor"}) {
+    SCOPED_TRACE(more);
+    fs::create_directories(out / "a");
+    fs::create_directories(out / "b");
+    fs::create_directories(out / "c");
+    const RunResult r = timed(merge + more);
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(phases(r.err), (std::vector<std::string>{"read", "finish", "export"}));
+  }
+  const fs::path built = make_temp_dir();
+  ASSERT_EQ(timed("build " + shell_quote(inputs[0]) + part_outputs(built, 2)).status, 0);
+  expect_same_tree(built, out / "a");
+}
+
+TEST(PartitionedMerge, FindsWhatNeedsEveryPartition) {
+  // Problems whose two ends are in different partitions, or in different shard folders:
+  // an id of two types, a relation to an id nobody declares, an endpoint the schema refuses
+  // (an actor located in an actor), a source nobody declares, and conflicting dates of one
+  // source in two folders.
+  const fs::path in = make_temp_dir();
+  write_file(in / "a.json", R"({"actors": [{"id": "x", "name": "X"}, {"id": "z", "name": "Z"}],
+  "sources": [{"id": "s", "date": "2001"}],
+  "relations": [{"from": "x", "type": "located_in", "to": "nowhere"},
+                {"from": "y", "type": "located_in", "to": "z", "sources": ["s"]}]})");
+  write_file(in / "b.json", R"({"places": [{"id": "x", "name": "X"}],
+  "sources": [{"id": "s", "date": "2002"}],
+  "actors": [{"id": "y", "name": "Y", "sources": ["missing"]}]})");
+  const std::string a = (in / "a.json").string(), b = (in / "b.json").string();
+  const fs::path built_out = make_temp_dir(), merged_out = make_temp_dir();
+  const RunResult built =
+      timed("build " + shell_quote(a) + " " + shell_quote(b) + part_outputs(built_out, 4));
+  EXPECT_EQ(built.status, 1);
+  const RunResult merged = timed("merge " + shell_quote(shard({a}, 4).string()) + " " +
+                                 shell_quote(shard({b}, 4).string()) + part_outputs(merged_out, 4));
+  EXPECT_EQ(merged.status, 1);
+  EXPECT_EQ(file_names(built_out), std::vector<std::string>{});
+  EXPECT_EQ(file_names(merged_out), std::vector<std::string>{});
+  EXPECT_NE(phases(merged.err), (std::vector<std::string>{"read", "finish", "export"}));
+  auto messages = [](const std::string& err) {
+    std::vector<std::string> out;
+    std::istringstream lines(err);
+    for (std::string line; std::getline(lines, line);)
+      if (const std::size_t at = line.find(": error: "); at != std::string::npos)
+        out.push_back(std::regex_replace(line.substr(at), std::regex(" at [^ ]+:[0-9]+(;|$)"),
+                                         " at PLACE$1"));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(messages(merged.err), messages(built.err)) << merged.err;
+  EXPECT_EQ(messages(built.err).size(), 5u) << built.err;
+}
+
+}  // namespace
+}  // namespace kgraph::test
