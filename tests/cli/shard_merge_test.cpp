@@ -98,6 +98,20 @@ std::string example(const std::string& relative) {
   return source_path("examples/north-korean-refugees-2006/" + relative).string();
 }
 
+/// The errors of a run's messages, sorted, without their places: a merge reports at a line of
+/// a part file what build reports at a line of an input, and messages may name the place of an
+/// earlier record too.
+std::vector<std::string> error_messages(const std::string& err) {
+  std::vector<std::string> out;
+  std::istringstream lines(err);
+  static const std::regex kPlace(" at [^ ]+:[0-9]+(;|$)");
+  for (std::string line; std::getline(lines, line);)
+    if (const std::size_t at = line.find(": error: "); at != std::string::npos)
+      out.push_back(std::regex_replace(line.substr(at), kPlace, " at PLACE$1"));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 TEST(ShardMerge, ExampleForEveryPartCount) {
   // The example's document, its CSV tables and its article, read together as build reads them.
   const std::vector<std::string> inputs = {example("graph.json"), example("csv"),
@@ -215,19 +229,8 @@ TEST(ShardMerge, MergeFindsWhatNeedsEveryInput) {
   EXPECT_EQ(merged.status, 1);
   EXPECT_EQ(file_names(out), std::vector<std::string>{});
   // The same problems, each at its place in a part file rather than in an input.
-  auto messages = [](const std::string& err) {
-    std::vector<std::string> out;
-    std::istringstream lines(err);
-    for (std::string line; std::getline(lines, line);)
-      if (const std::size_t at = line.find(": error: "); at != std::string::npos)
-        // Messages may name the place of an earlier record: an input, or a part file.
-        out.push_back(
-            std::regex_replace(line.substr(at), std::regex(" at [^ ]+:[0-9]+;"), " at PLACE;"));
-    std::sort(out.begin(), out.end());
-    return out;
-  };
-  EXPECT_EQ(messages(merged.err), messages(built.err));
-  EXPECT_EQ(messages(built.err).size(), 3u) << built.err;
+  EXPECT_EQ(error_messages(merged.err), error_messages(built.err));
+  EXPECT_EQ(error_messages(built.err).size(), 3u) << built.err;
   EXPECT_NE(merged.err.find("part-0000"), std::string::npos) << merged.err;
 }
 
@@ -422,18 +425,8 @@ TEST(PartitionedMerge, FindsWhatNeedsEveryPartition) {
   EXPECT_EQ(file_names(built_out), std::vector<std::string>{});
   EXPECT_EQ(file_names(merged_out), std::vector<std::string>{});
   EXPECT_NE(phases(merged.err), (std::vector<std::string>{"read", "finish", "export"}));
-  auto messages = [](const std::string& err) {
-    std::vector<std::string> out;
-    std::istringstream lines(err);
-    for (std::string line; std::getline(lines, line);)
-      if (const std::size_t at = line.find(": error: "); at != std::string::npos)
-        out.push_back(std::regex_replace(line.substr(at), std::regex(" at [^ ]+:[0-9]+(;|$)"),
-                                         " at PLACE$1"));
-    std::sort(out.begin(), out.end());
-    return out;
-  };
-  EXPECT_EQ(messages(merged.err), messages(built.err)) << merged.err;
-  EXPECT_EQ(messages(built.err).size(), 5u) << built.err;
+  EXPECT_EQ(error_messages(merged.err), error_messages(built.err)) << merged.err;
+  EXPECT_EQ(error_messages(built.err).size(), 5u) << built.err;
 }
 
 }  // namespace

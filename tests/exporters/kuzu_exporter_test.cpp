@@ -84,6 +84,46 @@ TEST(PropertyColumns, NamesAvoidBuiltinsReservedAndEachOther) {
                                       "note", "x{y}"}));
 }
 
+TEST(PropertyColumns, MergedFromSeveralGraphsAsFromOne) {
+  // A merge gathers a file's columns from one graph per partition, each with its own strings.
+  const char* a = R"({"actors": [{"id": "a", "name": "A", "n": 1, "l": "p", "s": "x;y|z"}]})";
+  const char* b = R"({"actors": [{"id": "b", "name": "B", "n": 0.5, "l": ["q", "r"], "t": true}]})";
+  const char* both = R"({"actors": [{"id": "a", "name": "A", "n": 1, "l": "p", "s": "x;y|z"},
+      {"id": "b", "name": "B", "n": 0.5, "l": ["q", "r"], "t": true}]})";
+  const auto collect = [](const KnowledgeGraph& g) {
+    dbcols::ColumnCollector c;
+    for (const Entity& e : g.entities()) c.add(e.properties, g.strings());
+    return c;
+  };
+  const KnowledgeGraph ga = test::graph_from_json(a), gb = test::graph_from_json(b),
+                       gboth = test::graph_from_json(both);
+  StringPool keys;
+  dbcols::ColumnCollector merged;
+  merged.merge(collect(ga), ga.strings(), keys);
+  merged.merge(collect(gb), gb.strings(), keys);
+  const auto describe = [](const std::vector<dbcols::PropertyColumn>& columns) {
+    std::vector<std::string> out;
+    for (const auto& c : columns)
+      out.push_back(c.name + ":" + std::string(dbcols::kuzu_type_name(c.type)) +
+                    (c.list ? "[]" : "") + ":" + std::to_string(c.classes) + ":" +
+                    std::to_string(c.separators));
+    return out;
+  };
+  const auto columns = merged.columns(keys);
+  EXPECT_EQ(describe(columns), describe(collect(gboth).columns(gboth.strings())));
+  EXPECT_EQ(columns[2].name, "s");
+  EXPECT_EQ(columns[2].classes & (chars::kSemicolon | chars::kPipe),
+            chars::kSemicolon | chars::kPipe);
+  // Keyed in a graph's strings, the columns walk its properties; a key it lacks finds nothing.
+  const auto in_b = dbcols::keyed_in(columns, keys, gb.strings());
+  std::vector<std::string> cells;
+  dbcols::for_each_cell(
+      in_b, gb.entities()[0].properties, [&](const dbcols::PropertyColumn& c, const Property* p) {
+        cells.push_back(c.name + (p ? "=" + std::to_string(p->values.size()) : "-"));
+      });
+  EXPECT_EQ(cells, (std::vector<std::string>{"l=2", "n=1", "s-", "t=1"}));
+}
+
 TEST(PropertyColumns, LabelsAndTypes) {
   EXPECT_EQ(dbcols::pascal_case("government_body"), "GovernmentBody");
   EXPECT_EQ(dbcols::pascal_case("actor"), "Actor");
