@@ -34,14 +34,31 @@ constexpr const char* kKuzu = "kuzu";
 constexpr const char* kLadybug = "@ladybugdb/core";
 
 /// Builds `input` to a Kuzu folder in `parts` parts and to canonical JSON, loads the folder into
-/// the database of npm package `module` and checks it; returns the check's output.
+/// the database of npm package `module` and checks it; returns the check's output. `merged`:
+/// the folder is written by shard and merge instead.
 std::string build_load_and_check(const fs::path& input, bool example = false,
-                                 const std::string& module = kKuzu, int parts = 1) {
+                                 const std::string& module = kKuzu, int parts = 1,
+                                 bool merged = false) {
   const fs::path clients = node_clients();
   const fs::path tmp = test::make_temp_dir();
   const fs::path out = tmp / "kuzu", json = tmp / "graph.json", db = tmp / "db";
-  const auto built = test::run_kgraph({"build", input.string(), "-o", "kuzu:" + out.string(), "-o",
-                                       json.string(), "--parts", std::to_string(parts)});
+  const std::string part_count = std::to_string(parts);
+  if (merged) {
+    // Sharded, then merged one partition at a time (docs/scale.md) into the folder; the JSON
+    // the checks compare with comes from build.
+    const fs::path shard = tmp / "shard";
+    const auto sharded =
+        test::run_kgraph({"shard", input.string(), "--parts", part_count, "-o", shard.string()});
+    EXPECT_EQ(sharded.status, 0) << sharded.err;
+    const auto merged_run = test::run_kgraph(
+        {"merge", shard.string(), "-o", "kuzu:" + out.string(), "--parts", part_count});
+    EXPECT_EQ(merged_run.status, 0) << merged_run.err;
+    if (sharded.status != 0 || merged_run.status != 0) return {};
+  }
+  const auto built = merged
+                         ? test::run_kgraph({"build", input.string(), "-o", json.string()})
+                         : test::run_kgraph({"build", input.string(), "-o", "kuzu:" + out.string(),
+                                             "-o", json.string(), "--parts", part_count});
   EXPECT_EQ(built.status, 0) << built.err;
   if (built.status != 0) return {};
   for (const std::string& name : test::file_names(out))
@@ -103,6 +120,13 @@ TEST(LadybugClient, PartitionedFoldersLoad) {
   std::cout << build_load_and_check(test::test_data("hostile/hostile.json"), false, kLadybug, 3);
   std::cout << build_load_and_check(test::test_data("databases/edge_cases.json"), false, kLadybug,
                                     3);
+}
+
+TEST(LadybugClient, FoldersMergedOnePartitionAtATimeLoad) {
+  std::cout << build_load_and_check(
+      test::source_path("examples/north-korean-refugees-2006/graph.json"), true, kLadybug, 3, true);
+  std::cout << build_load_and_check(test::test_data("hostile/hostile.json"), false, kLadybug, 3,
+                                    true);
 }
 
 /// A graph of `count` actors whose rows all go to the escaped file: aliases with commas, edge
