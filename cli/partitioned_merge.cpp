@@ -13,6 +13,7 @@
 #include "graph/record.hpp"
 #include "graph/record_sink.hpp"
 #include "graph/string_pool.hpp"
+#include "importers/typed_records.hpp"
 
 namespace kgraph::cli {
 namespace {
@@ -41,20 +42,6 @@ std::optional<EntityType> entity_type_of(Section s) {
       break;
   }
   return std::nullopt;
-}
-
-Section section_of(EntityType t) {
-  switch (t) {
-    case EntityType::actor:
-      return Section::actor;
-    case EntityType::law:
-      return Section::law;
-    case EntityType::event:
-      return Section::event;
-    case EntityType::place:
-      break;
-  }
-  return Section::place;
 }
 
 /// Every declared entity of every partition by id: its type and kind, what a relation from
@@ -155,17 +142,16 @@ class PartitionSink final : public RecordSink {
       if (!e) continue;
       stub.clear();
       stub.section = section_of(e->type);
-      stub.add_field("id", {}).values.push_back(RawScalar::of_string(id));
-      stub.add_field("name", {}).values.push_back(RawScalar::of_string(id));
-      if (!e->kind.empty())
-        stub.add_field("kind", {}).values.push_back(RawScalar::of_string(e->kind));
+      add_text(stub, "id", id, {});
+      add_text(stub, "name", id, {});
+      if (!e->kind.empty()) add_text(stub, "kind", e->kind, {});
       builder_.add(stub);
     }
     for (const std::string& id : cited_) {
       if (source_ids.find(id) == StringPool::kMissing) continue;
       stub.clear();
       stub.section = Section::source;
-      stub.add_field("id", {}).values.push_back(RawScalar::of_string(id));
+      add_text(stub, "id", id, {});
       builder_.add(stub);
     }
   }
