@@ -53,14 +53,16 @@ class EntityTable {
     std::string_view kind;
   };
 
-  /// The first declaration wins: conflicting ones meet in one partition, whose merge reports
-  /// them.
+  /// The first type wins, and the first kind given, as merging the records does; conflicting
+  /// ones meet in one partition, whose merge reports them.
   void declare(std::string_view id, EntityType type, std::string_view kind) {
     const StrId key = strings_.intern(id);
     if (key >= entries_.size()) entries_.resize(static_cast<std::size_t>(key) + 1);
-    if (entries_[key].declared) return;
-    const StrId kind_id = strings_.intern(kind);
-    entries_[key] = {kind_id, type, true};
+    if (!entries_[key].declared) {
+      entries_[key] = {strings_.intern(kind), type, true};
+    } else if (entries_[key].kind == kEmpty && !kind.empty()) {
+      entries_[key].kind = strings_.intern(kind);  // a record without a kind leaves it open
+    }
   }
 
   std::optional<Entity> find(std::string_view id) const {

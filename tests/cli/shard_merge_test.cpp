@@ -377,6 +377,21 @@ TEST(PartitionedMerge, SyntheticOnePartitionAtATime) {
   expect_partitioned_merge(inputs, folders, 16);
 }
 
+TEST(PartitionedMerge, KindFromAnotherFolderAllowsTheRelation) {
+  // q is a person only in b.json, and parent_of needs a person at both ends: the relation from
+  // p, in whatever partition it lands, is checked against the kind b gives q.
+  const fs::path in = make_temp_dir();
+  write_file(in / "a.json", R"({"actors": [{"id": "p", "name": "P", "kind": "person"},
+                                           {"id": "q", "name": "Q"}],
+  "relations": [{"from": "p", "type": "parent_of", "to": "q"}]})");
+  write_file(in / "b.json", R"({"actors": [{"id": "q", "name": "Q", "kind": "person"}]})");
+  const std::vector<std::string> inputs = {(in / "a.json").string(), (in / "b.json").string()};
+  for (const int parts : {2, 3, 4, 5, 6}) {
+    SCOPED_TRACE("--parts " + std::to_string(parts));
+    expect_partitioned_merge(inputs, {shard({inputs[0]}, parts), shard({inputs[1]}, parts)}, parts);
+  }
+}
+
 TEST(PartitionedMerge, WholeGraphWhenPartsDifferOrSomethingNeedsIt) {
   const std::vector<std::string> inputs = {example("graph.json")};
   const fs::path folder = shard(inputs, 3);
