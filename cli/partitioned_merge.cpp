@@ -1,6 +1,5 @@
 #include "cli/partitioned_merge.hpp"
 
-#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
