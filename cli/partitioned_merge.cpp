@@ -26,23 +26,6 @@ std::string_view text_of(const RawRecord& r, std::string_view key) {
   return f->values[0].text;
 }
 
-std::optional<EntityType> entity_type_of(Section s) {
-  switch (s) {
-    case Section::actor:
-      return EntityType::actor;
-    case Section::law:
-      return EntityType::law;
-    case Section::event:
-      return EntityType::event;
-    case Section::place:
-      return EntityType::place;
-    case Section::source:
-    case Section::relation:
-      break;
-  }
-  return std::nullopt;
-}
-
 /// Every declared entity of every partition by id: its type and kind, what a relation from
 /// another partition is checked against (and written with). About the id's bytes plus a dozen.
 class EntityTable {

@@ -356,20 +356,23 @@ class Writer {
     }
   };
 
-  /// Writes the files of `groups`, every part of each, in as many passes as kMaxOpenFiles
-  /// needs; `write_rows(pass)` writes the rows of the files of one pass.
+  /// Writes the files of `groups`, every part of each that this writer writes, in as many
+  /// passes as kMaxOpenFiles needs; `write_rows(pass)` writes the rows of the files of one pass.
   template <class WriteRows>
   void write_groups(const std::vector<Group>& groups, WriteRows&& write_rows) {
     const std::size_t slots = groups.size() * parts_;
-    for (std::size_t first = 0; first < slots; first += kMaxOpenFiles) {
-      const std::size_t last = std::min(slots, first + kMaxOpenFiles);
+    std::vector<std::size_t> written;  // the slots of the parts written, in order
+    for (std::size_t s = 0; s < slots; ++s)
+      if (part_ == kEveryPart || s % parts_ == part_) written.push_back(s);
+    for (std::size_t first = 0; first < written.size(); first += kMaxOpenFiles) {
+      const std::size_t last = std::min(written.size(), first + kMaxOpenFiles);
       const std::size_t block = csv::block_bytes_for(last - first);
       Pass pass;
       pass.file_of.assign(slots, kNone);
-      for (std::size_t s = first; s < last; ++s) {
+      for (std::size_t k = first; k < last; ++k) {
+        const std::size_t s = written[k];
         const Group& g = groups[s / parts_];
-        if (part_ != kEveryPart && s % parts_ != part_) continue;
-        pass.file_of[s] = static_cast<std::uint32_t>(pass.files.size());
+        pass.file_of[s] = static_cast<std::uint32_t>(k - first);
         pass.files.push_back(std::make_unique<TableFiles>(
             dir_, g, static_cast<std::uint32_t>(s % parts_), parts_, block));
         pass.rows.push_back(g.rows);
@@ -625,7 +628,7 @@ class KuzuPartWriter final : public PartWriter {
  public:
   KuzuPartWriter(fs::path dir, std::uint32_t parts) : dir_(std::move(dir)), parts_(parts) {}
   void plan(const GraphView& view, std::uint32_t part) override {
-    Writer(view, dir_, tables(view), part).plan_elements();
+    kuzu::plan_elements(tables(view), view, kuzu::GraphIndex(view, parts_), part);
   }
   void plan_sources(const GraphView& view) override { kuzu::plan_sources(tables(view), view); }
   void begin() override {

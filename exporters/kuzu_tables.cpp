@@ -10,8 +10,6 @@
 
 #include "exporters/exporter.hpp"
 
-#include "exporters/part_files.hpp"
-
 namespace kgraph::kuzu {
 namespace {
 
@@ -112,25 +110,6 @@ void Tables::begin() {
           p.stem = "rel_" + t.type + "_" + table_file_stem(from) + "_" + table_file_stem(to);
       }
     }
-  }
-}
-
-GraphIndex::GraphIndex(const GraphView& view, std::uint32_t part_count)
-    : id_fields(view.graph().entities().size()), parts(part_count) {
-  const KnowledgeGraph& g = view.graph();
-  const StringPool& pool = g.strings();
-  if (parts > 1) entity_parts.resize(g.entities().size());
-  const IndexSet& entities = view.entities();
-  for (std::uint32_t k = 0; k < entities.size(); ++k) {
-    if (k + 2 * kPrefetchAhead < entities.size())
-      pool.prefetch(g.entities()[entities[k + 2 * kPrefetchAhead]].id);
-    if (k + kPrefetchAhead < entities.size())
-      pool.prefetch_text(g.entities()[entities[k + kPrefetchAhead]].id);
-    const std::uint32_t i = entities[k];
-    const Entity& e = g.entities()[i];
-    // Each id rendered once as a CSV field; rows and relation rows copy it from there.
-    id_fields.set_csv(i, pool, e.id, static_cast<std::uint8_t>(e.type));
-    if (parts > 1) entity_parts[i] = part_of(pool.view(e.id), parts);
   }
 }
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "exporters/entity_ids.hpp"
 #include "exporters/property_columns.hpp"
 #include "exporters/rendered_fields.hpp"
 #include "graph/graph_view.hpp"
@@ -81,30 +82,18 @@ struct Tables {
   std::uint32_t parts = 1;
 };
 
-/// What one graph's rows need to find their tables: every entity id rendered once as a CSV
-/// field tagged with its type, the part of each, the table of each relation type.
-struct GraphIndex {
-  /// The ids of the entities of `view`, and their parts of `parts`.
-  GraphIndex(const GraphView& view, std::uint32_t parts);
+/// What one graph's rows need to find their tables: its entity ids (entity_ids.hpp) and the
+/// table of each relation type.
+struct GraphIndex : EntityIds {
+  using EntityIds::EntityIds;
 
   /// Finds the table of each relation type, once `tables` has every table.
   void find_tables(const Tables& tables, const StringPool& pool);
 
-  /// The part of an entity's row, and of the relations it starts.
-  std::uint32_t entity_part(std::uint32_t entity) const {
-    return parts > 1 ? entity_parts[entity] : 0;
-  }
-
   /// The pair of `r`'s entity types, an index into RelTable::pairs.
-  int pair_of(const Relation& r) const {
-    return pair_index(static_cast<EntityType>(id_fields.tag(r.from)),
-                      static_cast<EntityType>(id_fields.tag(r.to)));
-  }
+  int pair_of(const Relation& r) const { return pair_index(type_of(r.from), type_of(r.to)); }
 
-  EntityFields id_fields;
-  std::uint32_t parts = 1;
-  std::vector<std::uint32_t> entity_parts;  // in parts: the part of each entity's row
-  dbcols::TypeSlots table_of_type;          // relation type id -> index in Tables::relations
+  dbcols::TypeSlots table_of_type;  // relation type id -> index in Tables::relations
 };
 
 /// Adds to `tables` the rows of part `part` of `view` (every part: kEveryPart, exporter.hpp):

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "exporters/csv_text.hpp"
+#include "exporters/entity_ids.hpp"
 #include "exporters/exporter.hpp"
 #include "exporters/part_files.hpp"
 #include "exporters/property_columns.hpp"
@@ -349,9 +350,12 @@ class Folder {
 class GraphRows {
  public:
   GraphRows(const GraphView& view, Folder& folder, std::uint32_t part)
-      : view_(view), g_(view.graph()), folder_(folder), parts_(folder.parts), part_(part) {
-    index_entities();
-  }
+      : view_(view),
+        g_(view.graph()),
+        folder_(folder),
+        parts_(folder.parts),
+        part_(part),
+        ids_(view, folder.parts) {}
 
   // ---- first pass: count rows, gather their properties and the delimiters lists hold ------
 
@@ -387,7 +391,7 @@ class GraphRows {
       ++f.part_rows[entity_part(i)];
       entity_columns[static_cast<int>(e.type)].add(e.properties, pool);
       folder_.list_marks |= list_marks(e.aliases) | list_marks(e.sources);
-      folder_.max_field = std::max(folder_.max_field, id_fields_.get(i).size());
+      folder_.max_field = std::max(folder_.max_field, ids_.id_fields.get(i).size());
     }
     for (EntityType t : kEntityTypes)
       folder_.entities[static_cast<int>(t)].collector.merge(entity_columns[static_cast<int>(t)],
@@ -487,7 +491,7 @@ class GraphRows {
         }
         if (k + kAhead < relations.size()) {
           const Relation& next = g_.relations()[relations[k + kAhead]];
-          id_fields_.prefetch(next.to);
+          ids_.id_fields.prefetch(next.to);
           list_fields_.prefetch_text(next.sources);
           __builtin_prefetch(g_.properties_of(next).data());
         }
@@ -520,29 +524,10 @@ class GraphRows {
     return dbcols::keyed_in(f.columns, folder_.keys, g_.strings());
   }
 
-  /// Renders every entity id once as a CSV field (rows, and relations to the entity, copy it
-  /// from there) and, in parts, finds the part of each.
-  void index_entities() {
-    const StringPool& pool = g_.strings();
-    if (parts_ > 1) entity_part_.resize(g_.entities().size());
-    const IndexSet& entities = view_.entities();
-    for (std::uint32_t k = 0; k < entities.size(); ++k) {
-      if (k + 2 * kAhead < entities.size())
-        pool.prefetch(g_.entities()[entities[k + 2 * kAhead]].id);
-      if (k + kAhead < entities.size()) pool.prefetch_text(g_.entities()[entities[k + kAhead]].id);
-      const std::uint32_t i = entities[k];
-      const StrId id = g_.entities()[i].id;
-      if (parts_ > 1) entity_part_[i] = part_of(pool.view(id), parts_);
-      id_fields_.set_csv(i, pool, id);
-    }
-  }
-
   bool in_part(std::uint32_t p) const { return part_ == kEveryPart || p == part_; }
 
   /// The part of an entity's row, and of the relations it starts.
-  std::uint32_t entity_part(std::uint32_t entity) const {
-    return parts_ > 1 ? entity_part_[entity] : 0;
-  }
+  std::uint32_t entity_part(std::uint32_t entity) const { return ids_.entity_part(entity); }
   std::uint32_t source_part(std::uint32_t source) const {
     return part_of(g_.str(g_.sources()[source].id), parts_);
   }
@@ -690,7 +675,7 @@ class GraphRows {
   void entity_row(const Group& f, std::uint32_t i) {
     const Entity& e = g_.entities()[i];
     RowBuilder row(*out_);
-    row.put(id_fields_, i);
+    row.put(ids_.id_fields, i);
     row.put(',');
     row.put(f.file->label);
     if (e.kind != kEmpty) {
@@ -720,9 +705,9 @@ class GraphRows {
 
   void relation_row(const Group& f, const Relation& r) {
     RowBuilder row(*out_);
-    row.put(id_fields_, r.from);
+    row.put(ids_.id_fields, r.from);
     row.put(',');
-    row.put(id_fields_, r.to);
+    row.put(ids_.id_fields, r.to);
     row.put(',');
     row.put(f.file->label);
     row.put(',');
@@ -741,15 +726,14 @@ class GraphRows {
   const KnowledgeGraph& g_;
   Folder& folder_;
   std::uint32_t parts_;
-  std::uint32_t part_;                      // the part written, or kEveryPart
-  std::vector<std::uint32_t> entity_part_;  // in parts: the part of each entity's row
-  dbcols::TypeSlots group_of_type_;         // relation type id -> its group while writing
+  std::uint32_t part_;               // the part written, or kEveryPart
+  EntityIds ids_;                    // every entity id of the view as a CSV field, and its part
+  dbcols::TypeSlots group_of_type_;  // relation type id -> its group while writing
   std::string* out_ = nullptr;
   std::string scratch_, number_;
   std::unordered_map<StrId, std::string> kind_labels_;  // kind -> its label
-  EntityFields id_fields_{g_.entities().size()};  // every entity id of the view as a CSV field
-  RenderedText list_fields_{g_.lists().size()};   // array fields by list
-  static constexpr std::uint8_t kKnown = 0x80;    // marks computed (the delimiters use 6 bits)
+  RenderedText list_fields_{g_.lists().size()};         // array fields by list
+  static constexpr std::uint8_t kKnown = 0x80;  // marks computed (the delimiters use 6 bits)
   std::vector<std::uint8_t> list_marks_of_ = std::vector<std::uint8_t>(g_.lists().size());
 };
 
