@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz libicu-dev libxml2-dev
-          zlib1g-dev libbz2-dev libzstd-dev libpcre2-dev libgtest-dev libbenchmark-dev fonts-noto-cjk)
+          zlib1g-dev libbz2-dev libzstd-dev libpcre2-dev libjemalloc-dev libgtest-dev libbenchmark-dev fonts-noto-cjk)
 if [[ "${1:-}" == "--tests" ]]; then
   # fontconfig: fc-match, with which a test checks that the CJK font is found.
   # gzip, bzip2 and zstd compress the test inputs of the compressed-input tests.
