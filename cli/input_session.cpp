@@ -63,6 +63,8 @@ InputSession::InputSession(const ParsedArgs& args, Context& ctx) : args_(args), 
   // Reading on other threads than the builder's does not pay yet (docs/performance.md, "Import
   // speed on two cores"): it is done only when --threads is given.
   threads_ = args.has("threads") ? threads_option(args) : 0;
+  // Sorting on a second core does pay (the same docs): by default one helper per extra core.
+  finish_helpers_ = threads_option(args);
 }
 
 std::optional<Schema> InputSession::load_schema() {
@@ -138,7 +140,7 @@ std::optional<KnowledgeGraph> InputSession::read(Schema schema) {
   if (!diags_.too_many_errors()) {
     progress_->step("checking " + std::to_string(builder.records()) + " records");
     const PhaseTimer finishing(ctx_.err, "finish");
-    graph = builder.finish();
+    graph = builder.finish(finish_helpers_);
   }
   progress_->done();
   print_diagnostics();

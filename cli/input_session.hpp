@@ -75,7 +75,8 @@ class InputSession {
   std::unique_ptr<Progress> progress_;
   std::size_t max_errors_ = 0;
   bool quiet_ = false;
-  unsigned threads_ = 0;  // --threads: readers beside the builder's thread
+  unsigned threads_ = 0;         // --threads: readers beside the builder's thread
+  unsigned finish_helpers_ = 0;  // threads beside the builder's that share its final sort
   const Importer* forced_ = nullptr;
   ImportOptions import_options_;
   std::vector<InputFile> inputs_;

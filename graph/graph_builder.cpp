@@ -1,7 +1,9 @@
 #include "graph/graph_builder.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <numeric>
+#include <thread>
 #include <unordered_map>
 
 #include "graph/builder_state.hpp"
@@ -106,14 +108,46 @@ bool GraphBuilder::within_limits(const RawRecord& record) {
   return check_record_limits(diags_, record.at, values, bytes);
 }
 
-std::optional<KnowledgeGraph> GraphBuilder::finish() {
+namespace {
+
+/// The staged entities' slots in the order of their ids' text: the graph's entity order.
+std::vector<std::uint32_t> entities_in_id_order(const BuilderState& s) {
+  std::vector<std::uint32_t> order(s.entities.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return s.strings.view(s.entities[a].entity.id) < s.strings.view(s.entities[b].entity.id);
+  });
+  return order;
+}
+
+}  // namespace
+
+std::optional<KnowledgeGraph> GraphBuilder::finish(unsigned helpers) {
   s_->fold_backlogs();
-  check_whole_graph();
+  // The entities' order depends on nothing the checks report: with a helper it is sorted while
+  // they run. Both only read the staged state.
+  std::vector<std::uint32_t> order;
+  if (helpers > 0) {
+    std::exception_ptr failed;
+    {
+      const std::jthread sorter([&] {
+        try {
+          order = entities_in_id_order(*s_);
+        } catch (...) {
+          failed = std::current_exception();
+        }
+      });
+      check_whole_graph();
+    }
+    if (failed) std::rethrow_exception(failed);
+  } else {
+    check_whole_graph();
+  }
   if (diags_.has_errors()) {
     s_ = std::make_unique<BuilderState>(std::move(s_->schema));
     return std::nullopt;
   }
-  return assemble(nullptr);
+  return assemble(nullptr, std::move(order), helpers);
 }
 
 std::optional<PartialGraph> GraphBuilder::finish_partial() {
@@ -123,7 +157,7 @@ std::optional<PartialGraph> GraphBuilder::finish_partial() {
     return std::nullopt;
   }
   PartialGraph partial;
-  partial.graph = assemble(&partial.declared);
+  partial.graph = assemble(&partial.declared, {}, 0);
   return partial;
 }
 
@@ -196,9 +230,11 @@ void GraphBuilder::check_whole_graph() {
     check_sources(s.relations[i].sources, s.relation_places[i].from_at);
 }
 
-KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared) {
+KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared,
+                                      std::vector<std::uint32_t> order, unsigned helpers) {
   BuilderState& s = *s_;
   const std::size_t entity_count = s.entities.size();
+  if (order.size() != entity_count) order = entities_in_id_order(s);
 
   // What only validation needed goes first, to keep the peak low.
   std::vector<RelationPlaces>().swap(s.relation_places);
@@ -210,11 +246,6 @@ KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared) {
   KnowledgeGraph g;
 
   // Entities in id order; `rank[slot]` is the final index.
-  std::vector<std::uint32_t> order(entity_count);
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return s.strings.view(s.entities[a].entity.id) < s.strings.view(s.entities[b].entity.id);
-  });
   std::vector<std::uint32_t> rank(entity_count);
   for (std::uint32_t i = 0; i < entity_count; ++i) rank[order[i]] = i;
   if (declared)
@@ -258,9 +289,30 @@ KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared) {
       if (a.end != b.end) return a.end < b.end;
       return a.role != b.role && pool.view(a.role) < pool.view(b.role);
     };
-    for (std::size_t v = 0; v < entity_count; ++v)
-      if (start[v + 1] - start[v] > 1)
-        std::sort(rels.begin() + start[v], rels.begin() + start[v + 1], less);
+    auto sort_buckets = [&](std::size_t first, std::size_t last) {
+      for (std::size_t v = first; v < last; ++v)
+        if (start[v + 1] - start[v] > 1)
+          std::sort(rels.begin() + start[v], rels.begin() + start[v + 1], less);
+    };
+    if (helpers > 0 && rels.size() > 50000) {
+      // Buckets are disjoint: a helper sorts those holding the first half of the relations.
+      const auto half = static_cast<std::size_t>(
+          std::upper_bound(start.begin(), start.end(), start.back() / 2) - start.begin() - 1);
+      std::exception_ptr failed;
+      {
+        const std::jthread helper([&] {
+          try {
+            sort_buckets(0, half);
+          } catch (...) {
+            failed = std::current_exception();
+          }
+        });
+        sort_buckets(half, entity_count);
+      }
+      if (failed) std::rethrow_exception(failed);
+    } else {
+      sort_buckets(0, entity_count);
+    }
   }
   rels.shrink_to_fit();
   g.relations_ = std::move(rels);

@@ -69,8 +69,9 @@ class GraphBuilder final : public RecordSink {
 
   /// Checks what can only be checked once all input is in (dangling ids, relation endpoints
   /// against the schema, cited sources), then returns the canonical graph, or nullopt if any
-  /// error was reported at any point. The builder is empty afterwards.
-  std::optional<KnowledgeGraph> finish();
+  /// error was reported at any point. The builder is empty afterwards. `helpers` threads beside
+  /// the calling one share the sorting; the graph is the same whatever their number.
+  std::optional<KnowledgeGraph> finish(unsigned helpers = 0);
 
   /// Like finish(), without the checks that need every input (dangling ids, relation
   /// endpoints against the schema, cited sources): those are left to whoever merges the
@@ -81,8 +82,10 @@ class GraphBuilder final : public RecordSink {
   /// The checks of finish() that need all input; reported to the diagnostics.
   void check_whole_graph();
   /// Sorts the staged elements into a graph; `declared`, unless null, gets the indices of the
-  /// entities some record declared.
-  KnowledgeGraph assemble(std::vector<std::uint32_t>* declared);
+  /// entities some record declared. `order` is the entities' id order if already sorted (else
+  /// empty); `helpers` as finish()'s.
+  KnowledgeGraph assemble(std::vector<std::uint32_t>* declared, std::vector<std::uint32_t> order,
+                          unsigned helpers);
 
   /// Reports a record past kMaxRecordValues or kMaxRecordTextBytes.
   bool within_limits(const RawRecord& record);

@@ -40,7 +40,7 @@ class Builder {
     builder_.add(r);
     return *this;
   }
-  std::optional<KnowledgeGraph> finish() { return builder_.finish(); }
+  std::optional<KnowledgeGraph> finish(unsigned helpers = 0) { return builder_.finish(helpers); }
   std::vector<std::string> messages() const {
     std::vector<std::string> out;
     for (const Diagnostic& d : diags_.sorted()) out.push_back(diags_.format(d));
@@ -105,6 +105,47 @@ TEST(GraphBuilder, SortsEntitiesAndRelationsCanonically) {
   EXPECT_EQ(num_edges(g->topology()), 3u);
   EXPECT_EQ(out_degree(1u, g->topology()), 2u);
   EXPECT_EQ(in_degree(0u, g->topology()), 2u);
+}
+
+/// Entities and relations of `g` as text, in the graph's order.
+std::vector<std::string> described(const KnowledgeGraph& g) {
+  std::vector<std::string> out;
+  for (const Entity& e : g.entities()) out.emplace_back(g.str(e.id));
+  for (const Relation& r : g.relations())
+    out.push_back(std::string(g.str(g.entities()[r.from].id)) + " " + std::string(g.str(r.type)) +
+                  " " + std::string(g.str(g.entities()[r.to].id)) + " " +
+                  std::string(g.str(r.role)) + " " + r.start.to_string());
+  return out;
+}
+
+TEST(GraphBuilder, HelperThreadsSortTheSameGraph) {
+  // Enough relations that the helper takes half of the buckets (more than 50,000), with
+  // many per entity, so that the sort within a bucket decides the order.
+  auto build = [](unsigned helpers) {
+    Builder b;
+    std::mt19937 rng(15);
+    const int entities = 3000;
+    for (int e = 0; e < entities; ++e)
+      b.add(Section::actor,
+            {{"id", ("a" + std::to_string((e * 7919) % entities)).c_str()}, {"name", "N"}});
+    const char* types[] = {"related_to", "member_of", "part_of", "detained"};
+    const char* roles[] = {"", "chair", "member"};
+    for (int r = 0; r < 70000; ++r) {
+      std::vector<F> fields{{"from", ("a" + std::to_string(rng() % entities)).c_str()},
+                            {"type", types[rng() % 4]},
+                            {"to", ("a" + std::to_string(rng() % entities)).c_str()},
+                            {"start", std::to_string(1990 + rng() % 30).c_str()}};
+      if (const char* role = roles[rng() % 3]; *role) fields.emplace_back("role", role);
+      b.add(Section::relation, std::move(fields));
+    }
+    auto g = b.finish(helpers);
+    EXPECT_TRUE(g) << testing::PrintToString(b.messages());
+    return g ? described(*g) : std::vector<std::string>{};
+  };
+  const std::vector<std::string> alone = build(0);
+  ASSERT_GT(alone.size(), 3000u + 50000u);
+  EXPECT_TRUE(build(1) == alone);
+  EXPECT_TRUE(build(3) == alone);
 }
 
 TEST(GraphBuilder, MergesRepeatedIdsWhateverTheOrder) {
