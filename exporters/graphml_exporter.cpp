@@ -14,6 +14,7 @@
 #include "exporters/ordered_chunks.hpp"
 #include "exporters/output_buffer.hpp"
 #include "exporters/property_columns.hpp"
+#include "exporters/rendered_fields.hpp"
 #include "exporters/xml_text.hpp"
 #include "graph/diagnostics.hpp"
 #include "graph/graph_view.hpp"
@@ -167,6 +168,9 @@ class Writer {
     buf_ += "  <graph id=\"G\" edgedefault=\"directed\">\n";
     write_sources();
     flush();
+    // Every edge names two nodes: their ids are rendered once, here, not twice per edge.
+    const EntityFields node_ids = render_node_ids();
+    node_ids_ = &node_ids;
     // Nodes, then edges, in chunks formatted by copies of this writer (each with its own
     // buffers and caches) while this thread writes the chunks before them.
     const auto nodes = [writer = *this](std::size_t first, std::size_t last,
@@ -188,6 +192,17 @@ class Writer {
   void set_threads(unsigned threads) { threads_ = threads; }
 
  private:
+  EntityFields render_node_ids() const {
+    EntityFields ids(g_.entities().size());
+    std::string text;
+    for (std::uint32_t e : view_.entities()) {
+      text.clear();
+      graphml::append_token(text, g_.str(g_.entities()[e].id));
+      ids.set(e, text);
+    }
+    return ids;
+  }
+
   // ---- keys ------------------------------------------------------------------------------
 
   void collect_keys() {
@@ -564,10 +579,14 @@ class Writer {
     Context at{false, index, "type"};
     buf_ += "    <edge id=\"e";
     append_integer(buf_, position);
+    // The targets are anywhere in the graph: fetch the one this many edges on will read.
+    constexpr std::uint32_t kAhead = 16;
+    if (position + kAhead < view_.relations().size())
+      node_ids_->prefetch(g_.relations()[view_.relations()[position + kAhead]].to);
     buf_ += "\" source=\"";
-    graphml::append_token(buf_, g_.str(g_.entities()[r.from].id));
+    buf_.append(node_ids_->get(r.from));
     buf_ += "\" target=\"";
-    graphml::append_token(buf_, g_.str(g_.entities()[r.to].id));
+    buf_.append(node_ids_->get(r.to));
     buf_ += "\">\n";
     // Neo4j APOC reads the relationship type from the first data element only.
     data_text("label", rel_label_of(r.type), at);
@@ -613,6 +632,7 @@ class Writer {
   const KnowledgeGraph& g_;
   std::ostream& out_;
   unsigned threads_ = 1;
+  const EntityFields* node_ids_ = nullptr;  // while write() runs
   std::string buf_;
   std::string scratch_;
   StrId id_key_ = StringPool::kMissing;
