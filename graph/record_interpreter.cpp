@@ -392,7 +392,7 @@ class RecordInterpreter {
         r.to = s_.entity_slot(s_.strings.intern(target), field->at);
         r.type = rel_type;
         r.sources = source_ids;
-        stage_relation(r, RelationPlaces{field->at, field->at}, nullptr);
+        stage_relation(r, RelationPlaces{field->at}, nullptr);
       }
     }
   }
@@ -475,7 +475,7 @@ class RecordInterpreter {
     r.type = s_.strings.intern(type);
     r.role = role.empty() ? kEmpty : s_.strings.intern(role);
     const std::uint32_t index =
-        stage_relation(r, RelationPlaces{from_f->at, to_f->at}, props.empty() ? nullptr : &props);
+        stage_relation(r, RelationPlaces{from_f->at}, props.empty() ? nullptr : &props);
     if (id_f) {
       for (std::string_view rel_id : rel_ids_) {
         const StrId id_str = s_.strings.intern(rel_id);
