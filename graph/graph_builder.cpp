@@ -110,6 +110,24 @@ bool GraphBuilder::within_limits(const RawRecord& record) {
 
 namespace {
 
+/// Runs `beside` on a thread of its own while `here` runs on this one, and rethrows what
+/// `beside` threw once both are done.
+template <typename Beside, typename Here>
+void run_beside(Beside&& beside, Here&& here) {
+  std::exception_ptr failed;
+  {
+    const std::jthread helper([&] {
+      try {
+        beside();
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
+    here();
+  }
+  if (failed) std::rethrow_exception(failed);
+}
+
 /// The staged entities' slots in the order of their ids' text: the graph's entity order.
 std::vector<std::uint32_t> entities_in_id_order(const BuilderState& s) {
   std::vector<std::uint32_t> order(s.entities.size());
@@ -128,18 +146,7 @@ std::optional<KnowledgeGraph> GraphBuilder::finish(unsigned helpers) {
   // they run. Both only read the staged state.
   std::vector<std::uint32_t> order;
   if (helpers > 0) {
-    std::exception_ptr failed;
-    {
-      const std::jthread sorter([&] {
-        try {
-          order = entities_in_id_order(*s_);
-        } catch (...) {
-          failed = std::current_exception();
-        }
-      });
-      check_whole_graph();
-    }
-    if (failed) std::rethrow_exception(failed);
+    run_beside([&] { order = entities_in_id_order(*s_); }, [&] { check_whole_graph(); });
   } else {
     check_whole_graph();
   }
@@ -298,18 +305,7 @@ KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared,
       // Buckets are disjoint: a helper sorts those holding the first half of the relations.
       const auto half = static_cast<std::size_t>(
           std::upper_bound(start.begin(), start.end(), start.back() / 2) - start.begin() - 1);
-      std::exception_ptr failed;
-      {
-        const std::jthread helper([&] {
-          try {
-            sort_buckets(0, half);
-          } catch (...) {
-            failed = std::current_exception();
-          }
-        });
-        sort_buckets(half, entity_count);
-      }
-      if (failed) std::rethrow_exception(failed);
+      run_beside([&] { sort_buckets(0, half); }, [&] { sort_buckets(half, entity_count); });
     } else {
       sort_buckets(0, entity_count);
     }
