@@ -168,7 +168,7 @@ class Writer {
     buf_ += "  <graph id=\"G\" edgedefault=\"directed\">\n";
     write_sources();
     flush();
-    // Every edge names two nodes: their ids are rendered once, here, not twice per edge.
+    // Every node and edge names nodes: their ids are rendered once, here, and copied.
     const EntityFields node_ids = render_node_ids();
     node_ids_ = &node_ids;
     // Nodes, then edges, in chunks formatted by copies of this writer (each with its own
@@ -540,7 +540,7 @@ class Writer {
     Context at{true, index, "id"};
     const std::string_view id = g_.str(e.id);
     buf_ += "    <node id=\"";
-    graphml::append_token(buf_, id);
+    buf_.append(node_ids_->get(index));
     buf_ += "\">\n";
     data_text("n_id", id, at);
     at.field = "type";

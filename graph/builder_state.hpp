@@ -32,14 +32,6 @@ struct StagedSource {
   Location at;
 };
 
-/// Where a relation was written (its `from` field), kept only until finish() has checked it.
-/// One place per relation: a 4M-relation import keeps 4M of these at its peak, and every
-/// message about a relation points at its `from` (an unknown `to` is reported at the entity's
-/// first reference, StagedEntity::at).
-struct RelationPlaces {
-  Location from_at;
-};
-
 struct BuilderState {
   explicit BuilderState(Schema s) : schema(std::move(s)) {}
 
@@ -54,7 +46,11 @@ struct BuilderState {
   FlatIndex source_index;
 
   std::vector<Relation> relations;  // from/to are staging entity slots until finish()
-  std::vector<RelationPlaces> relation_places;
+  /// Where each relation was written (its `from` field), kept only until finish() has checked
+  /// it. One place per relation: a 4M-relation import keeps 4M at its peak, and every message
+  /// about a relation points at its `from` (an unknown `to` is reported at the entity's first
+  /// reference, StagedEntity::at).
+  std::vector<Location> relation_at;
   std::vector<PropertyList> relation_properties{PropertyList{}};
   FlatIndex relation_index;
   std::unordered_map<StrId, std::uint32_t> relation_ids;  // relation `id` -> relation

@@ -17,7 +17,6 @@ namespace {
 using detail::BuilderState;
 using detail::FlatIndex;
 using detail::mix_hash;
-using detail::RelationPlaces;
 using detail::StagedEntity;
 using detail::StagedSource;
 
@@ -211,9 +210,9 @@ void GraphBuilder::check_whole_graph() {
       }
       return t + " " + quoted(s.strings.view(e.entity.id));
     };
-    diags_.error(s.relation_places[i].from_at, "relation " + quoted(type->name) +
-                                                   " cannot go from " + describe(from) + " to " +
-                                                   describe(to) + "; allowed: " + allowed);
+    diags_.error(s.relation_at[i], "relation " + quoted(type->name) + " cannot go from " +
+                                       describe(from) + " to " + describe(to) +
+                                       "; allowed: " + allowed);
   }
 
   // Every cited source must be declared. Lists are interned and shared by many elements, so
@@ -234,7 +233,7 @@ void GraphBuilder::check_whole_graph() {
   for (const StagedEntity& e : s.entities)
     if (e.declared) check_sources(e.entity.sources, e.at);
   for (std::size_t i = 0; i < s.relations.size(); ++i)
-    check_sources(s.relations[i].sources, s.relation_places[i].from_at);
+    check_sources(s.relations[i].sources, s.relation_at[i]);
 }
 
 KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared,
@@ -244,7 +243,7 @@ KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared,
   if (order.size() != entity_count) order = entities_in_id_order(s);
 
   // What only validation needed goes first, to keep the peak low.
-  std::vector<RelationPlaces>().swap(s.relation_places);
+  std::vector<Location>().swap(s.relation_at);
   s.relation_index.clear();
   std::vector<std::uint32_t>().swap(s.entity_of_string);
   s.source_index.clear();

@@ -392,7 +392,7 @@ class RecordInterpreter {
         r.to = s_.entity_slot(s_.strings.intern(target), field->at);
         r.type = rel_type;
         r.sources = source_ids;
-        stage_relation(r, RelationPlaces{field->at}, nullptr);
+        stage_relation(r, field->at, nullptr);
       }
     }
   }
@@ -474,8 +474,7 @@ class RecordInterpreter {
     r.to = s_.entity_slot(s_.strings.intern(to), to_f->at);
     r.type = s_.strings.intern(type);
     r.role = role.empty() ? kEmpty : s_.strings.intern(role);
-    const std::uint32_t index =
-        stage_relation(r, RelationPlaces{from_f->at}, props.empty() ? nullptr : &props);
+    const std::uint32_t index = stage_relation(r, from_f->at, props.empty() ? nullptr : &props);
     if (id_f) {
       for (std::string_view rel_id : rel_ids_) {
         const StrId id_str = s_.strings.intern(rel_id);
@@ -483,20 +482,20 @@ class RecordInterpreter {
         if (!fresh && it->second != index)
           error(id_f->at, "relation id " + quoted(rel_id) +
                               " is already used by another relation at " +
-                              place_text(diags_, s_.relation_places[it->second].from_at));
+                              place_text(diags_, s_.relation_at[it->second]));
       }
     }
   }
 
   /// Adds a relation or merges it into an equal one; returns its index.
-  std::uint32_t stage_relation(const Relation& r, RelationPlaces places, PropertyList* props) {
+  std::uint32_t stage_relation(const Relation& r, Location at, PropertyList* props) {
     const std::uint32_t h = BuilderState::relation_hash(r);
     std::uint32_t index = s_.relation_index.find(
         h, [&](std::uint32_t i) { return BuilderState::same_key(s_.relations[i], r); });
     if (index == FlatIndex::kNone) {
       index = static_cast<std::uint32_t>(s_.relations.size());
       s_.relations.push_back(r);
-      s_.relation_places.push_back(places);
+      s_.relation_at.push_back(at);
       s_.relation_index.insert(h, index);
       if (props) {
         s_.relations.back().properties = static_cast<std::uint32_t>(s_.relation_properties.size());
