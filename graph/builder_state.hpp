@@ -162,6 +162,13 @@ struct BuilderState {
     }
   }
 
+  /// Starts loading what interning these strings will read (StringPool's three passes), and
+  /// for those already interned their slot in `entity_of_string`: for a window of records
+  /// about to be added.
+  void prefetch_strings(std::span<const std::string_view> texts);
+  std::vector<std::uint32_t> prefetch_hashes;  // scratch of prefetch_strings
+  std::vector<StrId> prefetch_found;
+
   /// Folds every backlog in; finish() calls it before anything reads the lists. In slot order,
   /// so that lists are interned in the same order on every run.
   void fold_backlogs();

@@ -69,6 +69,25 @@ GraphBuilder::~GraphBuilder() = default;
 
 const Schema& GraphBuilder::schema() const { return s_->schema; }
 
+namespace {
+/// The fields whose lookups miss the cache most: an entity's id, a relation's ends. A
+/// record's other strings are mostly new (a free slot to find) or few and cached (types,
+/// kinds, keys); prefetching every string, or the shorthand fields' ids too, measured slower
+/// (docs/performance.md).
+bool names_an_entity(std::string_view key) { return key == "id" || key == "from" || key == "to"; }
+}  // namespace
+
+void GraphBuilder::prefetch(std::span<const RawRecord> records) {
+  std::vector<std::string_view>& texts = prefetch_texts_;
+  texts.clear();
+  for (const RawRecord& r : records)
+    for (std::size_t i = 0; i < r.field_count; ++i)
+      if (names_an_entity(r.fields[i].key))
+        for (const RawScalar& v : r.fields[i].values)
+          if (v.kind == ValueKind::string) texts.push_back(v.text);
+  s_->prefetch_strings(texts);
+}
+
 std::vector<NamedEntity> GraphBuilder::named_entities() const {
   std::vector<NamedEntity> out;
   for (std::uint32_t slot = 0; slot < s_->entities.size(); ++slot) {

@@ -15,7 +15,9 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/diagnostics.hpp"
@@ -59,6 +61,10 @@ class GraphBuilder final : public RecordSink {
 
   Diagnostics& diagnostics() override { return diags_; }
   const Schema& schema() const override;
+  /// Starts loading what adding these records will look up, so that the lookups of a window
+  /// of records wait on memory together rather than one after the other. Call it on records
+  /// about to be add()ed; it changes nothing but timing.
+  void prefetch(std::span<const RawRecord> records);
 
   /// Number of records added so far (for progress reports).
   std::uint64_t records() const { return records_; }
@@ -93,6 +99,7 @@ class GraphBuilder final : public RecordSink {
   std::unique_ptr<detail::BuilderState> s_;
   Diagnostics& diags_;
   std::uint64_t records_ = 0;
+  std::vector<std::string_view> prefetch_texts_;  // scratch of prefetch()
 };
 
 }  // namespace kgraph

@@ -12,6 +12,12 @@
 namespace kgraph {
 namespace {
 
+/// Records whose lookups GraphBuilder::prefetch starts together.
+constexpr std::size_t kPrefetchWindow = 32;
+/// Records per batch when reading on the builder's own thread: small, so that a batch's
+/// copies are still in the cache when it is added.
+constexpr std::size_t kSameThreadBatch = 256;
+
 /// Copies a record into one of a batch, keeping the target's allocations.
 void copy_record(const RawRecord& from, RawRecord& to) {
   to.clear();
@@ -50,6 +56,26 @@ struct Batch {
     exception = nullptr;
   }
 };
+
+/// Adds a batch to the builder, each record after the problems reported before it, in windows
+/// that GraphBuilder::prefetch loads ahead; false once there are too many errors to go on.
+bool replay(GraphBuilder& builder, Batch& b, Diagnostics& diags) {
+  std::size_t report = 0;
+  auto reports_before = [&](std::size_t record) {
+    for (; report < b.reports.size() && b.reports[report].first == record; ++report)
+      diags.report(std::move(b.reports[report].second));
+  };
+  for (std::size_t i = 0; i < b.count; ++i) {
+    if (i % kPrefetchWindow == 0)
+      builder.prefetch(std::span(b.records).subspan(i, std::min(kPrefetchWindow, b.count - i)));
+    reports_before(i);
+    if (diags.too_many_errors()) return false;
+    builder.add(b.records[i]);
+    if (diags.too_many_errors()) return false;
+  }
+  reports_before(b.count);
+  return !diags.too_many_errors();
+}
 
 /// Thrown into a job's importer once the builder stopped taking records.
 struct Stopped {};
@@ -155,6 +181,63 @@ class RelaySink final : public RecordSink {
   std::unique_ptr<Batch> batch_;
 };
 
+/// Reading on the builder's own thread: records are gathered in small batches, with the
+/// problems reported between them, and added as the relay adds a worker's, so that
+/// GraphBuilder::prefetch sees a window ahead. The builder gets what reading straight into it
+/// would give, in the same order.
+class BatchingSink final : public RecordSink {
+ public:
+  explicit BatchingSink(GraphBuilder& builder)
+      : builder_(builder), diags_(builder.diagnostics().with_same_files()) {}
+
+  void add(const RawRecord& record) override {
+    take_reports();
+    if (batch_.count == batch_.records.size()) batch_.records.emplace_back();
+    copy_record(record, batch_.records[batch_.count++]);
+    if (batch_.count == kSameThreadBatch) flush();
+  }
+  Diagnostics& diagnostics() override { return diags_; }
+  const Schema& schema() const override { return builder_.schema(); }
+
+  /// Adds what was gathered; throws Stopped once the builder has too many errors.
+  void flush() {
+    take_reports();
+    const bool go_on = replay(builder_, batch_, builder_.diagnostics());
+    batch_.clear();
+    if (!go_on) throw Stopped{};
+  }
+
+ private:
+  void take_reports() {
+    Diagnostics::Reported r = diags_.take();
+    if (!r.empty()) batch_.reports.emplace_back(batch_.count, std::move(r));
+  }
+
+  GraphBuilder& builder_;
+  Diagnostics diags_;
+  Batch batch_;
+};
+
+/// Reads one job on the calling thread through a BatchingSink; false once the builder has too
+/// many errors. A job's exception is rethrown after what it read before it was added.
+bool read_batched(GraphBuilder& builder, const ReadJob& job) {
+  BatchingSink sink(builder);
+  try {
+    try {
+      job.read(sink);
+    } catch (const Stopped&) {
+      throw;
+    } catch (...) {
+      sink.flush();
+      throw;
+    }
+    sink.flush();
+  } catch (const Stopped&) {
+    return false;
+  }
+  return true;
+}
+
 class Relay {
  public:
   Relay(GraphBuilder& builder, const std::vector<ReadJob>& jobs, unsigned workers,
@@ -187,7 +270,7 @@ class Relay {
       }
       for (;;) {
         std::unique_ptr<Batch> b = queues_[j].pop();
-        if (!replay(*b, diags)) return;
+        if (!replay(builder_, *b, diags)) return;
         if (events_.batch) events_.batch(j);
         if (b->exception) std::rethrow_exception(b->exception);
         const bool last = b->last;
@@ -198,23 +281,6 @@ class Relay {
   }
 
  private:
-  // Adds a batch to the builder; false once there are too many errors to go on.
-  bool replay(Batch& b, Diagnostics& diags) {
-    std::size_t report = 0;
-    auto reports_before = [&](std::size_t record) {
-      for (; report < b.reports.size() && b.reports[report].first == record; ++report)
-        diags.report(std::move(b.reports[report].second));
-    };
-    for (std::size_t i = 0; i < b.count; ++i) {
-      reports_before(i);
-      if (diags.too_many_errors()) return false;
-      builder_.add(b.records[i]);
-      if (diags.too_many_errors()) return false;
-    }
-    reports_before(b.count);
-    return !diags.too_many_errors();
-  }
-
   void work() {
     for (;;) {
       const std::size_t j = next_.fetch_add(1);
@@ -257,7 +323,11 @@ void read_relayed(GraphBuilder& builder, const std::vector<ReadJob>& jobs, unsig
     for (std::size_t j = 0; j < jobs.size(); ++j) {
       if (builder.diagnostics().too_many_errors()) return;
       if (events.started) events.started(j);
-      jobs[j].read(builder);
+      if (jobs[j].on_builder_thread) {
+        jobs[j].read(builder);
+      } else if (!read_batched(builder, jobs[j])) {
+        return;
+      }
       if (events.batch) events.batch(j);
     }
     return;

@@ -41,7 +41,8 @@ struct RelayEvents {
 inline constexpr std::size_t kRelayBatchRecords = 2048;
 inline constexpr std::size_t kBatchesAhead = 4;
 
-/// Runs every job with `workers` threads reading ahead (0: every job on the calling thread),
+/// Runs every job with `workers` threads reading ahead (0: every job on the calling thread,
+/// its records still gathered in small batches so that GraphBuilder::prefetch can look ahead),
 /// adding what they read to `builder` on the calling thread in job order. Stops early, as
 /// reading one after the other does, once the builder's diagnostics have too many errors.
 void read_relayed(GraphBuilder& builder, const std::vector<ReadJob>& jobs, unsigned workers,

@@ -58,6 +58,20 @@ class StringPool {
 
   static constexpr StrId kMissing = 0xFFFFFFFFu;
 
+  /// The hash intern() and find() probe with.
+  static std::uint32_t hash(std::string_view s);
+  /// Prefetching for lookups known ahead (GraphBuilder::prefetch). A lookup that finds its
+  /// string waits three times on memory, each load needing the one before: the index slot, the
+  /// entry, the text. Done as three passes over a batch of strings, each pass loads what the
+  /// next reads, so the batch waits about three times in all rather than three times a string.
+  /// Pass 1: starts loading the slot where the string's probe begins.
+  void prefetch_slot(std::uint32_t hash) const {
+    __builtin_prefetch(&index_[hash & (index_.size() - 1)]);
+  }
+  /// Pass 2: the id of the first string on the probe path with this hash (the one a lookup
+  /// will most likely find), its entry now loading; kMissing if none.
+  StrId prefetch_entry(std::uint32_t hash) const;
+
  private:
   struct Entry {
     std::uint32_t chunk : 20;  // 1 M chunks of 1 MiB at least
