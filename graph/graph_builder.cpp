@@ -20,46 +20,6 @@ using detail::mix_hash;
 using detail::StagedEntity;
 using detail::StagedSource;
 
-/// Iterators that feed the sorted relations to Boost's CSR constructor without copying them.
-struct EdgeIter {
-  const Relation* r;
-  using iterator_category = std::forward_iterator_tag;
-  using value_type = std::pair<std::uint32_t, std::uint32_t>;
-  using difference_type = std::ptrdiff_t;
-  using pointer = void;
-  using reference = value_type;
-  value_type operator*() const { return {r->from, r->to}; }
-  EdgeIter& operator++() {
-    ++r;
-    return *this;
-  }
-  EdgeIter operator++(int) {
-    EdgeIter t = *this;
-    ++r;
-    return t;
-  }
-  bool operator==(const EdgeIter& o) const { return r == o.r; }
-  bool operator!=(const EdgeIter& o) const { return r != o.r; }
-};
-struct RefIter {
-  std::uint32_t i;
-  using iterator_category = std::forward_iterator_tag;
-  using value_type = RelationRef;
-  using difference_type = std::ptrdiff_t;
-  using pointer = void;
-  using reference = RelationRef;
-  RelationRef operator*() const { return RelationRef{i}; }
-  RefIter& operator++() {
-    ++i;
-    return *this;
-  }
-  RefIter operator++(int) {
-    RefIter t = *this;
-    ++i;
-    return t;
-  }
-};
-
 }  // namespace
 
 GraphBuilder::GraphBuilder(Schema schema, Diagnostics& diags)
@@ -159,6 +119,7 @@ std::vector<std::uint32_t> entities_in_id_order(const BuilderState& s) {
 }  // namespace
 
 std::optional<KnowledgeGraph> GraphBuilder::finish(unsigned helpers) {
+  s_->drop_merge_indexes();
   s_->fold_backlogs();
   // The entities' order depends on nothing the checks report: with a helper it is sorted while
   // they run. Both only read the staged state.
@@ -176,6 +137,7 @@ std::optional<KnowledgeGraph> GraphBuilder::finish(unsigned helpers) {
 }
 
 std::optional<PartialGraph> GraphBuilder::finish_partial() {
+  s_->drop_merge_indexes();
   s_->fold_backlogs();
   if (diags_.has_errors()) {
     s_ = std::make_unique<BuilderState>(std::move(s_->schema));
@@ -263,10 +225,8 @@ KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared,
 
   // What only validation needed goes first, to keep the peak low.
   std::vector<Location>().swap(s.relation_at);
-  s.relation_index.clear();
   std::vector<std::uint32_t>().swap(s.entity_of_string);
   s.source_index.clear();
-  std::unordered_map<StrId, std::uint32_t>().swap(s.relation_ids);
 
   KnowledgeGraph g;
 
@@ -338,14 +298,6 @@ KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared,
   });
   g.sources_.reserve(s.sources.size());
   for (StagedSource& src : s.sources) g.sources_.push_back(std::move(src.source));
-
-  // The Boost.Graph topology over the sorted relations.
-  {
-    const Relation* base = g.relations_.data();
-    g.topology_ = Topology(boost::edges_are_unsorted_multi_pass, EdgeIter{base},
-                           EdgeIter{base + g.relations_.size()}, RefIter{0},
-                           static_cast<std::uint32_t>(entity_count));
-  }
 
   g.strings_ = std::move(s.strings);
   g.lists_ = std::move(s.lists);

@@ -5,6 +5,8 @@
 #include <functional>
 #include <stdexcept>
 
+#include "graph/flat_index.hpp"
+
 namespace kgraph {
 namespace {
 constexpr std::size_t kChunkSize = 1 << 20;
@@ -52,23 +54,22 @@ CharClasses chars::classes_of(std::string_view s) {
 StringPool::StringPool() : index_(1024, Slot{0, kMissing}) { intern(""); }
 
 std::size_t StringPool::slot_for(std::string_view s, std::uint32_t hash) const {
-  const std::size_t mask = index_.size() - 1;
-  std::size_t slot = hash & mask;
-  while (true) {
+  const std::size_t n = index_.size();
+  for (std::size_t slot = detail::home_slot(hash, n);; slot = detail::next_slot(slot, n)) {
     const Slot& candidate = index_[slot];
     if (candidate.id == kMissing) return slot;
     if (candidate.hash == hash && view(candidate.id) == s) return slot;
-    slot = (slot + 1) & mask;
   }
 }
 
 std::uint32_t StringPool::hash(std::string_view s) { return hash_of(s); }
 
 StrId StringPool::prefetch_entry(std::uint32_t hash) const {
-  const std::size_t mask = index_.size() - 1;
+  const std::size_t n = index_.size();
   // A few slots only: at the index's load the probe is almost always this short, and slots
   // further on are usually in the same cache line.
-  for (std::size_t slot = hash & mask, n = 0; n < 4; slot = (slot + 1) & mask, ++n) {
+  std::size_t slot = detail::home_slot(hash, n);
+  for (int probe = 0; probe < 8; ++probe, slot = detail::next_slot(slot, n)) {
     const Slot& candidate = index_[slot];
     if (candidate.id == kMissing) return kMissing;
     if (candidate.hash == hash) {
@@ -99,16 +100,16 @@ StrId StringPool::intern(std::string_view s) {
   entries_.push_back({static_cast<std::uint32_t>(chunks_.size() - 1), chars::classes_of(s), offset,
                       static_cast<std::uint32_t>(s.size()), hash});
   index_[slot] = Slot{hash, id};
-  if (entries_.size() * 2 > index_.size()) grow_index();
+  if (detail::table_too_full(entries_.size(), index_.size())) grow_index();
   return id;
 }
 
 void StringPool::grow_index() {
-  std::vector<Slot> bigger(index_.size() * 2, Slot{0, kMissing});
-  const std::size_t mask = bigger.size() - 1;
+  std::vector<Slot> bigger(detail::grown_slots(index_.size()), Slot{0, kMissing});
+  const std::size_t n = bigger.size();
   for (StrId id = 0; id < entries_.size(); ++id) {
-    std::size_t slot = entries_[id].hash & mask;
-    while (bigger[slot].id != kMissing) slot = (slot + 1) & mask;
+    std::size_t slot = detail::home_slot(entries_[id].hash, n);
+    while (bigger[slot].id != kMissing) slot = detail::next_slot(slot, n);
     bigger[slot] = Slot{entries_[id].hash, id};
   }
   index_.swap(bigger);

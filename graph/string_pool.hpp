@@ -66,7 +66,8 @@ class StringPool {
   /// next reads, so the batch waits about three times in all rather than three times a string.
   /// Pass 1: starts loading the slot where the string's probe begins.
   void prefetch_slot(std::uint32_t hash) const {
-    __builtin_prefetch(&index_[hash & (index_.size() - 1)]);
+    // detail::home_slot (graph/flat_index.hpp), written out to keep this header standalone.
+    __builtin_prefetch(&index_[(std::uint64_t{hash} * index_.size()) >> 32]);
   }
   /// Pass 2: the id of the first string on the probe path with this hash (the one a lookup
   /// will most likely find), its entry now loading; kMissing if none.

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <random>
+#include <thread>
 #include <variant>
 
 namespace kgraph {
@@ -105,6 +106,40 @@ TEST(GraphBuilder, SortsEntitiesAndRelationsCanonically) {
   EXPECT_EQ(num_edges(g->topology()), 3u);
   EXPECT_EQ(out_degree(1u, g->topology()), 2u);
   EXPECT_EQ(in_degree(0u, g->topology()), 2u);
+}
+
+// The topology is built on first use, which may come from several threads at once (exporters
+// formatting beside each other): every caller gets the one topology, whole.
+TEST(GraphBuilder, TopologyIsBuiltOnceOnFirstUseFromAnyThread) {
+  Builder b;
+  for (int i = 0; i < 200; ++i) {
+    std::string id = "a";
+    id += std::to_string(i);
+    b.add(Section::actor, {{"id", id.c_str()}, {"name", "A"}, {"kind", "person"}});
+  }
+  for (int i = 0; i < 200; ++i) {
+    std::string from = "a", to = "a";
+    from += std::to_string(i);
+    to += std::to_string((i * 7 + 3) % 200);
+    b.add(Section::relation, {{"from", from.c_str()}, {"type", "related_to"}, {"to", to.c_str()}});
+  }
+  auto g = b.finish();
+  ASSERT_TRUE(g) << testing::PrintToString(b.messages());
+  const std::size_t before = g->memory_bytes();
+  std::vector<const Topology*> seen(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < seen.size(); ++t)
+    threads.emplace_back([&, t] { seen[t] = &g->topology(); });
+  for (std::thread& t : threads) t.join();
+  for (const Topology* t : seen) EXPECT_EQ(t, seen[0]);
+  EXPECT_EQ(num_vertices(*seen[0]), 200u);
+  EXPECT_EQ(num_edges(*seen[0]), g->relations().size());
+  EXPECT_GT(g->memory_bytes(), before);  // counted once built
+  for (std::uint32_t e = 0; e < 200; ++e) {
+    std::size_t out = 0;
+    for (const Relation& r : g->relations()) out += r.from == e;
+    EXPECT_EQ(out_degree(e, *seen[0]), out);
+  }
 }
 
 /// Entities and relations of `g` as text, in the graph's order.
