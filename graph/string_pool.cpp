@@ -98,19 +98,21 @@ StrId StringPool::intern(std::string_view s) {
   chunk.insert(chunk.end(), s.begin(), s.end());
   const auto id = static_cast<StrId>(entries_.size());
   entries_.push_back({static_cast<std::uint32_t>(chunks_.size() - 1), chars::classes_of(s), offset,
-                      static_cast<std::uint32_t>(s.size()), hash});
+                      static_cast<std::uint32_t>(s.size())});
   index_[slot] = Slot{hash, id};
   if (detail::table_too_full(entries_.size(), index_.size())) grow_index();
   return id;
 }
 
 void StringPool::grow_index() {
+  // From the old slots, which hold each string's hash: the entries need not keep it.
   std::vector<Slot> bigger(detail::grown_slots(index_.size()), Slot{0, kMissing});
   const std::size_t n = bigger.size();
-  for (StrId id = 0; id < entries_.size(); ++id) {
-    std::size_t slot = detail::home_slot(entries_[id].hash, n);
+  for (const Slot& old : index_) {
+    if (old.id == kMissing) continue;
+    std::size_t slot = detail::home_slot(old.hash, n);
     while (bigger[slot].id != kMissing) slot = detail::next_slot(slot, n);
-    bigger[slot] = Slot{entries_[id].hash, id};
+    bigger[slot] = old;
   }
   index_.swap(bigger);
 }

@@ -79,7 +79,6 @@ class StringPool {
     std::uint32_t classes : 12;
     std::uint32_t offset;
     std::uint32_t size;
-    std::uint32_t hash;
   };
   /// A slot of the open-addressing index. The hash is kept beside the id so that probing past
   /// other strings touches neither `entries_` nor the text (each would be a cache miss).
