@@ -169,11 +169,13 @@ struct BuilderState {
   std::vector<std::uint32_t> prefetch_hashes;  // scratch of prefetch_strings
   std::vector<StrId> prefetch_found;
 
-  /// Frees what only merging records needed (the relation index, the relation ids) once no
-  /// record can come: finish() does it first, so that its own memory fits under the import's peak.
+  /// Frees what only merging records needed (the relation index, the relation ids, the entity
+  /// slots by id) once no record can come: finish() does it first, so that its own memory fits
+  /// under the import's peak.
   void drop_merge_indexes() {
     relation_index.clear();
     std::unordered_map<StrId, std::uint32_t>().swap(relation_ids);
+    std::vector<std::uint32_t>().swap(entity_of_string);
   }
 
   /// Folds every backlog in; finish() calls it before anything reads the lists. In slot order,

@@ -225,7 +225,6 @@ KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared,
 
   // What only validation needed goes first, to keep the peak low.
   std::vector<Location>().swap(s.relation_at);
-  std::vector<std::uint32_t>().swap(s.entity_of_string);
   s.source_index.clear();
 
   KnowledgeGraph g;
