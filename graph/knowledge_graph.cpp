@@ -1,50 +1,23 @@
 #include "graph/knowledge_graph.hpp"
 
 #include <algorithm>
-#include <cstddef>
-#include <iterator>
+#include <utility>
+
+#include <boost/iterator/counting_iterator.hpp>
+#include <boost/iterator/transform_iterator.hpp>
 
 namespace kgraph {
 namespace {
 
-/// Iterators that feed the sorted relations to Boost's CSR constructor without copying them.
-struct EdgeIter {
-  const Relation* r;
-  using iterator_category = std::forward_iterator_tag;
-  using value_type = std::pair<std::uint32_t, std::uint32_t>;
-  using difference_type = std::ptrdiff_t;
-  using pointer = void;
-  using reference = value_type;
-  value_type operator*() const { return {r->from, r->to}; }
-  EdgeIter& operator++() {
-    ++r;
-    return *this;
+// What Boost's CSR constructor reads, as views over the sorted relations (no copy): each
+// relation's ends, and the edge bundles 0, 1, 2, ...
+struct EndsOf {
+  std::pair<std::uint32_t, std::uint32_t> operator()(const Relation& r) const {
+    return {r.from, r.to};
   }
-  EdgeIter operator++(int) {
-    EdgeIter t = *this;
-    ++r;
-    return t;
-  }
-  bool operator==(const EdgeIter& o) const { return r == o.r; }
-  bool operator!=(const EdgeIter& o) const { return r != o.r; }
 };
-struct RefIter {
-  std::uint32_t i;
-  using iterator_category = std::forward_iterator_tag;
-  using value_type = RelationRef;
-  using difference_type = std::ptrdiff_t;
-  using pointer = void;
-  using reference = RelationRef;
-  RelationRef operator*() const { return RelationRef{i}; }
-  RefIter& operator++() {
-    ++i;
-    return *this;
-  }
-  RefIter operator++(int) {
-    RefIter t = *this;
-    ++i;
-    return t;
-  }
+struct RefOf {
+  RelationRef operator()(std::uint32_t i) const { return RelationRef{i}; }
 };
 
 }  // namespace
@@ -52,10 +25,12 @@ struct RefIter {
 const Topology& KnowledgeGraph::topology() const {
   LazyTopology& lazy = *topology_;
   std::call_once(lazy.once, [&] {
-    const Relation* base = relations_.data();
-    lazy.topology = Topology(boost::edges_are_unsorted_multi_pass, EdgeIter{base},
-                             EdgeIter{base + relations_.size()}, RefIter{0},
-                             static_cast<std::uint32_t>(entities_.size()));
+    lazy.topology = Topology(
+        boost::edges_are_unsorted_multi_pass,
+        boost::make_transform_iterator(relations_.begin(), EndsOf{}),
+        boost::make_transform_iterator(relations_.end(), EndsOf{}),
+        boost::make_transform_iterator(boost::counting_iterator<std::uint32_t>(0), RefOf{}),
+        static_cast<std::uint32_t>(entities_.size()));
     lazy.built.store(true, std::memory_order_release);
   });
   return lazy.topology;
