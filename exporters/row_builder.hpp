@@ -77,10 +77,14 @@ class RowBuilder {
     // Only buffer_[0, end_) is read, and all of it was written; GCC 12 with the sanitizers
     // cannot see that and warns of the uninitialised rest (filling 256 bytes per row would not
     // be free).
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
     out_.append(buffer_, static_cast<std::size_t>(end_ - buffer_));
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
     end_ = buffer_;
   }
 

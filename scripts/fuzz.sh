@@ -13,7 +13,9 @@
 # shows it is left under build-fuzz/findings/TARGET/ and the output says which file.
 # Everything is written under build-fuzz/ (or $KGRAPH_FUZZ_BUILD): the libFuzzer build, the
 # working corpora (seeded from the files that tests/fuzz/targets.txt names, kept between runs)
-# and the findings. Needs clang++ (set CXX to choose another clang).
+# and the findings. Needs clang++ (set CXX to choose another clang). A $KGRAPH_FUZZ_BUILD that
+# is configured already with -DKGRAPH_FUZZ=ON is used as it is (scripts/test.sh fuzzes in its
+# sanitizer build, so that the libraries are compiled once for both).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${KGRAPH_FUZZ_BUILD:-$root/build-fuzz}
@@ -49,10 +51,12 @@ seed_files() {
 build_targets() {
   local cxx=${CXX:-clang++} launcher=()
   command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-  # Optimised but with assertions on (no NDEBUG) and line tables for the stack traces.
-  cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER="$cxx" "${launcher[@]}" \
-    -DCMAKE_BUILD_TYPE=Fuzz -DCMAKE_CXX_FLAGS_FUZZ="-O1 -gline-tables-only" \
-    -DKGRAPH_FUZZ=ON -DKGRAPH_BUILD_TESTS=OFF -DKGRAPH_BUILD_BENCH=OFF >/dev/null
+  if [[ -z ${KGRAPH_FUZZ_BUILD:-} ]] || ! grep -qs '^KGRAPH_FUZZ:BOOL=ON$' "$build/CMakeCache.txt"; then
+    # Optimised but with assertions on (no NDEBUG) and line tables for the stack traces.
+    cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER="$cxx" "${launcher[@]}" \
+      -DCMAKE_BUILD_TYPE=Fuzz -DCMAKE_CXX_FLAGS_FUZZ="-O1 -gline-tables-only" \
+      -DKGRAPH_FUZZ=ON -DKGRAPH_BUILD_TESTS=OFF -DKGRAPH_BUILD_BENCH=OFF >/dev/null
+  fi
   if ! cmake --build "$build" -j"${JOBS:-2}" --target "${@/#/fuzz_}" >"$build/build.log" 2>&1; then
     grep -E 'error' "$build/build.log" | head -n 20 >&2
     echo "fuzz.sh: the build failed; see $build/build.log" >&2

@@ -95,7 +95,8 @@ TEST_F(SeedArticle, EveryNamedEntityIsMentionedAtOffsetsThatSliceToItsName) {
         found.emplace_back(span, std::string(graph_.str(e.id)));
   }
   std::set<std::string> expected;
-  for (const auto& [span, id] : found) {
+  for (const auto& [this_span, id] : found) {
+    const auto& span = this_span;  // clang 14 cannot capture a structured binding
     const bool inside_longer = std::any_of(found.begin(), found.end(), [&](const auto& other) {
       const auto& o = other.first;
       return o.first <= span.first && span.second <= o.second &&
