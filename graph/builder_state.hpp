@@ -51,9 +51,19 @@ struct BuilderState {
   /// about a relation points at its `from` (an unknown `to` is reported at the entity's first
   /// reference, StagedEntity::at).
   std::vector<Location> relation_at;
+  // Equal relations (same ends, type, role and dates) are all staged, one per record, and
+  // merged once sorted (graph/relation_order.hpp): no index to probe per relation while
+  // reading. A record's properties get an entry of their own, emptied when merged into an
+  // equal relation's.
   std::vector<PropertyList> relation_properties{PropertyList{}};
-  FlatIndex relation_index;
-  std::unordered_map<StrId, std::uint32_t> relation_ids;  // relation `id` -> relation
+  /// Each `id` a relation record gave, in the order read: the relation staged for it and the
+  /// place of the id field. One id names one relation (finish() checks it).
+  struct RelationIdUse {
+    StrId id;
+    std::uint32_t relation;
+    Location at;
+  };
+  std::vector<RelationIdUse> relation_id_uses;
 
   // Elements whose lists or properties grew large: what later records add, not yet folded
   // in (merge_backlog.hpp). By entity slot, source slot and relation index.
@@ -169,18 +179,30 @@ struct BuilderState {
   std::vector<std::uint32_t> prefetch_hashes;  // scratch of prefetch_strings
   std::vector<StrId> prefetch_found;
 
-  /// Frees what only merging records needed (the relation index, the relation ids, the entity
-  /// slots by id) once no record can come: finish() does it first, so that its own memory fits
-  /// under the import's peak.
-  void drop_merge_indexes() {
-    relation_index.clear();
-    std::unordered_map<StrId, std::uint32_t>().swap(relation_ids);
-    std::vector<std::uint32_t>().swap(entity_of_string);
-  }
+  /// Frees what only merging records needed (the entity slots by id) once no record can come:
+  /// finish() does it first, so that its own memory fits under the import's peak.
+  void drop_merge_indexes() { std::vector<std::uint32_t>().swap(entity_of_string); }
 
-  /// Folds every backlog in; finish() calls it before anything reads the lists. In slot order,
-  /// so that lists are interned in the same order on every run.
+  /// Folds every backlog in; finish() calls it before anything reads the lists, and again once
+  /// equal relations are merged. In slot order, so that lists are interned in the same order on
+  /// every run.
   void fold_backlogs();
+
+  /// Adds relation `from`'s sources and properties to relation `into`'s, as a record read
+  /// later adds to an element's (`from` keeps its sources; its properties are emptied).
+  void merge_relation(std::uint32_t into, const Relation& from) {
+    Relation& r = relations[into];
+    add_to_list(r.sources, lists.view(from.sources), StringPool::kMissing, relation_backlogs, into,
+                &MergeBacklog::sources);
+    if (from.properties == 0) return;
+    if (r.properties == 0) {
+      r.properties = from.properties;
+      return;
+    }
+    add_properties(relation_properties[r.properties], relation_properties[from.properties],
+                   relation_backlogs, into);
+    PropertyList().swap(relation_properties[from.properties]);
+  }
 
   static std::uint32_t relation_hash(const Relation& r) {
     std::uint64_t h = r.from;

@@ -5,6 +5,7 @@
 #include <numeric>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "graph/builder_state.hpp"
 #include "graph/flat_index.hpp"
@@ -106,6 +107,26 @@ void run_beside(Beside&& beside, Here&& here) {
   if (failed) std::rethrow_exception(failed);
 }
 
+/// Sorts one source entity's relations, keeping equal ones in the order they were read (the
+/// counting sort left them so): the order they merge in. Most buckets hold a few relations.
+template <typename Less>
+void sort_bucket(Relation* first, Relation* last, Less less) {
+  if (last - first > 16) {
+    std::stable_sort(first, last, less);
+    return;
+  }
+  for (Relation* i = first + 1; i < last; ++i) {
+    if (!less(*i, *(i - 1))) continue;
+    const Relation moving = *i;
+    Relation* j = i;
+    do {
+      *j = *(j - 1);
+      --j;
+    } while (j > first && less(moving, *(j - 1)));
+    *j = moving;
+  }
+}
+
 /// The staged entities' slots in the order of their ids' text: the graph's entity order.
 std::vector<std::uint32_t> entities_in_id_order(const BuilderState& s) {
   std::vector<std::uint32_t> order(s.entities.size());
@@ -139,6 +160,7 @@ std::optional<KnowledgeGraph> GraphBuilder::finish(unsigned helpers) {
 std::optional<PartialGraph> GraphBuilder::finish_partial() {
   s_->drop_merge_indexes();
   s_->fold_backlogs();
+  check_relation_ids();
   if (diags_.has_errors()) {
     s_ = std::make_unique<BuilderState>(std::move(s_->schema));
     return std::nullopt;
@@ -164,8 +186,15 @@ void GraphBuilder::check_whole_graph() {
                            did_you_mean_suffix(id, known_ids));
   }
 
-  // Relation endpoints against the schema. Relation types are few: look each up once.
+  // Relation endpoints against the schema. Relation types are few: look each up once. Equal
+  // relations are not merged yet: each is reported once, where it was first read.
   std::unordered_map<StrId, const RelationType*> relation_types;
+  auto key_hash = [&](std::uint32_t i) { return BuilderState::relation_hash(s.relations[i]); };
+  auto same_key = [&](std::uint32_t a, std::uint32_t b) {
+    return BuilderState::same_key(s.relations[a], s.relations[b]);
+  };
+  std::unordered_set<std::uint32_t, decltype(key_hash), decltype(same_key)> refused(0, key_hash,
+                                                                                    same_key);
   for (std::size_t i = 0; i < s.relations.size(); ++i) {
     const Relation& r = s.relations[i];
     const StagedEntity& from = s.entities[r.from];
@@ -178,6 +207,7 @@ void GraphBuilder::check_whole_graph() {
     const std::string_view from_kind = s.strings.view(from.entity.kind),
                            to_kind = s.strings.view(to.entity.kind);
     if (Schema::allows(*type, from.entity.type, from_kind, to.entity.type, to_kind)) continue;
+    if (!refused.insert(static_cast<std::uint32_t>(i)).second) continue;
     std::string allowed;
     for (const RelationRule& rule : type->allowed)
       allowed +=
@@ -215,6 +245,23 @@ void GraphBuilder::check_whole_graph() {
     if (e.declared) check_sources(e.entity.sources, e.at);
   for (std::size_t i = 0; i < s.relations.size(); ++i)
     check_sources(s.relations[i].sources, s.relation_at[i]);
+
+  check_relation_ids();
+}
+
+void GraphBuilder::check_relation_ids() {
+  BuilderState& s = *s_;
+  // A relation `id` names one relation: the records that give it must all be equal (merged).
+  std::unordered_map<StrId, std::uint32_t> first_use;  // id -> the relation first given it
+  for (const BuilderState::RelationIdUse& use : s.relation_id_uses) {
+    auto [it, fresh] = first_use.try_emplace(use.id, use.relation);
+    if (fresh || BuilderState::same_key(s.relations[it->second], s.relations[use.relation]))
+      continue;
+    diags_.error(use.at, "relation id " + quoted(s.strings.view(use.id)) +
+                             " is already used by another relation at " +
+                             place_text(diags_, s.relation_at[it->second]));
+  }
+  std::vector<BuilderState::RelationIdUse>().swap(s.relation_id_uses);
 }
 
 KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared,
@@ -276,7 +323,7 @@ KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared,
     auto sort_buckets = [&](std::size_t first, std::size_t last) {
       for (std::size_t v = first; v < last; ++v)
         if (start[v + 1] - start[v] > 1)
-          std::sort(rels.begin() + start[v], rels.begin() + start[v + 1], less);
+          sort_bucket(rels.data() + start[v], rels.data() + start[v + 1], less);
     };
     if (helpers > 0 && rels.size() > 50000) {
       // Buckets are disjoint: a helper sorts those holding the first half of the relations.
@@ -287,6 +334,19 @@ KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared,
       sort_buckets(0, entity_count);
     }
   }
+  // Equal relations are neighbours now, in the order they were read: each run merges into
+  // its first, as records merge into an element read before them.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < rels.size(); ++i) {
+    if (kept > 0 && BuilderState::same_key(rels[kept - 1], rels[i])) {
+      s.merge_relation(static_cast<std::uint32_t>(kept - 1), rels[i]);
+      continue;
+    }
+    if (kept != i) rels[kept] = rels[i];
+    ++kept;
+  }
+  rels.resize(kept);
+  s.fold_backlogs();
   rels.shrink_to_fit();
   g.relations_ = std::move(rels);
   g.relation_properties_ = std::move(s.relation_properties);

@@ -87,6 +87,9 @@ class GraphBuilder final : public RecordSink {
  private:
   /// The checks of finish() that need all input; reported to the diagnostics.
   void check_whole_graph();
+  /// Reports a relation `id` given to relations that are not equal (finish() and
+  /// finish_partial() both, since the records of one input name them).
+  void check_relation_ids();
   /// Sorts the staged elements into a graph; `declared`, unless null, gets the indices of the
   /// entities some record declared. `order` is the entities' id order if already sorted (else
   /// empty); `helpers` as finish()'s.

@@ -8,6 +8,17 @@
 #include "graph/diagnostics.hpp"
 
 namespace kgraph {
+
+std::string place_text(const Diagnostics& diags, Location at) {
+  std::string s = diags.file_name(at.file);
+  // Appended, not ":" + std::to_string(...): GCC 12 warns (-Wrestrict) on that falsely.
+  if (at.line > 0) {
+    s += ':';
+    s += std::to_string(at.line);
+  }
+  return s;
+}
+
 namespace {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

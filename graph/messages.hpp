@@ -16,6 +16,13 @@ namespace kgraph {
 /// schemas); deeper input is an error at the bracket that opens level kMaxJsonNesting + 1.
 inline constexpr std::size_t kMaxJsonNesting = 512;
 
+class Diagnostics;
+struct Location;
+
+/// `FILE:LINE` (or `FILE` for line 0): where something seen earlier is, inside a message about
+/// something else ("... is already used by another relation at facts.jsonl:12").
+std::string place_text(const Diagnostics& diags, Location at);
+
 /// The closest candidate to `word` by edit distance, or empty if nothing is close.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 /// `; did you mean "x"?` for the closest candidate, or empty.

@@ -11,16 +11,6 @@
 namespace kgraph::detail {
 namespace {
 
-std::string place_text(const Diagnostics& diags, Location at) {
-  std::string s = diags.file_name(at.file);
-  // Appended, not ":" + std::to_string(...): GCC 12 warns (-Wrestrict) on that falsely.
-  if (at.line > 0) {
-    s += ':';
-    s += std::to_string(at.line);
-  }
-  return s;
-}
-
 /// Finds a problem that no output format could carry: C0 controls other than tab, newline
 /// and carriage return, and the non-characters U+FFFE/U+FFFF (both excluded from XML 1.0).
 const char* text_problem(std::string_view s) {
@@ -475,45 +465,19 @@ class RecordInterpreter {
     r.type = s_.strings.intern(type);
     r.role = role.empty() ? kEmpty : s_.strings.intern(role);
     const std::uint32_t index = stage_relation(r, from_f->at, props.empty() ? nullptr : &props);
-    if (id_f) {
-      for (std::string_view rel_id : rel_ids_) {
-        const StrId id_str = s_.strings.intern(rel_id);
-        auto [it, fresh] = s_.relation_ids.try_emplace(id_str, index);
-        if (!fresh && it->second != index)
-          error(id_f->at, "relation id " + quoted(rel_id) +
-                              " is already used by another relation at " +
-                              place_text(diags_, s_.relation_at[it->second]));
-      }
-    }
+    if (id_f)
+      for (std::string_view rel_id : rel_ids_)
+        s_.relation_id_uses.push_back({s_.strings.intern(rel_id), index, id_f->at});
   }
 
-  /// Adds a relation or merges it into an equal one; returns its index.
+  /// Stages a relation; one equal to it staged before is merged with it by finish().
   std::uint32_t stage_relation(const Relation& r, Location at, PropertyList* props) {
-    const std::uint32_t h = BuilderState::relation_hash(r);
-    std::uint32_t index = s_.relation_index.find(
-        h, [&](std::uint32_t i) { return BuilderState::same_key(s_.relations[i], r); });
-    if (index == FlatIndex::kNone) {
-      index = static_cast<std::uint32_t>(s_.relations.size());
-      s_.relations.push_back(r);
-      s_.relation_at.push_back(at);
-      s_.relation_index.insert(h, index);
-      if (props) {
-        s_.relations.back().properties = static_cast<std::uint32_t>(s_.relation_properties.size());
-        s_.relation_properties.push_back(std::move(*props));
-      }
-      return index;
-    }
-    Relation& existing = s_.relations[index];
-    s_.add_to_list(existing.sources, s_.lists.view(r.sources), StringPool::kMissing,
-                   s_.relation_backlogs, index, &MergeBacklog::sources);
+    const auto index = static_cast<std::uint32_t>(s_.relations.size());
+    s_.relations.push_back(r);
+    s_.relation_at.push_back(at);
     if (props) {
-      if (existing.properties == 0) {
-        existing.properties = static_cast<std::uint32_t>(s_.relation_properties.size());
-        s_.relation_properties.push_back(std::move(*props));
-      } else {
-        s_.add_properties(s_.relation_properties[existing.properties], *props, s_.relation_backlogs,
-                          index);
-      }
+      s_.relations.back().properties = static_cast<std::uint32_t>(s_.relation_properties.size());
+      s_.relation_properties.push_back(std::move(*props));
     }
     return index;
   }

@@ -225,6 +225,59 @@ TEST(GraphBuilder, MergesRepeatedIdsWhateverTheOrder) {
   }
 }
 
+// Equal relations are staged one per record and merged once sorted: among other relations
+// of the same entities, in the order read, each problem reported once where first read.
+TEST(GraphBuilder, EqualRelationsMergeAmongOthersOnceSorted) {
+  auto fill = [](Builder& b) {
+    b.add(Section::source, {{"id", "s1"}}).add(Section::source, {{"id", "s2"}});
+    b.add(Section::actor, {{"id", "a"}, {"name", "A"}});
+    b.add(Section::actor, {{"id", "b"}, {"name", "B"}});
+    b.add(Section::actor, {{"id", "c"}, {"name", "C"}});
+    auto member_of = [&](const char* to, std::vector<F> more) {
+      std::vector<F> fields = {{"from", "a"}, {"type", "member_of"}, {"to", to}};
+      fields.insert(fields.end(), more.begin(), more.end());
+      b.add(Section::relation, fields);
+    };
+    member_of("c", {{"id", "r2"}});
+    member_of("b", {{"quote", "x"}, {"sources", "s1"}});
+    member_of("c", {});
+    member_of("b", {{"role", "chair"}});
+    member_of("b", {{"quote", "y"}, {"sources", "s2"}, {"id", "r1"}});
+    member_of("b", {{"quote", "x"}, {"id", "r1"}});
+    member_of("c", {{"id", "r2"}});
+  };
+  for (unsigned helpers : {0u, 1u}) {
+    Builder again;
+    fill(again);
+    auto g = again.finish(helpers);
+    ASSERT_TRUE(g) << testing::PrintToString(again.messages());
+    ASSERT_EQ(g->relations().size(), 3u);
+    const Relation& plain = g->relations()[0];  // a -> b without a role, then with, then a -> c
+    EXPECT_EQ(g->str(g->entities()[plain.to].id), "b");
+    EXPECT_EQ(plain.role, kEmpty);
+    EXPECT_EQ(texts(*g, plain.sources), (std::vector<std::string>{"s1", "s2"}));
+    const PropertyList& props = g->properties_of(plain);
+    ASSERT_EQ(props.size(), 2u);  // id, quote
+    EXPECT_EQ(g->str(props[0].key), "id");
+    EXPECT_EQ(props[0].values.size(), 1u);
+    EXPECT_EQ(props[1].values.size(), 2u);
+    EXPECT_EQ(g->str(g->relations()[1].role), "chair");
+    EXPECT_EQ(g->str(g->entities()[g->relations()[2].to].id), "c");
+  }
+
+  Builder refused;
+  refused.add(Section::actor, {{"id", "a"}, {"name", "A"}});
+  refused.add(Section::place, {{"id", "p"}, {"name", "P"}});
+  for (int i = 0; i < 3; ++i) {
+    refused.add(Section::relation, {{"from", "p"}, {"type", "member_of"}, {"to", "a"}});
+    refused.add(Section::relation, {{"from", "a"}, {"type", "located_in"}, {"to", "p"}});
+  }
+  EXPECT_FALSE(refused.finish());
+  const auto messages = refused.messages();
+  ASSERT_EQ(messages.size(), 1u) << testing::PrintToString(messages);
+  EXPECT_EQ(messages[0].substr(0, 19), "in.json:3:2: error:");
+}
+
 TEST(GraphBuilder, ShorthandFieldsMakeRelations) {
   Builder b;
   b.add(Section::source, {{"id", "s1"}})
