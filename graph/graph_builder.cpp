@@ -347,7 +347,8 @@ KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared,
   }
   rels.resize(kept);
   s.fold_backlogs();
-  rels.shrink_to_fit();
+  // No shrink_to_fit(): the capacity past the end was never written, so it holds no memory,
+  // while a copy to a fitting buffer would hold both for a moment (the peak of finish()).
   g.relations_ = std::move(rels);
   g.relation_properties_ = std::move(s.relation_properties);
 
