@@ -60,9 +60,11 @@ InputSession::InputSession(const ParsedArgs& args, Context& ctx) : args_(args), 
   }
   if (auto langs = args.value("lang")) import_options_.languages = language_list(*langs);
   import_options_.co_mentions = args.has("co-mentions");
-  // Reading on other threads than the builder's does not pay yet (docs/performance.md, "Import
-  // speed on two cores"): it is done only when --threads is given.
-  threads_ = args.has("threads") ? threads_option(args) : 0;
+  // Reading ahead on other threads pays once the builder waits less on memory than the parse
+  // costs (docs/performance.md, "Import speed on two cores", session 10): by default, when
+  // there is a core to read on.
+  threads_ =
+      args.has("threads") || std::thread::hardware_concurrency() > 1 ? threads_option(args) : 0;
   // Sorting on a second core does pay (the same docs): by default one helper per extra core.
   finish_helpers_ = threads_option(args);
 }

@@ -38,7 +38,7 @@ struct RelayEvents {
 };
 
 /// Records per batch, and batches a job may be read ahead of the builder.
-inline constexpr std::size_t kRelayBatchRecords = 2048;
+inline constexpr std::size_t kRelayBatchRecords = 512;
 inline constexpr std::size_t kBatchesAhead = 4;
 
 /// Runs every job with `workers` threads reading ahead (0: every job on the calling thread,
