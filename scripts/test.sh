@@ -6,7 +6,7 @@
 #      instrumentation, the whole test suite again under it (tests/lsan.supp lists the
 #      third-party leaks we accept, each with its reason), then every fuzz target of that same
 #      build for a short time (scripts/fuzz.sh): the libraries are compiled once for both.
-# KGRAPH_FUZZ_SECONDS sets the time per fuzz target (default 10: 14 targets must fit in CI's
+# KGRAPH_FUZZ_SECONDS sets the time per fuzz target (default 5: 14 targets must fit in CI's
 # 30 minutes with both builds; 0 skips fuzzing).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,7 +40,7 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87
 export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp:print_suppressions=0:exitcode=88
 ctest --test-dir "$san" --output-on-failure -j2 --timeout 900
 
-fuzz_seconds=${KGRAPH_FUZZ_SECONDS:-10}
+fuzz_seconds=${KGRAPH_FUZZ_SECONDS:-5}
 if (( fuzz_seconds > 0 )); then
   step "fuzz targets, $fuzz_seconds s each"
   KGRAPH_FUZZ_BUILD=$san "$root/scripts/fuzz.sh" all "$fuzz_seconds"

@@ -378,6 +378,39 @@ TEST(GraphBuilder, ReportsEveryProblemWithItsPlace) {
   }
 }
 
+// A problem in a text is found wherever it stands (at the start, the end, across any 8-byte
+// boundary a faster scan would use), and a harmless lookalike is not one.
+TEST(GraphBuilder, TextProblemsAreFoundAtAnyPlaceInTheText) {
+  auto problem_in = [](const std::string& name) {
+    Builder b;
+    b.add(Section::actor, {{"id", "a"}, {"name", name.c_str()}});
+    b.finish();
+    const auto messages = b.messages();
+    return messages.empty() ? std::string() : messages[0];
+  };
+  for (std::size_t length = 3; length <= 20; ++length) {
+    for (std::size_t at = 0; at + 3 <= length; ++at) {
+      auto with = [&](const std::string& piece) {
+        std::string text(length, 'x');
+        for (std::size_t i = 0; i < length; ++i) text[i] = static_cast<char>('a' + (i % 26));
+        return text.replace(at, piece.size(), piece);
+      };
+      const std::string where = "length " + std::to_string(length) + ", at " + std::to_string(at);
+      EXPECT_NE(problem_in(with("\x01")).find("contains a control character"), std::string::npos)
+          << where;
+      EXPECT_NE(problem_in(with("\x1f")).find("contains a control character"), std::string::npos)
+          << where;
+      EXPECT_NE(problem_in(with("\xef\xbf\xbe")).find("U+FFFE or U+FFFF"), std::string::npos)
+          << where;
+      EXPECT_NE(problem_in(with("\xef\xbf\xbf")).find("U+FFFE or U+FFFF"), std::string::npos)
+          << where;
+      EXPECT_EQ(problem_in(with("\t\r\n")), "") << where;
+      EXPECT_EQ(problem_in(with("\xef\xbb\xbf")), "") << where;  // U+FEFF is a character
+      EXPECT_EQ(problem_in(with("\xc3\xa9 ")), "") << where;
+    }
+  }
+}
+
 TEST(GraphBuilder, ReportsAllProblemsNotOnlyTheFirst) {
   Builder b;
   b.add(Section::actor, {{"id", "a"}, {"name", "A"}, {"kind", "x"}})
