@@ -52,7 +52,7 @@ struct BuilderState {
   /// reference, StagedEntity::at).
   std::vector<Location> relation_at;
   // Equal relations (same ends, type, role and dates) are all staged, one per record, and
-  // merged once sorted (graph/relation_order.hpp): no index to probe per relation while
+  // merged once sorted (GraphBuilder::assemble): no index to probe per relation while
   // reading. A record's properties get an entry of their own, emptied when merged into an
   // equal relation's.
   std::vector<PropertyList> relation_properties{PropertyList{}};

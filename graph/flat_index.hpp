@@ -1,6 +1,6 @@
 #pragma once
 /// An open-addressing index from a 32-bit hash to element numbers, with equality decided by
-/// the caller. Used for id lookups and relation de-duplication, where a std::unordered_map
+/// the caller. Used for the source ids, where a std::unordered_map
 /// would cost several times the memory per element.
 
 #include <cstddef>
