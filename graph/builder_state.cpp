@@ -2,21 +2,14 @@
 
 namespace kgraph::detail {
 
-void BuilderState::prefetch_strings(std::span<const std::string_view> texts) {
+void BuilderState::prefetch_entity_ids(std::span<const std::string_view> ids) {
   // Each pass waits about once, for the loads the pass before started, all in flight together.
-  prefetch_hashes.resize(texts.size());
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    prefetch_hashes[i] = StringPool::hash(texts[i]);
-    strings.prefetch_slot(prefetch_hashes[i]);
+  prefetch_hashes.resize(ids.size());
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    prefetch_hashes[i] = StringPool::hash(ids[i]);
+    entity_ids.prefetch_slot(prefetch_hashes[i]);
   }
-  prefetch_found.clear();
-  for (const std::uint32_t hash : prefetch_hashes) {
-    const StrId id = strings.prefetch_entry(hash);
-    if (id == StringPool::kMissing) continue;
-    prefetch_found.push_back(id);
-    if (id < entity_of_string.size()) __builtin_prefetch(&entity_of_string[id]);
-  }
-  for (const StrId id : prefetch_found) strings.prefetch_text(id);
+  for (const std::uint32_t hash : prefetch_hashes) entity_ids.prefetch_entry(hash);
 }
 
 void BuilderState::fold_backlogs() {

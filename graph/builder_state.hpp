@@ -11,6 +11,7 @@
 
 #include "graph/diagnostics.hpp"
 #include "graph/flat_index.hpp"
+#include "graph/id_index.hpp"
 #include "graph/list_pool.hpp"
 #include "graph/merge_backlog.hpp"
 #include "graph/model.hpp"
@@ -22,8 +23,9 @@ namespace kgraph::detail {
 /// An entity while inputs are still arriving. `declared` is false for ids that so far were
 /// only referenced by a relation; `at` is then the first reference.
 struct StagedEntity {
-  Entity entity;
+  Entity entity;  // `entity.id` stays empty until assemble() interns the ids in their order
   Location at;
+  std::uint32_t id_at = 0;  // where BuilderState::entity_ids keeps the id's text
   bool declared = false;
 };
 
@@ -40,8 +42,11 @@ struct BuilderState {
   ListPool lists;
 
   std::vector<StagedEntity> entities;
-  // Entity slot by the StrId of its id: a direct index, one cache miss instead of a probe.
-  std::vector<std::uint32_t> entity_of_string;
+  // Entity slot by id (id_index.hpp: the most looked-up strings, apart from the pool). The
+  // ids' texts are kept there, not in the pool, until assemble() interns them in id order:
+  // one string looked up fewer per entity while reading, and the ids side by side in the
+  // pool for the exporters, which write them in that order.
+  IdIndex entity_ids;
   std::vector<StagedSource> sources;
   FlatIndex source_index;
 
@@ -87,18 +92,21 @@ struct BuilderState {
   StrId rel_located_in = strings.intern("located_in");
   StrId rel_part_of = strings.intern("part_of");
 
-  std::uint32_t entity_slot(StrId id, Location at) {
-    if (id >= entity_of_string.size())
-      entity_of_string.resize(std::max<std::size_t>(id + 1, strings.size() + strings.size() / 2),
-                              FlatIndex::kNone);
-    std::uint32_t& slot = entity_of_string[id];
-    if (slot != FlatIndex::kNone) return slot;
+  /// The slot of the entity `id`, staged (as only referred to, at `at`) if new.
+  std::uint32_t entity_slot(std::string_view id, Location at) {
+    const std::uint32_t hash = StringPool::hash(id);
+    std::uint32_t slot = entity_ids.find(id, hash);
+    if (slot != IdIndex::kNone) return slot;
     slot = static_cast<std::uint32_t>(entities.size());
     StagedEntity staged;
-    staged.entity.id = id;
     staged.at = at;
+    staged.id_at = entity_ids.insert(id, hash, slot);
     entities.push_back(std::move(staged));
     return slot;
+  }
+  /// The id of the entity staged at `slot`.
+  std::string_view entity_id(std::uint32_t slot) const {
+    return entity_ids.text(entities[slot].id_at);
   }
 
   std::uint32_t source_slot(StrId id, Location at, bool& fresh) {
@@ -172,16 +180,10 @@ struct BuilderState {
     }
   }
 
-  /// Starts loading what interning these strings will read (StringPool's three passes), and
-  /// for those already interned their slot in `entity_of_string`: for a window of records
-  /// about to be added.
-  void prefetch_strings(std::span<const std::string_view> texts);
-  std::vector<std::uint32_t> prefetch_hashes;  // scratch of prefetch_strings
-  std::vector<StrId> prefetch_found;
-
-  /// Frees what only merging records needed (the entity slots by id) once no record can come:
-  /// finish() does it first, so that its own memory fits under the import's peak.
-  void drop_merge_indexes() { std::vector<std::uint32_t>().swap(entity_of_string); }
+  /// Starts loading what looking up these entity ids will read (IdIndex's two passes): for a
+  /// window of records about to be added.
+  void prefetch_entity_ids(std::span<const std::string_view> ids);
+  std::vector<std::uint32_t> prefetch_hashes;  // scratch of prefetch_entity_ids
 
   /// Folds every backlog in; finish() calls it before anything reads the lists, and again once
   /// equal relations are merged. In slot order, so that lists are interned in the same order on

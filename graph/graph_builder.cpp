@@ -1,6 +1,7 @@
 #include "graph/graph_builder.hpp"
 
 #include <algorithm>
+#include <array>
 #include <exception>
 #include <numeric>
 #include <thread>
@@ -10,7 +11,9 @@
 #include "graph/builder_state.hpp"
 #include "graph/flat_index.hpp"
 #include "graph/messages.hpp"
+#include "graph/permute_in_place.hpp"
 #include "graph/record_interpreter.hpp"
+#include "graph/text_sort.hpp"
 
 namespace kgraph {
 namespace {
@@ -18,6 +21,8 @@ namespace {
 using detail::BuilderState;
 using detail::FlatIndex;
 using detail::mix_hash;
+using detail::permute_in_place;
+using detail::sort_by_text;
 using detail::StagedEntity;
 using detail::StagedSource;
 
@@ -30,23 +35,26 @@ GraphBuilder::~GraphBuilder() = default;
 
 const Schema& GraphBuilder::schema() const { return s_->schema; }
 
-namespace {
-/// The fields whose lookups miss the cache most: an entity's id, a relation's ends. A
-/// record's other strings are mostly new (a free slot to find) or few and cached (types,
-/// kinds, keys); prefetching every string, or the shorthand fields' ids too, measured slower
-/// (docs/performance.md).
-bool names_an_entity(std::string_view key) { return key == "id" || key == "from" || key == "to"; }
-}  // namespace
-
 void GraphBuilder::prefetch(std::span<const RawRecord> records) {
-  std::vector<std::string_view>& texts = prefetch_texts_;
-  texts.clear();
-  for (const RawRecord& r : records)
-    for (std::size_t i = 0; i < r.field_count; ++i)
-      if (names_an_entity(r.fields[i].key))
-        for (const RawScalar& v : r.fields[i].values)
-          if (v.kind == ValueKind::string) texts.push_back(v.text);
-  s_->prefetch_strings(texts);
+  // The ids whose lookups miss the cache most: an entity's own, a relation's ends. A record's
+  // other strings are mostly new (a free slot to find) or few and cached (types, kinds, keys,
+  // source ids); prefetching every string, or the shorthand fields' ids too, measured slower
+  // (docs/performance.md).
+  std::vector<std::string_view>& ids = prefetch_texts_;
+  ids.clear();
+  auto add = [&](const RawField& f) {
+    for (const RawScalar& v : f.values)
+      if (v.kind == ValueKind::string) ids.push_back(v.text);
+  };
+  for (const RawRecord& r : records) {
+    if (r.section == Section::source) continue;
+    const bool relation = r.section == Section::relation;
+    for (std::size_t i = 0; i < r.field_count; ++i) {
+      const std::string_view key = r.fields[i].key;
+      if (relation ? key == "from" || key == "to" : key == "id") add(r.fields[i]);
+    }
+  }
+  s_->prefetch_entity_ids(ids);
 }
 
 std::vector<NamedEntity> GraphBuilder::named_entities() const {
@@ -55,7 +63,7 @@ std::vector<NamedEntity> GraphBuilder::named_entities() const {
     const StagedEntity& staged = s_->entities[slot];
     if (!staged.declared) continue;
     const Entity& e = staged.entity;
-    NamedEntity named{std::string(s_->strings.view(e.id)),
+    NamedEntity named{std::string(s_->entity_id(slot)),
                       e.type,
                       std::string(s_->strings.view(e.kind)),
                       {std::string(s_->strings.view(e.name))}};
@@ -131,16 +139,14 @@ void sort_bucket(Relation* first, Relation* last, Less less) {
 std::vector<std::uint32_t> entities_in_id_order(const BuilderState& s) {
   std::vector<std::uint32_t> order(s.entities.size());
   std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return s.strings.view(s.entities[a].entity.id) < s.strings.view(s.entities[b].entity.id);
-  });
+  sort_by_text(order, [&](std::uint32_t slot) { return s.entity_id(slot); });
   return order;
 }
 
 }  // namespace
 
 std::optional<KnowledgeGraph> GraphBuilder::finish(unsigned helpers) {
-  s_->drop_merge_indexes();
+  s_->entity_ids.drop_lookups();
   s_->fold_backlogs();
   // The entities' order depends on nothing the checks report: with a helper it is sorted while
   // they run. Both only read the staged state.
@@ -158,7 +164,7 @@ std::optional<KnowledgeGraph> GraphBuilder::finish(unsigned helpers) {
 }
 
 std::optional<PartialGraph> GraphBuilder::finish_partial() {
-  s_->drop_merge_indexes();
+  s_->entity_ids.drop_lookups();
   s_->fold_backlogs();
   check_relation_ids();
   if (diags_.has_errors()) {
@@ -176,19 +182,51 @@ void GraphBuilder::check_whole_graph() {
   // Ids that relations or shorthand fields name but no record declares.
   std::vector<std::string> known_ids;
   if (s.entities.size() <= 20000)
-    for (const StagedEntity& e : s.entities)
-      if (e.declared) known_ids.emplace_back(s.strings.view(e.entity.id));
-  for (const StagedEntity& e : s.entities) {
+    for (std::uint32_t slot = 0; slot < s.entities.size(); ++slot)
+      if (s.entities[slot].declared) known_ids.emplace_back(s.entity_id(slot));
+  for (std::uint32_t slot = 0; slot < s.entities.size(); ++slot) {
+    const StagedEntity& e = s.entities[slot];
     if (e.declared) continue;
-    const std::string_view id = s.strings.view(e.entity.id);
+    const std::string_view id = s.entity_id(slot);
     diags_.error(e.at, "unknown entity id " + quoted(id) +
                            ": no actor, law, event or place has it" +
                            did_you_mean_suffix(id, known_ids));
   }
 
-  // Relation endpoints against the schema. Relation types are few: look each up once. Equal
+  // Relation endpoints against the schema. What decides is the relation type and each end's
+  // type and kind, and those combinations are few: each declared entity gets the number of
+  // its (type, kind) class, and each (relation type, class, class) is decided once. Reading
+  // the staged entities for every relation missed the cache twice per relation. Equal
   // relations are not merged yet: each is reported once, where it was first read.
-  std::unordered_map<StrId, const RelationType*> relation_types;
+  std::vector<std::uint32_t> class_of(s.entities.size(), 0);  // 0: not declared
+  std::vector<const Entity*> class_example{nullptr};
+  {
+    std::unordered_map<std::uint64_t, std::uint32_t> classes;
+    for (std::uint32_t slot = 0; slot < s.entities.size(); ++slot) {
+      const StagedEntity& e = s.entities[slot];
+      if (!e.declared) continue;
+      const std::uint64_t key =
+          std::uint64_t{static_cast<std::uint8_t>(e.entity.type)} << 32 | e.entity.kind;
+      const auto [it, fresh] =
+          classes.try_emplace(key, static_cast<std::uint32_t>(class_example.size()));
+      if (fresh) class_example.push_back(&e.entity);
+      class_of[slot] = it->second;
+    }
+  }
+  // Verdicts by class pair, per relation type: -1 not decided yet, 0 refused, 1 allowed. Past
+  // kMaxCached classes (a schema of thousands of kinds) each relation is decided on its own.
+  constexpr std::size_t kMaxCached = 512;
+  const std::size_t classes = class_example.size();
+  struct TypeVerdicts {
+    const RelationType* type = nullptr;
+    std::vector<std::int8_t> verdicts;
+  };
+  std::unordered_map<StrId, TypeVerdicts> relation_types;
+  auto allows = [&](const RelationType& type, std::uint32_t from, std::uint32_t to) {
+    const Entity& a = *class_example[from];
+    const Entity& b = *class_example[to];
+    return Schema::allows(type, a.type, s.strings.view(a.kind), b.type, s.strings.view(b.kind));
+  };
   auto key_hash = [&](std::uint32_t i) { return BuilderState::relation_hash(s.relations[i]); };
   auto same_key = [&](std::uint32_t a, std::uint32_t b) {
     return BuilderState::same_key(s.relations[a], s.relations[b]);
@@ -197,32 +235,40 @@ void GraphBuilder::check_whole_graph() {
                                                                                     same_key);
   for (std::size_t i = 0; i < s.relations.size(); ++i) {
     const Relation& r = s.relations[i];
-    const StagedEntity& from = s.entities[r.from];
-    const StagedEntity& to = s.entities[r.to];
-    if (!from.declared || !to.declared) continue;
-    auto [cached, fresh] = relation_types.try_emplace(r.type, nullptr);
-    if (fresh) cached->second = s.schema.relation(s.strings.view(r.type));
-    const RelationType* type = cached->second;
-    if (!type) continue;
-    const std::string_view from_kind = s.strings.view(from.entity.kind),
-                           to_kind = s.strings.view(to.entity.kind);
-    if (Schema::allows(*type, from.entity.type, from_kind, to.entity.type, to_kind)) continue;
+    const std::uint32_t from_class = class_of[r.from], to_class = class_of[r.to];
+    if (from_class == 0 || to_class == 0) continue;
+    auto [cached, fresh] = relation_types.try_emplace(r.type);
+    TypeVerdicts& t = cached->second;
+    if (fresh) {
+      t.type = s.schema.relation(s.strings.view(r.type));
+      if (t.type && classes <= kMaxCached) t.verdicts.assign(classes * classes, -1);
+    }
+    if (!t.type) continue;
+    if (t.verdicts.empty()) {
+      if (allows(*t.type, from_class, to_class)) continue;
+    } else {
+      std::int8_t& verdict = t.verdicts[from_class * classes + to_class];
+      if (verdict < 0) verdict = allows(*t.type, from_class, to_class) ? 1 : 0;
+      if (verdict == 1) continue;
+    }
+    const RelationType* type = t.type;
     if (!refused.insert(static_cast<std::uint32_t>(i)).second) continue;
     std::string allowed;
     for (const RelationRule& rule : type->allowed)
       allowed +=
           (allowed.empty() ? "" : ", ") + rule.from.to_string() + " -> " + rule.to.to_string();
-    auto describe = [&](const StagedEntity& e) {
+    auto describe = [&](std::uint32_t slot) {
+      const StagedEntity& e = s.entities[slot];
       std::string t(type_name(e.entity.type));
       // Appended, not "/" + std::string(...): GCC 12 warns (-Wrestrict) on that falsely.
       if (e.entity.kind != kEmpty) {
         t += '/';
         t += s.strings.view(e.entity.kind);
       }
-      return t + " " + quoted(s.strings.view(e.entity.id));
+      return t + " " + quoted(s.entity_id(slot));
     };
     diags_.error(s.relation_at[i], "relation " + quoted(type->name) + " cannot go from " +
-                                       describe(from) + " to " + describe(to) +
+                                       describe(r.from) + " to " + describe(r.to) +
                                        "; allowed: " + allowed);
   }
 
@@ -283,8 +329,31 @@ KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared,
     for (std::uint32_t i = 0; i < entity_count; ++i)
       if (s.entities[order[i]].declared) declared->push_back(i);
   g.entities_.reserve(entity_count);
-  for (std::uint32_t slot : order) g.entities_.push_back(std::move(s.entities[slot].entity));
+  // The ids are interned here, in their order. Each is three loads at random places (the
+  // staged entity, its id's text, the pool's index slot), each needing the one before: they
+  // are started 48, 32 and 16 ids ahead.
+  s.strings.expect(entity_count);
+  auto staged_of = [&](std::size_t i) -> const StagedEntity& { return s.entities[order[i]]; };
+  std::array<std::uint32_t, 16> hashes{};
+  auto prepare = [&](std::size_t i) {
+    if (i + 48 < entity_count) __builtin_prefetch(&staged_of(i + 48));
+    if (i + 32 < entity_count) __builtin_prefetch(s.entity_id(order[i + 32]).data());
+    if (i + 16 < entity_count) {
+      hashes[(i + 16) % 16] = StringPool::hash(s.entity_id(order[i + 16]));
+      s.strings.prefetch_slot(hashes[(i + 16) % 16]);
+    }
+  };
+  for (std::size_t i = 0; i < std::min<std::size_t>(entity_count, 16); ++i)
+    hashes[i] = StringPool::hash(s.entity_id(order[i]));
+  for (std::size_t i = 0; i < entity_count; ++i) {
+    const std::uint32_t hash = hashes[i % 16];
+    prepare(i);
+    Entity& e = s.entities[order[i]].entity;
+    e.id = s.strings.intern(s.entity_id(order[i]), hash);
+    g.entities_.push_back(std::move(e));
+  }
   std::vector<StagedEntity>().swap(s.entities);
+  s.entity_ids.clear();
   std::vector<std::uint32_t>().swap(order);
 
   // Relations: a counting sort by source entity, then the rest of the key within each bucket.
@@ -298,20 +367,15 @@ KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared,
     std::vector<std::uint32_t> start(entity_count + 1, 0);
     for (const Relation& r : rels) ++start[r.from + 1];
     for (std::size_t i = 1; i <= entity_count; ++i) start[i] += start[i - 1];
-    std::vector<std::uint32_t> dest(rels.size());
     {
-      std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-      for (std::size_t i = 0; i < rels.size(); ++i) dest[i] = next[rels[i].from]++;
-    }
-    // Apply the permutation in place: element i belongs at dest[i].
-    for (std::uint32_t i = 0; i < rels.size(); ++i) {
-      while (dest[i] != i) {
-        const std::uint32_t j = dest[i];
-        std::swap(rels[i], rels[j]);
-        std::swap(dest[i], dest[j]);
+      // In place: a sorted copy would hold the relations twice, the import's peak.
+      std::vector<std::uint32_t> dest(rels.size());
+      {
+        std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+        for (std::size_t i = 0; i < rels.size(); ++i) dest[i] = next[rels[i].from]++;
       }
+      permute_in_place(rels, dest);
     }
-    std::vector<std::uint32_t>().swap(dest);
     const StringPool& pool = s.strings;
     auto less = [&](const Relation& a, const Relation& b) {
       if (a.type != b.type) return pool.view(a.type) < pool.view(b.type);

@@ -300,8 +300,7 @@ class RecordInterpreter {
     dates(date, start, end, from, to);
     const ListId source_ids = source_list(sources);
     if (!has_id) return;
-    const StrId id_str = s_.strings.intern(id);
-    const std::uint32_t slot = s_.entity_slot(id_str, r_.at);
+    const std::uint32_t slot = s_.entity_slot(id, r_.at);
     StagedEntity& staged = s_.entities[slot];
     if (!ok_ || !has_name) {
       // Keep the id known, so that relations to it do not report it as missing as well.
@@ -379,7 +378,7 @@ class RecordInterpreter {
         if (!checked_id(*field, target)) continue;
         Relation r;
         r.from = slot;
-        r.to = s_.entity_slot(s_.strings.intern(target), field->at);
+        r.to = s_.entity_slot(target, field->at);
         r.type = rel_type;
         r.sources = source_ids;
         stage_relation(r, field->at, nullptr);
@@ -460,8 +459,8 @@ class RecordInterpreter {
     dates(date, start, end, r.start, r.end);
     r.sources = source_list(sources);
     if (!ok_ || !ok_from || !ok_to || !ok_type) return;
-    r.from = s_.entity_slot(s_.strings.intern(from), from_f->at);
-    r.to = s_.entity_slot(s_.strings.intern(to), to_f->at);
+    r.from = s_.entity_slot(from, from_f->at);
+    r.to = s_.entity_slot(to, to_f->at);
     r.type = s_.strings.intern(type);
     r.role = role.empty() ? kEmpty : s_.strings.intern(role);
     const std::uint32_t index = stage_relation(r, from_f->at, props.empty() ? nullptr : &props);

@@ -82,8 +82,7 @@ StrId StringPool::prefetch_entry(std::uint32_t hash) const {
 
 StrId StringPool::find(std::string_view s) const { return index_[slot_for(s, hash_of(s))].id; }
 
-StrId StringPool::intern(std::string_view s) {
-  const std::uint32_t hash = hash_of(s);
+StrId StringPool::intern(std::string_view s, std::uint32_t hash) {
   std::size_t slot = slot_for(s, hash);
   if (index_[slot].id != kMissing) return index_[slot].id;
   if (s.size() > 0xFFFFFFF0u) throw std::length_error("string too long to intern");
@@ -100,13 +99,20 @@ StrId StringPool::intern(std::string_view s) {
   entries_.push_back({static_cast<std::uint32_t>(chunks_.size() - 1), chars::classes_of(s), offset,
                       static_cast<std::uint32_t>(s.size())});
   index_[slot] = Slot{hash, id};
-  if (detail::table_too_full(entries_.size(), index_.size())) grow_index();
+  if (detail::table_too_full(entries_.size(), index_.size()))
+    grow_index(detail::grown_slots(index_.size()));
   return id;
 }
 
-void StringPool::grow_index() {
+void StringPool::expect(std::size_t more) {
+  std::size_t slots = index_.size();
+  while (detail::table_too_full(entries_.size() + more, slots)) slots = detail::grown_slots(slots);
+  if (slots != index_.size()) grow_index(slots);
+}
+
+void StringPool::grow_index(std::size_t slots) {
   // From the old slots, which hold each string's hash: the entries need not keep it.
-  std::vector<Slot> bigger(detail::grown_slots(index_.size()), Slot{0, kMissing});
+  std::vector<Slot> bigger(slots, Slot{0, kMissing});
   const std::size_t n = bigger.size();
   for (const Slot& old : index_) {
     if (old.id == kMissing) continue;

@@ -37,7 +37,11 @@ class StringPool {
   StringPool();
 
   /// Returns the id of `s`, adding it when new.
-  StrId intern(std::string_view s);
+  StrId intern(std::string_view s) { return intern(s, hash(s)); }
+  /// The same, with `s`'s hash (StringPool::hash) already known.
+  StrId intern(std::string_view s, std::uint32_t hash);
+  /// Grows the index at once for `more` strings to come, instead of step by step.
+  void expect(std::size_t more);
   /// Returns the id of `s` if it is already interned, else `std::nullopt`-like `kMissing`.
   StrId find(std::string_view s) const;
   std::string_view view(StrId id) const {
@@ -86,7 +90,7 @@ class StringPool {
     std::uint32_t hash;
     StrId id;  // kMissing: free
   };
-  void grow_index();
+  void grow_index(std::size_t slots);
   std::size_t slot_for(std::string_view s, std::uint32_t hash) const;
 
   std::vector<std::vector<char>> chunks_;
