@@ -1,5 +1,7 @@
 #include "graph/builder_state.hpp"
 
+#include <array>
+
 namespace kgraph::detail {
 
 void BuilderState::prefetch_entity_ids(std::span<const std::string_view> ids) {
@@ -10,6 +12,27 @@ void BuilderState::prefetch_entity_ids(std::span<const std::string_view> ids) {
     entity_ids.prefetch_slot(prefetch_hashes[i]);
   }
   for (const std::uint32_t hash : prefetch_hashes) entity_ids.prefetch_entry(hash);
+}
+
+void BuilderState::intern_entity_ids() {
+  // In slot order, which is the order of the texts in the index's arena: each id is one
+  // probe of the pool's index at a random place, started kAhead ids before it is needed.
+  constexpr std::size_t kAhead = 16;
+  const std::size_t n = entities.size();
+  strings.expect(n);
+  std::array<std::uint32_t, kAhead> hashes{};
+  auto start = [&](std::size_t slot) {
+    hashes[slot % kAhead] = StringPool::hash(entity_ids.text(entities[slot].id_at));
+    strings.prefetch_slot(hashes[slot % kAhead]);
+  };
+  for (std::size_t slot = 0; slot < std::min(n, kAhead); ++slot) start(slot);
+  for (std::size_t slot = 0; slot < n; ++slot) {
+    const std::uint32_t hash = hashes[slot % kAhead];
+    StagedEntity& e = entities[slot];
+    e.entity.id = strings.intern(entity_ids.text(e.id_at), hash);
+    if (slot + kAhead < n) start(slot + kAhead);
+  }
+  ids_interned = true;
 }
 
 void BuilderState::fold_backlogs() {

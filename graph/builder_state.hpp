@@ -23,10 +23,10 @@ namespace kgraph::detail {
 /// An entity while inputs are still arriving. `declared` is false for ids that so far were
 /// only referenced by a relation; `at` is then the first reference.
 struct StagedEntity {
-  Entity entity;  // `entity.id` stays empty until assemble() interns the ids in their order
+  Entity entity;  // `entity.id` stays empty until intern_entity_ids()
   Location at;
-  std::uint32_t id_at = 0;  // where BuilderState::entity_ids keeps the id's text
-  bool declared = false;
+  std::uint32_t id_at : 31 = 0;  // where BuilderState::entity_ids keeps the id's text
+  std::uint32_t declared : 1 = 0;
 };
 
 struct StagedSource {
@@ -43,10 +43,10 @@ struct BuilderState {
 
   std::vector<StagedEntity> entities;
   // Entity slot by id (id_index.hpp: the most looked-up strings, apart from the pool). The
-  // ids' texts are kept there, not in the pool, until assemble() interns them in id order:
-  // one string looked up fewer per entity while reading, and the ids side by side in the
-  // pool for the exporters, which write them in that order.
+  // ids' texts are kept there, not in the pool, until finish() interns them all at once: one
+  // string fewer looked up in the pool per entity record while reading.
   IdIndex entity_ids;
+  bool ids_interned = false;
   std::vector<StagedSource> sources;
   FlatIndex source_index;
 
@@ -106,8 +106,12 @@ struct BuilderState {
   }
   /// The id of the entity staged at `slot`.
   std::string_view entity_id(std::uint32_t slot) const {
-    return entity_ids.text(entities[slot].id_at);
+    const StagedEntity& e = entities[slot];
+    return ids_interned ? strings.view(e.entity.id) : entity_ids.text(e.id_at);
   }
+  /// Interns every entity's id, once no record can come and the checks are done
+  /// (GraphBuilder::assemble). Reads the ids from `entity_ids`, which stays as it is.
+  void intern_entity_ids();
 
   std::uint32_t source_slot(StrId id, Location at, bool& fresh) {
     const std::uint32_t h = mix_hash(id);

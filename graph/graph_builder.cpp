@@ -1,7 +1,6 @@
 #include "graph/graph_builder.hpp"
 
 #include <algorithm>
-#include <array>
 #include <exception>
 #include <numeric>
 #include <thread>
@@ -139,7 +138,10 @@ void sort_bucket(Relation* first, Relation* last, Less less) {
 std::vector<std::uint32_t> entities_in_id_order(const BuilderState& s) {
   std::vector<std::uint32_t> order(s.entities.size());
   std::iota(order.begin(), order.end(), 0u);
-  sort_by_text(order, [&](std::uint32_t slot) { return s.entity_id(slot); });
+  // From the index's arena, not through entity_id(): intern_entity_ids() may be filling the
+  // pool meanwhile.
+  sort_by_text(order,
+               [&](std::uint32_t slot) { return s.entity_ids.text(s.entities[slot].id_at); });
   return order;
 }
 
@@ -148,19 +150,12 @@ std::vector<std::uint32_t> entities_in_id_order(const BuilderState& s) {
 std::optional<KnowledgeGraph> GraphBuilder::finish(unsigned helpers) {
   s_->entity_ids.drop_lookups();
   s_->fold_backlogs();
-  // The entities' order depends on nothing the checks report: with a helper it is sorted while
-  // they run. Both only read the staged state.
-  std::vector<std::uint32_t> order;
-  if (helpers > 0) {
-    run_beside([&] { order = entities_in_id_order(*s_); }, [&] { check_whole_graph(); });
-  } else {
-    check_whole_graph();
-  }
+  check_whole_graph();
   if (diags_.has_errors()) {
     s_ = std::make_unique<BuilderState>(std::move(s_->schema));
     return std::nullopt;
   }
-  return assemble(nullptr, std::move(order), helpers);
+  return assemble(nullptr, helpers);
 }
 
 std::optional<PartialGraph> GraphBuilder::finish_partial() {
@@ -172,7 +167,7 @@ std::optional<PartialGraph> GraphBuilder::finish_partial() {
     return std::nullopt;
   }
   PartialGraph partial;
-  partial.graph = assemble(&partial.declared, {}, 0);
+  partial.graph = assemble(&partial.declared, 0);
   return partial;
 }
 
@@ -310,15 +305,22 @@ void GraphBuilder::check_relation_ids() {
   std::vector<BuilderState::RelationIdUse>().swap(s.relation_id_uses);
 }
 
-KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared,
-                                      std::vector<std::uint32_t> order, unsigned helpers) {
+KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared, unsigned helpers) {
   BuilderState& s = *s_;
   const std::size_t entity_count = s.entities.size();
-  if (order.size() != entity_count) order = entities_in_id_order(s);
 
-  // What only validation needed goes first, to keep the peak low.
+  // What only validation needed goes first, to keep the peak low (the sort's keys come next).
   std::vector<Location>().swap(s.relation_at);
   s.source_index.clear();
+  // The ids are sorted, and join the pool, from the index's arena: with a helper, both at once.
+  std::vector<std::uint32_t> order;
+  if (helpers > 0) {
+    run_beside([&] { order = entities_in_id_order(s); }, [&] { s.intern_entity_ids(); });
+  } else {
+    order = entities_in_id_order(s);
+    s.intern_entity_ids();
+  }
+  s.entity_ids.clear();
 
   KnowledgeGraph g;
 
@@ -329,31 +331,8 @@ KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared,
     for (std::uint32_t i = 0; i < entity_count; ++i)
       if (s.entities[order[i]].declared) declared->push_back(i);
   g.entities_.reserve(entity_count);
-  // The ids are interned here, in their order. Each is three loads at random places (the
-  // staged entity, its id's text, the pool's index slot), each needing the one before: they
-  // are started 48, 32 and 16 ids ahead.
-  s.strings.expect(entity_count);
-  auto staged_of = [&](std::size_t i) -> const StagedEntity& { return s.entities[order[i]]; };
-  std::array<std::uint32_t, 16> hashes{};
-  auto prepare = [&](std::size_t i) {
-    if (i + 48 < entity_count) __builtin_prefetch(&staged_of(i + 48));
-    if (i + 32 < entity_count) __builtin_prefetch(s.entity_id(order[i + 32]).data());
-    if (i + 16 < entity_count) {
-      hashes[(i + 16) % 16] = StringPool::hash(s.entity_id(order[i + 16]));
-      s.strings.prefetch_slot(hashes[(i + 16) % 16]);
-    }
-  };
-  for (std::size_t i = 0; i < std::min<std::size_t>(entity_count, 16); ++i)
-    hashes[i] = StringPool::hash(s.entity_id(order[i]));
-  for (std::size_t i = 0; i < entity_count; ++i) {
-    const std::uint32_t hash = hashes[i % 16];
-    prepare(i);
-    Entity& e = s.entities[order[i]].entity;
-    e.id = s.strings.intern(s.entity_id(order[i]), hash);
-    g.entities_.push_back(std::move(e));
-  }
+  for (std::uint32_t slot : order) g.entities_.push_back(std::move(s.entities[slot].entity));
   std::vector<StagedEntity>().swap(s.entities);
-  s.entity_ids.clear();
   std::vector<std::uint32_t>().swap(order);
 
   // Relations: a counting sort by source entity, then the rest of the key within each bucket.

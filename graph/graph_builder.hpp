@@ -91,10 +91,8 @@ class GraphBuilder final : public RecordSink {
   /// finish_partial() both, since the records of one input name them).
   void check_relation_ids();
   /// Sorts the staged elements into a graph; `declared`, unless null, gets the indices of the
-  /// entities some record declared. `order` is the entities' id order if already sorted (else
-  /// empty); `helpers` as finish()'s.
-  KnowledgeGraph assemble(std::vector<std::uint32_t>* declared, std::vector<std::uint32_t> order,
-                          unsigned helpers);
+  /// entities some record declared. `helpers` as finish()'s.
+  KnowledgeGraph assemble(std::vector<std::uint32_t>* declared, unsigned helpers);
 
   /// Reports a record past kMaxRecordValues or kMaxRecordTextBytes.
   bool within_limits(const RawRecord& record);

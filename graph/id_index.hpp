@@ -23,6 +23,8 @@ namespace kgraph::detail {
 class IdIndex {
  public:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  /// Every place insert() returns is below this: it fits 31 bits (StagedEntity keeps it so).
+  static constexpr std::size_t kMaxAt = std::size_t{1} << 31;
 
   IdIndex() : slots_(64, Slot{0, kNone}) {}
 
@@ -38,12 +40,11 @@ class IdIndex {
 
   /// Adds an id known to be absent, with its number; returns where its text is kept (text()).
   std::uint32_t insert(std::string_view id, std::uint32_t hash, std::uint32_t number) {
-    // An entry: the number, the size, the bytes, padded to 4 bytes; `at` counts 4-byte units
-    // so that 16 GiB of ids fit a 32-bit slot.
+    // An entry: the number, the size, the bytes, padded to 4 bytes; `at` counts 4-byte units,
+    // below kMaxAt (8 GiB of ids).
     const std::size_t units = 2 + (id.size() + 3) / 4;
     const std::size_t at = arena_.size();
-    if (at + units >= kNone || id.size() > 0xFFFFFFF0u)
-      throw std::length_error("too many entity ids");
+    if (at + units >= kMaxAt) throw std::length_error("too many entity ids");
     arena_.resize(at + units, 0);
     arena_[at] = number;
     arena_[at + 1] = static_cast<std::uint32_t>(id.size());
