@@ -64,22 +64,6 @@ std::size_t StringPool::slot_for(std::string_view s, std::uint32_t hash) const {
 
 std::uint32_t StringPool::hash(std::string_view s) { return hash_of(s); }
 
-StrId StringPool::prefetch_entry(std::uint32_t hash) const {
-  const std::size_t n = index_.size();
-  // A few slots only: at the index's load the probe is almost always this short, and slots
-  // further on are usually in the same cache line.
-  std::size_t slot = detail::home_slot(hash, n);
-  for (int probe = 0; probe < 8; ++probe, slot = detail::next_slot(slot, n)) {
-    const Slot& candidate = index_[slot];
-    if (candidate.id == kMissing) return kMissing;
-    if (candidate.hash == hash) {
-      prefetch(candidate.id);
-      return candidate.id;
-    }
-  }
-  return kMissing;
-}
-
 StrId StringPool::find(std::string_view s) const { return index_[slot_for(s, hash_of(s))].id; }
 
 StrId StringPool::intern(std::string_view s, std::uint32_t hash) {

@@ -64,18 +64,12 @@ class StringPool {
 
   /// The hash intern() and find() probe with.
   static std::uint32_t hash(std::string_view s);
-  /// Prefetching for lookups known ahead (GraphBuilder::prefetch). A lookup that finds its
-  /// string waits three times on memory, each load needing the one before: the index slot, the
-  /// entry, the text. Done as three passes over a batch of strings, each pass loads what the
-  /// next reads, so the batch waits about three times in all rather than three times a string.
-  /// Pass 1: starts loading the slot where the string's probe begins.
+  /// Starts loading the index slot where the probe for a string of this hash begins: for
+  /// lookups known ahead (BuilderState::intern_entity_ids), which would each wait on it.
   void prefetch_slot(std::uint32_t hash) const {
     // detail::home_slot (graph/flat_index.hpp), written out to keep this header standalone.
     __builtin_prefetch(&index_[(std::uint64_t{hash} * index_.size()) >> 32]);
   }
-  /// Pass 2: the id of the first string on the probe path with this hash (the one a lookup
-  /// will most likely find), its entry now loading; kMissing if none.
-  StrId prefetch_entry(std::uint32_t hash) const;
 
  private:
   struct Entry {
