@@ -22,26 +22,21 @@ namespace kgraph::detail {
 
 class IdIndex {
  public:
-  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  static constexpr std::uint32_t kNone = FlatIndex::kNone;
   /// Every place insert() returns is below this: it fits 31 bits (StagedEntity keeps it so).
   static constexpr std::size_t kMaxAt = std::size_t{1} << 31;
 
-  IdIndex() : slots_(64, Slot{0, kNone}) {}
-
   /// The number stored with `id` (whose hash is `hash`), or kNone.
   std::uint32_t find(std::string_view id, std::uint32_t hash) const {
-    const std::size_t n = slots_.size();
-    for (std::size_t i = home_slot(hash, n);; i = next_slot(i, n)) {
-      const Slot& s = slots_[i];
-      if (s.at == kNone) return kNone;
-      if (s.hash == hash && text(s.at) == id) return arena_[s.at];
-    }
+    const std::uint32_t at =
+        places_.find(hash, [&](std::uint32_t candidate) { return text(candidate) == id; });
+    return at == kNone ? kNone : arena_[at];
   }
 
   /// Adds an id known to be absent, with its number; returns where its text is kept (text()).
   std::uint32_t insert(std::string_view id, std::uint32_t hash, std::uint32_t number) {
-    // An entry: the number, the size, the bytes, padded to 4 bytes; `at` counts 4-byte units,
-    // below kMaxAt (8 GiB of ids).
+    // An entry: the number, the size, the bytes, padded to 4 bytes; its place counts 4-byte
+    // units, below kMaxAt (8 GiB of ids).
     const std::size_t units = 2 + (id.size() + 3) / 4;
     const std::size_t at = arena_.size();
     if (at + units >= kMaxAt) throw std::length_error("too many entity ids");
@@ -49,9 +44,7 @@ class IdIndex {
     arena_[at] = number;
     arena_[at + 1] = static_cast<std::uint32_t>(id.size());
     if (!id.empty()) std::memcpy(arena_.data() + at + 2, id.data(), id.size());
-    if (table_too_full(size_ + 1, slots_.size())) grow();
-    place(slots_, hash, static_cast<std::uint32_t>(at));
-    ++size_;
+    places_.insert(hash, static_cast<std::uint32_t>(at));
     return static_cast<std::uint32_t>(at);
   }
 
@@ -60,61 +53,25 @@ class IdIndex {
     return {reinterpret_cast<const char*>(arena_.data() + at + 2), arena_[at + 1]};
   }
 
-  /// Prefetching for lookups known ahead, as StringPool's passes: first the slot where the
-  /// probe starts, then (reading it) the entry most likely to be the one looked for.
-  void prefetch_slot(std::uint32_t hash) const {
-    __builtin_prefetch(&slots_[home_slot(hash, slots_.size())]);
-  }
+  /// Prefetching for lookups known ahead, in two passes: first the slot where the probe
+  /// starts, then (reading it) the arena entry most likely to be the one looked for.
+  void prefetch_slot(std::uint32_t hash) const { places_.prefetch(hash); }
   void prefetch_entry(std::uint32_t hash) const {
-    const std::size_t n = slots_.size();
-    std::size_t i = home_slot(hash, n);
-    // A few slots only: at this load a probe is almost always this short.
-    for (int probe = 0; probe < 4; ++probe, i = next_slot(i, n)) {
-      const Slot& s = slots_[i];
-      if (s.at == kNone) return;
-      if (s.hash == hash) {
-        __builtin_prefetch(&arena_[s.at]);
-        return;
-      }
-    }
+    const std::uint32_t at = places_.first_with_hash(hash);
+    if (at != kNone) __builtin_prefetch(&arena_[at]);
   }
-
-  std::size_t size() const { return size_; }
 
   /// Frees the index once no id is looked up any more; text() still answers.
-  void drop_lookups() {
-    std::vector<Slot>().swap(slots_);
-    size_ = 0;
-  }
+  void drop_lookups() { places_.clear(); }
 
   void clear() {
-    std::vector<Slot>().swap(slots_);
+    places_.clear();
     std::vector<std::uint32_t>().swap(arena_);
-    slots_.assign(64, Slot{0, kNone});
-    size_ = 0;
   }
 
  private:
-  struct Slot {
-    std::uint32_t hash;
-    std::uint32_t at;  // the entry's place in arena_, in 4-byte units; kNone: free
-  };
-  static void place(std::vector<Slot>& slots, std::uint32_t hash, std::uint32_t at) {
-    const std::size_t n = slots.size();
-    std::size_t i = home_slot(hash, n);
-    while (slots[i].at != kNone) i = next_slot(i, n);
-    slots[i] = {hash, at};
-  }
-  void grow() {
-    std::vector<Slot> bigger(grown_slots(slots_.size()), Slot{0, kNone});
-    for (const Slot& s : slots_)
-      if (s.at != kNone) place(bigger, s.hash, s.at);
-    slots_.swap(bigger);
-  }
-
-  std::vector<Slot> slots_;
+  FlatIndex places_;  // hash -> the entry's place in arena_
   std::vector<std::uint32_t> arena_;
-  std::size_t size_ = 0;
 };
 
 }  // namespace kgraph::detail
