@@ -1,5 +1,6 @@
 #include "graph/record_relay.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -9,6 +10,8 @@
 #include <thread>
 #include <utility>
 
+#include "graph/packed_records.hpp"
+
 namespace kgraph {
 namespace {
 
@@ -17,6 +20,62 @@ constexpr std::size_t kPrefetchWindow = 32;
 /// Records per batch when reading on the builder's own thread: small, so that a batch's
 /// copies are still in the cache when it is added.
 constexpr std::size_t kSameThreadBatch = 256;
+
+/// What was reported before record `first` of a batch (the batch's size: after the last).
+using Reports = std::vector<std::pair<std::size_t, Diagnostics::Reported>>;
+
+/// Records in reading order, with the problems reported between them.
+struct Batch {
+  PackedRecords records;
+  Reports reports;
+  bool last = false;             // the job's end
+  std::exception_ptr exception;  // what the job threw, after everything above
+
+  void clear() {
+    records.clear();
+    reports.clear();
+    last = false;
+    exception = nullptr;
+  }
+};
+
+/// Adds `count` records to the builder, each after the problems reported before it, in
+/// windows that GraphBuilder::prefetch loads ahead; `window(first, n)` gives records [first,
+/// first + n). False once there are too many errors to go on.
+template <class Window>
+bool add_in_windows(GraphBuilder& builder, std::size_t count, Reports& reports, Diagnostics& diags,
+                    Window&& window) {
+  std::size_t report = 0;
+  auto reports_before = [&](std::size_t record) {
+    for (; report < reports.size() && reports[report].first == record; ++report)
+      diags.report(std::move(reports[report].second));
+  };
+  for (std::size_t first = 0; first < count; first += kPrefetchWindow) {
+    const std::size_t n = std::min(kPrefetchWindow, count - first);
+    const std::span<const RawRecord> records = window(first, n);
+    builder.prefetch(records);
+    for (std::size_t i = 0; i < n; ++i) {
+      reports_before(first + i);
+      if (diags.too_many_errors()) return false;
+      builder.add(records[i]);
+      if (diags.too_many_errors()) return false;
+    }
+  }
+  reports_before(count);
+  return !diags.too_many_errors();
+}
+
+/// Adds a worker's batch, unpacking each window's records into `window`: the builder's own,
+/// so that they stay in its cache from one window to the next.
+bool replay(GraphBuilder& builder, Batch& b, std::vector<RawRecord>& window, Diagnostics& diags) {
+  if (window.size() < kPrefetchWindow) window.resize(kPrefetchWindow);
+  std::size_t at = 0;
+  return add_in_windows(builder, b.records.size(), b.reports, diags,
+                        [&](std::size_t, std::size_t n) {
+                          for (std::size_t i = 0; i < n; ++i) at = b.records.unpack(at, window[i]);
+                          return std::span<const RawRecord>(window).first(n);
+                        });
+}
 
 /// Copies a record into one of a batch, keeping the target's allocations.
 void copy_record(const RawRecord& from, RawRecord& to) {
@@ -38,43 +97,6 @@ void copy_record(const RawRecord& from, RawRecord& to) {
       b.boolean = a.boolean;
     }
   }
-}
-
-/// Records in reading order, with the problems reported between them.
-struct Batch {
-  std::vector<RawRecord> records;
-  std::size_t count = 0;
-  /// What was reported before record `first` of this batch (count: after the last).
-  std::vector<std::pair<std::size_t, Diagnostics::Reported>> reports;
-  bool last = false;             // the job's end
-  std::exception_ptr exception;  // what the job threw, after everything above
-
-  void clear() {
-    count = 0;
-    reports.clear();
-    last = false;
-    exception = nullptr;
-  }
-};
-
-/// Adds a batch to the builder, each record after the problems reported before it, in windows
-/// that GraphBuilder::prefetch loads ahead; false once there are too many errors to go on.
-bool replay(GraphBuilder& builder, Batch& b, Diagnostics& diags) {
-  std::size_t report = 0;
-  auto reports_before = [&](std::size_t record) {
-    for (; report < b.reports.size() && b.reports[report].first == record; ++report)
-      diags.report(std::move(b.reports[report].second));
-  };
-  for (std::size_t i = 0; i < b.count; ++i) {
-    if (i % kPrefetchWindow == 0)
-      builder.prefetch(std::span(b.records).subspan(i, std::min(kPrefetchWindow, b.count - i)));
-    reports_before(i);
-    if (diags.too_many_errors()) return false;
-    builder.add(b.records[i]);
-    if (diags.too_many_errors()) return false;
-  }
-  reports_before(b.count);
-  return !diags.too_many_errors();
 }
 
 /// Thrown into a job's importer once the builder stopped taking records.
@@ -148,9 +170,8 @@ class RelaySink final : public RecordSink {
   void add(const RawRecord& record) override {
     if (stop_.load(std::memory_order_relaxed)) throw Stopped{};
     take_reports();
-    if (batch_->count == batch_->records.size()) batch_->records.emplace_back();
-    copy_record(record, batch_->records[batch_->count++]);
-    if (batch_->count == kRelayBatchRecords) send();
+    batch_->records.append(record);
+    if (batch_->records.size() == kRelayBatchRecords) send();
   }
   Diagnostics& diagnostics() override { return diags_; }
   const Schema& schema() const override { return schema_; }
@@ -166,7 +187,7 @@ class RelaySink final : public RecordSink {
  private:
   void take_reports() {
     Diagnostics::Reported r = diags_.take();
-    if (!r.empty()) batch_->reports.emplace_back(batch_->count, std::move(r));
+    if (!r.empty()) batch_->reports.emplace_back(batch_->records.size(), std::move(r));
   }
   void send() {
     if (!queue_.push(std::move(batch_), stop_)) throw Stopped{};
@@ -192,9 +213,9 @@ class BatchingSink final : public RecordSink {
 
   void add(const RawRecord& record) override {
     take_reports();
-    if (batch_.count == batch_.records.size()) batch_.records.emplace_back();
-    copy_record(record, batch_.records[batch_.count++]);
-    if (batch_.count == kSameThreadBatch) flush();
+    if (count_ == records_.size()) records_.emplace_back();
+    copy_record(record, records_[count_++]);
+    if (count_ == kSameThreadBatch) flush();
   }
   Diagnostics& diagnostics() override { return diags_; }
   const Schema& schema() const override { return builder_.schema(); }
@@ -202,20 +223,27 @@ class BatchingSink final : public RecordSink {
   /// Adds what was gathered; throws Stopped once the builder has too many errors.
   void flush() {
     take_reports();
-    const bool go_on = replay(builder_, batch_, builder_.diagnostics());
-    batch_.clear();
+    const bool go_on = add_in_windows(
+        builder_, count_, reports_, builder_.diagnostics(), [&](std::size_t first, std::size_t n) {
+          return std::span<const RawRecord>(records_).subspan(first, n);
+        });
+    count_ = 0;
+    reports_.clear();
     if (!go_on) throw Stopped{};
   }
 
  private:
   void take_reports() {
     Diagnostics::Reported r = diags_.take();
-    if (!r.empty()) batch_.reports.emplace_back(batch_.count, std::move(r));
+    if (!r.empty()) reports_.emplace_back(count_, std::move(r));
   }
 
   GraphBuilder& builder_;
   Diagnostics diags_;
-  Batch batch_;
+  // Copied rather than packed: on one thread the copies are still in the cache when added.
+  std::vector<RawRecord> records_;
+  std::size_t count_ = 0;
+  Reports reports_;
 };
 
 /// Reads one job on the calling thread through a BatchingSink; false once the builder has too
@@ -270,7 +298,7 @@ class Relay {
       }
       for (;;) {
         std::unique_ptr<Batch> b = queues_[j].pop();
-        if (!replay(builder_, *b, diags)) return;
+        if (!replay(builder_, *b, window_, diags)) return;
         if (events_.batch) events_.batch(j);
         if (b->exception) std::rethrow_exception(b->exception);
         const bool last = b->last;
@@ -310,6 +338,7 @@ class Relay {
   const RelayEvents& events_;
   std::vector<JobQueue> queues_;
   BatchPool pool_;
+  std::vector<RawRecord> window_;  // replay()'s
   std::atomic<bool> stop_{false};
   std::atomic<std::size_t> next_{0};
   std::vector<std::thread> threads_;

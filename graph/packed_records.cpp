@@ -1,0 +1,164 @@
+#include "graph/packed_records.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace kgraph {
+namespace {
+
+// The layout, in the machine's byte order (the buffer never leaves the process):
+//   record: section u8, at Location, field count u32, fields
+//   field:  key text, at Location, is_list u8, value count u32, values
+//   value:  kind u8, then integer i64 | real f64 | boolean u8 by kind, then its text
+//   text:   length (one byte below 255; else 255 and a u64), bytes
+constexpr unsigned char kLongText = 255;
+
+std::size_t text_bytes(std::size_t n) {
+  return (n < kLongText ? 1 : 1 + sizeof(std::uint64_t)) + n;
+}
+
+std::size_t value_bytes(const RawScalar& v) {
+  std::size_t n = 1 + text_bytes(v.text.size());
+  switch (v.kind) {
+    case ValueKind::integer:
+      return n + sizeof v.integer;
+    case ValueKind::real:
+      return n + sizeof v.real;
+    case ValueKind::boolean:
+      return n + 1;
+    case ValueKind::string:
+      return n;
+  }
+  return n;
+}
+
+class Writer {
+ public:
+  explicit Writer(char* at) : at_(at) {}
+  template <class T>
+  void put(const T& v) {
+    std::memcpy(at_, &v, sizeof v);
+    at_ += sizeof v;
+  }
+  void text(std::string_view s) {
+    if (s.size() < kLongText) {
+      put(static_cast<unsigned char>(s.size()));
+    } else {
+      put(kLongText);
+      put(static_cast<std::uint64_t>(s.size()));
+    }
+    std::memcpy(at_, s.data(), s.size());
+    at_ += s.size();
+  }
+
+ private:
+  char* at_;
+};
+
+class Reader {
+ public:
+  explicit Reader(const char* at) : at_(at) {}
+  template <class T>
+  T get() {
+    T v;
+    std::memcpy(&v, at_, sizeof v);
+    at_ += sizeof v;
+    return v;
+  }
+  std::string_view text() {
+    std::size_t n = get<unsigned char>();
+    if (n == kLongText) n = static_cast<std::size_t>(get<std::uint64_t>());
+    const std::string_view s(at_, n);
+    at_ += n;
+    return s;
+  }
+  const char* at() const { return at_; }
+
+ private:
+  const char* at_;
+};
+
+}  // namespace
+
+void PackedRecords::append(const RawRecord& record) {
+  // Measured first, so that the buffer grows once and the copy is one pass of stores.
+  std::size_t n = 1 + sizeof(Location) + sizeof(std::uint32_t);
+  for (std::size_t i = 0; i < record.field_count; ++i) {
+    const RawField& f = record.fields[i];
+    n += text_bytes(f.key.size()) + sizeof(Location) + 1 + sizeof(std::uint32_t);
+    for (const RawScalar& v : f.values) n += value_bytes(v);
+  }
+  const std::size_t start = buffer_.size();
+  if (buffer_.capacity() < start + n) buffer_.reserve(std::max(2 * buffer_.capacity(), start + n));
+  buffer_.resize(start + n);
+
+  Writer w(buffer_.data() + start);
+  w.put(static_cast<std::uint8_t>(record.section));
+  w.put(record.at);
+  w.put(static_cast<std::uint32_t>(record.field_count));
+  for (std::size_t i = 0; i < record.field_count; ++i) {
+    const RawField& f = record.fields[i];
+    w.text(f.key);
+    w.put(f.at);
+    w.put(static_cast<std::uint8_t>(f.is_list));
+    w.put(static_cast<std::uint32_t>(f.values.size()));
+    for (const RawScalar& v : f.values) {
+      w.put(static_cast<std::uint8_t>(v.kind));
+      switch (v.kind) {
+        case ValueKind::integer:
+          w.put(v.integer);
+          break;
+        case ValueKind::real:
+          w.put(v.real);
+          break;
+        case ValueKind::boolean:
+          w.put(static_cast<std::uint8_t>(v.boolean));
+          break;
+        case ValueKind::string:
+          break;
+      }
+      w.text(v.text);
+    }
+  }
+  ++count_;
+}
+
+std::size_t PackedRecords::unpack(std::size_t at, RawRecord& into) const {
+  Reader r(buffer_.data() + at);
+  into.clear();
+  into.section = static_cast<Section>(r.get<std::uint8_t>());
+  into.at = r.get<Location>();
+  const auto fields = r.get<std::uint32_t>();
+  for (std::uint32_t i = 0; i < fields; ++i) {
+    const std::string_view key = r.text();
+    const auto field_at = r.get<Location>();
+    RawField& f = into.add_field(key, field_at);
+    f.is_list = r.get<std::uint8_t>() != 0;
+    f.values.resize(r.get<std::uint32_t>());
+    for (RawScalar& v : f.values) {
+      v.kind = static_cast<ValueKind>(r.get<std::uint8_t>());
+      v.integer = 0;
+      v.real = 0;
+      v.boolean = false;
+      switch (v.kind) {
+        case ValueKind::integer:
+          v.integer = r.get<std::int64_t>();
+          break;
+        case ValueKind::real:
+          v.real = r.get<double>();
+          break;
+        case ValueKind::boolean:
+          v.boolean = r.get<std::uint8_t>() != 0;
+          break;
+        case ValueKind::string:
+          break;
+      }
+      v.text.assign(r.text());
+    }
+  }
+  return static_cast<std::size_t>(r.at() - buffer_.data());
+}
+
+}  // namespace kgraph

@@ -1,0 +1,134 @@
+// graph/packed_records.hpp: records packed into one buffer come back as they went in, field
+// by field and value by value, whatever their kinds and lengths, and into records that held
+// something else before (the builder's window reuses them).
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "graph/packed_records.hpp"
+
+namespace kgraph {
+namespace {
+
+RawScalar scalar(ValueKind kind, std::string text) {
+  RawScalar s;
+  s.kind = kind;
+  s.text = std::move(text);
+  return s;
+}
+
+void expect_same(const RawRecord& a, const RawRecord& b) {
+  EXPECT_EQ(a.section, b.section);
+  EXPECT_EQ(a.at, b.at);
+  ASSERT_EQ(a.field_count, b.field_count);
+  for (std::size_t i = 0; i < a.field_count; ++i) {
+    const RawField& f = a.fields[i];
+    const RawField& g = b.fields[i];
+    EXPECT_EQ(f.key, g.key);
+    EXPECT_EQ(f.at, g.at);
+    EXPECT_EQ(f.is_list, g.is_list);
+    ASSERT_EQ(f.values.size(), g.values.size()) << f.key;
+    for (std::size_t v = 0; v < f.values.size(); ++v) {
+      const RawScalar& x = f.values[v];
+      const RawScalar& y = g.values[v];
+      EXPECT_EQ(x.kind, y.kind) << f.key << "[" << v << "]";
+      EXPECT_EQ(x.text, y.text) << f.key << "[" << v << "]";
+      if (x.kind == ValueKind::integer) {
+        EXPECT_EQ(x.integer, y.integer);
+      }
+      if (x.kind == ValueKind::real) {
+        EXPECT_EQ(x.real, y.real);
+      }
+      if (x.kind == ValueKind::boolean) {
+        EXPECT_EQ(x.boolean, y.boolean);
+      }
+    }
+  }
+}
+
+std::vector<RawRecord> sample_records() {
+  std::vector<RawRecord> records(4);
+  RawRecord& a = records[0];
+  a.section = Section::relation;
+  a.at = {3, 17, 1};
+  a.add_field("from", {3, 17, 9}).values.push_back(scalar(ValueKind::string, "person-1"));
+  a.add_field("to", {3, 17, 30}).values.push_back(scalar(ValueKind::string, ""));
+  RawField& list = a.add_field("sources", {3, 17, 40});
+  list.is_list = true;
+  for (int i = 0; i < 300; ++i) list.values.push_back(scalar(ValueKind::string, std::to_string(i)));
+  a.add_field("nothing", {3, 17, 90});  // null: no values, not a list
+  a.add_field("empty", {3, 17, 99}).is_list = true;
+
+  RawRecord& b = records[1];
+  b.section = Section::actor;
+  b.at = {0, std::numeric_limits<std::uint32_t>::max(), 2};
+  RawScalar big = scalar(ValueKind::integer, "-9223372036854775808");
+  big.integer = std::numeric_limits<std::int64_t>::min();
+  b.add_field("count", {0, 1, 1}).values.push_back(big);
+  RawScalar real = scalar(ValueKind::real, "1e-300");
+  real.real = 1e-300;
+  b.add_field("share", {0, 1, 2}).values.push_back(real);
+  RawScalar yes = scalar(ValueKind::boolean, "");
+  yes.boolean = true;
+  b.add_field("alive", {0, 1, 3}).values.push_back(yes);
+  // Texts at and around the one-byte length's end, and a key of more than 255 bytes.
+  for (std::size_t n : {254u, 255u, 256u, 70000u})
+    b.add_field(std::string(n, 'k'), {0, 2, 1})
+        .values.push_back(scalar(ValueKind::string, std::string(n, '\0') + "\xF0\x9F\x98\x80"));
+
+  records[2].section = Section::source;  // no fields at all
+  records[3] = a;                        // the first again, after the others
+  return records;
+}
+
+TEST(PackedRecords, UnpacksWhatWasAppendedInOrder) {
+  const std::vector<RawRecord> records = sample_records();
+  PackedRecords packed;
+  for (const RawRecord& r : records) packed.append(r);
+  EXPECT_EQ(packed.size(), records.size());
+
+  RawRecord into;
+  std::size_t at = 0;
+  for (const RawRecord& r : records) {
+    at = packed.unpack(at, into);
+    expect_same(r, into);
+  }
+  EXPECT_EQ(at, packed.bytes());
+}
+
+TEST(PackedRecords, ReusedRecordsAndBuffersLeaveNothingBehind) {
+  const std::vector<RawRecord> records = sample_records();
+  PackedRecords packed;
+  packed.append(records[1]);  // many fields, long texts
+  packed.clear();
+  EXPECT_EQ(packed.size(), 0u);
+  EXPECT_EQ(packed.bytes(), 0u);
+  packed.append(records[2]);
+  packed.append(records[0]);
+
+  RawRecord into = records[1];  // holds more fields and longer texts than what comes next
+  std::size_t at = packed.unpack(0, into);
+  expect_same(records[2], into);
+  at = packed.unpack(at, into);
+  expect_same(records[0], into);
+  EXPECT_EQ(at, packed.bytes());
+}
+
+// A record's fields past field_count are storage kept for reuse, not part of it.
+TEST(PackedRecords, PacksOnlyTheRecordsOwnFields) {
+  RawRecord r = sample_records()[0];
+  r.clear();
+  r.add_field("id", {1, 1, 1}).values.push_back(scalar(ValueKind::string, "x"));
+  PackedRecords packed;
+  packed.append(r);
+  RawRecord into;
+  packed.unpack(0, into);
+  EXPECT_EQ(into.field_count, 1u);
+  expect_same(r, into);
+}
+
+}  // namespace
+}  // namespace kgraph
