@@ -4,14 +4,10 @@
 
 namespace kgraph::detail {
 
-void BuilderState::prefetch_entity_ids(std::span<const std::string_view> ids) {
+void BuilderState::prefetch_entity_ids(std::span<const std::uint32_t> hashes) {
   // Each pass waits about once, for the loads the pass before started, all in flight together.
-  prefetch_hashes.resize(ids.size());
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    prefetch_hashes[i] = StringPool::hash(ids[i]);
-    entity_ids.prefetch_slot(prefetch_hashes[i]);
-  }
-  for (const std::uint32_t hash : prefetch_hashes) entity_ids.prefetch_entry(hash);
+  for (const std::uint32_t hash : hashes) entity_ids.prefetch_slot(hash);
+  for (const std::uint32_t hash : hashes) entity_ids.prefetch_entry(hash);
 }
 
 void BuilderState::intern_entity_ids() {

@@ -15,10 +15,16 @@
 #include "graph/list_pool.hpp"
 #include "graph/merge_backlog.hpp"
 #include "graph/model.hpp"
+#include "graph/record.hpp"
 #include "graph/schema.hpp"
 #include "graph/string_pool.hpp"
 
 namespace kgraph::detail {
+
+/// StringPool::hash of a scalar's text: as the reading thread worked it out, if it did.
+inline std::uint32_t text_hash(const RawScalar& v) {
+  return v.facts.known ? v.facts.hash : StringPool::hash(v.text);
+}
 
 /// An entity while inputs are still arriving. `declared` is false for ids that so far were
 /// only referenced by a relation; `at` is then the first reference.
@@ -92,9 +98,9 @@ struct BuilderState {
   StrId rel_located_in = strings.intern("located_in");
   StrId rel_part_of = strings.intern("part_of");
 
-  /// The slot of the entity `id`, staged (as only referred to, at `at`) if new.
-  std::uint32_t entity_slot(std::string_view id, Location at) {
-    const std::uint32_t hash = StringPool::hash(id);
+  /// The slot of the entity `id` (of StringPool::hash `hash`), staged (as only referred to,
+  /// at `at`) if new.
+  std::uint32_t entity_slot(std::string_view id, std::uint32_t hash, Location at) {
     std::uint32_t slot = entity_ids.find(id, hash);
     if (slot != IdIndex::kNone) return slot;
     slot = static_cast<std::uint32_t>(entities.size());
@@ -184,10 +190,9 @@ struct BuilderState {
     }
   }
 
-  /// Starts loading what looking up these entity ids will read (IdIndex's two passes): for a
-  /// window of records about to be added.
-  void prefetch_entity_ids(std::span<const std::string_view> ids);
-  std::vector<std::uint32_t> prefetch_hashes;  // scratch of prefetch_entity_ids
+  /// Starts loading what looking up entity ids of these hashes will read (IdIndex's two
+  /// passes): for a window of records about to be added.
+  void prefetch_entity_ids(std::span<const std::uint32_t> hashes);
 
   /// Folds every backlog in; finish() calls it before anything reads the lists, and again once
   /// equal relations are merged. In slot order, so that lists are interned in the same order on

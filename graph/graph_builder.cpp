@@ -39,11 +39,11 @@ void GraphBuilder::prefetch(std::span<const RawRecord> records) {
   // other strings are mostly new (a free slot to find) or few and cached (types, kinds, keys,
   // source ids); prefetching every string, or the shorthand fields' ids too, measured slower
   // (docs/performance.md).
-  std::vector<std::string_view>& ids = prefetch_texts_;
-  ids.clear();
+  std::vector<std::uint32_t>& hashes = prefetch_hashes_;
+  hashes.clear();
   auto add = [&](const RawField& f) {
     for (const RawScalar& v : f.values)
-      if (v.kind == ValueKind::string) ids.push_back(v.text);
+      if (v.kind == ValueKind::string) hashes.push_back(detail::text_hash(v));
   };
   for (const RawRecord& r : records) {
     if (r.section == Section::source) continue;
@@ -53,7 +53,7 @@ void GraphBuilder::prefetch(std::span<const RawRecord> records) {
       if (relation ? key == "from" || key == "to" : key == "id") add(r.fields[i]);
     }
   }
-  s_->prefetch_entity_ids(ids);
+  s_->prefetch_entity_ids(hashes);
 }
 
 std::vector<NamedEntity> GraphBuilder::named_entities() const {

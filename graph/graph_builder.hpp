@@ -100,7 +100,7 @@ class GraphBuilder final : public RecordSink {
   std::unique_ptr<detail::BuilderState> s_;
   Diagnostics& diags_;
   std::uint64_t records_ = 0;
-  std::vector<std::string_view> prefetch_texts_;  // scratch of prefetch()
+  std::vector<std::uint32_t> prefetch_hashes_;  // scratch of prefetch()
 };
 
 }  // namespace kgraph

@@ -5,13 +5,18 @@
 #include <cstring>
 #include <string_view>
 
+#include "graph/string_pool.hpp"
+#include "graph/text.hpp"
+
 namespace kgraph {
 namespace {
 
 // The layout, in the machine's byte order (the buffer never leaves the process):
 //   record: section u8, at Location, field count u32, fields
 //   field:  key text, at Location, is_list u8, value count u32, values
-//   value:  kind u8, then integer i64 | real f64 | boolean u8 by kind, then its text
+//   value:  kind u8, then integer i64 | real f64 | boolean u8 | facts by kind, then its text
+//   facts:  (strings) hash u32, flags u8: the TextFacts the builder's thread would otherwise
+//           work out itself, worked out here on the reading thread
 //   text:   length (one byte below 255; else 255 and a u64), bytes
 constexpr unsigned char kLongText = 255;
 
@@ -29,10 +34,13 @@ std::size_t value_bytes(const RawScalar& v) {
     case ValueKind::boolean:
       return n + 1;
     case ValueKind::string:
-      return n;
+      return n + sizeof(std::uint32_t) + 1;
   }
   return n;
 }
+
+constexpr std::uint8_t kPrintable = 1;
+constexpr std::uint8_t kNoControl = 2;
 
 class Writer {
  public:
@@ -117,6 +125,9 @@ void PackedRecords::append(const RawRecord& record) {
           w.put(static_cast<std::uint8_t>(v.boolean));
           break;
         case ValueKind::string:
+          w.put(StringPool::hash(v.text));
+          w.put(static_cast<std::uint8_t>((text_problem(v.text) ? 0 : kPrintable) |
+                                          (has_control_character(v.text) ? 0 : kNoControl)));
           break;
       }
       w.text(v.text);
@@ -134,14 +145,20 @@ std::size_t PackedRecords::unpack(std::size_t at, RawRecord& into) const {
   for (std::uint32_t i = 0; i < fields; ++i) {
     const std::string_view key = r.text();
     const auto field_at = r.get<Location>();
-    RawField& f = into.add_field(key, field_at);
+    // Not add_field(), which empties the values: kept, each string keeps its allocation, so
+    // a long text unpacked where a long text was before costs no allocation.
+    if (into.field_count == into.fields.size()) into.fields.emplace_back();
+    RawField& f = into.fields[into.field_count++];
+    f.key.assign(key);
+    f.at = field_at;
     f.is_list = r.get<std::uint8_t>() != 0;
-    f.values.resize(r.get<std::uint32_t>());
+    f.values.resize(r.get<std::uint32_t>());  // every member of each value is set below
     for (RawScalar& v : f.values) {
       v.kind = static_cast<ValueKind>(r.get<std::uint8_t>());
       v.integer = 0;
       v.real = 0;
       v.boolean = false;
+      v.facts = TextFacts{};
       switch (v.kind) {
         case ValueKind::integer:
           v.integer = r.get<std::int64_t>();
@@ -152,8 +169,14 @@ std::size_t PackedRecords::unpack(std::size_t at, RawRecord& into) const {
         case ValueKind::boolean:
           v.boolean = r.get<std::uint8_t>() != 0;
           break;
-        case ValueKind::string:
+        case ValueKind::string: {
+          v.facts.hash = r.get<std::uint32_t>();
+          const auto flags = r.get<std::uint8_t>();
+          v.facts.known = true;
+          v.facts.printable = (flags & kPrintable) != 0;
+          v.facts.no_control = (flags & kNoControl) != 0;
           break;
+        }
       }
       v.text.assign(r.text());
     }

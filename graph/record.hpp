@@ -64,6 +64,15 @@ class RecordBudget {
 bool check_record_limits(Diagnostics& diags, Location at, std::size_t values,
                          std::size_t text_bytes);
 
+/// What the thread that read a string found out about it, so that the builder's thread need
+/// not read the text again (PackedRecords::unpack sets it; `known` is false everywhere else).
+struct TextFacts {
+  std::uint32_t hash = 0;   // StringPool::hash(text)
+  bool known = false;       // the fields below are set
+  bool printable = false;   // text_problem(text) finds nothing
+  bool no_control = false;  // !has_control_character(text)
+};
+
 /// A scalar as written in the input.
 struct RawScalar {
   ValueKind kind = ValueKind::string;
@@ -71,6 +80,7 @@ struct RawScalar {
   std::int64_t integer = 0;
   double real = 0;
   bool boolean = false;
+  TextFacts facts;  // of `text`, when kind == string and the record was packed
 
   static RawScalar of_string(std::string_view s) {
     RawScalar r;

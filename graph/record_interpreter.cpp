@@ -11,19 +11,6 @@
 namespace kgraph::detail {
 namespace {
 
-/// Finds a problem that no output format could carry: C0 controls other than tab, newline
-/// and carriage return, and the non-characters U+FFFE/U+FFFF (both excluded from XML 1.0).
-const char* text_problem(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return "a control character";
-    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE)
-      return "the non-character U+FFFE or U+FFFF";
-  }
-  return nullptr;
-}
-
 /// Interprets the fields of one record. Field-level problems are reported here, against the
 /// field's own location.
 class RecordInterpreter {
@@ -66,17 +53,22 @@ class RecordInterpreter {
     return true;
   }
 
-  /// A field that holds a string or a list of strings.
-  bool strings(const RawField& f, std::vector<std::string_view>& out) {
-    out.clear();
+  /// Whether a field holds a string or a list of strings (reported if not).
+  bool strings(const RawField& f) {
     for (const RawScalar& v : f.values) {
       if (v.kind != ValueKind::string) {
         error(f.at, "field " + quoted(f.key) + " must be a string or a list of strings");
         return false;
       }
-      if (!checked_text(f, v.text)) return false;
-      out.push_back(v.text);
+      if (!checked_text(f, v)) return false;
     }
+    return true;
+  }
+  /// The same, collecting the strings in `out`.
+  bool strings(const RawField& f, std::vector<std::string_view>& out) {
+    out.clear();
+    if (!strings(f)) return false;
+    for (const RawScalar& v : f.values) out.push_back(v.text);
     return true;
   }
 
@@ -87,6 +79,15 @@ class RecordInterpreter {
       return false;
     }
     return true;
+  }
+
+  /// The same checks of a string value, skipped when the reading thread found it clean.
+  bool checked_text(const RawField& f, const RawScalar& v) {
+    return (v.facts.known && v.facts.printable) || checked_text(f, std::string_view(v.text));
+  }
+  bool checked_id(const RawField& f, const RawScalar& v) {
+    if (v.facts.known && v.facts.printable && v.facts.no_control && !v.text.empty()) return true;
+    return checked_id(f, std::string_view(v.text));
   }
 
   bool checked_id(const RawField& f, std::string_view id) {
@@ -147,8 +148,8 @@ class RecordInterpreter {
       Value value;
       switch (v.kind) {
         case ValueKind::string:
-          if (!checked_text(f, v.text)) return;
-          value = Value::of_string(s_.strings.intern(v.text));
+          if (!checked_text(f, v)) return;
+          value = Value::of_string(s_.strings.intern(v.text, text_hash(v)));
           break;
         case ValueKind::integer:
           value = Value::of_int(v.integer);
@@ -184,19 +185,17 @@ class RecordInterpreter {
   }
 
   void string_property(const RawField& f, StrId key) {
-    std::vector<std::string_view> values;
-    if (!strings(f, values)) return;
+    if (!strings(f)) return;
     add_values(f, key);
   }
 
   ListId source_list(const RawField* f) {
     if (!f) return 0;
-    std::vector<std::string_view> ids;
-    if (!strings(*f, ids)) return 0;
+    if (!strings(*f)) return 0;
     s_.scratch_ids.clear();
-    for (std::string_view id : ids) {
+    for (const RawScalar& id : f->values) {
       if (!checked_id(*f, id)) return 0;
-      s_.scratch_ids.push_back(s_.strings.intern(id));
+      s_.scratch_ids.push_back(s_.strings.intern(id.text, text_hash(id)));
     }
     sort_unique_by_text(s_.scratch_ids, s_.strings);
     return s_.lists.intern(s_.scratch_ids);
@@ -249,13 +248,13 @@ class RecordInterpreter {
   void entity(EntityType type) {
     std::string_view id, name;
     const RawField *id_field = nullptr, *name_field = nullptr;
-    const bool has_id = required("id", id, id_field) && checked_id(*id_field, id);
-    const bool has_name = required("name", name, name_field) && checked_text(*name_field, name);
+    const bool has_id = required("id", id, id_field) && checked_id(*id_field, id_field->values[0]);
+    const bool has_name =
+        required("name", name, name_field) && checked_text(*name_field, name_field->values[0]);
     if (has_name && name.empty()) error(name_field->at, "field \"name\" must not be empty");
 
     const RawField *date = nullptr, *start = nullptr, *end = nullptr, *sources = nullptr,
-                   *kind_field = nullptr;
-    std::vector<std::string_view> aliases, values;
+                   *kind_field = nullptr, *aliases_field = nullptr;
     std::vector<std::pair<StrId, const RawField*>> shorthands;
     for (std::size_t i = 0; i < r_.field_count; ++i) {
       const RawField& f = r_.fields[i];
@@ -272,8 +271,8 @@ class RecordInterpreter {
         end = &f;
       else if (key == "sources")
         sources = &f;
-      else if (key == "aliases")
-        strings(f, aliases);
+      else if (key == "aliases" && strings(f))
+        aliases_field = &f;
       else if (key == "description")
         string_property(f, s_.key_description);
       else if (key == "place" || key == "within" || key == "part_of")
@@ -300,7 +299,7 @@ class RecordInterpreter {
     dates(date, start, end, from, to);
     const ListId source_ids = source_list(sources);
     if (!has_id) return;
-    const std::uint32_t slot = s_.entity_slot(id, r_.at);
+    const std::uint32_t slot = s_.entity_slot(id, text_hash(id_field->values[0]), r_.at);
     StagedEntity& staged = s_.entities[slot];
     if (!ok_ || !has_name) {
       // Keep the id known, so that relations to it do not report it as missing as well.
@@ -313,8 +312,9 @@ class RecordInterpreter {
     }
 
     Entity& e = staged.entity;
-    const StrId name_str = s_.strings.intern(name);
-    const StrId kind_str = kind.empty() ? kEmpty : s_.strings.intern(kind);
+    const StrId name_str = s_.strings.intern(name, text_hash(name_field->values[0]));
+    const StrId kind_str =
+        kind.empty() ? kEmpty : s_.strings.intern(kind, text_hash(kind_field->values[0]));
 
     if (!staged.declared) {
       staged.declared = true;
@@ -363,7 +363,9 @@ class RecordInterpreter {
     // Aliases never hold the name; names only get smaller, so a name dropped here stays out
     // unless it comes back as an alias or as a name that lost its place, which is then kept.
     s_.scratch_ids.clear();
-    for (std::string_view a : aliases) s_.scratch_ids.push_back(s_.strings.intern(a));
+    if (aliases_field)
+      for (const RawScalar& a : aliases_field->values)
+        s_.scratch_ids.push_back(s_.strings.intern(a.text, text_hash(a)));
     s_.add_to_list(e.aliases, s_.scratch_ids, e.name, s_.entity_backlogs, slot,
                    &MergeBacklog::aliases);
     s_.add_to_list(e.sources, s_.lists.view(source_ids), StringPool::kMissing, s_.entity_backlogs,
@@ -372,13 +374,12 @@ class RecordInterpreter {
     s_.add_properties(e.properties, props, s_.entity_backlogs, slot);
 
     for (const auto& [rel_type, field] : shorthands) {
-      std::vector<std::string_view> targets;
-      strings(*field, targets);
-      for (std::string_view target : targets) {
-        if (!checked_id(*field, target)) continue;
+      // shorthand() checked that they are strings: else ok_ would be false and we gone.
+      for (const RawScalar& target : field->values) {
+        if (target.kind != ValueKind::string || !checked_id(*field, target)) continue;
         Relation r;
         r.from = slot;
-        r.to = s_.entity_slot(target, field->at);
+        r.to = s_.entity_slot(target.text, text_hash(target), field->at);
         r.type = rel_type;
         r.sources = source_ids;
         stage_relation(r, field->at, nullptr);
@@ -405,15 +406,14 @@ class RecordInterpreter {
     } else {
       out.emplace_back(s_.rel_part_of, &f);
     }
-    std::vector<std::string_view> ids;
-    strings(f, ids);
+    strings(f);
   }
 
   void relation() {
     std::string_view from, to, type;
     const RawField *from_f = nullptr, *to_f = nullptr, *type_f = nullptr;
-    const bool ok_from = required("from", from, from_f) && checked_id(*from_f, from);
-    const bool ok_to = required("to", to, to_f) && checked_id(*to_f, to);
+    const bool ok_from = required("from", from, from_f) && checked_id(*from_f, from_f->values[0]);
+    const bool ok_to = required("to", to, to_f) && checked_id(*to_f, to_f->values[0]);
     const bool ok_type = required("type", type, type_f);
     if (ok_type && !s_.schema.relation(type)) {
       std::vector<std::string> names;
@@ -422,7 +422,7 @@ class RecordInterpreter {
     }
     const RawField *date = nullptr, *start = nullptr, *end = nullptr, *sources = nullptr;
     std::string_view role;
-    const RawField* id_f = nullptr;
+    const RawField *id_f = nullptr, *role_f = nullptr;
     for (std::size_t i = 0; i < r_.field_count; ++i) {
       const RawField& f = r_.fields[i];
       if (f.is_null()) continue;
@@ -436,8 +436,8 @@ class RecordInterpreter {
         end = &f;
       else if (key == "sources")
         sources = &f;
-      else if (key == "role")
-        one_string(f, role) && checked_text(f, role);
+      else if (key == "role" && one_string(f, role) && checked_text(f, f.values[0]))
+        role_f = &f;
       else if (key == "quote")
         string_property(f, s_.key_quote);
       else if (key == "id") {
@@ -459,10 +459,10 @@ class RecordInterpreter {
     dates(date, start, end, r.start, r.end);
     r.sources = source_list(sources);
     if (!ok_ || !ok_from || !ok_to || !ok_type) return;
-    r.from = s_.entity_slot(from, from_f->at);
-    r.to = s_.entity_slot(to, to_f->at);
-    r.type = s_.strings.intern(type);
-    r.role = role.empty() ? kEmpty : s_.strings.intern(role);
+    r.from = s_.entity_slot(from, text_hash(from_f->values[0]), from_f->at);
+    r.to = s_.entity_slot(to, text_hash(to_f->values[0]), to_f->at);
+    r.type = s_.strings.intern(type, text_hash(type_f->values[0]));
+    r.role = role.empty() ? kEmpty : s_.strings.intern(role, text_hash(role_f->values[0]));
     const std::uint32_t index = stage_relation(r, from_f->at, props.empty() ? nullptr : &props);
     if (id_f)
       for (std::string_view rel_id : rel_ids_)

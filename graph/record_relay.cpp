@@ -95,6 +95,7 @@ void copy_record(const RawRecord& from, RawRecord& to) {
       b.integer = a.integer;
       b.real = a.real;
       b.boolean = a.boolean;
+      b.facts = a.facts;
     }
   }
 }

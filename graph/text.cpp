@@ -61,4 +61,15 @@ bool has_control_character(std::string_view s) {
   });
 }
 
+const char* text_problem(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return "a control character";
+    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE)
+      return "the non-character U+FFFE or U+FFFF";
+  }
+  return nullptr;
+}
+
 }  // namespace kgraph

@@ -18,4 +18,8 @@ std::size_t count_code_points(std::string_view s);
 /// Whether `s` contains a C0 control character or DEL.
 bool has_control_character(std::string_view s);
 
+/// A problem that no output format could carry, or null: C0 controls other than tab, newline
+/// and carriage return, and the non-characters U+FFFE/U+FFFF (both excluded from XML 1.0).
+const char* text_problem(std::string_view s);
+
 }  // namespace kgraph

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "graph/packed_records.hpp"
+#include "graph/string_pool.hpp"
 
 namespace kgraph {
 namespace {
@@ -128,6 +129,51 @@ TEST(PackedRecords, PacksOnlyTheRecordsOwnFields) {
   packed.unpack(0, into);
   EXPECT_EQ(into.field_count, 1u);
   expect_same(r, into);
+}
+
+// The builder trusts what unpacking says about a text instead of reading it again: each fact
+// must be the one its own check would find.
+TEST(PackedRecords, UnpackedStringsCarryTheirHashAndChecks) {
+  struct Case {
+    std::string text;
+    bool printable, no_control;
+  };
+  const std::vector<Case> cases = {
+      {"person-1", true, true},
+      {"", true, true},
+      {"tab\there", true, false},  // allowed in text, not in ids
+      {"line\r\nbreak", true, false},
+      {"bell\x07", false, false},
+      {"del\x7F", true, false},  // DEL: not in ids; XML carries it
+      {"\xEF\xBF\xBE non-character", false, true},
+      {"\xEF\xBF\xBD replacement", true, true},
+      {std::string(300, 'x') + '\x01', false, false},
+  };
+  RawRecord record;
+  RawField& f = record.add_field("values", {1, 1, 1});
+  f.is_list = true;
+  for (const Case& c : cases) f.values.push_back(scalar(ValueKind::string, c.text));
+  RawScalar number = scalar(ValueKind::integer, "7");
+  number.integer = 7;
+  f.values.push_back(number);
+  PackedRecords packed;
+  packed.append(record);
+
+  RawRecord into;
+  into.add_field("stale", {}).values.push_back(scalar(ValueKind::integer, "1"));
+  into.fields[0].values[0].facts = {123, true, true, true};  // must not survive unpacking
+  packed.unpack(0, into);
+  ASSERT_EQ(into.field_count, 1u);
+  const std::vector<RawScalar>& values = into.fields[0].values;
+  ASSERT_EQ(values.size(), cases.size() + 1);
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const TextFacts& facts = values[i].facts;
+    EXPECT_TRUE(facts.known) << i;
+    EXPECT_EQ(facts.hash, StringPool::hash(cases[i].text)) << i;
+    EXPECT_EQ(facts.printable, cases[i].printable) << i;
+    EXPECT_EQ(facts.no_control, cases[i].no_control) << i;
+  }
+  EXPECT_FALSE(values.back().facts.known);  // facts are about strings only
 }
 
 }  // namespace
