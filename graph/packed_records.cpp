@@ -5,8 +5,7 @@
 #include <cstring>
 #include <string_view>
 
-#include "graph/string_pool.hpp"
-#include "graph/text.hpp"
+#include "graph/text_hash.hpp"
 
 namespace kgraph {
 namespace {
@@ -88,6 +87,27 @@ class Reader {
   const char* at_;
 };
 
+/// The facts of a text (TextFacts) in one pass over it, rather than the three passes of
+/// StringPool::hash, text_problem and has_control_character, which they must equal.
+void put_facts(Writer& w, std::string_view s) {
+  TextHasher hash;
+  bool printable = true, control = false;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const unsigned char c = p[i];
+    hash.add(c);
+    if (c < 0x20 || c == 0x7F) {
+      control = true;
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') printable = false;
+    } else if (c == 0xEF && i + 2 < n && p[i + 1] == 0xBF && (p[i + 2] & 0xFE) == 0xBE) {
+      printable = false;  // U+FFFE, U+FFFF
+    }
+  }
+  w.put(hash.value());
+  w.put(static_cast<std::uint8_t>((printable ? kPrintable : 0) | (control ? 0 : kNoControl)));
+}
+
 }  // namespace
 
 void PackedRecords::append(const RawRecord& record) {
@@ -125,9 +145,7 @@ void PackedRecords::append(const RawRecord& record) {
           w.put(static_cast<std::uint8_t>(v.boolean));
           break;
         case ValueKind::string:
-          w.put(StringPool::hash(v.text));
-          w.put(static_cast<std::uint8_t>((text_problem(v.text) ? 0 : kPrintable) |
-                                          (has_control_character(v.text) ? 0 : kNoControl)));
+          put_facts(w, v.text);
           break;
       }
       w.text(v.text);

@@ -6,23 +6,16 @@
 #include <stdexcept>
 
 #include "graph/flat_index.hpp"
+#include "graph/text_hash.hpp"
 
 namespace kgraph {
 namespace {
 constexpr std::size_t kChunkSize = 1 << 20;
 
 std::uint32_t hash_of(std::string_view s) {
-  // FNV-1a over the bytes.
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  // Finish with a full avalanche: FNV's low bits, which pick the slot, mix poorly.
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDull;
-  h ^= h >> 33;
-  return static_cast<std::uint32_t>(h);
+  TextHasher h;
+  for (unsigned char c : s) h.add(c);
+  return h.value();
 }
 constexpr std::array<std::uint8_t, 256> kClassOfByte = [] {
   std::array<std::uint8_t, 256> t{};
