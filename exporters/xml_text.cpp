@@ -3,6 +3,10 @@
 #include <array>
 #include <cstdio>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace kgraph::xml {
 namespace {
 
@@ -57,6 +61,41 @@ std::string_view ascii_reference(unsigned char c) {
 
 bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
+// The first byte from `p` on that is not plain ASCII to copy as it is (kCopy, or a space that
+// neither starts the text nor follows a space), or `end`. Sixteen bytes at a time: most text
+// (ids, names, quotes) is long runs of such bytes, and the loop below takes one at a time.
+const unsigned char* skip_plain(const unsigned char* begin, const unsigned char* p,
+                                const unsigned char* end) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' ');
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Signed bytes: 0x80..0xFF are negative, so "below '!'" takes them with the controls and
+    // the space.
+    __m128i special = _mm_cmplt_epi8(v, _mm_set1_epi8('!'));
+    special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+    special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
+    special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+    special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
+    special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+    const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)));
+    const unsigned after_space = (spaces << 1) | ((p == begin || p[-1] == ' ') ? 1u : 0u);
+    const unsigned stop =
+        ((static_cast<unsigned>(_mm_movemask_epi8(special)) & ~spaces) | (spaces & after_space)) &
+        0xFFFFu;
+    if (stop != 0) return p + __builtin_ctz(stop);
+    p += 16;
+  }
+#endif
+  for (; p < end; ++p) {
+    const std::uint8_t c = kClasses[*p];
+    if (c == kCopy) continue;
+    if (c == kSpace && p != begin && p[-1] != ' ') continue;
+    break;
+  }
+  return p;
+}
+
 // Scans (and, when `out` is given, escapes) `text`. With `cdata_tail`, trailing spaces are
 // written as a CDATA section.
 TextCheck scan(std::string* out, std::string_view text, bool cdata_tail) {
@@ -76,6 +115,8 @@ TextCheck scan(std::string* out, std::string_view text, bool cdata_tail) {
     return TextCheck{problem, static_cast<std::size_t>(p - begin)};
   };
   while (p < end) {
+    p = skip_plain(begin, p, end);
+    if (p == end) break;
     const unsigned char c = *p;
     switch (kClasses[c]) {
       case kCopy:

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kgraph::xml {
 namespace {
@@ -123,6 +125,65 @@ TEST(XmlText, ReportsWhatXmlCannotCarry) {
 TEST(XmlText, CheckAgreesWithAppend) {
   EXPECT_TRUE(check_text("a&b\t\n\r\xf0\x9f\x98\x80").ok());
   EXPECT_FALSE(check_text("\x02").ok());
+}
+
+// Long texts go through a fast path sixteen bytes at a time; each must come out as the rules
+// say, character by character, wherever the characters fall against those sixteen bytes.
+TEST(XmlText, LongTextsEscapeAsCharacterByCharacter) {
+  struct Piece {
+    std::string_view in, out;
+    TextProblem problem = TextProblem::none;
+  };
+  const std::vector<Piece> pieces = {
+      {"a", "a"},
+      {"Z", "Z"},
+      {"~", "~"},
+      {"!", "!"},
+      {" ", ""},
+      {"&", "&amp;"},
+      {"<", "&lt;"},
+      {">", "&gt;"},
+      {"\"", "&quot;"},
+      {"'", "'"},
+      {"\t", "&#9;"},
+      {"\n", "&#10;"},
+      {"\r", "&#13;"},
+      {"\x7f", "&#127;"},
+      {"\xc2\x85", "&#133;"},
+      {"\xc3\xa9", "\xc3\xa9"},                  // é
+      {"\xe4\xb8\xad", "\xe4\xb8\xad"},          // 中
+      {"\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80"},  // U+1F600
+      {"\x01", "", TextProblem::control_character},
+      {"\xef\xbf\xbe", "", TextProblem::noncharacter},
+  };
+  std::mt19937 random(20261207);
+  for (int round = 0; round < 3000; ++round) {
+    std::string in, expected;
+    TextCheck expected_check;
+    const int length = static_cast<int>(random() % 80);
+    const bool may_fail = round % 4 == 0;
+    for (int i = 0; i < length; ++i) {
+      // Mostly plain letters and single spaces, as in real text, so that runs get long.
+      const std::size_t k = random() % 4 != 0 ? random() % 5 : random() % pieces.size();
+      const Piece& piece = pieces[k];
+      if (piece.problem != TextProblem::none && !may_fail) continue;
+      if (piece.problem != TextProblem::none && expected_check.ok())
+        expected_check = {piece.problem, in.size()};
+      if (expected_check.ok()) {
+        if (piece.in == " ")
+          expected += (in.empty() || in.back() == ' ') ? "&#32;" : " ";
+        else
+          expected += piece.out;
+      }
+      in += piece.in;
+    }
+    std::string out = "kept:";
+    const TextCheck check = append_escaped(out, in);
+    EXPECT_EQ(check.problem, expected_check.problem) << in;
+    EXPECT_EQ(check.offset, expected_check.offset) << in;
+    EXPECT_EQ(out, "kept:" + expected) << in;
+    EXPECT_EQ(check_text(in).problem, expected_check.problem) << in;
+  }
 }
 
 }  // namespace
