@@ -110,6 +110,15 @@ struct BuilderState {
     entities.push_back(std::move(staged));
     return slot;
   }
+  /// Whether the schema has the relation type `name` (interned as `id`): asked of the schema
+  /// once per type, not once per relation.
+  bool is_relation_type(StrId id, std::string_view name) {
+    const auto [known, fresh] = relation_types.try_emplace(id, false);
+    if (fresh) known->second = schema.relation(name) != nullptr;
+    return known->second;
+  }
+  std::unordered_map<StrId, bool> relation_types;  // is_relation_type()'s answers
+
   /// The id of the entity staged at `slot`.
   std::string_view entity_id(std::uint32_t slot) const {
     const StagedEntity& e = entities[slot];

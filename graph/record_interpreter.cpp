@@ -415,7 +415,10 @@ class RecordInterpreter {
     const bool ok_from = required("from", from, from_f) && checked_id(*from_f, from_f->values[0]);
     const bool ok_to = required("to", to, to_f) && checked_id(*to_f, to_f->values[0]);
     const bool ok_type = required("type", type, type_f);
-    if (ok_type && !s_.schema.relation(type)) {
+    // Interned before it is checked: an unknown type's string in the pool is harmless, since
+    // the error means no graph is made.
+    const StrId type_id = ok_type ? s_.strings.intern(type, text_hash(type_f->values[0])) : kEmpty;
+    if (ok_type && !s_.is_relation_type(type_id, type)) {
       std::vector<std::string> names;
       for (const auto& [n, _] : s_.schema.relations()) names.push_back(n);
       error(type_f->at, unknown_relation_type_message(type, names));
@@ -461,7 +464,7 @@ class RecordInterpreter {
     if (!ok_ || !ok_from || !ok_to || !ok_type) return;
     r.from = s_.entity_slot(from, text_hash(from_f->values[0]), from_f->at);
     r.to = s_.entity_slot(to, text_hash(to_f->values[0]), to_f->at);
-    r.type = s_.strings.intern(type, text_hash(type_f->values[0]));
+    r.type = type_id;
     r.role = role.empty() ? kEmpty : s_.strings.intern(role, text_hash(role_f->values[0]));
     const std::uint32_t index = stage_relation(r, from_f->at, props.empty() ? nullptr : &props);
     if (id_f)
