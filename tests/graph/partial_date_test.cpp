@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <string>
+
 namespace kgraph {
 namespace {
 
@@ -34,6 +37,28 @@ TEST(PartialDate, OrdersLessPreciseFirst) {
   EXPECT_LT(PartialDate{}, *parse_partial_date("0001"));
   EXPECT_LT(*parse_partial_date("2006"), *parse_partial_date("2006-01"));
   EXPECT_LT(*parse_partial_date("2006-01"), *parse_partial_date("2006-01-01"));
+}
+
+// to_string writes digits by hand: it must read back, and agree with printf's zero padding.
+TEST(PartialDate, WritesWhatItReads) {
+  char expected[32];
+  for (const int year : {0, 7, 42, 999, 1000, 2006, 9999}) {
+    std::snprintf(expected, sizeof expected, "%04d", year);
+    EXPECT_EQ(parse_partial_date(expected)->to_string(), expected);
+    for (const int month : {1, 9, 10, 12}) {
+      std::snprintf(expected, sizeof expected, "%04d-%02d", year, month);
+      EXPECT_EQ(parse_partial_date(expected)->to_string(), expected);
+      for (const int day : {1, 9, 10, 28}) {
+        std::snprintf(expected, sizeof expected, "%04d-%02d-%02d", year, month, day);
+        EXPECT_EQ(parse_partial_date(expected)->to_string(), expected);
+      }
+    }
+  }
+  PartialDate far;  // beyond four digits: only a date set directly can be
+  far.year = 12345;
+  far.month = 6;
+  EXPECT_EQ(far.to_string(), "12345-06");
+  EXPECT_EQ(PartialDate{}.to_string(), "");
 }
 
 }  // namespace
