@@ -35,10 +35,11 @@ GraphBuilder::~GraphBuilder() = default;
 const Schema& GraphBuilder::schema() const { return s_->schema; }
 
 void GraphBuilder::prefetch(std::span<const RawRecord> records) {
-  // The ids whose lookups miss the cache most: an entity's own, a relation's ends. A record's
-  // other strings are mostly new (a free slot to find) or few and cached (types, kinds, keys,
-  // source ids); prefetching every string, or the shorthand fields' ids too, measured slower
-  // (docs/performance.md).
+  // The ids whose lookups miss the cache most: an entity's own, a relation's ends; and the
+  // pool's slot for an entity's name, mostly a new string (a free slot to find), when its
+  // hash came with the record (TextFacts), so that it costs no pass over the text. Other
+  // strings are few and cached (types, kinds, keys, source ids); prefetching every string, or
+  // the shorthand fields' ids too, measured slower (docs/performance.md).
   std::vector<std::uint32_t>& hashes = prefetch_hashes_;
   hashes.clear();
   auto add = [&](const RawField& f) {
@@ -50,7 +51,11 @@ void GraphBuilder::prefetch(std::span<const RawRecord> records) {
     const bool relation = r.section == Section::relation;
     for (std::size_t i = 0; i < r.field_count; ++i) {
       const std::string_view key = r.fields[i].key;
-      if (relation ? key == "from" || key == "to" : key == "id") add(r.fields[i]);
+      if (relation ? key == "from" || key == "to" : key == "id")
+        add(r.fields[i]);
+      else if (!relation && key == "name")
+        for (const RawScalar& v : r.fields[i].values)
+          if (v.kind == ValueKind::string && v.facts.known) s_->strings.prefetch_slot(v.facts.hash);
     }
   }
   s_->prefetch_entity_ids(hashes);
