@@ -10,6 +10,7 @@
 
 #include "graph/packed_records.hpp"
 #include "graph/string_pool.hpp"
+#include "graph/text.hpp"
 
 namespace kgraph {
 namespace {
@@ -172,6 +173,9 @@ TEST(PackedRecords, UnpackedStringsCarryTheirHashAndChecks) {
     EXPECT_EQ(facts.hash, StringPool::hash(cases[i].text)) << i;
     EXPECT_EQ(facts.printable, cases[i].printable) << i;
     EXPECT_EQ(facts.no_control, cases[i].no_control) << i;
+    // ... and what the checks the builder would otherwise run say.
+    EXPECT_EQ(facts.printable, text_problem(cases[i].text) == nullptr) << i;
+    EXPECT_EQ(facts.no_control, !has_control_character(cases[i].text)) << i;
   }
   EXPECT_FALSE(values.back().facts.known);  // facts are about strings only
 }
