@@ -118,6 +118,8 @@ TextCheck scan(std::string* out, std::string_view text, bool cdata_tail) {
     p = skip_plain(begin, p, end);
     if (p == end) break;
     const unsigned char c = *p;
+    // skip_plain stopped here, so the byte is not plain: kCopy cannot come, and a space is one
+    // that starts the text or follows a space.
     switch (kClasses[c]) {
       case kCopy:
         ++p;
@@ -128,10 +130,6 @@ TextCheck scan(std::string* out, std::string_view text, bool cdata_tail) {
         run = ++p;
         continue;
       case kSpace:
-        if (p != begin && p[-1] != ' ') {
-          ++p;
-          continue;
-        }
         flush(p);
         if (out) out->append("&#32;");
         run = ++p;

@@ -1,6 +1,5 @@
 #include "graph/packed_records.hpp"
 
-#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -111,7 +110,8 @@ void put_facts(Writer& w, std::string_view s) {
 }  // namespace
 
 void PackedRecords::append(const RawRecord& record) {
-  // Measured first, so that the buffer grows once and the copy is one pass of stores.
+  // Measured first, so that the buffer grows (geometrically, as vectors do) at most once per
+  // record and the copy is one pass of stores.
   std::size_t n = 1 + sizeof(Location) + sizeof(std::uint32_t);
   for (std::size_t i = 0; i < record.field_count; ++i) {
     const RawField& f = record.fields[i];
@@ -119,7 +119,6 @@ void PackedRecords::append(const RawRecord& record) {
     for (const RawScalar& v : f.values) n += value_bytes(v);
   }
   const std::size_t start = buffer_.size();
-  if (buffer_.capacity() < start + n) buffer_.reserve(std::max(2 * buffer_.capacity(), start + n));
   buffer_.resize(start + n);
 
   Writer w(buffer_.data() + start);
