@@ -4,10 +4,13 @@
 
 namespace kgraph::detail {
 
-void BuilderState::prefetch_entity_ids(std::span<const std::uint32_t> hashes) {
+void BuilderState::prefetch_lookups(std::span<const std::uint32_t> ids,
+                                    std::span<const std::uint32_t> texts) {
   // Each pass waits about once, for the loads the pass before started, all in flight together.
-  for (const std::uint32_t hash : hashes) entity_ids.prefetch_slot(hash);
-  for (const std::uint32_t hash : hashes) entity_ids.prefetch_entry(hash);
+  for (const std::uint32_t hash : ids) entity_ids.prefetch_slot(hash);
+  for (const std::uint32_t hash : texts) strings.prefetch_slot(hash);
+  for (const std::uint32_t hash : ids) entity_ids.prefetch_entry(hash);
+  for (const std::uint32_t hash : texts) strings.prefetch_entry(hash);
 }
 
 void BuilderState::intern_entity_ids() {

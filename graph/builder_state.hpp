@@ -199,9 +199,10 @@ struct BuilderState {
     }
   }
 
-  /// Starts loading what looking up entity ids of these hashes will read (IdIndex's two
-  /// passes): for a window of records about to be added.
-  void prefetch_entity_ids(std::span<const std::uint32_t> hashes);
+  /// Starts loading what looking up entity ids (`ids`) and interning strings (`texts`) of
+  /// these hashes will read, in two passes (each index's slot, then the entry it points to):
+  /// for a window of records about to be added.
+  void prefetch_lookups(std::span<const std::uint32_t> ids, std::span<const std::uint32_t> texts);
 
   /// Folds every backlog in; finish() calls it before anything reads the lists, and again once
   /// equal relations are merged. In slot order, so that lists are interned in the same order on

@@ -35,16 +35,18 @@ GraphBuilder::~GraphBuilder() = default;
 const Schema& GraphBuilder::schema() const { return s_->schema; }
 
 void GraphBuilder::prefetch(std::span<const RawRecord> records) {
-  // The ids whose lookups miss the cache most: an entity's own, a relation's ends; and the
-  // pool's slot for an entity's name, mostly a new string (a free slot to find), when its
-  // hash came with the record (TextFacts), so that it costs no pass over the text. Other
-  // strings are few and cached (types, kinds, keys, source ids); prefetching every string, or
-  // the shorthand fields' ids too, measured slower (docs/performance.md).
-  std::vector<std::uint32_t>& hashes = prefetch_hashes_;
-  hashes.clear();
+  // The entity ids (an entity's own, a relation's ends), in the id index; and every other
+  // string but dates, in the pool, when its hash came with the record (TextFacts: read on
+  // another thread), so that this costs no pass over the text. Source ids, types and kinds
+  // recur, yet with a million names the pool outgrows the cache and they miss too. (Hashing
+  // texts here to prefetch them measured slower: docs/performance.md.)
+  std::vector<std::uint32_t>& ids = prefetch_ids_;
+  std::vector<std::uint32_t>& texts = prefetch_texts_;
+  ids.clear();
+  texts.clear();
   auto add = [&](const RawField& f) {
     for (const RawScalar& v : f.values)
-      if (v.kind == ValueKind::string) hashes.push_back(detail::text_hash(v));
+      if (v.kind == ValueKind::string) ids.push_back(detail::text_hash(v));
   };
   for (const RawRecord& r : records) {
     if (r.section == Section::source) continue;
@@ -53,12 +55,12 @@ void GraphBuilder::prefetch(std::span<const RawRecord> records) {
       const std::string_view key = r.fields[i].key;
       if (relation ? key == "from" || key == "to" : key == "id")
         add(r.fields[i]);
-      else if (!relation && key == "name")
+      else if (key != "date" && key != "start" && key != "end")
         for (const RawScalar& v : r.fields[i].values)
-          if (v.kind == ValueKind::string && v.facts.known) s_->strings.prefetch_slot(v.facts.hash);
+          if (v.kind == ValueKind::string && v.facts.known) texts.push_back(v.facts.hash);
     }
   }
-  s_->prefetch_entity_ids(hashes);
+  s_->prefetch_lookups(ids, texts);
 }
 
 std::vector<NamedEntity> GraphBuilder::named_entities() const {

@@ -100,7 +100,8 @@ class GraphBuilder final : public RecordSink {
   std::unique_ptr<detail::BuilderState> s_;
   Diagnostics& diags_;
   std::uint64_t records_ = 0;
-  std::vector<std::uint32_t> prefetch_hashes_;  // scratch of prefetch()
+  std::vector<std::uint32_t> prefetch_ids_;    // scratch of prefetch(): entity ids' hashes
+  std::vector<std::uint32_t> prefetch_texts_;  // and the other strings'
 };
 
 }  // namespace kgraph

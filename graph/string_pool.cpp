@@ -57,6 +57,17 @@ std::size_t StringPool::slot_for(std::string_view s, std::uint32_t hash) const {
 
 std::uint32_t StringPool::hash(std::string_view s) { return hash_of(s); }
 
+void StringPool::prefetch_entry(std::uint32_t hash) const {
+  const std::size_t n = index_.size();
+  std::size_t slot = detail::home_slot(hash, n);
+  // A few slots only, as FlatIndex::first_with_hash: probes are almost always this short.
+  for (int probe = 0; probe < 4; ++probe, slot = detail::next_slot(slot, n)) {
+    const Slot& s = index_[slot];
+    if (s.id == kMissing) return;
+    if (s.hash == hash) return __builtin_prefetch(&entries_[s.id]);
+  }
+}
+
 StrId StringPool::find(std::string_view s) const { return index_[slot_for(s, hash_of(s))].id; }
 
 StrId StringPool::intern(std::string_view s, std::uint32_t hash) {

@@ -70,6 +70,9 @@ class StringPool {
     // detail::home_slot (graph/flat_index.hpp), written out to keep this header standalone.
     __builtin_prefetch(&index_[(std::uint64_t{hash} * index_.size()) >> 32]);
   }
+  /// Then, once the slot has arrived, starts loading the entry of the string it most likely
+  /// holds, which intern() reads to compare the text.
+  void prefetch_entry(std::uint32_t hash) const;
 
  private:
   struct Entry {
