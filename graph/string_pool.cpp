@@ -12,11 +12,7 @@ namespace kgraph {
 namespace {
 constexpr std::size_t kChunkSize = 1 << 20;
 
-std::uint32_t hash_of(std::string_view s) {
-  TextHasher h;
-  for (unsigned char c : s) h.add(c);
-  return h.value();
-}
+std::uint32_t hash_of(std::string_view s) { return text_hash(s); }
 constexpr std::array<std::uint8_t, 256> kClassOfByte = [] {
   std::array<std::uint8_t, 256> t{};
   for (int c = 0; c < 0x20; ++c) t[c] = chars::kControl;

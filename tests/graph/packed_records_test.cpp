@@ -180,5 +180,46 @@ TEST(PackedRecords, UnpackedStringsCarryTheirHashAndChecks) {
   EXPECT_FALSE(values.back().facts.known);  // facts are about strings only
 }
 
+// The facts are worked out eight bytes at a time: random texts of the bytes that matter, at
+// every place in and across the words, must still agree with the byte-by-byte checks.
+TEST(PackedRecords, FactsOfRandomTextsAgreeWithTheChecks) {
+  const std::string alphabet = std::string("ab \t\n\r\x01\x1F\x7F\xEF\xBF\xBE\xBC\x80", 14) + '\0';
+  std::uint32_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return seed >> 8;
+  };
+  RawRecord record;
+  RawField& f = record.add_field("values", {1, 1, 1});
+  f.is_list = true;
+  std::vector<std::string> texts;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text(next() % 40, 'a');
+    // Mostly plain, with a few bytes that matter, or (one time in four) any of them anywhere.
+    const bool dense = next() % 4 == 0;
+    for (char& c : text)
+      if (dense || next() % 16 == 0) c = alphabet[next() % alphabet.size()];
+    texts.push_back(text);
+    f.values.push_back(scalar(ValueKind::string, text));
+  }
+  PackedRecords packed;
+  packed.append(record);
+  RawRecord into;
+  packed.unpack(0, into);
+  std::size_t printable = 0, no_control = 0;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const TextFacts& facts = into.fields[0].values[i].facts;
+    ASSERT_EQ(facts.hash, StringPool::hash(texts[i])) << i;
+    ASSERT_EQ(facts.printable, text_problem(texts[i]) == nullptr) << i;
+    ASSERT_EQ(facts.no_control, !has_control_character(texts[i])) << i;
+    printable += facts.printable;
+    no_control += facts.no_control;
+  }
+  // Both answers come up often enough to tell.
+  EXPECT_GT(printable, 3000u);
+  EXPECT_GT(no_control, 3000u);
+  EXPECT_LT(printable, 17000u);
+}
+
 }  // namespace
 }  // namespace kgraph

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <unordered_set>
 
 #include "graph/list_pool.hpp"
 
@@ -28,6 +29,31 @@ TEST(StringPool, InternsOnceAndKeepsTextAcrossGrowth) {
   EXPECT_EQ(pool.find("absent"), StringPool::kMissing);
   const std::string big(3 << 20, 'x');  // larger than a chunk
   EXPECT_EQ(pool.view(pool.intern(big)), big);
+}
+
+// The hash reads eight bytes a step and pads the last step: texts that differ in one byte
+// anywhere, or only in trailing NUL bytes, or in length, must still hash apart.
+TEST(StringPool, HashTellsNearTextsApart) {
+  std::unordered_set<std::uint32_t> seen;
+  std::size_t texts = 0;
+  for (std::size_t n = 0; n <= 24; ++n) {
+    const std::string base(n, 'x');
+    seen.insert(StringPool::hash(base));
+    seen.insert(StringPool::hash(base + std::string(1, '\0')));
+    texts += 2;
+    for (std::size_t at = 0; at < n; ++at)
+      for (int b = 0; b < 256; b += 5) {
+        std::string t = base;
+        t[at] = static_cast<char>(b);
+        if (t == base) continue;
+        seen.insert(StringPool::hash(t));
+        ++texts;
+      }
+  }
+  // Every one of these ~16,000 texts differs (repeats aside, which the set counts once).
+  EXPECT_GT(seen.size() + 40, texts);
+  EXPECT_NE(StringPool::hash("a"), StringPool::hash(std::string("a\0", 2)));
+  EXPECT_NE(StringPool::hash(""), StringPool::hash(std::string(8, '\0')));
 }
 
 TEST(StringPool, KnowsWhichSpecialCharactersAStringHolds) {
