@@ -5,9 +5,11 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <exception>
 #include <ostream>
 #include <span>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -157,7 +159,31 @@ class Writer {
   }
 
   void write() {
-    collect_keys();
+    // Every node and edge names nodes: their ids are rendered once and copied. With a second
+    // thread, rendered beside the keys' survey of every property, the two passes that
+    // otherwise leave the other core idle before the first node (0.1 s each for 1M nodes).
+    EntityFields node_ids(0);
+    std::exception_ptr failed;
+    std::thread rendering;
+    if (threads_ > 1) {
+      rendering = std::thread([&] {
+        try {
+          node_ids = render_node_ids();
+        } catch (...) {
+          failed = std::current_exception();
+        }
+      });
+    }
+    try {
+      collect_keys();
+    } catch (...) {
+      if (rendering.joinable()) rendering.join();
+      throw;
+    }
+    if (rendering.joinable()) rendering.join();
+    if (failed) std::rethrow_exception(failed);
+    if (threads_ <= 1) node_ids = render_node_ids();
+    node_ids_ = &node_ids;
     buf_ +=
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
@@ -168,9 +194,6 @@ class Writer {
     buf_ += "  <graph id=\"G\" edgedefault=\"directed\">\n";
     write_sources();
     flush();
-    // Every node and edge names nodes: their ids are rendered once, here, and copied.
-    const EntityFields node_ids = render_node_ids();
-    node_ids_ = &node_ids;
     // Nodes, then edges, in chunks formatted by copies of this writer (each with its own
     // buffers and caches) while this thread writes the chunks before them.
     const auto nodes = [writer = *this](std::size_t first, std::size_t last,
