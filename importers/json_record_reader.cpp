@@ -26,7 +26,6 @@
 namespace kgraph {
 namespace {
 
-using json_records::is_continuation;
 using json_records::kBom;
 using json_records::kMaxLineBytes;
 using json_records::kMinChunk;
@@ -168,10 +167,7 @@ class JsonLinesReader {
 
     const LineScan scan = scan_line(begin, end);
     continuations_.clear();
-    if (scan.non_ascii) {
-      for (const char* c = begin; c < end; ++c)
-        if (is_continuation(*c)) continuations_.push_back(static_cast<std::uint32_t>(c - begin));
-    }
+    if (scan.non_ascii) continuations_.scan(begin, end);
     const char* first_nul = scan.nul ? static_cast<const char*>(std::memchr(
                                            begin, '\0', static_cast<std::size_t>(end - begin)))
                                      : end;
@@ -211,7 +207,7 @@ class JsonLinesReader {
   std::size_t chunk_;
   std::uint32_t line_ = 0;
   bool skipping_ = false;  // inside a line too long to read
-  std::vector<std::uint32_t> continuations_;
+  json_records::ContinuationBits continuations_;
   rapidjson::Reader reader_;
   RecordHandler<LineStream> handler_;
 };

@@ -215,7 +215,7 @@ TEST(JsonRecordHandler, TakesAnyStreamThatLocatesTokens) {
   json_records::RecordHandler<json_records::LineStream> handler(json_records::Mode::lines, diags,
                                                                 sink);
   std::string text = R"({"record": "law", "id": "l1", "x": [1, {}]})";
-  const std::vector<std::uint32_t> no_continuations;
+  const json_records::ContinuationBits no_continuations;
   json_records::LineStream stream(text.data(), file, 7, no_continuations);
   handler.begin(stream, false);
   rapidjson::Reader reader;

@@ -96,12 +96,11 @@ TEST(JsonTokenStreams, DocumentStreamMapsRapidJsonOffsetsIntoItsBuffer) {
 }
 
 // In place, escapes shrink strings as they are parsed; positions stay those of the input,
-// given the continuation bytes listed before parsing.
+// given the continuation bytes marked before parsing.
 TEST(JsonTokenStreams, LineStreamLocatesTokensParsedInPlace) {
   std::string line = "{\"k\xC3\xA9y\": [true, null, -1.5e3, \"\\u00e9\\\"x\"], \"n\": 12}";
-  std::vector<std::uint32_t> continuations;
-  for (std::size_t i = 0; i < line.size(); ++i)
-    if (is_continuation(line[i])) continuations.push_back(static_cast<std::uint32_t>(i));
+  ContinuationBits continuations;
+  continuations.scan(line.data(), line.data() + line.size());
   LineStream stream(line.data(), 0, 4, continuations);
   TokenRecorder<LineStream> recorder;
   recorder.s = &stream;
@@ -111,6 +110,35 @@ TEST(JsonTokenStreams, LineStreamLocatesTokensParsedInPlace) {
   EXPECT_EQ(recorder.tokens,
             (std::vector<std::string>{"{@4:1", "key@4:2", "[@4:9", "bool@4:10", "null@4:16",
                                       "number@4:22", "string@4:30", "key@4:44", "number@4:49"}));
+}
+
+// The continuation bytes before each offset, counted 64 bytes at a time, equal those counted
+// one by one: lines of every length around the word size, of ASCII, two- to four-byte
+// characters and stray continuation bytes, at every offset up to the end.
+TEST(JsonTokenStreams, ContinuationBitsCountAsBytesDo) {
+  const std::vector<std::string> pieces{
+      "a", "\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80", "\x80", "\"", " "};
+  std::uint32_t seed = 99;
+  ContinuationBits bits;
+  for (int round = 0; round < 400; ++round) {
+    std::string line;
+    const std::size_t want = round % 200;
+    while (line.size() < want) {
+      seed = seed * 1103515245u + 12345u;
+      line += pieces[(seed >> 8) % pieces.size()];
+    }
+    bits.clear();
+    bits.scan(line.data(), line.data() + line.size());
+    std::uint32_t counted = 0;
+    for (std::size_t offset = 0; offset <= line.size(); ++offset) {
+      ASSERT_EQ(bits.before(static_cast<std::uint32_t>(offset)), counted)
+          << "length " << line.size() << ", offset " << offset;
+      if (offset < line.size()) counted += is_continuation(line[offset]);
+    }
+  }
+  bits.clear();
+  EXPECT_EQ(bits.before(0), 0u);  // a line without any, cleared
+  EXPECT_EQ(bits.before(100), 0u);
 }
 
 }  // namespace
