@@ -360,7 +360,15 @@ KnowledgeGraph GraphBuilder::assemble(std::vector<std::uint32_t>* declared, unsi
         std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
         for (std::size_t i = 0; i < rels.size(); ++i) dest[i] = next[rels[i].from]++;
       }
-      permute_in_place(rels, dest);
+      if (helpers > 0 && rels.size() > 2 * detail::kPermuteBlock) {
+        // The second pass stays within blocks: a helper takes the first half of them.
+        detail::move_to_blocks(rels, dest);
+        const std::size_t half = rels.size() / 2 / detail::kPermuteBlock * detail::kPermuteBlock;
+        run_beside([&] { detail::permute_within_blocks(rels, dest, 0, half); },
+                   [&] { detail::permute_within_blocks(rels, dest, half, rels.size()); });
+      } else {
+        permute_in_place(rels, dest);
+      }
     }
     const StringPool& pool = s.strings;
     auto less = [&](const Relation& a, const Relation& b) {

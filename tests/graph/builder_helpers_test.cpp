@@ -107,12 +107,25 @@ TEST(PermuteInPlace, PutsEveryElementWhereItsDestinationSays) {
     std::vector<Item> items(n);
     for (std::uint32_t i = 0; i < n; ++i) items[i] = {std::uint64_t{i} * 2654435761u, i};
     const std::vector<std::uint32_t> wanted = dest;
-    permute_in_place(items, dest);
-    for (std::uint32_t i = 0; i < n; ++i) {
-      ASSERT_EQ(dest[i], i) << n;
-      const std::uint32_t origin = items[i].origin;
-      ASSERT_EQ(wanted[origin], i) << n;
-      ASSERT_EQ(items[i].payload, std::uint64_t{origin} * 2654435761u) << n;
+    // Whole, or as finish() does it on two threads: the blocks first, then the second pass
+    // over two ranges of whole blocks, one after the other here.
+    for (const bool split : {false, true}) {
+      std::vector<Item> moved = items;
+      std::vector<std::uint32_t> to = wanted;
+      if (split) {
+        move_to_blocks(moved, to);
+        const std::size_t half = n / 2 / kPermuteBlock * kPermuteBlock;
+        permute_within_blocks(moved, to, half, n);
+        permute_within_blocks(moved, to, 0, half);
+      } else {
+        permute_in_place(moved, to);
+      }
+      for (std::uint32_t i = 0; i < n; ++i) {
+        ASSERT_EQ(to[i], i) << n << " " << split;
+        const std::uint32_t origin = moved[i].origin;
+        ASSERT_EQ(wanted[origin], i) << n << " " << split;
+        ASSERT_EQ(moved[i].payload, std::uint64_t{origin} * 2654435761u) << n << " " << split;
+      }
     }
   }
 }
