@@ -557,6 +557,22 @@ class Writer {
     return it->second;
   }
 
+  /// The text `render` appends to the buffer, appended from `cache` (by `key`) from the second
+  /// time on. Edges repeat a few types and source lists millions of times; each rendering
+  /// escapes and checks the same text again. Past kMaxCached keys, rendered every time.
+  template <class Render>
+  void cached(std::unordered_map<std::uint32_t, std::string>& cache, std::uint32_t key,
+              Render&& render) {
+    constexpr std::size_t kMaxCached = 1 << 16;
+    if (const auto it = cache.find(key); it != cache.end()) {
+      buf_ += it->second;
+      return;
+    }
+    const std::size_t start = buf_.size();
+    render();
+    if (cache.size() < kMaxCached) cache.emplace(key, buf_.substr(start));
+  }
+
   void write_node(std::uint32_t position) {
     const std::uint32_t index = view_.entities()[position];
     const Entity& e = g_.entities()[index];
@@ -612,7 +628,7 @@ class Writer {
     buf_.append(node_ids_->get(r.to));
     buf_ += "\">\n";
     // Neo4j APOC reads the relationship type from the first data element only.
-    data_text("label", rel_label_of(r.type), at);
+    cached(label_blocks_, r.type, [&] { data_text("label", rel_label_of(r.type), at); });
     const Property* quote = nullptr;
     for (const Property& p : props) {
       if (p.key == id_key_)
@@ -620,7 +636,7 @@ class Writer {
       else if (p.key == quote_key_)
         quote = &p;
     }
-    data_text("e_type", g_.str(r.type), at);
+    cached(type_blocks_, r.type, [&] { data_text("e_type", g_.str(r.type), at); });
     if (r.start.present()) data_text("e_start", r.start.to_string(), at);
     if (r.end.present()) data_text("e_end", r.end.to_string(), at);
     if (r.role != kEmpty) {
@@ -630,8 +646,10 @@ class Writer {
     if (quote) property(*edge_builtin(quote_key_), *quote, at);
     if (r.sources != 0) {
       at.field = "sources";
-      json_string_list(g_.list(r.sources));
-      data_json("e_sources", at);
+      cached(source_blocks_, r.sources, [&] {
+        json_string_list(g_.list(r.sources));
+        data_json("e_sources", at);
+      });
     }
     for (const Property& p : props)
       if (p.key != id_key_ && p.key != quote_key_)
@@ -664,6 +682,8 @@ class Writer {
   std::unordered_map<StrId, std::uint32_t> node_index_, edge_index_;
   std::unordered_map<std::uint64_t, std::string> labels_;
   std::unordered_map<StrId, std::string> rel_labels_;
+  // cached()'s: edges' label and type elements by type, source lists by list.
+  std::unordered_map<std::uint32_t, std::string> label_blocks_, type_blocks_, source_blocks_;
 };
 
 class GraphmlExporter final : public Exporter {

@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <numeric>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -130,6 +132,46 @@ TEST(GraphmlExporter, EdgeStartsWithApocLabelAndCarriesBuiltins) {
       "    ");
   EXPECT_NE(participated.find("source=\"qin-gang\" target=\"press-conference-2006-09-19\""),
             std::string::npos);
+}
+
+// Edges repeat a few types and source lists, whose elements the writer renders once and then
+// copies: every edge must still carry its own, whatever came before it.
+TEST(GraphmlExporter, EdgesRepeatingTypesAndSourcesEachCarryTheirOwn) {
+  const std::vector<std::string> types{"member_of", "employed_by", "parent_of"};
+  std::string json = R"({"sources": [{"id": "s0"}, {"id": "s1"}, {"id": "s\"2"}],
+    "actors": [)";
+  for (int i = 0; i < 40; ++i)
+    json += std::string(i ? "," : "") + R"({"id": "a)" + std::to_string(i) +
+            R"(", "name": "A", "kind": "person"})";
+  json += R"(], "relations": [)";
+  for (int i = 0; i < 39; ++i) {
+    json += std::string(i ? "," : "") + R"({"from": "a)" + std::to_string(i) + R"(", "to": "a)" +
+            std::to_string(i + 1) + R"(", "type": ")" + types[i % 3] + "\"";
+    if (i % 4 == 1) json += R"(, "sources": ["s0"])";
+    if (i % 4 == 2) json += R"(, "sources": ["s1", "s\"2"])";
+    json += "}";
+  }
+  json += "]}";
+  const std::string doc = graphml_of(json);
+  // Edges come in order of their source's id: a0, a1, a10, a11, ..., a2, ...
+  std::vector<int> from(39);
+  std::iota(from.begin(), from.end(), 0);
+  std::sort(from.begin(), from.end(),
+            [](int a, int b) { return std::to_string(a) < std::to_string(b); });
+  for (std::size_t e = 0; e < from.size(); ++e) {
+    const int i = from[e];
+    std::string upper = types[i % 3];
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::string expected = "\n      <data key=\"label\">" + upper +
+                           "</data>\n      <data key=\"e_type\">" + types[i % 3] + "</data>\n";
+    if (i % 4 == 1) expected += "      <data key=\"e_sources\">[&quot;s0&quot;]</data>\n";
+    if (i % 4 == 2)
+      expected +=
+          "      <data key=\"e_sources\">[&quot;s\\&quot;2&quot;,&quot;s1&quot;]</data>\n";  // by text
+    const std::string block = edge_block(doc, edge_name(e));
+    ASSERT_NE(block.find("source=\"a" + std::to_string(i) + "\""), std::string::npos) << block;
+    EXPECT_EQ(block.substr(block.find('>') + 1), expected + "    ") << e;
+  }
 }
 
 TEST(GraphmlExporter, EdgeIdsAreUniqueInViewOrder) {
