@@ -6,6 +6,7 @@
 /// byte-at-a-time hash (FNV-1a) waited on one multiplication per byte (docs/performance.md,
 /// session 13).
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -24,25 +25,28 @@ inline std::uint64_t equal_to(std::uint64_t w, unsigned char b) {
   return (x - kOnes) & ~x & kHighBits;
 }
 
-/// The last `n` (1 to 7) bytes of a text, at `p`, in the low bytes of a word whose others
-/// are zero; `begin` is where the text starts. Loads that stay within the text, without a
-/// call to memcpy for a variable length.
+/// The last `n` (1 to 7) bytes of a text, at `p`, as the low bytes of a word (the first at
+/// bits 0-7) whose others are zero; `begin` is where the text starts. On little-endian machines
+/// in at most two loads that stay within the text, rather than a call to memcpy for a variable
+/// length.
 inline std::uint64_t tail_word(const char* begin, const char* p, std::size_t n) {
-  if (static_cast<std::size_t>(p - begin) >= 8 - n) {  // the 8 bytes ending with the text's
-    std::uint64_t w;
-    std::memcpy(&w, p + n - 8, 8);
-    return w >> (8 * (8 - n));
+  if constexpr (std::endian::native == std::endian::little) {
+    if (static_cast<std::size_t>(p - begin) >= 8 - n) {  // the 8 bytes ending with the text's
+      std::uint64_t w;
+      std::memcpy(&w, p + n - 8, 8);
+      return w >> (8 * (8 - n));
+    }
+    if (n >= 4) {  // two loads of 4 that overlap
+      std::uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      return lo | std::uint64_t{hi} << (8 * (n - 4));
+    }
   }
-  if (n >= 4) {  // two loads of 4, overlapping unless n is 8
-    std::uint32_t lo, hi;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);
-    return lo | std::uint64_t{hi} << (8 * (n - 4));
-  }
-  const auto byte = [&](std::size_t i) {
-    return std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
-  };
-  return byte(0) | byte(n / 2) | byte(n - 1);
+  std::uint64_t w = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    w |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  return w;
 }
 
 /// The bytes of a word past the first `n` (1 to 7).
