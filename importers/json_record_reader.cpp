@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "graph/messages.hpp"
+#include "graph/text_hash.hpp"
 #include "importers/json_record_handler.hpp"
 #include "importers/json_record_messages.hpp"
 #include "importers/json_token_streams.hpp"
@@ -70,19 +71,17 @@ struct LineScan {
 
 /// Scans a line a word at a time (this runs over every byte of the input).
 LineScan scan_line(const char* begin, const char* end) {
-  constexpr std::uint64_t kLow = 0x0101010101010101u, kHigh = 0x8080808080808080u;
-  constexpr std::uint64_t kBackslashes = kLow * '\\';
+  using namespace text_words;
   std::uint64_t high = 0, zero = 0, backslash = 0;
   const char* p = begin;
   for (; end - p >= 8; p += 8) {
     std::uint64_t w;
     std::memcpy(&w, p, 8);
     high |= w;
-    zero |= (w - kLow) & ~w;
-    const std::uint64_t b = w ^ kBackslashes;
-    backslash |= (b - kLow) & ~b;
+    zero |= equal_to(w, 0);
+    backslash |= equal_to(w, '\\');
   }
-  LineScan scan{(high & kHigh) != 0, (zero & kHigh) != 0, (backslash & kHigh) != 0};
+  LineScan scan{(high & kHighBits) != 0, zero != 0, backslash != 0};
   for (; p < end; ++p) {
     scan.non_ascii |= (static_cast<unsigned char>(*p) & 0x80) != 0;
     scan.nul |= *p == '\0';
