@@ -12,7 +12,6 @@ namespace kgraph {
 namespace {
 constexpr std::size_t kChunkSize = 1 << 20;
 
-std::uint32_t hash_of(std::string_view s) { return text_hash(s); }
 constexpr std::array<std::uint8_t, 256> kClassOfByte = [] {
   std::array<std::uint8_t, 256> t{};
   for (int c = 0; c < 0x20; ++c) t[c] = chars::kControl;
@@ -51,7 +50,7 @@ std::size_t StringPool::slot_for(std::string_view s, std::uint32_t hash) const {
   }
 }
 
-std::uint32_t StringPool::hash(std::string_view s) { return hash_of(s); }
+std::uint32_t StringPool::hash(std::string_view s) { return text_hash(s); }
 
 void StringPool::prefetch_entry(std::uint32_t hash) const {
   const std::size_t n = index_.size();
@@ -64,7 +63,7 @@ void StringPool::prefetch_entry(std::uint32_t hash) const {
   }
 }
 
-StrId StringPool::find(std::string_view s) const { return index_[slot_for(s, hash_of(s))].id; }
+StrId StringPool::find(std::string_view s) const { return index_[slot_for(s, text_hash(s))].id; }
 
 StrId StringPool::intern(std::string_view s, std::uint32_t hash) {
   std::size_t slot = slot_for(s, hash);

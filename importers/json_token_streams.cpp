@@ -33,7 +33,7 @@ std::uint64_t continuation_word(const char* p) {
 }  // namespace
 
 void ContinuationBits::scan(const char* begin, const char* end) {
-  total_ = 0;
+  std::uint32_t total = 0;
   for (const char* p = begin; p < end; p += 64) {
     std::uint64_t word;
     if (end - p >= 64) {
@@ -44,8 +44,8 @@ void ContinuationBits::scan(const char* begin, const char* end) {
       word = continuation_word(last);
     }
     words_.push_back(word);
-    before_.push_back(total_);
-    total_ += static_cast<std::uint32_t>(__builtin_popcountll(word));
+    before_.push_back(total);
+    total += static_cast<std::uint32_t>(__builtin_popcountll(word));
   }
 }
 

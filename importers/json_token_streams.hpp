@@ -61,15 +61,18 @@ class ContinuationBits {
   /// How many continuation bytes come before `offset`, which is at most the line's length.
   std::uint32_t before(std::uint32_t offset) const {
     const std::size_t word = offset / 64;
-    if (word >= words_.size()) return before_.empty() ? 0 : total_;
-    const std::uint64_t below = words_[word] & ((std::uint64_t{1} << (offset % 64)) - 1);
-    return before_[word] + static_cast<std::uint32_t>(__builtin_popcountll(below));
+    if (word < words_.size()) {
+      const std::uint64_t below = words_[word] & ((std::uint64_t{1} << (offset % 64)) - 1);
+      return before_[word] + static_cast<std::uint32_t>(__builtin_popcountll(below));
+    }
+    // The end of a line of whole words: all of them.
+    if (words_.empty()) return 0;
+    return before_.back() + static_cast<std::uint32_t>(__builtin_popcountll(words_.back()));
   }
 
  private:
   std::vector<std::uint64_t> words_;
   std::vector<std::uint32_t> before_;  // continuation bytes before each word
-  std::uint32_t total_ = 0;
 };
 
 /// Line and column of a position, found by counting on from the last position asked for.
