@@ -16,6 +16,7 @@
 #include "exporters/ordered_chunks.hpp"
 #include "exporters/output_buffer.hpp"
 #include "exporters/property_columns.hpp"
+#include "exporters/rendered_cache.hpp"
 #include "exporters/rendered_fields.hpp"
 #include "exporters/xml_text.hpp"
 #include "graph/diagnostics.hpp"
@@ -360,6 +361,13 @@ class Writer {
     data_close();
   }
 
+  // A date: digits and hyphens, which XML takes as they are.
+  void data_date(std::string_view key, const PartialDate& date) {
+    data_open(key);
+    buf_ += date.to_string();
+    data_close();
+  }
+
   // JSON text is built in scratch_, then escaped into the buffer.
   void data_json(std::string_view key, const Context& at) {
     data_open(key);
@@ -558,19 +566,16 @@ class Writer {
   }
 
   /// The text `render` appends to the buffer, appended from `cache` (by `key`) from the second
-  /// time on. Edges repeat a few types and source lists millions of times; each rendering
-  /// escapes and checks the same text again. Past kMaxCached keys, rendered every time.
+  /// time on. Edges repeat a few types and source lists millions of times.
   template <class Render>
-  void cached(std::unordered_map<std::uint32_t, std::string>& cache, std::uint32_t key,
-              Render&& render) {
-    constexpr std::size_t kMaxCached = 1 << 16;
-    if (const auto it = cache.find(key); it != cache.end()) {
-      buf_ += it->second;
+  void cached(RenderedCache& cache, std::uint32_t key, Render&& render) {
+    if (const auto text = cache.find(key)) {
+      buf_ += *text;
       return;
     }
     const std::size_t start = buf_.size();
     render();
-    if (cache.size() < kMaxCached) cache.emplace(key, buf_.substr(start));
+    cache.keep(key, std::string_view(buf_).substr(start));
   }
 
   void write_node(std::uint32_t position) {
@@ -595,10 +600,8 @@ class Writer {
       json_string_list(g_.list(e.aliases));
       data_json("n_aliases", at);
     }
-    at.field = "start";
-    if (e.start.present()) data_text("n_start", e.start.to_string(), at);
-    at.field = "end";
-    if (e.end.present()) data_text("n_end", e.end.to_string(), at);
+    if (e.start.present()) data_date("n_start", e.start);
+    if (e.end.present()) data_date("n_end", e.end);
     if (e.sources != 0) {
       at.field = "sources";
       json_string_list(g_.list(e.sources));
@@ -637,8 +640,8 @@ class Writer {
         quote = &p;
     }
     cached(type_blocks_, r.type, [&] { data_text("e_type", g_.str(r.type), at); });
-    if (r.start.present()) data_text("e_start", r.start.to_string(), at);
-    if (r.end.present()) data_text("e_end", r.end.to_string(), at);
+    if (r.start.present()) data_date("e_start", r.start);
+    if (r.end.present()) data_date("e_end", r.end);
     if (r.role != kEmpty) {
       at.field = "role";
       data_text("e_role", g_.str(r.role), at);
@@ -683,7 +686,7 @@ class Writer {
   std::unordered_map<std::uint64_t, std::string> labels_;
   std::unordered_map<StrId, std::string> rel_labels_;
   // cached()'s: edges' label and type elements by type, source lists by list.
-  std::unordered_map<std::uint32_t, std::string> label_blocks_, type_blocks_, source_blocks_;
+  RenderedCache label_blocks_, type_blocks_, source_blocks_;
 };
 
 class GraphmlExporter final : public Exporter {
