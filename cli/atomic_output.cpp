@@ -147,6 +147,8 @@ PendingFile::~PendingFile() {
 
 std::ostream& PendingFile::stream() { return *stream_; }
 
+void PendingFile::write_on_this_thread() { buffer_->write_on_this_thread(); }
+
 void PendingFile::close() {
   if (closed_) return;
   closed_ = true;

@@ -43,6 +43,9 @@ class PendingOutput {
   virtual void close() = 0;
   /// Moves the finished temporary into place. Throws CliError (exit 3).
   virtual void commit() = 0;
+  /// Writes on the calling thread only (`--threads 0`), before anything is written; for a
+  /// file, whose large blocks otherwise go to the disk from a thread of their own.
+  virtual void write_on_this_thread() {}
   bool committed() const { return committed_; }
 
  protected:
@@ -71,6 +74,7 @@ class PendingFile final : public PendingOutput {
 
   /// Where to write the content.
   std::ostream& stream();
+  void write_on_this_thread() override;
   void close() override;
   void commit() override;
   const std::filesystem::path& temp_path() const { return temp_; }

@@ -1,5 +1,6 @@
 #include "cli/fd_stream.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -7,11 +8,23 @@
 namespace kgraph::cli {
 namespace {
 constexpr std::size_t kBufferSize = 1 << 18;
-}
 
-FdOutputBuffer::FdOutputBuffer(UniqueFd fd)
-    : owned_(std::move(fd)), fd_(owned_.get()), data_(kBufferSize) {
-  setp(data_.data(), data_.data() + data_.size());
+/// Whether `fd` is an empty regular file: what BlockWriter writes to.
+bool is_new_file(int fd) {
+  struct stat st {};
+  return ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0 &&
+         ::lseek(fd, 0, SEEK_CUR) == 0;
+}
+}  // namespace
+
+FdOutputBuffer::FdOutputBuffer(UniqueFd fd) : owned_(std::move(fd)), fd_(owned_.get()) {
+  if (is_new_file(fd_)) {
+    blocks_ = std::make_unique<BlockWriter>(fd_);
+    setp(blocks_->block(), blocks_->block() + BlockWriter::kBlockSize);
+  } else {
+    data_.resize(kBufferSize);
+    setp(data_.data(), data_.data() + data_.size());
+  }
 }
 
 FdOutputBuffer::FdOutputBuffer(int borrowed_fd) : fd_(borrowed_fd), data_(kBufferSize) {
@@ -20,7 +33,14 @@ FdOutputBuffer::FdOutputBuffer(int borrowed_fd) : fd_(borrowed_fd), data_(kBuffe
 
 FdOutputBuffer::~FdOutputBuffer() = default;  // unflushed data is dropped on purpose: see finish()
 
+int FdOutputBuffer::error() const {
+  if (error_ == 0 && blocks_) return blocks_->error();
+  return error_;
+}
+
 bool FdOutputBuffer::flush() {
+  // A block is handed over only when full: the file's blocks stay aligned for O_DIRECT.
+  if (blocks_) return error() == 0;
   const std::size_t n = static_cast<std::size_t>(pptr() - pbase());
   const bool ok = write_all(pbase(), n);
   setp(data_.data(), data_.data() + data_.size());
@@ -28,7 +48,12 @@ bool FdOutputBuffer::flush() {
 }
 
 int FdOutputBuffer::finish() {
-  if (!flush() && error_ == 0) error_ = EIO;
+  if (blocks_) {
+    if (error_ == 0) error_ = blocks_->finish(static_cast<std::size_t>(pptr() - pbase()));
+    setp(pbase(), pbase());  // nothing more goes in
+  } else if (!flush() && error_ == 0) {
+    error_ = EIO;
+  }
   if (owned_) {
     // fsync before the rename, so that a crash cannot leave an empty file under the target's
     // name. EINVAL/EROFS: the file (e.g. a pipe) cannot be synced, which is fine.
@@ -39,7 +64,16 @@ int FdOutputBuffer::finish() {
 }
 
 FdOutputBuffer::int_type FdOutputBuffer::overflow(int_type ch) {
-  if (!flush()) return traits_type::eof();
+  if (blocks_) {
+    if (pptr() == epptr()) {
+      // Nothing goes in after finish() closed the file, nor after a failed write.
+      if (!owned_ || error() != 0) return traits_type::eof();
+      char* next = blocks_->submit();
+      setp(next, next + BlockWriter::kBlockSize);
+    }
+  } else if (!flush()) {
+    return traits_type::eof();
+  }
   if (!traits_type::eq_int_type(ch, traits_type::eof())) {
     *pptr() = traits_type::to_char_type(ch);
     pbump(1);
@@ -50,7 +84,7 @@ FdOutputBuffer::int_type FdOutputBuffer::overflow(int_type ch) {
 int FdOutputBuffer::sync() { return flush() ? 0 : -1; }
 
 std::streamsize FdOutputBuffer::xsputn(const char* s, std::streamsize n) {
-  if (n > static_cast<std::streamsize>(data_.size()) / 2) {
+  if (!blocks_ && n > static_cast<std::streamsize>(data_.size()) / 2) {
     // Large writes go straight through once the buffer is empty.
     if (!flush() || !write_all(s, static_cast<std::size_t>(n))) return 0;
     return n;

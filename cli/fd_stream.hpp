@@ -1,10 +1,13 @@
 #pragma once
 /// A buffered output stream buffer over a POSIX file descriptor that remembers why a write
-/// failed (errno), which std::ofstream does not tell.
+/// failed (errno), which std::ofstream does not tell. A new regular file it owns is written
+/// by a BlockWriter (on a thread of its own, bypassing the page cache once it is large).
 
+#include <memory>
 #include <streambuf>
 #include <vector>
 
+#include "cli/block_writer.hpp"
 #include "cli/unique_fd.hpp"
 
 namespace kgraph::cli {
@@ -19,9 +22,14 @@ class FdOutputBuffer : public std::streambuf {
 
   int fd() const { return fd_; }
   /// errno of the first failed write, or 0.
-  int error() const { return error_; }
-  /// Writes out the buffer; false on failure (see error()).
+  int error() const;
+  /// Writes out the buffer, or hands it to the block writer; false on failure (see error()).
   bool flush();
+  /// Writes on the calling thread only (see BlockWriter::write_on_caller_thread); before the
+  /// first block is full.
+  void write_on_this_thread() {
+    if (blocks_) blocks_->write_on_caller_thread();
+  }
   /// Flushes, fsyncs and closes an owned descriptor; returns errno of the first failure or 0.
   int finish();
 
@@ -36,6 +44,7 @@ class FdOutputBuffer : public std::streambuf {
   UniqueFd owned_;
   int fd_;
   std::vector<char> data_;
+  std::unique_ptr<BlockWriter> blocks_;  // a new regular file's: its blocks are the buffer
   int error_ = 0;
 };
 

@@ -165,6 +165,7 @@ void OutputSet::write_all(const GraphView& view, const ExportOptions& options, P
     const Destination& d = destinations_[i];
     progress.step("writing " + (o.to_stdout ? std::string("standard output") : o.path.string()));
     writing(o.path, [&] {
+      if (options.threads <= 1) d.pending->write_on_this_thread();  // `--threads 0`
       if (d.directory)
         o.exporter->write_directory(view, *d.directory, options);
       else

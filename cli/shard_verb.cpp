@@ -72,11 +72,13 @@ OutputSpec folder_spec(const ParsedArgs& args, const Exporter& folder) {
 }
 
 /// Creates the file `path` and fills it; CliError (exit 3) naming `shown` if that fails.
-void write_file(const fs::path& path, const std::string& shown,
+/// `one_thread` (`--threads 0`): its blocks are written on this thread.
+void write_file(const fs::path& path, const std::string& shown, bool one_thread,
                 const std::function<void(std::ostream&)>& fill) {
   UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
   if (!fd) throw write_error(shown, std::strerror(errno));
   FdOutputBuffer buffer(std::move(fd));
+  if (one_thread) buffer.write_on_this_thread();
   std::ostream out(&buffer);
   fill(out);
   out.flush();
@@ -88,6 +90,7 @@ int run_shard(const ParsedArgs& args, Context& ctx) {
   const ShardFolder folder;
   const std::vector<OutputSpec> outputs{folder_spec(args, folder)};
   const std::uint32_t parts = parts_option(args);
+  const bool one_thread = threads_option(args) == 0;
   InputSession session(args, ctx);
   session.collect_inputs();
   check_outputs_against_inputs(
@@ -107,11 +110,11 @@ int run_shard(const ParsedArgs& args, Context& ctx) {
   for (std::uint32_t p = 0; p < parts; ++p) {
     const std::string shown = (outputs.front().path / shard_part_name(p)).string();
     session.progress().step("writing " + shown);
-    write_file(dir.path() / shard_part_name(p), shown,
+    write_file(dir.path() / shard_part_name(p), shown, one_thread,
                [&](std::ostream& out) { jsonl->write(partition.view(p), out, ExportOptions{}); });
   }
   write_file(dir.path() / kShardManifestName, (outputs.front().path / kShardManifestName).string(),
-             [&](std::ostream& out) { out << shard_manifest_text(parts); });
+             one_thread, [&](std::ostream& out) { out << shard_manifest_text(parts); });
   transaction.commit_all();
   session.progress().done();
   return exit_status::ok;

@@ -1,16 +1,15 @@
 #include "cli/atomic_output.hpp"
 
 #include <gtest/gtest.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
-#include <csignal>
 #include <thread>
 
 #include "cli/command_line.hpp"
+#include "cli/file_size_limit.hpp"
 #include "cli/special_files.hpp"
 #include "support/test_support.hpp"
 
@@ -140,23 +139,19 @@ TEST(AtomicOutput, TargetThatIsADirectory) {
 TEST(AtomicOutput, WriteErrorIsReportedAndCleanedUp) {
   // A file-size limit makes write() fail with EFBIG, as a full disk would with ENOSPC.
   const fs::path dir = make_temp_dir();
-  struct rlimit old {};
-  ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &old), 0);
-  auto* old_handler = std::signal(SIGXFSZ, SIG_IGN);
-  struct rlimit small = old;
-  small.rlim_cur = 4096;
-  ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
   std::string message;
-  const int status = status_of(
-      [&] {
-        OutputTransaction t;
-        PendingFile& f = t.add_file(dir / "big.txt");
-        f.stream() << std::string(1 << 20, 'x');
-        t.commit_all();
-      },
-      &message);
-  ::setrlimit(RLIMIT_FSIZE, &old);
-  std::signal(SIGXFSZ, old_handler);
+  int status = 0;
+  {
+    const test::FileSizeLimit limit(4096);
+    status = status_of(
+        [&] {
+          OutputTransaction t;
+          PendingFile& f = t.add_file(dir / "big.txt");
+          f.stream() << std::string(1 << 20, 'x');
+          t.commit_all();
+        },
+        &message);
+  }
   EXPECT_EQ(status, exit_status::io);
   EXPECT_EQ(message, "cannot write " + (dir / "big.txt").string() + ": File too large");
   EXPECT_TRUE(names_in(dir).empty());
