@@ -18,6 +18,7 @@
 #include "exporters/property_columns.hpp"
 #include "exporters/rendered_cache.hpp"
 #include "exporters/rendered_fields.hpp"
+#include "exporters/text_buffer.hpp"
 #include "exporters/xml_text.hpp"
 #include "graph/diagnostics.hpp"
 #include "graph/graph_view.hpp"
@@ -154,7 +155,7 @@ constexpr std::int64_t kMaxExactInteger = std::int64_t{1}
 class Writer {
  public:
   Writer(const GraphView& view, std::ostream& out) : view_(view), g_(view.graph()), out_(out) {
-    buf_.reserve(kOutputBlockBytes + (kOutputBlockBytes >> 2));
+    buf_.reserve_more(kOutputBlockBytes + (kOutputBlockBytes >> 2));
     id_key_ = g_.strings().find("id");
     quote_key_ = g_.strings().find("quote");
   }
@@ -198,16 +199,16 @@ class Writer {
     // Nodes, then edges, in chunks formatted by copies of this writer (each with its own
     // buffers and caches) while this thread writes the chunks before them.
     const auto nodes = [writer = *this](std::size_t first, std::size_t last,
-                                        std::string& text) mutable {
+                                        TextBuffer& text) mutable {
       writer.format(&Writer::write_node, first, last, text);
     };
     const auto edges = [writer = *this](std::size_t first, std::size_t last,
-                                        std::string& text) mutable {
+                                        TextBuffer& text) mutable {
       writer.format(&Writer::write_edge, first, last, text);
     };
-    write_in_order(out_, view_.entities().size(), threads_, nodes);
+    write_in_order<TextBuffer>(out_, view_.entities().size(), threads_, nodes);
     if (!out_) return;
-    write_in_order(out_, view_.relations().size(), threads_, edges);
+    write_in_order<TextBuffer>(out_, view_.relations().size(), threads_, edges);
     if (!out_) return;
     buf_ += "  </graph>\n</graphml>\n";
     flush();
@@ -364,7 +365,8 @@ class Writer {
   // A date: digits and hyphens, which XML takes as they are.
   void data_date(std::string_view key, const PartialDate& date) {
     data_open(key);
-    buf_ += date.to_string();
+    buf_.reserve_more(PartialDate::kMaxChars);
+    buf_.commit(buf_.tail() + date.write(buf_.tail()));
     data_close();
   }
 
@@ -375,13 +377,15 @@ class Writer {
     data_close();
   }
 
-  void append_integer(std::string& out, std::int64_t i) {
+  template <class Out>
+  static void append_integer(Out& out, std::int64_t i) {
     char b[24];
     auto [end, ec] = std::to_chars(b, b + sizeof b, i);
-    out.append(b, end);
+    out.append(b, static_cast<std::size_t>(end - b));
   }
 
-  void append_real(std::string& out, double d) {
+  template <class Out>
+  static void append_real(Out& out, double d) {
     if (std::isnan(d))
       out += "NaN";
     else if (std::isinf(d))
@@ -568,14 +572,23 @@ class Writer {
   /// The text `render` appends to the buffer, appended from `cache` (by `key`) from the second
   /// time on. Edges repeat a few types and source lists millions of times.
   template <class Render>
-  void cached(RenderedCache& cache, std::uint32_t key, Render&& render) {
+  void cached(RenderedCache& cache, std::uint64_t key, Render&& render) {
     if (const auto text = cache.find(key)) {
       buf_ += *text;
       return;
     }
     const std::size_t start = buf_.size();
     render();
-    cache.keep(key, std::string_view(buf_).substr(start));
+    cache.keep(key, buf_.view().substr(start));
+  }
+
+  // The rendered id of node `index`: a fixed-size copy when it is short, as most are.
+  void node_id(std::uint32_t index) {
+    buf_.reserve_more(EntityFields::kPutBytes);
+    if (char* end = node_ids_->put(buf_.tail(), index))
+      buf_.commit(end);
+    else
+      buf_ += node_ids_->get(index);
   }
 
   void write_node(std::uint32_t position) {
@@ -584,11 +597,12 @@ class Writer {
     Context at{true, index, "id"};
     const std::string_view id = g_.str(e.id);
     buf_ += "    <node id=\"";
-    buf_.append(node_ids_->get(index));
+    node_id(index);
     buf_ += "\">\n";
     data_text("n_id", id, at);
     at.field = "type";
-    data_text("n_type", type_name(e.type), at);
+    cached(node_type_blocks_, static_cast<std::uint64_t>(e.type),
+           [&] { data_text("n_type", type_name(e.type), at); });
     if (e.kind != kEmpty) {
       at.field = "kind";
       data_text("n_kind", g_.str(e.kind), at);
@@ -604,11 +618,14 @@ class Writer {
     if (e.end.present()) data_date("n_end", e.end);
     if (e.sources != 0) {
       at.field = "sources";
-      json_string_list(g_.list(e.sources));
-      data_json("n_sources", at);
+      cached(node_source_blocks_, e.sources, [&] {
+        json_string_list(g_.list(e.sources));
+        data_json("n_sources", at);
+      });
     }
     at.field = "kind";
-    data_text("labels", labels_of(e), at);
+    cached(labels_blocks_, std::uint64_t{static_cast<std::uint8_t>(e.type)} << 32 | e.kind,
+           [&] { data_text("labels", labels_of(e), at); });
     for (const Property& p : e.properties)
       property(node_keys_[node_index_.find(p.key)->second], p, at);
     buf_ += "    </node>\n";
@@ -626,9 +643,9 @@ class Writer {
     if (position + kAhead < view_.relations().size())
       node_ids_->prefetch(g_.relations()[view_.relations()[position + kAhead]].to);
     buf_ += "\" source=\"";
-    buf_.append(node_ids_->get(r.from));
+    node_id(r.from);
     buf_ += "\" target=\"";
-    buf_.append(node_ids_->get(r.to));
+    node_id(r.to);
     buf_ += "\">\n";
     // Neo4j APOC reads the relationship type from the first data element only.
     cached(label_blocks_, r.type, [&] { data_text("label", rel_label_of(r.type), at); });
@@ -664,20 +681,23 @@ class Writer {
 
   /// Appends items [first, last) of the view's entities or relations to `text`.
   void format(void (Writer::*element)(std::uint32_t position), std::size_t first, std::size_t last,
-              std::string& text) {
+              TextBuffer& text) {
     buf_.swap(text);
     for (std::size_t i = first; i < last; ++i) (this->*element)(static_cast<std::uint32_t>(i));
     buf_.swap(text);
   }
 
-  void flush() { write_out(buf_, out_); }
+  void flush() {
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
+  }
 
   const GraphView& view_;
   const KnowledgeGraph& g_;
   std::ostream& out_;
   unsigned threads_ = 1;
   const EntityFields* node_ids_ = nullptr;  // while write() runs
-  std::string buf_;
+  TextBuffer buf_;
   std::string scratch_;
   StrId id_key_ = StringPool::kMissing;
   StrId quote_key_ = StringPool::kMissing;
@@ -685,8 +705,10 @@ class Writer {
   std::unordered_map<StrId, std::uint32_t> node_index_, edge_index_;
   std::unordered_map<std::uint64_t, std::string> labels_;
   std::unordered_map<StrId, std::string> rel_labels_;
-  // cached()'s: edges' label and type elements by type, source lists by list.
+  // cached()'s: edges' label and type elements by type, source lists by list; nodes' type
+  // elements by type, source lists by list, labels by type and kind.
   RenderedCache label_blocks_, type_blocks_, source_blocks_;
+  RenderedCache node_type_blocks_, node_source_blocks_, labels_blocks_;
 };
 
 class GraphmlExporter final : public Exporter {

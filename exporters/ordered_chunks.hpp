@@ -30,13 +30,15 @@ inline constexpr std::size_t kChunkItems = 4096;
 /// [first, last) to `text` (so that caches it keeps are its own). `threads` <= 1 formats on
 /// the calling thread. An exception a formatter throws is rethrown here, the first in item
 /// order, as on one thread; the stream's state tells a failed write (the rest is skipped).
-template <class Formatter>
+/// `Text` is the chunks' buffer: std::string, or anything with data(), size(), clear() and
+/// swap() (TextBuffer).
+template <class Text = std::string, class Formatter>
 void write_in_order(std::ostream& out, std::size_t count, unsigned threads,
                     const Formatter& formatter, std::size_t chunk = kChunkItems) {
   const std::size_t chunks = (count + chunk - 1) / chunk;
   if (threads <= 1 || chunks <= 1) {
     Formatter f = formatter;
-    std::string text;
+    Text text;
     for (std::size_t c = 0; c < chunks && out; ++c) {
       text.clear();
       f(c * chunk, std::min(count, (c + 1) * chunk), text);
@@ -46,7 +48,7 @@ void write_in_order(std::ostream& out, std::size_t count, unsigned threads,
   }
 
   struct Slot {
-    std::string text;
+    Text text;
     std::exception_ptr error;
     bool ready = false;
   };
@@ -66,7 +68,7 @@ void write_in_order(std::ostream& out, std::size_t count, unsigned threads,
       const std::size_t c = next.fetch_add(1);
       if (c >= chunks) return;
       Slot& slot = slots[c % ring];
-      std::string text;
+      Text text;
       {
         std::unique_lock lock(mutex);
         changed.wait(lock, [&] { return stop || c < written + ring; });

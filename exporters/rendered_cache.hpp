@@ -1,6 +1,6 @@
 #pragma once
-/// Texts rendered once and copied from then on, by a 32-bit key (a relation type, a list of
-/// sources): a GraphML file of millions of edges repeats a handful of types and a few thousand
+/// Texts rendered once and copied from then on, by a 64-bit key (a relation type, a list of
+/// sources, an entity type and kind): a GraphML file of millions of edges repeats a handful of types and a few thousand
 /// source lists, and rendering escapes and checks the same text each time. An open-addressing
 /// table of {key, place in one arena} slots, so that the lookup on every edge is a multiply
 /// and, mostly, one slot (a std::unordered_map took a division and two dependent loads).
@@ -25,7 +25,7 @@ class RenderedCache {
       : max_entries_(max_entries) {}
 
   /// The text kept for `key`.
-  std::optional<std::string_view> find(std::uint32_t key) const {
+  std::optional<std::string_view> find(std::uint64_t key) const {
     if (slots_.empty()) return std::nullopt;
     for (std::size_t i = home(key);; i = (i + 1) & (slots_.size() - 1)) {
       const Slot& s = slots_[i];
@@ -36,7 +36,7 @@ class RenderedCache {
 
   /// Keeps `text` for `key` (not yet kept), unless the cache is full or the arena would pass
   /// 4 GiB.
-  void keep(std::uint32_t key, std::string_view text) {
+  void keep(std::uint64_t key, std::string_view text) {
     if (count_ >= max_entries_ || arena_.size() + text.size() >= kEmpty) return;
     if ((count_ + 1) * 2 > slots_.size()) grow();
     Slot s{key, static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(text.size())};
@@ -50,12 +50,12 @@ class RenderedCache {
  private:
   static constexpr std::uint32_t kEmpty = UINT32_MAX;  // as a slot's length
   struct Slot {
-    std::uint32_t key = 0;
+    std::uint64_t key = 0;
     std::uint32_t offset = 0;
     std::uint32_t length = kEmpty;
   };
 
-  std::size_t home(std::uint32_t key) const {
+  std::size_t home(std::uint64_t key) const {
     // Fibonacci hashing: keys are small consecutive numbers, the top bits spread them.
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
   }

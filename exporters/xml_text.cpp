@@ -98,7 +98,8 @@ const unsigned char* skip_plain(const unsigned char* begin, const unsigned char*
 
 // Scans (and, when `out` is given, escapes) `text`. With `cdata_tail`, trailing spaces are
 // written as a CDATA section.
-TextCheck scan(std::string* out, std::string_view text, bool cdata_tail) {
+template <class Out>
+TextCheck scan(Out* out, std::string_view text, bool cdata_tail) {
   std::size_t body = text.size();
   if (cdata_tail)
     while (body > 0 && text[body - 1] == ' ') --body;
@@ -192,7 +193,11 @@ TextCheck append_element_text(std::string& out, std::string_view text) {
   return scan(&out, text, true);
 }
 
-TextCheck check_text(std::string_view text) { return scan(nullptr, text, false); }
+TextCheck append_element_text(TextBuffer& out, std::string_view text) {
+  return scan(&out, text, true);
+}
+
+TextCheck check_text(std::string_view text) { return scan<std::string>(nullptr, text, false); }
 
 std::string describe(const TextCheck& check, std::string_view text) {
   char buf[96];

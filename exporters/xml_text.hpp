@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "exporters/text_buffer.hpp"
+
 namespace kgraph::xml {
 
 /// Why a text cannot be written as XML 1.0.
@@ -41,6 +43,7 @@ TextCheck append_escaped(std::string& out, std::string_view text);
 /// (`a<![CDATA[  ]]>`), since some readers trim a trailing space even when it was written as
 /// a character reference.
 TextCheck append_element_text(std::string& out, std::string_view text);
+TextCheck append_element_text(TextBuffer& out, std::string_view text);
 
 /// Whether `text` can be written by append_escaped.
 TextCheck check_text(std::string_view text);

@@ -39,38 +39,41 @@ std::optional<PartialDate> parse_partial_date(std::string_view s) {
 }
 
 std::string PartialDate::to_string() const {
+  char buf[kMaxChars];
+  return std::string(buf, write(buf));
+}
+
+std::size_t PartialDate::write(char* out) const {
   const DatePrecision p = precision();
-  if (p == DatePrecision::none) return {};
+  if (p == DatePrecision::none) return 0;
   if (year > 9999) {  // not from parse_partial_date, which reads four digits
-    char buf[24];
-    const int n = p == DatePrecision::year ? std::snprintf(buf, sizeof buf, "%04d", year)
+    const int n = p == DatePrecision::year ? std::snprintf(out, kMaxChars, "%04d", year)
                   : p == DatePrecision::month
-                      ? std::snprintf(buf, sizeof buf, "%04d-%02d", year, month)
-                      : std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-    return std::string(buf, static_cast<std::size_t>(n));
+                      ? std::snprintf(out, kMaxChars, "%04d-%02d", year, month)
+                      : std::snprintf(out, kMaxChars, "%04d-%02d-%02d", year, month, day);
+    return static_cast<std::size_t>(n);
   }
   // By hand rather than by snprintf: every dated element of every export comes here, and
   // parsing the format was a measurable part of writing GraphML.
-  char buf[10];
   const auto two_digits = [](char* at, unsigned v) {
     at[0] = static_cast<char>('0' + v / 10 % 10);
     at[1] = static_cast<char>('0' + v % 10);
   };
   const auto y = static_cast<unsigned>(year);
-  two_digits(buf, y / 100);
-  two_digits(buf + 2, y % 100);
+  two_digits(out, y / 100);
+  two_digits(out + 2, y % 100);
   std::size_t n = 4;
   if (p != DatePrecision::year) {
-    buf[4] = '-';
-    two_digits(buf + 5, month);
+    out[4] = '-';
+    two_digits(out + 5, month);
     n = 7;
   }
   if (p == DatePrecision::day) {
-    buf[7] = '-';
-    two_digits(buf + 8, day);
+    out[7] = '-';
+    two_digits(out + 8, day);
     n = 10;
   }
-  return std::string(buf, n);
+  return n;
 }
 
 std::uint32_t PartialDate::first_day() const {

@@ -1,6 +1,7 @@
 #pragma once
 /// ISO 8601 calendar dates at reduced precision: `2006`, `2006-09`, `2006-09-19`.
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,6 +25,10 @@ struct PartialDate {
   }
   /// The text it was written as, e.g. "2006-09"; empty when absent.
   std::string to_string() const;
+  /// Bytes write() may need.
+  static constexpr std::size_t kMaxChars = 24;
+  /// Writes to_string()'s text to `out`, which has room for kMaxChars, and returns its length.
+  std::size_t write(char* out) const;
   /// First and last day the date covers, as yyyymmdd numbers, for overlap tests.
   std::uint32_t first_day() const;
   std::uint32_t last_day() const;

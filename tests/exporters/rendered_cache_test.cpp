@@ -28,6 +28,18 @@ TEST(RenderedCache, FindsWhatWasKeptAndNothingElse) {
   EXPECT_FALSE(cache.find(UINT32_MAX - 1));
 }
 
+TEST(RenderedCache, KeysDifferingOnlyInTheirHighHalfAreApart) {
+  RenderedCache cache;
+  const std::uint64_t high = std::uint64_t{3} << 32;
+  cache.keep(7, "low");
+  cache.keep(high | 7, "high");
+  ASSERT_TRUE(cache.find(7));
+  ASSERT_TRUE(cache.find(high | 7));
+  EXPECT_EQ(*cache.find(7), "low");
+  EXPECT_EQ(*cache.find(high | 7), "high");
+  EXPECT_FALSE(cache.find(std::uint64_t{1} << 32 | 7));
+}
+
 TEST(RenderedCache, EmptyTextIsKept) {
   RenderedCache cache;
   cache.keep(5, "");
