@@ -591,6 +591,29 @@ class Writer {
       buf_ += node_ids_->get(index);
   }
 
+  /// A list of sources as JSON text: what json_string_list() and data_json() write, from
+  /// each source's escaped literal, rendered once per source. Millions of elements name a few
+  /// thousand sources in hundreds of thousands of combinations: too many lists to keep, few
+  /// sources. XML escaping is the same piece by piece, as every literal starts and ends with
+  /// a quote (escaping treats a leading space, a space after a space and trailing spaces
+  /// apart).
+  void data_source_list(std::string_view key, ListId list, const Context& at) {
+    data_open(key);
+    buf_ += '[';
+    bool first = true;
+    for (StrId source : g_.list(list)) {
+      if (!first) buf_ += ',';
+      first = false;
+      cached(source_literals_, source, [&] {
+        scratch_.clear();
+        append_json_string(scratch_, g_.str(source));
+        text(scratch_, at);
+      });
+    }
+    buf_ += ']';
+    data_close();
+  }
+
   void write_node(std::uint32_t position) {
     const std::uint32_t index = view_.entities()[position];
     const Entity& e = g_.entities()[index];
@@ -618,10 +641,7 @@ class Writer {
     if (e.end.present()) data_date("n_end", e.end);
     if (e.sources != 0) {
       at.field = "sources";
-      cached(node_source_blocks_, e.sources, [&] {
-        json_string_list(g_.list(e.sources));
-        data_json("n_sources", at);
-      });
+      data_source_list("n_sources", e.sources, at);
     }
     at.field = "kind";
     cached(labels_blocks_, std::uint64_t{static_cast<std::uint8_t>(e.type)} << 32 | e.kind,
@@ -666,10 +686,7 @@ class Writer {
     if (quote) property(*edge_builtin(quote_key_), *quote, at);
     if (r.sources != 0) {
       at.field = "sources";
-      cached(source_blocks_, r.sources, [&] {
-        json_string_list(g_.list(r.sources));
-        data_json("e_sources", at);
-      });
+      data_source_list("e_sources", r.sources, at);
     }
     for (const Property& p : props)
       if (p.key != id_key_ && p.key != quote_key_)
@@ -705,10 +722,11 @@ class Writer {
   std::unordered_map<StrId, std::uint32_t> node_index_, edge_index_;
   std::unordered_map<std::uint64_t, std::string> labels_;
   std::unordered_map<StrId, std::string> rel_labels_;
-  // cached()'s: edges' label and type elements by type, source lists by list; nodes' type
-  // elements by type, source lists by list, labels by type and kind.
-  RenderedCache label_blocks_, type_blocks_, source_blocks_;
-  RenderedCache node_type_blocks_, node_source_blocks_, labels_blocks_;
+  // cached()'s: edges' label and type elements by type; nodes' type elements by type, labels
+  // by type and kind.
+  RenderedCache label_blocks_, type_blocks_, node_type_blocks_, labels_blocks_;
+  // source_literal()'s: each source's id as an escaped JSON string.
+  RenderedCache source_literals_;
 };
 
 class GraphmlExporter final : public Exporter {
