@@ -618,6 +618,17 @@ class Writer {
     const std::uint32_t index = view_.entities()[position];
     const Entity& e = g_.entities()[index];
     Context at{true, index, "id"};
+    // Source lists are anywhere in the pool: fetched ahead, as for edges.
+    constexpr std::uint32_t kAhead = 16, kNear = 8;
+    const auto& order = view_.entities();
+    if (position + kAhead < order.size()) {
+      const ListId ahead = g_.entities()[order[position + kAhead]].sources;
+      if (ahead != 0) g_.lists().prefetch_offsets(ahead);
+    }
+    if (position + kNear < order.size()) {
+      const ListId near = g_.entities()[order[position + kNear]].sources;
+      if (near != 0) g_.lists().prefetch_items(near);
+    }
     const std::string_view id = g_.str(e.id);
     buf_ += "    <node id=\"";
     node_id(index);
@@ -658,10 +669,19 @@ class Writer {
     Context at{false, index, "type"};
     buf_ += "    <edge id=\"e";
     append_integer(buf_, position);
-    // The targets are anywhere in the graph: fetch the one this many edges on will read.
-    constexpr std::uint32_t kAhead = 16;
-    if (position + kAhead < view_.relations().size())
-      node_ids_->prefetch(g_.relations()[view_.relations()[position + kAhead]].to);
+    // The targets and the source lists are anywhere in the graph: fetch what the edges this
+    // many on will read (a list's place first, its items once the place has come).
+    constexpr std::uint32_t kAhead = 16, kNear = 8;
+    const auto& order = view_.relations();
+    if (position + kAhead < order.size()) {
+      const Relation& ahead = g_.relations()[order[position + kAhead]];
+      node_ids_->prefetch(ahead.to);
+      if (ahead.sources != 0) g_.lists().prefetch_offsets(ahead.sources);
+    }
+    if (position + kNear < order.size()) {
+      const Relation& near = g_.relations()[order[position + kNear]];
+      if (near.sources != 0) g_.lists().prefetch_items(near.sources);
+    }
     buf_ += "\" source=\"";
     node_id(r.from);
     buf_ += "\" target=\"";
