@@ -618,16 +618,24 @@ class Writer {
     const std::uint32_t index = view_.entities()[position];
     const Entity& e = g_.entities()[index];
     Context at{true, index, "id"};
-    // Source lists are anywhere in the pool: fetched ahead, as for edges.
+    // The id's and the name's texts, the source list and the properties are anywhere in
+    // memory: fetched ahead, as for edges (where each is kept 16 nodes on, the thing itself 8
+    // on).
     constexpr std::uint32_t kAhead = 16, kNear = 8;
     const auto& order = view_.entities();
+    const StringPool& strings = g_.strings();
     if (position + kAhead < order.size()) {
-      const ListId ahead = g_.entities()[order[position + kAhead]].sources;
-      if (ahead != 0) g_.lists().prefetch_offsets(ahead);
+      const Entity& ahead = g_.entities()[order[position + kAhead]];
+      strings.prefetch(ahead.id);
+      strings.prefetch(ahead.name);
+      if (ahead.sources != 0) g_.lists().prefetch_offsets(ahead.sources);
     }
     if (position + kNear < order.size()) {
-      const ListId near = g_.entities()[order[position + kNear]].sources;
-      if (near != 0) g_.lists().prefetch_items(near);
+      const Entity& near = g_.entities()[order[position + kNear]];
+      strings.prefetch_text(near.id);
+      strings.prefetch_text(near.name);
+      if (near.sources != 0) g_.lists().prefetch_items(near.sources);
+      if (!near.properties.empty()) __builtin_prefetch(near.properties.data());
     }
     const std::string_view id = g_.str(e.id);
     buf_ += "    <node id=\"";
