@@ -235,7 +235,20 @@ class Writer {
     const auto& entities = g_.entities();
     for (std::uint32_t e : view_.entities()) gather(entities[e].properties, node_stats);
     const auto& relations = g_.relations();
-    for (std::uint32_t r : view_.relations()) gather(g_.properties_of(relations[r]), edge_stats);
+    // Property lists are anywhere in memory: each fetched 16 relations ahead, its items 8 ahead.
+    const auto& order = view_.relations();
+    constexpr std::size_t kAhead = 16, kNear = 8;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      if (i + kAhead < order.size()) {
+        const Relation& ahead = relations[order[i + kAhead]];
+        if (ahead.properties != 0) __builtin_prefetch(&g_.properties_of(ahead));
+      }
+      if (i + kNear < order.size()) {
+        const Relation& near = relations[order[i + kNear]];
+        if (near.properties != 0) __builtin_prefetch(g_.properties_of(near).data());
+      }
+      gather(g_.properties_of(relations[order[i]]), edge_stats);
+    }
 
     node_keys_ = make_keys(node_stats, true);
     edge_keys_ = make_keys(edge_stats, false);
