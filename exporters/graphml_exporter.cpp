@@ -235,18 +235,9 @@ class Writer {
     const auto& entities = g_.entities();
     for (std::uint32_t e : view_.entities()) gather(entities[e].properties, node_stats);
     const auto& relations = g_.relations();
-    // Property lists are anywhere in memory: each fetched 16 relations ahead, its items 8 ahead.
     const auto& order = view_.relations();
-    constexpr std::size_t kAhead = 16, kNear = 8;
     for (std::size_t i = 0; i < order.size(); ++i) {
-      if (i + kAhead < order.size()) {
-        const Relation& ahead = relations[order[i + kAhead]];
-        if (ahead.properties != 0) __builtin_prefetch(&g_.properties_of(ahead));
-      }
-      if (i + kNear < order.size()) {
-        const Relation& near = relations[order[i + kNear]];
-        if (near.properties != 0) __builtin_prefetch(g_.properties_of(near).data());
-      }
+      prefetch_edges_ahead(i, false);
       gather(g_.properties_of(relations[order[i]]), edge_stats);
     }
 
@@ -567,21 +558,6 @@ class Writer {
     buf_ += "</data>\n";
   }
 
-  const std::string& labels_of(const Entity& e) {
-    const std::uint64_t k = (std::uint64_t{static_cast<std::uint8_t>(e.type)} << 32) | e.kind;
-    auto it = labels_.find(k);
-    if (it == labels_.end())
-      it = labels_.emplace(k, graphml::neo4j_labels(e.type, g_.str(e.kind))).first;
-    return it->second;
-  }
-
-  const std::string& rel_label_of(StrId type) {
-    auto it = rel_labels_.find(type);
-    if (it == rel_labels_.end())
-      it = rel_labels_.emplace(type, graphml::neo4j_relationship_type(g_.str(type))).first;
-    return it->second;
-  }
-
   /// The text `render` appends to the buffer, appended from `cache` (by `key`) from the second
   /// time on. Edges repeat a few types and source lists millions of times.
   template <class Render>
@@ -677,10 +653,31 @@ class Writer {
     }
     at.field = "kind";
     cached(labels_blocks_, std::uint64_t{static_cast<std::uint8_t>(e.type)} << 32 | e.kind,
-           [&] { data_text("labels", labels_of(e), at); });
+           [&] { data_text("labels", graphml::neo4j_labels(e.type, g_.str(e.kind)), at); });
     for (const Property& p : e.properties)
       property(node_keys_[node_index_.find(p.key)->second], p, at);
     buf_ += "    </node>\n";
+  }
+
+  /// Starts loading what the edges a few positions after `position` will read, which is
+  /// anywhere in the graph: 16 on, where each property list (and, for writing, each source
+  /// list and target id) is kept; 8 on, the lists' items, their places having come by then.
+  void prefetch_edges_ahead(std::size_t position, bool writing) const {
+    constexpr std::size_t kAhead = 16, kNear = 8;
+    const auto& order = view_.relations();
+    if (position + kAhead < order.size()) {
+      const Relation& ahead = g_.relations()[order[position + kAhead]];
+      if (ahead.properties != 0) __builtin_prefetch(&g_.properties_of(ahead));
+      if (writing) {
+        node_ids_->prefetch(ahead.to);
+        if (ahead.sources != 0) g_.lists().prefetch_offsets(ahead.sources);
+      }
+    }
+    if (position + kNear < order.size()) {
+      const Relation& near = g_.relations()[order[position + kNear]];
+      if (near.properties != 0) __builtin_prefetch(g_.properties_of(near).data());
+      if (writing && near.sources != 0) g_.lists().prefetch_items(near.sources);
+    }
   }
 
   void write_edge(std::uint32_t position) {
@@ -690,29 +687,15 @@ class Writer {
     Context at{false, index, "type"};
     buf_ += "    <edge id=\"e";
     append_integer(buf_, position);
-    // The targets, the property lists and the source lists are anywhere in the graph: fetch
-    // what the edges this many on will read (a list's place first, its items once the place
-    // has come).
-    constexpr std::uint32_t kAhead = 16, kNear = 8;
-    const auto& order = view_.relations();
-    if (position + kAhead < order.size()) {
-      const Relation& ahead = g_.relations()[order[position + kAhead]];
-      node_ids_->prefetch(ahead.to);
-      if (ahead.properties != 0) __builtin_prefetch(&g_.properties_of(ahead));
-      if (ahead.sources != 0) g_.lists().prefetch_offsets(ahead.sources);
-    }
-    if (position + kNear < order.size()) {
-      const Relation& near = g_.relations()[order[position + kNear]];
-      if (near.properties != 0) __builtin_prefetch(g_.properties_of(near).data());
-      if (near.sources != 0) g_.lists().prefetch_items(near.sources);
-    }
+    prefetch_edges_ahead(position, true);
     buf_ += "\" source=\"";
     node_id(r.from);
     buf_ += "\" target=\"";
     node_id(r.to);
     buf_ += "\">\n";
     // Neo4j APOC reads the relationship type from the first data element only.
-    cached(label_blocks_, r.type, [&] { data_text("label", rel_label_of(r.type), at); });
+    cached(label_blocks_, r.type,
+           [&] { data_text("label", graphml::neo4j_relationship_type(g_.str(r.type)), at); });
     const Property* quote = nullptr;
     for (const Property& p : props) {
       if (p.key == id_key_)
@@ -748,10 +731,7 @@ class Writer {
     buf_.swap(text);
   }
 
-  void flush() {
-    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-    buf_.clear();
-  }
+  void flush() { write_out(buf_, out_); }
 
   const GraphView& view_;
   const KnowledgeGraph& g_;
@@ -764,8 +744,6 @@ class Writer {
   StrId quote_key_ = StringPool::kMissing;
   std::vector<PropertyKey> node_keys_, edge_keys_;
   std::unordered_map<StrId, std::uint32_t> node_index_, edge_index_;
-  std::unordered_map<std::uint64_t, std::string> labels_;
-  std::unordered_map<StrId, std::string> rel_labels_;
   // cached()'s: edges' label and type elements by type; nodes' type elements by type, labels
   // by type and kind.
   RenderedCache label_blocks_, type_blocks_, node_type_blocks_, labels_blocks_;

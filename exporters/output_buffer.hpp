@@ -11,8 +11,9 @@ namespace kgraph {
 /// How much text an exporter gathers before writing it out.
 inline constexpr std::size_t kOutputBlockBytes = std::size_t{1} << 20;
 
-/// Writes all of `buffer` to `out` and empties it.
-inline void write_out(std::string& buffer, std::ostream& out) {
+/// Writes all of `buffer` (a std::string or a TextBuffer) to `out` and empties it.
+template <class Buffer>
+void write_out(Buffer& buffer, std::ostream& out) {
   out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   buffer.clear();
 }
