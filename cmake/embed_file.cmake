@@ -17,23 +17,37 @@ if(CMAKE_SCRIPT_MODE_FILE)
       message(FATAL_ERROR "embed_file.cmake: -D${arg}=... is missing")
     endif()
   endforeach()
-  file(READ "${INPUT}" hex HEX)
-  # Sixteen bytes a line: "\x7b\x0a...". A hexadecimal escape ends at the next backslash, and
-  # unlike numbers in a char array, bytes over 0x7f are no narrowing error.
-  string(LENGTH "${hex}" length)
+  # Read and converted 4 KiB at a time: a regular expression over a whole large file (the viewer
+  # bundle, 180 KB) overflows CMake's stack, and cutting sixteen bytes at a time out of one
+  # string of the whole file takes time that grows with its square (20 s for the bundle).
+  file(SIZE "${INPUT}" size)
   set(bytes "")
-  set(at 0)
-  while(at LESS length)
-    string(SUBSTRING "${hex}" ${at} 32 line)
-    # Checked a line at a time: one regular expression over a whole large file (the viewer
-    # bundle, 170 KB) overflows CMake's stack.
-    if(line MATCHES "^(..)*00")
-      message(FATAL_ERROR "embed_file.cmake: ${INPUT} holds a NUL byte; it cannot be a C string")
+  set(offset 0)
+  while(offset LESS size)
+    file(READ "${INPUT}" hex OFFSET ${offset} LIMIT 4096 HEX)
+    # Each byte as "\xhh": a hexadecimal escape ends at the next backslash, and unlike numbers
+    # in a char array, bytes over 0x7f are no narrowing error.
+    string(REGEX REPLACE "(..)" "\\\\x\\1" escaped "${hex}")
+    # Sixteen bytes (64 characters) a line; a chunk is a whole number of lines but the last.
+    string(REGEX REPLACE "(................................................................)"
+           "    \"\\1\"\n" lines "${escaped}")
+    string(LENGTH "${escaped}" escaped_length)
+    math(EXPR tail "${escaped_length} % 64")
+    if(tail GREATER 0)
+      string(LENGTH "${lines}" lines_length)
+      math(EXPR kept "${lines_length} - ${tail}")
+      string(SUBSTRING "${lines}" ${kept} -1 last)
+      string(SUBSTRING "${lines}" 0 ${kept} lines)
+      string(APPEND lines "    \"${last}\"\n")
     endif()
-    string(REGEX REPLACE "(..)" "\\\\x\\1" line "${line}")
-    string(APPEND bytes "    \"${line}\"\n")
-    math(EXPR at "${at} + 32")
+    string(APPEND bytes "${lines}")
+    math(EXPR offset "${offset} + 4096")
   endwhile()
+  # Every byte is written "\xhh", so "\x00" can only be a NUL byte.
+  string(FIND "${bytes}" "\\x00" nul)
+  if(NOT nul EQUAL -1)
+    message(FATAL_ERROR "embed_file.cmake: ${INPUT} holds a NUL byte; it cannot be a C string")
+  endif()
   cmake_path(GET INPUT FILENAME input_name)
   file(WRITE "${OUTPUT}.tmp"
     "// Generated from ${input_name} by cmake/embed_file.cmake; do not edit.\n"
