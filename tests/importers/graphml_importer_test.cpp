@@ -21,7 +21,9 @@ constexpr std::string_view kHead = R"(<graphml xmlns="http://graphml.graphdrawin
 
 // Line 1 is the <graphml> start tag; `body` starts on line 2.
 std::string doc(std::string_view body) {
-  return std::string(kHead) + "\n" + std::string(body) + "\n</graphml>\n";
+  std::string text(kHead);
+  text.append("\n").append(body).append("\n</graphml>\n");
+  return text;
 }
 
 // ---- kgraph's own GraphML ------------------------------------------------------------------
