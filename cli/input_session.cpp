@@ -135,33 +135,37 @@ bool InputSession::read_into(GraphBuilder& builder) {
   return true;
 }
 
-std::optional<KnowledgeGraph> InputSession::read(Schema schema) {
+template <typename Finish>
+auto InputSession::read_and_finish(Schema schema, std::string_view step, Finish finish)
+    -> decltype(finish(std::declval<GraphBuilder&>())) {
   GraphBuilder builder(std::move(schema), diags_);
   if (!read_into(builder)) return std::nullopt;
-  std::optional<KnowledgeGraph> graph;
+  decltype(finish(builder)) result;
   if (!diags_.too_many_errors()) {
-    progress_->step("checking " + std::to_string(builder.records()) + " records");
+    progress_->step(std::string(step) + " " + std::to_string(builder.records()) + " records");
     const PhaseTimer finishing(ctx_.err, "finish");
-    graph = builder.finish(finish_helpers_);
+    result = finish(builder);
   }
   progress_->done();
   print_diagnostics();
   if (diags_.has_errors()) return std::nullopt;
-  return graph;
+  return result;
+}
+
+std::optional<KnowledgeGraph> InputSession::read(Schema schema) {
+  return read_and_finish(std::move(schema), "checking",
+                         [&](GraphBuilder& builder) { return builder.finish(finish_helpers_); });
+}
+
+std::optional<GraphCounts> InputSession::read_counts(Schema schema) {
+  return read_and_finish(std::move(schema), "checking", [&](GraphBuilder& builder) {
+    return builder.finish_counts(finish_helpers_);
+  });
 }
 
 std::optional<PartialGraph> InputSession::read_partial(Schema schema) {
-  GraphBuilder builder(std::move(schema), diags_);
-  if (!read_into(builder)) return std::nullopt;
-  std::optional<PartialGraph> graph;
-  if (!diags_.too_many_errors()) {
-    progress_->step("sorting " + std::to_string(builder.records()) + " records");
-    graph = builder.finish_partial();
-  }
-  progress_->done();
-  print_diagnostics();
-  if (diags_.has_errors()) return std::nullopt;
-  return graph;
+  return read_and_finish(std::move(schema), "sorting",
+                         [](GraphBuilder& builder) { return builder.finish_partial(); });
 }
 
 void InputSession::read_inputs(GraphBuilder& builder) {

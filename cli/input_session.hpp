@@ -10,6 +10,8 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cli/input_files.hpp"
@@ -48,6 +50,10 @@ class InputSession {
   /// diagnostics. nullopt on errors.
   std::optional<KnowledgeGraph> read(Schema schema);
 
+  /// Like read(), for `kgraph validate`: every check, and the sizes of the graph without
+  /// sorting it into one (GraphBuilder::finish_counts). nullopt on errors.
+  std::optional<GraphCounts> read_counts(Schema schema);
+
   /// Like read(), for `kgraph shard`: the graph of these inputs alone, without the checks
   /// that need every input (GraphBuilder::finish_partial). nullopt on errors.
   std::optional<PartialGraph> read_partial(Schema schema);
@@ -62,6 +68,11 @@ class InputSession {
   void load_mapping();
   /// Loads the mapping and reads every input into `builder`; false if that failed already.
   bool read_into(GraphBuilder& builder);
+  /// read_into() a new builder, then `finish(builder)` unless reading stopped on too many
+  /// errors (`step` names it in the progress line); prints the diagnostics. nullopt on errors.
+  template <typename Finish>
+  auto read_and_finish(Schema schema, std::string_view step, Finish finish)
+      -> decltype(finish(std::declval<GraphBuilder&>()));
   /// Reads every input but the articles, on threads_ threads beside the builder's.
   void read_inputs(GraphBuilder& builder);
   /// Reads one input on this thread.

@@ -34,16 +34,26 @@ int run_validate(const ParsedArgs& args, Context& ctx) {
   session.collect_inputs();
   std::optional<Schema> schema = session.load_schema();
   if (!schema) return exit_status::invalid_input;
-  std::optional<KnowledgeGraph> graph = session.read(std::move(*schema));
-  if (!graph) return exit_status::invalid_input;
+  // Only --duplicates needs the graph itself; the summary needs its sizes.
+  std::optional<KnowledgeGraph> graph;
+  std::optional<GraphCounts> counts;
+  if (args.has("duplicates")) {
+    graph = session.read(std::move(*schema));
+    if (graph)
+      counts =
+          GraphCounts{graph->entities().size(), graph->relations().size(), graph->sources().size()};
+  } else {
+    counts = session.read_counts(std::move(*schema));
+  }
+  if (!counts) return exit_status::invalid_input;
   if (args.has("duplicates") && args.has("json")) {
     write_duplicates_json(ctx.out, *graph, find_duplicates(*graph));
     return exit_status::ok;
   }
   if (!session.quiet()) {
-    ctx.out << "ok: " << plural(graph->entities().size(), "entity", "entities") << ", "
-            << plural(graph->relations().size(), "relation", "relations") << ", "
-            << plural(graph->sources().size(), "source", "sources");
+    ctx.out << "ok: " << plural(counts->entities, "entity", "entities") << ", "
+            << plural(counts->relations, "relation", "relations") << ", "
+            << plural(counts->sources, "source", "sources");
     if (const std::size_t w = session.diagnostics().warning_count())
       ctx.out << ", " << plural(w, "warning", "warnings");
     ctx.out << '\n';

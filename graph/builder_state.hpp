@@ -225,7 +225,9 @@ struct BuilderState {
     PropertyList().swap(relation_properties[from.properties]);
   }
 
-  static std::uint32_t relation_hash(const Relation& r) {
+  static std::uint32_t relation_hash(const Relation& r) { return mix_hash(relation_key(r)); }
+  /// What relation_hash() mixes: equal for relations of the same key (same_key()).
+  static std::uint64_t relation_key(const Relation& r) {
     std::uint64_t h = r.from;
     h = h * 0x9E3779B97F4A7C15ull + r.to;
     h = h * 0x9E3779B97F4A7C15ull + r.type;
@@ -234,7 +236,7 @@ struct BuilderState {
         (static_cast<std::uint64_t>(r.start.first_day()) << 32 | r.end.last_day());
     h = h * 0x9E3779B97F4A7C15ull + std::uint64_t{r.start.precision() == DatePrecision::none} * 2 +
         std::uint64_t{r.end.precision() == DatePrecision::none};
-    return mix_hash(h);
+    return h;
   }
   static bool same_key(const Relation& a, const Relation& b) {
     return a.from == b.from && a.to == b.to && a.type == b.type && a.role == b.role &&

@@ -1,17 +1,17 @@
 #include "graph/graph_builder.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <numeric>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "graph/builder_state.hpp"
+#include "graph/distinct_relations.hpp"
 #include "graph/flat_index.hpp"
 #include "graph/messages.hpp"
 #include "graph/permute_in_place.hpp"
 #include "graph/record_interpreter.hpp"
+#include "graph/run_beside.hpp"
 #include "graph/text_sort.hpp"
 
 namespace kgraph {
@@ -21,6 +21,7 @@ using detail::BuilderState;
 using detail::FlatIndex;
 using detail::mix_hash;
 using detail::permute_in_place;
+using detail::run_beside;
 using detail::sort_by_text;
 using detail::StagedEntity;
 using detail::StagedSource;
@@ -103,24 +104,6 @@ bool GraphBuilder::within_limits(const RawRecord& record) {
 
 namespace {
 
-/// Runs `beside` on a thread of its own while `here` runs on this one, and rethrows what
-/// `beside` threw once both are done.
-template <typename Beside, typename Here>
-void run_beside(Beside&& beside, Here&& here) {
-  std::exception_ptr failed;
-  {
-    const std::jthread helper([&] {
-      try {
-        beside();
-      } catch (...) {
-        failed = std::current_exception();
-      }
-    });
-    here();
-  }
-  if (failed) std::rethrow_exception(failed);
-}
-
 /// Sorts one source entity's relations, keeping equal ones in the order they were read (the
 /// counting sort left them so): the order they merge in. Most buckets hold a few relations.
 template <typename Less>
@@ -163,6 +146,19 @@ std::optional<KnowledgeGraph> GraphBuilder::finish(unsigned helpers) {
     return std::nullopt;
   }
   return assemble(nullptr, helpers);
+}
+
+std::optional<GraphCounts> GraphBuilder::finish_counts(unsigned helpers) {
+  BuilderState& s = *s_;
+  s.entity_ids.drop_lookups();
+  s.fold_backlogs();
+  check_whole_graph();
+  std::optional<GraphCounts> counts;
+  if (!diags_.has_errors())
+    counts = GraphCounts{s.entities.size(), detail::count_distinct_relations(s.relations, helpers),
+                         s.sources.size()};
+  s_ = std::make_unique<BuilderState>(std::move(s.schema));
+  return counts;
 }
 
 std::optional<PartialGraph> GraphBuilder::finish_partial() {

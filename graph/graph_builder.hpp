@@ -44,6 +44,13 @@ struct PartialGraph {
   std::vector<std::uint32_t> declared;  // indices of the declared entities, ascending
 };
 
+/// How many elements the graph of the inputs holds (finish_counts()).
+struct GraphCounts {
+  std::size_t entities = 0;
+  std::size_t relations = 0;  // equal relations merged, as in the graph
+  std::size_t sources = 0;
+};
+
 namespace detail {
 struct BuilderState;
 }
@@ -78,6 +85,11 @@ class GraphBuilder final : public RecordSink {
   /// error was reported at any point. The builder is empty afterwards. `helpers` threads beside
   /// the calling one share the sorting; the graph is the same whatever their number.
   std::optional<KnowledgeGraph> finish(unsigned helpers = 0);
+
+  /// Makes every check finish() makes, and returns the sizes of the graph finish() would have
+  /// returned, without sorting it into one (`kgraph validate`): nullopt if any error was
+  /// reported. The builder is empty afterwards.
+  std::optional<GraphCounts> finish_counts(unsigned helpers = 0);
 
   /// Like finish(), without the checks that need every input (dangling ids, relation
   /// endpoints against the schema, cited sources): those are left to whoever merges the

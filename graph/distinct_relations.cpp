@@ -1,0 +1,102 @@
+#include "graph/distinct_relations.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <vector>
+
+#include "graph/builder_state.hpp"
+#include "graph/run_beside.hpp"
+
+namespace kgraph::detail {
+namespace {
+
+// Relations are spread by hash over partitions of about this many, so that each partition's
+// table (twice as many 8-byte slots) stays in the core's cache: one pass that misses the
+// cache on every relation (a table of them all) took longer than the partitioning.
+constexpr std::size_t kPerPartition = 8192;
+
+constexpr std::uint64_t kEmptySlot = ~std::uint64_t{0};
+
+/// The relation's key hash spread over 64 bits: the top bits choose the partition, the low 32
+/// go into the partition's table beside the relation's index.
+std::uint64_t spread(const Relation& r) {
+  std::uint64_t h = BuilderState::relation_key(r);
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 33;
+  return h;
+}
+
+/// Counts the distinct relations among one partition's entries (hash << 32 | index).
+std::size_t count_partition(std::span<const Relation> relations,
+                            std::span<const std::uint64_t> entries,
+                            std::vector<std::uint64_t>& table) {
+  const std::size_t size = std::bit_ceil(std::max<std::size_t>(2 * entries.size(), 16));
+  table.assign(size, kEmptySlot);
+  const std::size_t mask = size - 1;
+  std::size_t distinct = 0;
+  for (const std::uint64_t entry : entries) {
+    const auto hash = static_cast<std::uint32_t>(entry >> 32);
+    const Relation& r = relations[static_cast<std::uint32_t>(entry)];
+    std::size_t at = hash & mask;
+    for (;; at = (at + 1) & mask) {
+      const std::uint64_t held = table[at];
+      if (held == kEmptySlot) {
+        table[at] = entry;
+        ++distinct;
+        break;
+      }
+      // Equal hashes are compared in full: only then is the relation read again.
+      if (static_cast<std::uint32_t>(held >> 32) == hash &&
+          BuilderState::same_key(relations[static_cast<std::uint32_t>(held)], r))
+        break;
+    }
+  }
+  return distinct;
+}
+
+}  // namespace
+
+std::size_t count_distinct_relations(std::span<const Relation> relations, unsigned helpers) {
+  const std::size_t n = relations.size();
+  if (n < 2) return n;
+  // 2^bits partitions; bits = 0 puts everything in one.
+  unsigned bits = 0;
+  while (bits < 16 && (n >> bits) > kPerPartition) ++bits;
+  const std::size_t partitions = std::size_t{1} << bits;
+  auto partition_of = [bits](std::uint64_t h) {
+    return bits == 0 ? std::size_t{0} : static_cast<std::size_t>(h >> (64 - bits));
+  };
+
+  std::vector<std::uint32_t> start(partitions + 1, 0);
+  for (const Relation& r : relations) ++start[partition_of(spread(r)) + 1];
+  for (std::size_t p = 1; p <= partitions; ++p) start[p] += start[p - 1];
+  std::vector<std::uint64_t> entries(n);
+  {
+    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t h = spread(relations[i]);
+      entries[next[partition_of(h)]++] = (h & 0xFFFFFFFFull) << 32 | i;
+    }
+  }
+
+  auto count_range = [&](std::size_t first, std::size_t last) {
+    std::vector<std::uint64_t> table;
+    std::size_t distinct = 0;
+    for (std::size_t p = first; p < last; ++p)
+      distinct += count_partition(
+          relations, std::span(entries).subspan(start[p], start[p + 1] - start[p]), table);
+    return distinct;
+  };
+  if (helpers == 0 || partitions < 2) return count_range(0, partitions);
+  // A helper takes the first half of the partitions.
+  std::size_t first_half = 0, second_half = 0;
+  run_beside([&] { first_half = count_range(0, partitions / 2); },
+             [&] { second_half = count_range(partitions / 2, partitions); });
+  return first_half + second_half;
+}
+
+}  // namespace kgraph::detail
