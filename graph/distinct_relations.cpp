@@ -1,60 +1,36 @@
 #include "graph/distinct_relations.hpp"
 
-#include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <vector>
 
 #include "graph/builder_state.hpp"
+#include "graph/flat_index.hpp"
 #include "graph/run_beside.hpp"
 
 namespace kgraph::detail {
 namespace {
 
 // Relations are spread by hash over partitions of about this many, so that each partition's
-// table (twice as many 8-byte slots, 128 KiB) stays in the core's cache: one table of all the
-// relations would miss the cache on nearly every one, while spreading them is two passes in
-// order.
+// index (about 88 KiB) stays in the core's cache: one index of all the relations would miss the
+// cache on nearly every one, while spreading them is two passes in order.
 constexpr std::size_t kPerPartition = 8192;
 
-constexpr std::uint64_t kEmptySlot = ~std::uint64_t{0};
-
-/// The relation's key hash spread over 64 bits: the top bits choose the partition, the low 32
-/// go into the partition's table beside the relation's index.
-std::uint64_t spread(const Relation& r) {
-  std::uint64_t h = BuilderState::relation_key(r);
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDull;
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ull;
-  h ^= h >> 33;
-  return h;
-}
+/// The relation's key hash over 64 bits: the top bits choose the partition, the low 32 are the
+/// hash in the partition's index.
+std::uint64_t spread(const Relation& r) { return mix_hash64(BuilderState::relation_key(r)); }
 
 /// Counts the distinct relations among one partition's entries (hash << 32 | index).
 std::size_t count_partition(std::span<const Relation> relations,
-                            std::span<const std::uint64_t> entries,
-                            std::vector<std::uint64_t>& table) {
-  const std::size_t size = std::bit_ceil(std::max<std::size_t>(2 * entries.size(), 16));
-  table.assign(size, kEmptySlot);
-  const std::size_t mask = size - 1;
+                            std::span<const std::uint64_t> entries, FlatIndex& index) {
+  index.reset(entries.size());
   std::size_t distinct = 0;
   for (const std::uint64_t entry : entries) {
-    const auto hash = static_cast<std::uint32_t>(entry >> 32);
-    const Relation& r = relations[static_cast<std::uint32_t>(entry)];
-    std::size_t at = hash & mask;
-    for (;; at = (at + 1) & mask) {
-      const std::uint64_t held = table[at];
-      if (held == kEmptySlot) {
-        table[at] = entry;
-        ++distinct;
-        break;
-      }
-      // Equal hashes are compared in full: only then is the relation read again.
-      if (static_cast<std::uint32_t>(held >> 32) == hash &&
-          BuilderState::same_key(relations[static_cast<std::uint32_t>(held)], r))
-        break;
-    }
+    const auto i = static_cast<std::uint32_t>(entry);
+    // Relations are read again only when their hashes are equal.
+    if (index.insert_if_absent(static_cast<std::uint32_t>(entry >> 32), i, [&](std::uint32_t held) {
+          return BuilderState::same_key(relations[held], relations[i]);
+        }))
+      ++distinct;
   }
   return distinct;
 }
@@ -85,11 +61,11 @@ std::size_t count_distinct_relations(std::span<const Relation> relations, unsign
   }
 
   auto count_range = [&](std::size_t first, std::size_t last) {
-    std::vector<std::uint64_t> table;
+    FlatIndex index;
     std::size_t distinct = 0;
     for (std::size_t p = first; p < last; ++p)
       distinct += count_partition(
-          relations, std::span(entries).subspan(start[p], start[p + 1] - start[p]), table);
+          relations, std::span(entries).subspan(start[p], start[p + 1] - start[p]), index);
     return distinct;
   };
   if (helpers == 0 || partitions < 2) return count_range(0, partitions);

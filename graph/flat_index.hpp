@@ -3,6 +3,7 @@
 /// the caller. Used for the source ids and the entity ids (id_index.hpp), where a
 /// std::unordered_map would cost several times the memory per element.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -62,6 +63,15 @@ class FlatIndex {
     return kNone;
   }
 
+  /// Adds `element` unless an element with this hash for which `equals(element)` holds is
+  /// there already; true if it was added.
+  template <class Equals>
+  bool insert_if_absent(std::uint32_t hash, std::uint32_t element, Equals&& equals) {
+    if (find(hash, equals) != kNone) return false;
+    insert(hash, element);
+    return true;
+  }
+
   /// Adds an element known to be absent.
   void insert(std::uint32_t hash, std::uint32_t element) {
     if (table_too_full(size_ + 1, slots_.size())) grow();
@@ -72,6 +82,11 @@ class FlatIndex {
   void clear() {
     std::vector<Slot>().swap(slots_);
     slots_.assign(64, Slot{0, kNone});
+    size_ = 0;
+  }
+  /// Empties the index, keeping its memory, with room for `elements` before it grows.
+  void reset(std::size_t elements) {
+    slots_.assign(std::max<std::size_t>(64, elements * 4 / 3 + 1), Slot{0, kNone});
     size_ = 0;
   }
 
@@ -97,13 +112,16 @@ class FlatIndex {
   std::size_t size_ = 0;
 };
 
-inline std::uint32_t mix_hash(std::uint64_t h) {
+/// Spreads the bits of a hash made by multiplying and adding over all 64 (MurmurHash3's
+/// finaliser).
+inline std::uint64_t mix_hash64(std::uint64_t h) {
   h ^= h >> 33;
   h *= 0xFF51AFD7ED558CCDull;
   h ^= h >> 33;
   h *= 0xC4CEB9FE1A85EC53ull;
   h ^= h >> 33;
-  return static_cast<std::uint32_t>(h);
+  return h;
 }
+inline std::uint32_t mix_hash(std::uint64_t h) { return static_cast<std::uint32_t>(mix_hash64(h)); }
 
 }  // namespace kgraph::detail
