@@ -607,25 +607,7 @@ class Writer {
     const std::uint32_t index = view_.entities()[position];
     const Entity& e = g_.entities()[index];
     Context at{true, index, "id"};
-    // The id's and the name's texts, the source list and the properties are anywhere in
-    // memory: fetched ahead, as for edges (where each is kept 16 nodes on, the thing itself 8
-    // on).
-    constexpr std::uint32_t kAhead = 16, kNear = 8;
-    const auto& order = view_.entities();
-    const StringPool& strings = g_.strings();
-    if (position + kAhead < order.size()) {
-      const Entity& ahead = g_.entities()[order[position + kAhead]];
-      strings.prefetch(ahead.id);
-      strings.prefetch(ahead.name);
-      if (ahead.sources != 0) g_.lists().prefetch_offsets(ahead.sources);
-    }
-    if (position + kNear < order.size()) {
-      const Entity& near = g_.entities()[order[position + kNear]];
-      strings.prefetch_text(near.id);
-      strings.prefetch_text(near.name);
-      if (near.sources != 0) g_.lists().prefetch_items(near.sources);
-      if (!near.properties.empty()) __builtin_prefetch(near.properties.data());
-    }
+    prefetch_nodes_ahead(position);
     const std::string_view id = g_.str(e.id);
     buf_ += "    <node id=\"";
     node_id(index);
@@ -657,6 +639,28 @@ class Writer {
     for (const Property& p : e.properties)
       property(node_keys_[node_index_.find(p.key)->second], p, at);
     buf_ += "    </node>\n";
+  }
+
+  /// Starts loading what the nodes a few positions after `position` will read, which is
+  /// anywhere in memory: 16 on, where the id's and the name's texts and the source list are
+  /// kept; 8 on, the texts, the list's items and the properties.
+  void prefetch_nodes_ahead(std::size_t position) const {
+    constexpr std::size_t kAhead = 16, kNear = 8;
+    const auto& order = view_.entities();
+    const StringPool& strings = g_.strings();
+    if (position + kAhead < order.size()) {
+      const Entity& ahead = g_.entities()[order[position + kAhead]];
+      strings.prefetch(ahead.id);
+      strings.prefetch(ahead.name);
+      if (ahead.sources != 0) g_.lists().prefetch_offsets(ahead.sources);
+    }
+    if (position + kNear < order.size()) {
+      const Entity& near = g_.entities()[order[position + kNear]];
+      strings.prefetch_text(near.id);
+      strings.prefetch_text(near.name);
+      if (near.sources != 0) g_.lists().prefetch_items(near.sources);
+      if (!near.properties.empty()) __builtin_prefetch(near.properties.data());
+    }
   }
 
   /// Starts loading what the edges a few positions after `position` will read, which is

@@ -137,38 +137,36 @@ std::vector<std::uint32_t> entities_in_id_order(const BuilderState& s) {
 
 }  // namespace
 
-std::optional<KnowledgeGraph> GraphBuilder::finish(unsigned helpers) {
+bool GraphBuilder::fold_and_check(Checks checks) {
   s_->entity_ids.drop_lookups();
   s_->fold_backlogs();
-  check_whole_graph();
-  if (diags_.has_errors()) {
-    s_ = std::make_unique<BuilderState>(std::move(s_->schema));
-    return std::nullopt;
-  }
+  if (checks == Checks::whole_graph)
+    check_whole_graph();
+  else
+    check_relation_ids();
+  if (!diags_.has_errors()) return true;
+  empty();
+  return false;
+}
+
+void GraphBuilder::empty() { s_ = std::make_unique<BuilderState>(std::move(s_->schema)); }
+
+std::optional<KnowledgeGraph> GraphBuilder::finish(unsigned helpers) {
+  if (!fold_and_check(Checks::whole_graph)) return std::nullopt;
   return assemble(nullptr, helpers);
 }
 
 std::optional<GraphCounts> GraphBuilder::finish_counts(unsigned helpers) {
-  BuilderState& s = *s_;
-  s.entity_ids.drop_lookups();
-  s.fold_backlogs();
-  check_whole_graph();
-  std::optional<GraphCounts> counts;
-  if (!diags_.has_errors())
-    counts = GraphCounts{s.entities.size(), detail::count_distinct_relations(s.relations, helpers),
-                         s.sources.size()};
-  s_ = std::make_unique<BuilderState>(std::move(s.schema));
+  if (!fold_and_check(Checks::whole_graph)) return std::nullopt;
+  const BuilderState& s = *s_;
+  const GraphCounts counts{
+      s.entities.size(), detail::count_distinct_relations(s.relations, helpers), s.sources.size()};
+  empty();
   return counts;
 }
 
 std::optional<PartialGraph> GraphBuilder::finish_partial() {
-  s_->entity_ids.drop_lookups();
-  s_->fold_backlogs();
-  check_relation_ids();
-  if (diags_.has_errors()) {
-    s_ = std::make_unique<BuilderState>(std::move(s_->schema));
-    return std::nullopt;
-  }
+  if (!fold_and_check(Checks::relation_ids)) return std::nullopt;
   PartialGraph partial;
   partial.graph = assemble(&partial.declared, 0);
   return partial;

@@ -97,6 +97,13 @@ class GraphBuilder final : public RecordSink {
   std::optional<PartialGraph> finish_partial();
 
  private:
+  enum class Checks { whole_graph, relation_ids };
+  /// What every finish does first: folds what merging left pending, then makes the checks
+  /// (all of check_whole_graph(), or only check_relation_ids()); on any error empties the
+  /// builder and returns false.
+  bool fold_and_check(Checks checks);
+  /// Leaves the builder empty, with its schema.
+  void empty();
   /// The checks of finish() that need all input; reported to the diagnostics.
   void check_whole_graph();
   /// Reports a relation `id` given to relations that are not equal (finish() and
