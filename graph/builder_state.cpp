@@ -4,11 +4,8 @@
 
 namespace kgraph::detail {
 
-void BuilderState::prefetch_lookups(std::span<const std::uint32_t> numbers,
-                                    std::span<const std::uint32_t> ids,
+void BuilderState::prefetch_lookups(std::span<const std::uint32_t> ids,
                                     std::span<const std::uint32_t> texts) {
-  for (const std::uint32_t n : numbers)
-    if (n < slot_by_number.size()) __builtin_prefetch(&slot_by_number[n]);
   // Each pass waits about once, for the loads the pass before started, all in flight together.
   for (const std::uint32_t hash : ids) entity_ids.prefetch_slot(hash);
   for (const std::uint32_t hash : texts) strings.prefetch_slot(hash);
@@ -24,14 +21,14 @@ void BuilderState::intern_entity_ids() {
   strings.expect(n);
   std::array<std::uint32_t, kAhead> hashes{};
   auto start = [&](std::size_t slot) {
-    hashes[slot % kAhead] = StringPool::hash(entity_ids.text(entities[slot].id_number));
+    hashes[slot % kAhead] = StringPool::hash(entity_ids.text(entities[slot].id_at));
     strings.prefetch_slot(hashes[slot % kAhead]);
   };
   for (std::size_t slot = 0; slot < std::min(n, kAhead); ++slot) start(slot);
   for (std::size_t slot = 0; slot < n; ++slot) {
     const std::uint32_t hash = hashes[slot % kAhead];
     StagedEntity& e = entities[slot];
-    e.entity.id = strings.intern(entity_ids.text(e.id_number), hash);
+    e.entity.id = strings.intern(entity_ids.text(e.id_at), hash);
     if (slot + kAhead < n) start(slot + kAhead);
   }
   ids_interned = true;

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <span>
-#include <stdexcept>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -32,7 +31,7 @@ inline std::uint32_t text_hash(const RawScalar& v) {
 struct StagedEntity {
   Entity entity;  // `entity.id` stays empty until intern_entity_ids()
   Location at;
-  std::uint32_t id_number : 31 = 0;  // the id's number in BuilderState::entity_ids
+  std::uint32_t id_at : 31 = 0;  // where BuilderState::entity_ids keeps the id's text
   std::uint32_t declared : 1 = 0;
 };
 
@@ -49,18 +48,10 @@ struct BuilderState {
   ListPool lists;
 
   std::vector<StagedEntity> entities;
-  // Entity ids by number (id_index.hpp: the most looked-up strings, apart from the pool). The
+  // Entity slot by id (id_index.hpp: the most looked-up strings, apart from the pool). The
   // ids' texts are kept there, not in the pool, until finish() interns them all at once: one
   // string fewer looked up in the pool per entity record while reading.
   IdIndex entity_ids;
-  /// The slot of each id number (kNoSlot: none yet). Numbers follow the order ids were first
-  /// seen, slots the order records the builder took named them: a record with errors stages
-  /// nothing, yet a thread numbering ids ahead (entity_ids_lent) numbered its ids.
-  std::vector<std::uint32_t> slot_by_number;
-  static constexpr std::uint32_t kNoSlot = 0xFFFFFFFFu;
-  /// True while another thread numbers the ids (GraphBuilder::lend_entity_ids): every id then
-  /// comes numbered, and `entity_ids` is not the builder's to read.
-  bool entity_ids_lent = false;
   bool ids_interned = false;
   std::vector<StagedSource> sources;
   FlatIndex source_index;
@@ -107,21 +98,15 @@ struct BuilderState {
   StrId rel_located_in = strings.intern("located_in");
   StrId rel_part_of = strings.intern("part_of");
 
-  /// The slot of the entity whose id is `id` (a string value of a record), staged (as only
-  /// referred to, at `at`) if new.
-  std::uint32_t entity_slot(const RawScalar& id, Location at) {
-    std::uint32_t number = id.facts.entity;
-    if (number == TextFacts::kNoEntity) {
-      if (entity_ids_lent) throw std::logic_error("an entity id came without its number");
-      number = entity_ids.number(id.text, text_hash(id));
-    }
-    if (number >= slot_by_number.size()) slot_by_number.resize(number + std::size_t{1}, kNoSlot);
-    std::uint32_t& slot = slot_by_number[number];
-    if (slot != kNoSlot) return slot;
+  /// The slot of the entity `id` (of StringPool::hash `hash`), staged (as only referred to,
+  /// at `at`) if new.
+  std::uint32_t entity_slot(std::string_view id, std::uint32_t hash, Location at) {
+    std::uint32_t slot = entity_ids.find(id, hash);
+    if (slot != IdIndex::kNone) return slot;
     slot = static_cast<std::uint32_t>(entities.size());
     StagedEntity staged;
     staged.at = at;
-    staged.id_number = number;
+    staged.id_at = entity_ids.insert(id, hash, slot);
     entities.push_back(std::move(staged));
     return slot;
   }
@@ -137,7 +122,7 @@ struct BuilderState {
   /// The id of the entity staged at `slot`.
   std::string_view entity_id(std::uint32_t slot) const {
     const StagedEntity& e = entities[slot];
-    return ids_interned ? strings.view(e.entity.id) : entity_ids.text(e.id_number);
+    return ids_interned ? strings.view(e.entity.id) : entity_ids.text(e.id_at);
   }
   /// Interns every entity's id, once no record can come and the checks are done
   /// (GraphBuilder::assemble). Reads the ids from `entity_ids`, which stays as it is.
@@ -214,11 +199,10 @@ struct BuilderState {
     }
   }
 
-  /// Starts loading what looking up entity ids (`ids`: hashes; `numbers`: ids numbered
-  /// already) and interning strings (`texts`, hashes) will read, in two passes (each index's
-  /// slot, then the entry it points to): for a window of records about to be added.
-  void prefetch_lookups(std::span<const std::uint32_t> numbers, std::span<const std::uint32_t> ids,
-                        std::span<const std::uint32_t> texts);
+  /// Starts loading what looking up entity ids (`ids`) and interning strings (`texts`) of
+  /// these hashes will read, in two passes (each index's slot, then the entry it points to):
+  /// for a window of records about to be added.
+  void prefetch_lookups(std::span<const std::uint32_t> ids, std::span<const std::uint32_t> texts);
 
   /// Folds every backlog in; finish() calls it before anything reads the lists, and again once
   /// equal relations are merged. In slot order, so that lists are interned in the same order on

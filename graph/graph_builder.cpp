@@ -41,34 +41,27 @@ void GraphBuilder::prefetch(std::span<const RawRecord> records) {
   // another thread), so that this costs no pass over the text. Source ids, types and kinds
   // recur, yet with a million names the pool outgrows the cache and they miss too. (Hashing
   // texts here to prefetch them measured slower: docs/performance.md.)
-  std::vector<std::uint32_t>& numbers = prefetch_numbers_;
   std::vector<std::uint32_t>& ids = prefetch_ids_;
   std::vector<std::uint32_t>& texts = prefetch_texts_;
-  numbers.clear();
   ids.clear();
   texts.clear();
-  const bool lent = s_->entity_ids_lent;
   auto add = [&](const RawField& f) {
-    for (const RawScalar& v : f.values) {
-      if (v.kind != ValueKind::string) continue;
-      if (v.facts.entity != TextFacts::kNoEntity)
-        numbers.push_back(v.facts.entity);
-      else if (!lent)
-        ids.push_back(detail::text_hash(v));
-    }
+    for (const RawScalar& v : f.values)
+      if (v.kind == ValueKind::string) ids.push_back(detail::text_hash(v));
   };
   for (const RawRecord& r : records) {
     if (r.section == Section::source) continue;
+    const bool relation = r.section == Section::relation;
     for (std::size_t i = 0; i < r.field_count; ++i) {
       const std::string_view key = r.fields[i].key;
-      if (may_name_entity(r.section, key))
+      if (relation ? key == "from" || key == "to" : key == "id")
         add(r.fields[i]);
       else if (key != "date" && key != "start" && key != "end")
         for (const RawScalar& v : r.fields[i].values)
           if (v.kind == ValueKind::string && v.facts.known) texts.push_back(v.facts.hash);
     }
   }
-  s_->prefetch_lookups(numbers, ids, texts);
+  s_->prefetch_lookups(ids, texts);
 }
 
 std::vector<NamedEntity> GraphBuilder::named_entities() const {
@@ -91,13 +84,6 @@ std::vector<NamedEntity> GraphBuilder::named_entities() const {
   }
   return out;
 }
-
-detail::IdIndex& GraphBuilder::lend_entity_ids() {
-  s_->entity_ids_lent = true;
-  return s_->entity_ids;
-}
-
-void GraphBuilder::take_back_entity_ids() { s_->entity_ids_lent = false; }
 
 void GraphBuilder::add(const RawRecord& record) {
   ++records_;
@@ -145,7 +131,7 @@ std::vector<std::uint32_t> entities_in_id_order(const BuilderState& s) {
   // From the index's arena, not through entity_id(): intern_entity_ids() may be filling the
   // pool meanwhile.
   sort_by_text(order,
-               [&](std::uint32_t slot) { return s.entity_ids.text(s.entities[slot].id_number); });
+               [&](std::uint32_t slot) { return s.entity_ids.text(s.entities[slot].id_at); });
   return order;
 }
 
@@ -153,7 +139,6 @@ std::vector<std::uint32_t> entities_in_id_order(const BuilderState& s) {
 
 bool GraphBuilder::fold_and_check(Checks checks) {
   s_->entity_ids.drop_lookups();
-  std::vector<std::uint32_t>().swap(s_->slot_by_number);
   s_->fold_backlogs();
   if (checks == Checks::whole_graph)
     check_whole_graph();

@@ -53,8 +53,7 @@ struct GraphCounts {
 
 namespace detail {
 struct BuilderState;
-class IdIndex;
-}  // namespace detail
+}
 
 class GraphBuilder final : public RecordSink {
  public:
@@ -76,12 +75,6 @@ class GraphBuilder final : public RecordSink {
 
   /// Number of records added so far (for progress reports).
   std::uint64_t records() const { return records_; }
-
-  /// For read_relayed, when one thread reads every input ahead of this builder: that thread
-  /// numbers the entity ids as it packs the records (PackedRecords), in this builder's index,
-  /// which the builder leaves alone until take_back_entity_ids() (once the thread is done).
-  detail::IdIndex& lend_entity_ids();
-  void take_back_entity_ids();
 
   /// Every entity declared so far (not those only referred to), in the order first seen, with
   /// its name and aliases: what the articles read after the other inputs look for.
@@ -126,9 +119,8 @@ class GraphBuilder final : public RecordSink {
   std::unique_ptr<detail::BuilderState> s_;
   Diagnostics& diags_;
   std::uint64_t records_ = 0;
-  std::vector<std::uint32_t> prefetch_numbers_;  // scratch of prefetch(): entity id numbers,
-  std::vector<std::uint32_t> prefetch_ids_;      // entity ids' hashes
-  std::vector<std::uint32_t> prefetch_texts_;    // and the other strings'
+  std::vector<std::uint32_t> prefetch_ids_;    // scratch of prefetch(): entity ids' hashes
+  std::vector<std::uint32_t> prefetch_texts_;  // and the other strings'
 };
 
 }  // namespace kgraph

@@ -1,11 +1,9 @@
 #include "graph/packed_records.hpp"
 
-#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
 
-#include "graph/id_index.hpp"
 #include "graph/text.hpp"
 #include "graph/text_hash.hpp"
 
@@ -17,8 +15,7 @@ namespace {
 //   field:  key text, at Location, is_list u8, value count u32, values
 //   value:  kind u8, then integer i64 | real f64 | boolean u8 | facts by kind, then its text
 //   facts:  (strings) hash u32, flags u8: the TextFacts the builder's thread would otherwise
-//           work out itself, worked out here on the reading thread; then, with kNumbered in
-//           the flags, the id's number u32 (TextFacts::entity)
+//           work out itself, worked out here on the reading thread
 //   text:   length (one byte below 255; else 255 and a u64), bytes
 constexpr unsigned char kLongText = 255;
 
@@ -26,7 +23,7 @@ std::size_t text_bytes(std::size_t n) {
   return (n < kLongText ? 1 : 1 + sizeof(std::uint64_t)) + n;
 }
 
-std::size_t value_bytes(const RawScalar& v, bool numbered) {
+std::size_t value_bytes(const RawScalar& v) {
   std::size_t n = 1 + text_bytes(v.text.size());
   switch (v.kind) {
     case ValueKind::integer:
@@ -36,14 +33,13 @@ std::size_t value_bytes(const RawScalar& v, bool numbered) {
     case ValueKind::boolean:
       return n + 1;
     case ValueKind::string:
-      return n + sizeof(std::uint32_t) + 1 + (numbered ? sizeof(std::uint32_t) : 0);
+      return n + sizeof(std::uint32_t) + 1;
   }
   return n;
 }
 
 constexpr std::uint8_t kPrintable = 1;
 constexpr std::uint8_t kNoControl = 2;
-constexpr std::uint8_t kNumbered = 4;
 
 class Writer {
  public:
@@ -63,7 +59,6 @@ class Writer {
     std::memcpy(at_, s.data(), s.size());
     at_ += s.size();
   }
-  char* at() const { return at_; }
 
  private:
   char* at_;
@@ -96,12 +91,7 @@ class Reader {
 /// has_control_character say. Eight bytes a step: a text with no byte below a space, no DEL
 /// and no 0xEF (the lead byte of U+FFFE and U+FFFF) is printable and free of control
 /// characters; only the others are looked at byte by byte.
-struct PutFacts {
-  std::uint32_t hash;
-  std::uint8_t flags;
-};
-
-PutFacts put_facts(Writer& w, std::string_view s, bool numbered) {
+void put_facts(Writer& w, std::string_view s) {
   using namespace text_words;
   const char* p = s.data();
   std::size_t n = s.size();
@@ -120,28 +110,20 @@ PutFacts put_facts(Writer& w, std::string_view s, bool numbered) {
     printable = text_problem(s) == nullptr;
     control = has_control_character(s);
   }
-  const std::uint8_t flags =
-      (printable ? kPrintable : 0) | (control ? 0 : kNoControl) | (numbered ? kNumbered : 0);
-  const std::uint32_t hash = text_hash(s);
-  w.put(hash);
-  w.put(flags);
-  return {hash, flags};
+  w.put(text_hash(s));
+  w.put(static_cast<std::uint8_t>((printable ? kPrintable : 0) | (control ? 0 : kNoControl)));
 }
 
 }  // namespace
 
-void PackedRecords::append(const RawRecord& record, bool numbering) {
+void PackedRecords::append(const RawRecord& record) {
   // Measured first, so that the buffer grows (geometrically, as vectors do) at most once per
   // record and the copy is one pass of stores.
-  auto numbered = [&](const RawField& f) {
-    return numbering && may_name_entity(record.section, f.key);
-  };
   std::size_t n = 1 + sizeof(Location) + sizeof(std::uint32_t);
   for (std::size_t i = 0; i < record.field_count; ++i) {
     const RawField& f = record.fields[i];
     n += text_bytes(f.key.size()) + sizeof(Location) + 1 + sizeof(std::uint32_t);
-    const bool ids = numbered(f);
-    for (const RawScalar& v : f.values) n += value_bytes(v, ids);
+    for (const RawScalar& v : f.values) n += value_bytes(v);
   }
   const std::size_t start = buffer_.size();
   buffer_.resize(start + n);
@@ -156,7 +138,6 @@ void PackedRecords::append(const RawRecord& record, bool numbering) {
     w.put(f.at);
     w.put(static_cast<std::uint8_t>(f.is_list));
     w.put(static_cast<std::uint32_t>(f.values.size()));
-    const bool ids = numbered(f);
     for (const RawScalar& v : f.values) {
       w.put(static_cast<std::uint8_t>(v.kind));
       switch (v.kind) {
@@ -169,19 +150,9 @@ void PackedRecords::append(const RawRecord& record, bool numbering) {
         case ValueKind::boolean:
           w.put(static_cast<std::uint8_t>(v.boolean));
           break;
-        case ValueKind::string: {
-          const PutFacts facts = put_facts(w, v.text, ids);
-          if (ids) {
-            // What the builder takes as an id (BuilderState::entity_slot, after checked_id);
-            // the others are refused there and keep no number.
-            const bool id_like =
-                (facts.flags & kPrintable) && (facts.flags & kNoControl) && !v.text.empty();
-            if (id_like)
-              waiting_.push_back({static_cast<std::size_t>(w.at() - buffer_.data()), facts.hash});
-            w.put(TextFacts::kNoEntity);
-          }
+        case ValueKind::string:
+          put_facts(w, v.text);
           break;
-        }
       }
       w.text(v.text);
     }
@@ -228,7 +199,6 @@ std::size_t PackedRecords::unpack(std::size_t at, RawRecord& into) const {
           v.facts.known = true;
           v.facts.printable = (flags & kPrintable) != 0;
           v.facts.no_control = (flags & kNoControl) != 0;
-          if (flags & kNumbered) v.facts.entity = r.get<std::uint32_t>();
           break;
         }
       }
@@ -236,26 +206,6 @@ std::size_t PackedRecords::unpack(std::size_t at, RawRecord& into) const {
     }
   }
   return static_cast<std::size_t>(r.at() - buffer_.data());
-}
-
-void PackedRecords::number_entity_ids(detail::IdIndex& ids) {
-  // In the order appended, so that ids are numbered as they come in the input. Each id's slot
-  // in the index starts loading kSlotsAhead ids before its turn, and the entry it points to
-  // kEntriesAhead before, so that the lookups' misses overlap instead of following each other.
-  constexpr std::size_t kSlotsAhead = 16;
-  constexpr std::size_t kEntriesAhead = 8;
-  const std::size_t n = waiting_.size();
-  for (std::size_t i = 0; i < std::min(n, kSlotsAhead); ++i) ids.prefetch_slot(waiting_[i].hash);
-  for (std::size_t i = 0; i < std::min(n, kEntriesAhead); ++i) ids.prefetch_entry(waiting_[i].hash);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i + kSlotsAhead < n) ids.prefetch_slot(waiting_[i + kSlotsAhead].hash);
-    if (i + kEntriesAhead < n) ids.prefetch_entry(waiting_[i + kEntriesAhead].hash);
-    char* number_at = buffer_.data() + waiting_[i].number_at;
-    const std::string_view id = Reader(number_at + sizeof(std::uint32_t)).text();
-    const std::uint32_t number = ids.number(id, waiting_[i].hash);
-    std::memcpy(number_at, &number, sizeof number);
-  }
-  waiting_.clear();
 }
 
 }  // namespace kgraph

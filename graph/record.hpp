@@ -21,21 +21,6 @@ enum class Section : std::uint8_t { source, actor, law, event, place, relation }
 std::string_view section_name(Section s);
 std::optional<Section> parse_section(std::string_view singular);
 
-/// Whether the builder may look up the strings of field `key`, in a record of `section`, as
-/// entity ids: a relation's `from` and `to`, an entity's `id` and its shorthand fields. A
-/// superset of what it does look up (a record with errors looks up none), so that a thread
-/// numbering ids ahead of the builder (PackedRecords) numbers every id the builder needs.
-inline bool may_name_entity(Section section, std::string_view key) {
-  switch (section) {
-    case Section::relation:
-      return key == "from" || key == "to";
-    case Section::source:
-      return false;
-    default:
-      return key == "id" || key == "place" || key == "within" || key == "part_of";
-  }
-}
-
 /// What one record may hold (docs/reliability.md, "Limits"); GraphBuilder::add rejects a record
 /// past either. The readers count with a RecordBudget and stop at the value that crosses one,
 /// so that an endless record never claims the memory in the first place.
@@ -82,16 +67,10 @@ bool check_record_limits(Diagnostics& diags, Location at, std::size_t values,
 /// What the thread that read a string found out about it, so that the builder's thread need
 /// not read the text again (PackedRecords::unpack sets it; `known` is false everywhere else).
 struct TextFacts {
-  static constexpr std::uint32_t kNoEntity = 0xFFFFFFFFu;
-
   std::uint32_t hash = 0;   // StringPool::hash(text)
   bool known = false;       // the fields below are set
   bool printable = false;   // text_problem(text) finds nothing
   bool no_control = false;  // !has_control_character(text)
-  /// For an entity id (a relation's end, an entity's own id or shorthand target): its number
-  /// in the builder's id index, given on the reading thread (PackedRecords::number_entity_ids);
-  /// kNoEntity when the builder is to look the text up itself.
-  std::uint32_t entity = kNoEntity;
 };
 
 /// A scalar as written in the input.

@@ -299,7 +299,7 @@ class RecordInterpreter {
     dates(date, start, end, from, to);
     const ListId source_ids = source_list(sources);
     if (!has_id) return;
-    const std::uint32_t slot = s_.entity_slot(id_field->values[0], r_.at);
+    const std::uint32_t slot = s_.entity_slot(id, text_hash(id_field->values[0]), r_.at);
     StagedEntity& staged = s_.entities[slot];
     if (!ok_ || !has_name) {
       // Keep the id known, so that relations to it do not report it as missing as well.
@@ -379,7 +379,7 @@ class RecordInterpreter {
         if (target.kind != ValueKind::string || !checked_id(*field, target)) continue;
         Relation r;
         r.from = slot;
-        r.to = s_.entity_slot(target, field->at);
+        r.to = s_.entity_slot(target.text, text_hash(target), field->at);
         r.type = rel_type;
         r.sources = source_ids;
         stage_relation(r, field->at, nullptr);
@@ -462,8 +462,8 @@ class RecordInterpreter {
     dates(date, start, end, r.start, r.end);
     r.sources = source_list(sources);
     if (!ok_ || !ok_from || !ok_to || !ok_type) return;
-    r.from = s_.entity_slot(from_f->values[0], from_f->at);
-    r.to = s_.entity_slot(to_f->values[0], to_f->at);
+    r.from = s_.entity_slot(from, text_hash(from_f->values[0]), from_f->at);
+    r.to = s_.entity_slot(to, text_hash(to_f->values[0]), to_f->at);
     r.type = type_id;
     r.role = role.empty() ? kEmpty : s_.strings.intern(role, text_hash(role_f->values[0]));
     const std::uint32_t index = stage_relation(r, from_f->at, props.empty() ? nullptr : &props);

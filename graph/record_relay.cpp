@@ -100,13 +100,6 @@ void copy_record(const RawRecord& from, RawRecord& to) {
   }
 }
 
-/// The builder's id index while the one worker reads ahead of it: whichever thread numbers a
-/// batch's ids (the worker when it is ahead, else the builder) holds the mutex meanwhile.
-struct SharedIds {
-  detail::IdIndex& index;
-  std::mutex mutex;
-};
-
 /// Thrown into a job's importer once the builder stopped taking records.
 struct Stopped {};
 
@@ -133,11 +126,6 @@ class JobQueue {
   void wake() {
     std::lock_guard lock(mutex_);
     room_.notify_all();
-  }
-  /// Batches waiting for the builder.
-  std::size_t size() {
-    std::lock_guard lock(mutex_);
-    return batches_.size();
   }
 
  private:
@@ -171,11 +159,9 @@ class BatchPool {
 /// was reported before it, and hands full batches to the job's queue.
 class RelaySink final : public RecordSink {
  public:
-  /// `ids`: the builder's id index when the ids come numbered (else null).
   RelaySink(const Schema& schema, const Diagnostics& files, JobQueue& queue, BatchPool& pool,
-            const std::atomic<bool>& stop, SharedIds* ids)
-      : ids_(ids),
-        schema_(schema),
+            const std::atomic<bool>& stop)
+      : schema_(schema),
         diags_(files.with_same_files()),
         queue_(queue),
         pool_(pool),
@@ -185,7 +171,7 @@ class RelaySink final : public RecordSink {
   void add(const RawRecord& record) override {
     if (stop_.load(std::memory_order_relaxed)) throw Stopped{};
     take_reports();
-    batch_->records.append(record, ids_ != nullptr);
+    batch_->records.append(record);
     if (batch_->records.size() == kRelayBatchRecords) send();
   }
   Diagnostics& diagnostics() override { return diags_; }
@@ -205,18 +191,10 @@ class RelaySink final : public RecordSink {
     if (!r.empty()) batch_->reports.emplace_back(batch_->records.size(), std::move(r));
   }
   void send() {
-    // Numbering the ids here while the builder has enough to do, else leaving it to the
-    // builder's thread, keeps the two threads about as busy as each other: either way the
-    // lookups cost the same, and which thread is short of work changes with the input.
-    if (ids_ && queue_.size() >= kBatchesAhead / 2) {
-      std::lock_guard lock(ids_->mutex);
-      batch_->records.number_entity_ids(ids_->index);
-    }
     if (!queue_.push(std::move(batch_), stop_)) throw Stopped{};
     batch_ = pool_.get();
   }
 
-  SharedIds* ids_;
   const Schema& schema_;
   Diagnostics diags_;
   JobQueue& queue_;
@@ -301,20 +279,12 @@ class Relay {
         jobs_(jobs),
         events_(events),
         queues_(jobs.size()) {
-    // One worker reading every input numbers the entity ids as it packs them, taking that
-    // work off the builder's thread (docs/performance.md, session 17). With several workers,
-    // or inputs read on the builder's thread, the builder numbers them itself, as they come.
-    const bool one_reader =
-        workers == 1 && std::none_of(jobs.begin(), jobs.end(),
-                                     [](const ReadJob& j) { return j.on_builder_thread; });
-    if (one_reader) ids_ = std::make_unique<SharedIds>(builder.lend_entity_ids());
     for (unsigned i = 0; i < workers; ++i) threads_.emplace_back([this] { work(); });
   }
   ~Relay() {
     stop_.store(true);
     for (JobQueue& q : queues_) q.wake();
     for (std::thread& t : threads_) t.join();
-    if (ids_) builder_.take_back_entity_ids();
   }
 
   void run() {
@@ -329,10 +299,6 @@ class Relay {
       }
       for (;;) {
         std::unique_ptr<Batch> b = queues_[j].pop();
-        if (ids_ && b->records.ids_waiting()) {
-          std::lock_guard lock(ids_->mutex);
-          b->records.number_entity_ids(ids_->index);
-        }
         if (!replay(builder_, *b, window_, diags)) return;
         if (events_.batch) events_.batch(j);
         if (b->exception) std::rethrow_exception(b->exception);
@@ -349,7 +315,7 @@ class Relay {
       const std::size_t j = next_.fetch_add(1);
       if (j >= jobs_.size() || stop_.load()) return;
       if (jobs_[j].on_builder_thread) continue;
-      RelaySink sink(schema_, files_, queues_[j], pool_, stop_, ids_.get());
+      RelaySink sink(schema_, files_, queues_[j], pool_, stop_);
       std::exception_ptr thrown;
       try {
         jobs_[j].read(sink);
@@ -373,8 +339,7 @@ class Relay {
   const RelayEvents& events_;
   std::vector<JobQueue> queues_;
   BatchPool pool_;
-  std::vector<RawRecord> window_;   // replay()'s
-  std::unique_ptr<SharedIds> ids_;  // while ids come numbered (one worker)
+  std::vector<RawRecord> window_;  // replay()'s
   std::atomic<bool> stop_{false};
   std::atomic<std::size_t> next_{0};
   std::vector<std::thread> threads_;

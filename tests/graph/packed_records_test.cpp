@@ -8,8 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "graph/graph_builder.hpp"
-#include "graph/id_index.hpp"
 #include "graph/packed_records.hpp"
 #include "graph/string_pool.hpp"
 #include "graph/text.hpp"
@@ -164,7 +162,7 @@ TEST(PackedRecords, UnpackedStringsCarryTheirHashAndChecks) {
 
   RawRecord into;
   into.add_field("stale", {}).values.push_back(scalar(ValueKind::integer, "1"));
-  into.fields[0].values[0].facts = {123, true, true, true, 5};  // must not survive unpacking
+  into.fields[0].values[0].facts = {123, true, true, true};  // must not survive unpacking
   packed.unpack(0, into);
   ASSERT_EQ(into.field_count, 1u);
   const std::vector<RawScalar>& values = into.fields[0].values;
@@ -178,7 +176,6 @@ TEST(PackedRecords, UnpackedStringsCarryTheirHashAndChecks) {
     // ... and what the checks the builder would otherwise run say.
     EXPECT_EQ(facts.printable, text_problem(cases[i].text) == nullptr) << i;
     EXPECT_EQ(facts.no_control, !has_control_character(cases[i].text)) << i;
-    EXPECT_EQ(facts.entity, TextFacts::kNoEntity) << i;  // not appended for numbering
   }
   EXPECT_FALSE(values.back().facts.known);  // facts are about strings only
 }
@@ -222,179 +219,6 @@ TEST(PackedRecords, FactsOfRandomTextsAgreeWithTheChecks) {
   EXPECT_GT(printable, 3000u);
   EXPECT_GT(no_control, 3000u);
   EXPECT_LT(printable, 17000u);
-}
-
-RawRecord record_of(Section section, std::uint32_t line,
-                    const std::vector<std::pair<std::string, std::vector<std::string>>>& fields) {
-  RawRecord r;
-  r.section = section;
-  r.at = {1, line, 1};
-  std::uint32_t column = 2;
-  for (const auto& [key, values] : fields) {
-    RawField& f = r.add_field(key, {1, line, column});
-    column += 10;
-    f.is_list = values.size() != 1;
-    for (const std::string& v : values) f.values.push_back(scalar(ValueKind::string, v));
-  }
-  return r;
-}
-
-/// The numbers unpacking gives each string value of each record, in order.
-std::vector<std::vector<std::uint32_t>> numbers_of(const PackedRecords& packed) {
-  std::vector<std::vector<std::uint32_t>> out;
-  RawRecord r;
-  for (std::size_t at = 0; at < packed.bytes();) {
-    at = packed.unpack(at, r);
-    out.emplace_back();
-    for (std::size_t i = 0; i < r.field_count; ++i)
-      for (const RawScalar& v : r.fields[i].values) out.back().push_back(v.facts.entity);
-  }
-  return out;
-}
-
-// Only the strings the builder may look up as entity ids get numbers: a relation's ends, an
-// entity's id and shorthand targets, and of those only the ones it would take as ids.
-TEST(PackedRecords, NumbersTheIdsTheBuilderMayLookUpInTheOrderAppended) {
-  constexpr std::uint32_t none = TextFacts::kNoEntity;
-  const std::vector<RawRecord> records = {
-      record_of(Section::relation, 1,
-                {{"from", {"a"}}, {"type", {"a"}}, {"to", {"b"}}, {"sources", {"a"}}}),
-      record_of(Section::actor, 2,
-                {{"id", {"b"}}, {"name", {"a"}}, {"place", {"c", ""}}, {"within", {"t\tab"}}}),
-      record_of(Section::source, 3, {{"id", {"z"}}}),
-      record_of(Section::relation, 4,
-                {{"from",
-                  {"\x01"
-                   "bad"}},
-                 {"to", {"c"}},
-                 {"role", {"d"}}}),
-      record_of(Section::place, 5, {{"id", {"d"}}, {"part_of", {"a", "e"}}}),
-  };
-  detail::IdIndex ids;
-  PackedRecords packed;
-  for (std::size_t i = 0; i < 3; ++i) packed.append(records[i], true);
-  EXPECT_TRUE(packed.ids_waiting());
-  packed.number_entity_ids(ids);
-  EXPECT_FALSE(packed.ids_waiting());
-  for (std::size_t i = 3; i < records.size(); ++i) packed.append(records[i], true);
-  // Not numbered yet: the records unpack with no numbers (the builder would look them up).
-  EXPECT_EQ(numbers_of(packed)[3], (std::vector<std::uint32_t>{none, none, none}));
-  packed.number_entity_ids(ids);
-
-  const std::vector<std::vector<std::uint32_t>> expected = {
-      {0, none, 1, none},        // from a, to b
-      {1, none, 2, none, none},  // id b, place c (not the empty one), not "t\tab"
-      {none},                    // sources are not entities
-      {none, 2, none},           // a control character is no id
-      {3, 0, 4},                 // id d, part_of a and e
-  };
-  EXPECT_EQ(numbers_of(packed), expected);
-  EXPECT_EQ(ids.size(), 5u);
-  EXPECT_EQ(ids.text(4), "e");
-  // The rest of each record is as appended.
-  RawRecord into;
-  std::size_t at = 0;
-  for (const RawRecord& r : records) {
-    at = packed.unpack(at, into);
-    expect_same(r, into);
-  }
-
-  PackedRecords plain;
-  for (const RawRecord& r : records) plain.append(r);
-  EXPECT_FALSE(plain.ids_waiting());
-  for (const auto& numbers : numbers_of(plain))
-    for (std::uint32_t n : numbers) EXPECT_EQ(n, none);
-}
-
-/// Every message (sorted), then the graph's entity ids and relation count.
-std::vector<std::string> outcome(GraphBuilder& builder, Diagnostics& diags) {
-  std::vector<std::string> lines;
-  std::optional<KnowledgeGraph> g = builder.finish();
-  for (const Diagnostic& d : diags.sorted()) lines.push_back(diags.format(d));
-  if (g) {
-    for (const Entity& e : g->entities()) lines.emplace_back(g->str(e.id));
-    lines.push_back("relations " + std::to_string(g->relations().size()));
-  }
-  return lines;
-}
-
-/// What adding `records` gives when another thread numbers their ids (`later_first`: the
-/// records past the fourth before the others), or (`lend` false) the builder looks them up.
-std::vector<std::string> build_from(const std::vector<RawRecord>& records, bool lend,
-                                    bool later_first) {
-  Diagnostics diags;
-  diags.add_file("in.jsonl");
-  GraphBuilder builder(Schema::builtin(), diags);
-  if (!lend) {
-    for (const RawRecord& r : records) builder.add(r);
-    return outcome(builder, diags);
-  }
-  detail::IdIndex& ids = builder.lend_entity_ids();
-  PackedRecords first, second;
-  for (std::size_t i = 0; i < records.size(); ++i)
-    (i < 4 ? first : second).append(records[i], true);
-  if (later_first) second.number_entity_ids(ids);
-  first.number_entity_ids(ids);
-  second.number_entity_ids(ids);
-  RawRecord r;
-  for (const PackedRecords* packed : {&first, &second})
-    for (std::size_t at = 0; at < packed->bytes();) {
-      at = packed->unpack(at, r);
-      builder.add(r);
-    }
-  builder.take_back_entity_ids();
-  return outcome(builder, diags);
-}
-
-// Ids numbered by another thread (numbers given in any order, and to the ids of records the
-// builder refuses too) stage the entities the builder's own lookups would: the same messages,
-// each at the first reference the builder took, and the same graph.
-TEST(PackedRecords, IdsNumberedAheadBuildWhatTheBuilderLookingThemUpBuilds) {
-  const std::vector<RawRecord> with_errors = {
-      record_of(Section::relation, 1, {{"from", {"x"}}, {"type", {"no_such"}}, {"to", {"y"}}}),
-      record_of(Section::relation, 2, {{"from", {"y"}}, {"type", {"member_of"}}, {"to", {"x"}}}),
-      record_of(Section::actor, 3, {{"id", {"w"}}, {"name", {"W"}}, {"place", {"v"}}}),
-      record_of(Section::actor, 4, {{"id", {"u"}}, {"name", {"U"}}}),
-      record_of(Section::relation, 5, {{"from", {"u"}}, {"type", {"member_of"}}, {"to", {"v"}}}),
-      record_of(Section::event, 6, {{"id", {"e"}}, {"name", {"E"}}, {"place", {"v", "x"}}}),
-      record_of(Section::relation, 7, {{"from", {"w"}}, {"type", {"member_of"}}, {"to", {"u"}}}),
-  };
-  const std::vector<std::string> messages = build_from(with_errors, false, false);
-  // The type, the shorthand on an actor, and x, y and v named but never declared.
-  ASSERT_EQ(messages.size(), 5u);
-  EXPECT_NE(messages[1].find("unknown entity id \"y\""), std::string::npos) << messages[1];
-
-  const std::vector<RawRecord> clean = {
-      record_of(Section::actor, 1, {{"id", {"y"}}, {"name", {"Y"}}}),
-      record_of(Section::relation, 2, {{"from", {"y"}}, {"type", {"member_of"}}, {"to", {"x"}}}),
-      record_of(Section::place, 3, {{"id", {"v"}}, {"name", {"V"}}, {"within", {"t"}}}),
-      record_of(Section::actor, 4, {{"id", {"u"}}, {"name", {"U"}}}),
-      record_of(Section::relation, 5, {{"from", {"u"}}, {"type", {"located_in"}}, {"to", {"v"}}}),
-      record_of(Section::event, 6, {{"id", {"e"}}, {"name", {"E"}}, {"place", {"v", "t"}}}),
-      record_of(Section::actor, 7, {{"id", {"x"}}, {"name", {"X"}}}),
-      record_of(Section::place, 8, {{"id", {"t"}}, {"name", {"T"}}}),
-  };
-  const std::vector<std::string> graph = build_from(clean, false, false);
-  ASSERT_EQ(graph.size(), 7u) << (graph.empty() ? "" : graph[0]);
-  EXPECT_EQ(graph.back(), "relations 5");
-
-  for (const bool later_first : {false, true}) {
-    EXPECT_EQ(build_from(with_errors, true, later_first), messages) << later_first;
-    EXPECT_EQ(build_from(clean, true, later_first), graph) << later_first;
-  }
-}
-
-// While another thread numbers the ids, the builder must not look one up itself.
-TEST(PackedRecords, AnIdWithoutItsNumberIsRefusedWhileTheIdsAreLent) {
-  Diagnostics diags;
-  diags.add_file("in.jsonl");
-  GraphBuilder builder(Schema::builtin(), diags);
-  builder.lend_entity_ids();
-  EXPECT_THROW(builder.add(record_of(Section::actor, 1, {{"id", {"a"}}, {"name", {"A"}}})),
-               std::logic_error);
-  builder.take_back_entity_ids();
-  builder.add(record_of(Section::actor, 2, {{"id", {"a"}}, {"name", {"A"}}}));
-  EXPECT_TRUE(builder.finish().has_value());
 }
 
 }  // namespace
