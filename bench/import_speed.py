@@ -2,7 +2,7 @@
 """Import and end-to-end speed against a RapidJSON parse-only pass, as ratios measured in one run
 (issue #15; docs/performance.md, "Import speed on two cores").
 
-    bench/import_speed.py --build-dir build --dir /tmp/kgraph-bench --repeat 3
+    bench/import_speed.py --build-dir build --dir /tmp/kgraph-bench --repeat 5
 
 Uses the synthetic JSON Lines file of bench/run_pipeline.sh (1M entities, 4M relations; written
 by generate_synthetic on first use) and the same graph in kgraph's CSV layout (jsonl_to_csv).
@@ -16,14 +16,18 @@ touches every step of a round alike:
   build             kgraph build -o out.graphml
   csv validate      kgraph validate on the CSV files       (default threads)
 
-and keeps each step's best wall time and best CPU time over the rounds. kgraph runs with
-KGRAPH_TIMINGS=1, so the best round's phases (read, finish, export) are printed too. Ratios
-are to parse-only's best time of the same kind; peak RSS per relation is the build's.
+and keeps each step's best wall time and best CPU time over the rounds, and the median wall
+time, which shows how much the machine moved. kgraph runs with KGRAPH_TIMINGS=1, so the best
+round's phases (read, finish, export) are printed too. Ratios are to parse-only's best time
+of the same kind; peak RSS per relation is the build's. Five rounds by default: on a shared
+machine the same run's CPU time moves by a quarter from one round to the next
+(docs/performance.md, session 17), and the best of three was often not a quiet round.
 """
 
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -57,7 +61,7 @@ def main():
     ap.add_argument("--entities", type=int, default=1000000)
     ap.add_argument("--relations", type=int, default=4000000)
     ap.add_argument("--seed", type=int, default=42)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--no-csv", action="store_true", help="leave out the CSV step")
     ap.add_argument("--baseline", metavar="KGRAPH",
                     help="another kgraph binary (an older commit) timed beside, as validate/base and build/base")
@@ -97,7 +101,9 @@ def main():
     for _ in range(args.repeat):
         for name, cmd in steps:
             wall, cpu, rss, err = run(cmd, env)
-            b = best.setdefault(name, {"wall": wall, "cpu": cpu, "rss": rss, "phases": phases(err)})
+            b = best.setdefault(name, {"wall": wall, "cpu": cpu, "rss": rss, "phases": phases(err),
+                                       "walls": []})
+            b["walls"].append(wall)
             if wall < b["wall"]:
                 b["wall"], b["phases"] = wall, phases(err)
             b["cpu"] = min(b["cpu"], cpu)
@@ -110,12 +116,14 @@ def main():
     print("kgraph import speed: %s (%.1f MB, %d relations), best of %d, %d CPUs, load %.1f"
           % (os.path.basename(data), os.path.getsize(data) / 1e6, meta["distinct_relations"],
              args.repeat, os.cpu_count(), load))
-    print("%-14s %8s %8s %10s %10s %9s" % ("step", "wall s", "CPU s", "x parse", "x parse", "peak RSS"))
-    print("%-14s %8s %8s %10s %10s %9s" % ("", "", "", "(wall)", "(CPU)", "MiB"))
+    print("%-14s %8s %8s %10s %10s %9s %9s" % ("step", "wall s", "CPU s", "x parse", "x parse", "peak RSS",
+                                                "median"))
+    print("%-14s %8s %8s %10s %10s %9s %9s" % ("", "", "", "(wall)", "(CPU)", "MiB", "wall s"))
     for name, _ in steps:
         b = best[name]
-        print("%-14s %8.2f %8.2f %10.2f %10.2f %9d" % (name, b["wall"], b["cpu"], b["wall"] / base["wall"],
-                                                      b["cpu"] / base["cpu"], b["rss"] / 1024))
+        print("%-14s %8.2f %8.2f %10.2f %10.2f %9d %9.2f" % (name, b["wall"], b["cpu"], b["wall"] / base["wall"],
+                                                           b["cpu"] / base["cpu"], b["rss"] / 1024,
+                                                           statistics.median(b["walls"])))
         for p in b["phases"]:
             print("%-14s   %s" % ("", p))
     rels = meta["distinct_relations"]
