@@ -16,6 +16,7 @@
 #include "graph/merge_backlog.hpp"
 #include "graph/model.hpp"
 #include "graph/record.hpp"
+#include "graph/record_view.hpp"
 #include "graph/schema.hpp"
 #include "graph/string_pool.hpp"
 
@@ -23,6 +24,9 @@ namespace kgraph::detail {
 
 /// StringPool::hash of a scalar's text: as the reading thread worked it out, if it did.
 inline std::uint32_t text_hash(const RawScalar& v) {
+  return v.facts.known ? v.facts.hash : StringPool::hash(v.text);
+}
+inline std::uint32_t text_hash(const ScalarView& v) {
   return v.facts.known ? v.facts.hash : StringPool::hash(v.text);
 }
 

@@ -35,7 +35,11 @@ GraphBuilder::~GraphBuilder() = default;
 
 const Schema& GraphBuilder::schema() const { return s_->schema; }
 
-void GraphBuilder::prefetch(std::span<const RawRecord> records) {
+void GraphBuilder::prefetch(std::span<const RawRecord> records) { prefetch_records(records); }
+void GraphBuilder::prefetch(std::span<const RecordView> records) { prefetch_records(records); }
+
+template <class Record>
+void GraphBuilder::prefetch_records(std::span<const Record> records) {
   // The entity ids (an entity's own, a relation's ends), in the id index; and every other
   // string but dates, in the pool, when its hash came with the record (TextFacts: read on
   // another thread), so that this costs no pass over the text. Source ids, types and kinds
@@ -45,11 +49,11 @@ void GraphBuilder::prefetch(std::span<const RawRecord> records) {
   std::vector<std::uint32_t>& texts = prefetch_texts_;
   ids.clear();
   texts.clear();
-  auto add = [&](const RawField& f) {
-    for (const RawScalar& v : f.values)
+  auto add = [&](const auto& f) {
+    for (const auto& v : f.values)
       if (v.kind == ValueKind::string) ids.push_back(detail::text_hash(v));
   };
-  for (const RawRecord& r : records) {
+  for (const Record& r : records) {
     if (r.section == Section::source) continue;
     const bool relation = r.section == Section::relation;
     for (std::size_t i = 0; i < r.field_count; ++i) {
@@ -57,7 +61,7 @@ void GraphBuilder::prefetch(std::span<const RawRecord> records) {
       if (relation ? key == "from" || key == "to" : key == "id")
         add(r.fields[i]);
       else if (key != "date" && key != "start" && key != "end")
-        for (const RawScalar& v : r.fields[i].values)
+        for (const auto& v : r.fields[i].values)
           if (v.kind == ValueKind::string && v.facts.known) texts.push_back(v.facts.hash);
     }
   }
@@ -85,19 +89,24 @@ std::vector<NamedEntity> GraphBuilder::named_entities() const {
   return out;
 }
 
-void GraphBuilder::add(const RawRecord& record) {
+void GraphBuilder::add(const RawRecord& record) { add_record(record); }
+void GraphBuilder::add(const RecordView& record) { add_record(record); }
+
+template <class Record>
+void GraphBuilder::add_record(const Record& record) {
   ++records_;
   if (!within_limits(record)) return;
   detail::interpret_record(*s_, diags_, record);
 }
 
-bool GraphBuilder::within_limits(const RawRecord& record) {
+template <class Record>
+bool GraphBuilder::within_limits(const Record& record) {
   std::size_t values = 0, bytes = 0;
   for (std::size_t i = 0; i < record.field_count; ++i) {
-    const RawField& f = record.fields[i];
+    const auto& f = record.fields[i];
     values += f.values.size();
     bytes += f.key.size();
-    for (const RawScalar& v : f.values) bytes += v.text.size();
+    for (const auto& v : f.values) bytes += v.text.size();
   }
   return check_record_limits(diags_, record.at, values, bytes);
 }

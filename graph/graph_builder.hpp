@@ -24,6 +24,7 @@
 #include "graph/knowledge_graph.hpp"
 #include "graph/record.hpp"
 #include "graph/record_sink.hpp"
+#include "graph/record_view.hpp"
 #include "graph/schema.hpp"
 
 namespace kgraph {
@@ -65,6 +66,8 @@ class GraphBuilder final : public RecordSink {
   /// Interprets one record. Problems are reported to the diagnostics; the record's valid
   /// parts may still be staged, but finish() fails if any error was reported.
   void add(const RawRecord& record) override;
+  /// The same for a record seen in its batch (the record relay's way: no text copied).
+  void add(const RecordView& record);
 
   Diagnostics& diagnostics() override { return diags_; }
   const Schema& schema() const override;
@@ -72,6 +75,7 @@ class GraphBuilder final : public RecordSink {
   /// of records wait on memory together rather than one after the other. Call it on records
   /// about to be add()ed; it changes nothing but timing.
   void prefetch(std::span<const RawRecord> records);
+  void prefetch(std::span<const RecordView> records);
 
   /// Number of records added so far (for progress reports).
   std::uint64_t records() const { return records_; }
@@ -113,8 +117,13 @@ class GraphBuilder final : public RecordSink {
   /// entities some record declared. `helpers` as finish()'s.
   KnowledgeGraph assemble(std::vector<std::uint32_t>* declared, unsigned helpers);
 
+  template <class Record>
+  void add_record(const Record& record);
+  template <class Record>
+  void prefetch_records(std::span<const Record> records);
   /// Reports a record past kMaxRecordValues or kMaxRecordTextBytes.
-  bool within_limits(const RawRecord& record);
+  template <class Record>
+  bool within_limits(const Record& record);
 
   std::unique_ptr<detail::BuilderState> s_;
   Diagnostics& diags_;

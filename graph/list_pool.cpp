@@ -4,43 +4,46 @@
 
 namespace kgraph {
 namespace {
-constexpr std::uint32_t kFree = 0xFFFFFFFFu;
+constexpr std::uint64_t kFree = ~std::uint64_t{0};
 
 std::uint32_t hash_list(std::span<const StrId> items) {
   std::uint64_t h = 0x9E3779B97F4A7C15ull ^ items.size();
   for (StrId s : items) h = (h ^ s) * 0xBF58476D1CE4E5B9ull;
   return static_cast<std::uint32_t>(h ^ (h >> 31));
 }
+
+std::uint64_t slot_of(std::uint32_t hash, ListId id) { return std::uint64_t{hash} << 32 | id; }
+std::uint32_t hash_in(std::uint64_t slot) { return static_cast<std::uint32_t>(slot >> 32); }
+ListId id_in(std::uint64_t slot) { return static_cast<ListId>(slot); }
 }  // namespace
 
-ListPool::ListPool() : offsets_{0, 0}, hashes_{hash_list({})}, index_(256, kFree) {
-  index_[hashes_[0] & (index_.size() - 1)] = 0;
+ListPool::ListPool() : offsets_{0, 0}, index_(256, kFree) {
+  const std::uint32_t h = hash_list({});
+  index_[h & (index_.size() - 1)] = slot_of(h, 0);
 }
 
 ListId ListPool::intern(std::span<const StrId> items) {
   const std::uint32_t h = hash_list(items);
   std::size_t mask = index_.size() - 1;
   std::size_t slot = h & mask;
-  while (index_[slot] != kFree) {
-    ListId id = index_[slot];
-    if (hashes_[id] == h) {
-      auto existing = view(id);
-      if (std::equal(existing.begin(), existing.end(), items.begin(), items.end())) return id;
-    }
-    slot = (slot + 1) & mask;
+  for (; index_[slot] != kFree; slot = (slot + 1) & mask) {
+    if (hash_in(index_[slot]) != h) continue;
+    const ListId id = id_in(index_[slot]);
+    auto existing = view(id);
+    if (std::equal(existing.begin(), existing.end(), items.begin(), items.end())) return id;
   }
-  const auto id = static_cast<ListId>(hashes_.size());
+  const auto id = static_cast<ListId>(size());
   items_.insert(items_.end(), items.begin(), items.end());
   offsets_.push_back(static_cast<std::uint32_t>(items_.size()));
-  hashes_.push_back(h);
-  index_[slot] = id;
-  if (hashes_.size() * 2 > index_.size()) {
-    std::vector<ListId> bigger(index_.size() * 2, kFree);
+  index_[slot] = slot_of(h, id);
+  if (size() * 2 > index_.size()) {
+    std::vector<std::uint64_t> bigger(index_.size() * 2, kFree);
     mask = bigger.size() - 1;
-    for (ListId i = 0; i < hashes_.size(); ++i) {
-      std::size_t s = hashes_[i] & mask;
+    for (const std::uint64_t entry : index_) {
+      if (entry == kFree) continue;
+      std::size_t s = hash_in(entry) & mask;
       while (bigger[s] != kFree) s = (s + 1) & mask;
-      bigger[s] = i;
+      bigger[s] = entry;
     }
     index_.swap(bigger);
   }
@@ -58,7 +61,7 @@ ListId ListPool::merge(ListId list, std::span<const StrId> more, const StringPoo
 }
 
 std::size_t ListPool::memory_bytes() const {
-  return (items_.capacity() + offsets_.capacity() + hashes_.capacity() + index_.capacity()) * 4;
+  return (items_.capacity() + offsets_.capacity()) * 4 + index_.capacity() * 8;
 }
 
 void sort_unique_by_text(std::vector<StrId>& ids, const StringPool& pool) {

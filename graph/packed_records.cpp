@@ -160,29 +160,26 @@ void PackedRecords::append(const RawRecord& record) {
   ++count_;
 }
 
-std::size_t PackedRecords::unpack(std::size_t at, RawRecord& into) const {
+std::size_t PackedRecords::unpack(std::size_t at, RecordView& into) const {
   Reader r(buffer_.data() + at);
-  into.clear();
+  into.field_count = 0;
+  into.values.clear();
   into.section = static_cast<Section>(r.get<std::uint8_t>());
   into.at = r.get<Location>();
   const auto fields = r.get<std::uint32_t>();
+  if (into.fields.size() < fields) into.fields.resize(fields);
   for (std::uint32_t i = 0; i < fields; ++i) {
-    const std::string_view key = r.text();
-    const auto field_at = r.get<Location>();
-    // Not add_field(), which empties the values: kept, each string keeps its allocation, so
-    // a long text unpacked where a long text was before costs no allocation.
-    if (into.field_count == into.fields.size()) into.fields.emplace_back();
-    RawField& f = into.fields[into.field_count++];
-    f.key.assign(key);
-    f.at = field_at;
+    FieldView& f = into.fields[into.field_count++];
+    f.key = r.text();
+    f.at = r.get<Location>();
     f.is_list = r.get<std::uint8_t>() != 0;
-    f.values.resize(r.get<std::uint32_t>());  // every member of each value is set below
-    for (RawScalar& v : f.values) {
+    const auto count = r.get<std::uint32_t>();
+    // `values` may still move as it grows: the spans are set once all are in.
+    f.first_value = into.values.size();
+    f.values = {};
+    for (std::uint32_t k = 0; k < count; ++k) {
+      ScalarView& v = into.values.emplace_back();
       v.kind = static_cast<ValueKind>(r.get<std::uint8_t>());
-      v.integer = 0;
-      v.real = 0;
-      v.boolean = false;
-      v.facts = TextFacts{};
       switch (v.kind) {
         case ValueKind::integer:
           v.integer = r.get<std::int64_t>();
@@ -202,10 +199,41 @@ std::size_t PackedRecords::unpack(std::size_t at, RawRecord& into) const {
           break;
         }
       }
-      v.text.assign(r.text());
+      v.text = r.text();
     }
   }
+  const std::span<const ScalarView> all(into.values);
+  for (std::size_t i = 0; i < into.field_count; ++i) {
+    FieldView& f = into.fields[i];
+    const std::size_t end = i + 1 < into.field_count ? into.fields[i + 1].first_value : all.size();
+    f.values = all.subspan(f.first_value, end - f.first_value);
+  }
   return static_cast<std::size_t>(r.at() - buffer_.data());
+}
+
+std::size_t PackedRecords::unpack(std::size_t at, RawRecord& into) const {
+  RecordView view;
+  const std::size_t next = unpack(at, view);
+  into.clear();
+  into.section = view.section;
+  into.at = view.at;
+  for (std::size_t i = 0; i < view.field_count; ++i) {
+    const FieldView& from = view.fields[i];
+    RawField& f = into.add_field(from.key, from.at);
+    f.is_list = from.is_list;
+    f.values.resize(from.values.size());
+    for (std::size_t k = 0; k < from.values.size(); ++k) {
+      const ScalarView& a = from.values[k];
+      RawScalar& b = f.values[k];
+      b.kind = a.kind;
+      b.text.assign(a.text);
+      b.integer = a.integer;
+      b.real = a.real;
+      b.boolean = a.boolean;
+      b.facts = a.facts;
+    }
+  }
+  return next;
 }
 
 }  // namespace kgraph

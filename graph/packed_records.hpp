@@ -10,13 +10,14 @@
 ///
 ///   PackedRecords batch;
 ///   batch.append(record);                  // the reader, once per record
-///   RawRecord r;
+///   RecordView r;                          // or a RawRecord, which copies the texts
 ///   for (std::size_t at = 0; at < batch.bytes(); ) at = batch.unpack(at, r);   // the builder
 
 #include <cstddef>
 #include <vector>
 
 #include "graph/record.hpp"
+#include "graph/record_view.hpp"
 
 namespace kgraph {
 
@@ -27,9 +28,14 @@ class PackedRecords {
   /// Fills `into` with the record packed at byte `at` (0, or what the previous call returned),
   /// reusing its allocations; returns where the next record starts.
   std::size_t unpack(std::size_t at, RawRecord& into) const;
+  /// The same, into views of this batch's bytes (RecordView): no text is copied. The views
+  /// last until the batch is changed (append, clear) or destroyed.
+  std::size_t unpack(std::size_t at, RecordView& into) const;
 
   std::size_t size() const { return count_; }  // records
   std::size_t bytes() const { return buffer_.size(); }
+  /// The batch's bytes, which RecordViews look at.
+  const char* data() const { return buffer_.data(); }
   /// Empties the buffer, keeping its allocation.
   void clear() {
     buffer_.clear();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "graph/messages.hpp"
@@ -11,11 +13,16 @@
 namespace kgraph::detail {
 namespace {
 
-/// Interprets the fields of one record. Field-level problems are reported here, against the
-/// field's own location.
+/// Interprets the fields of one record: a RawRecord, or a RecordView of a packed one (the same
+/// members, texts seen in place). Field-level problems are reported here, against the field's
+/// own location.
+template <class Record>
 class RecordInterpreter {
+  using Field = std::remove_cvref_t<decltype(std::declval<const Record&>().fields[0])>;
+  using Scalar = std::remove_cvref_t<decltype(std::declval<const Field&>().values[0])>;
+
  public:
-  RecordInterpreter(BuilderState& s, Diagnostics& diags, const RawRecord& r)
+  RecordInterpreter(BuilderState& s, Diagnostics& diags, const Record& r)
       : s_(s), diags_(diags), r_(r) {
     s_.scratch_pairs.clear();
   }
@@ -44,7 +51,7 @@ class RecordInterpreter {
   }
 
   /// A field that must hold one string. Returns false (after reporting) otherwise.
-  bool one_string(const RawField& f, std::string_view& out) {
+  bool one_string(const Field& f, std::string_view& out) {
     if (f.is_list || f.values.size() != 1 || f.values[0].kind != ValueKind::string) {
       error(f.at, "field " + quoted(f.key) + " must be a string");
       return false;
@@ -54,8 +61,8 @@ class RecordInterpreter {
   }
 
   /// Whether a field holds a string or a list of strings (reported if not).
-  bool strings(const RawField& f) {
-    for (const RawScalar& v : f.values) {
+  bool strings(const Field& f) {
+    for (const Scalar& v : f.values) {
       if (v.kind != ValueKind::string) {
         error(f.at, "field " + quoted(f.key) + " must be a string or a list of strings");
         return false;
@@ -65,14 +72,14 @@ class RecordInterpreter {
     return true;
   }
   /// The same, collecting the strings in `out`.
-  bool strings(const RawField& f, std::vector<std::string_view>& out) {
+  bool strings(const Field& f, std::vector<std::string_view>& out) {
     out.clear();
     if (!strings(f)) return false;
-    for (const RawScalar& v : f.values) out.push_back(v.text);
+    for (const Scalar& v : f.values) out.push_back(v.text);
     return true;
   }
 
-  bool checked_text(const RawField& f, std::string_view text) {
+  bool checked_text(const Field& f, std::string_view text) {
     if (const char* problem = text_problem(text)) {
       error(f.at, "field " + quoted(f.key) + " contains " + problem +
                       ", which no output format can carry");
@@ -82,15 +89,15 @@ class RecordInterpreter {
   }
 
   /// The same checks of a string value, skipped when the reading thread found it clean.
-  bool checked_text(const RawField& f, const RawScalar& v) {
+  bool checked_text(const Field& f, const Scalar& v) {
     return (v.facts.known && v.facts.printable) || checked_text(f, std::string_view(v.text));
   }
-  bool checked_id(const RawField& f, const RawScalar& v) {
+  bool checked_id(const Field& f, const Scalar& v) {
     if (v.facts.known && v.facts.printable && v.facts.no_control && !v.text.empty()) return true;
     return checked_id(f, std::string_view(v.text));
   }
 
-  bool checked_id(const RawField& f, std::string_view id) {
+  bool checked_id(const Field& f, std::string_view id) {
     if (id.empty()) {
       error(f.at, "field " + quoted(f.key) + " must not be empty");
       return false;
@@ -103,7 +110,7 @@ class RecordInterpreter {
     return checked_text(f, id);
   }
 
-  bool parse_date(const RawField& f, PartialDate& out) {
+  bool parse_date(const Field& f, PartialDate& out) {
     if (f.is_list || f.values.size() != 1 || f.values[0].kind != ValueKind::string) {
       std::string hint;
       if (f.values.size() == 1 && f.values[0].kind == ValueKind::integer)
@@ -123,7 +130,7 @@ class RecordInterpreter {
   }
 
   /// Reads `date` or `start`/`end` into the pair; reports the combinations docs/data-model.md forbids.
-  void dates(const RawField* date, const RawField* start, const RawField* end, PartialDate& from,
+  void dates(const Field* date, const Field* start, const Field* end, PartialDate& from,
              PartialDate& to) {
     if (date && (start || end)) {
       error(
@@ -143,8 +150,8 @@ class RecordInterpreter {
   }
 
   /// Collects the values of a field under `key`; properties() sorts them all at once.
-  void add_values(const RawField& f, StrId key) {
-    for (const RawScalar& v : f.values) {
+  void add_values(const Field& f, StrId key) {
+    for (const Scalar& v : f.values) {
       Value value;
       switch (v.kind) {
         case ValueKind::string:
@@ -174,7 +181,7 @@ class RecordInterpreter {
   }
 
   /// Any field not interpreted otherwise: a property, if its name is usable.
-  void property(const RawField& f) {
+  void property(const Field& f) {
     if (f.key.empty() || has_control_character(f.key)) {
       error(f.at,
             "property name " + quoted(f.key) + " must be non-empty and without control characters");
@@ -184,16 +191,16 @@ class RecordInterpreter {
     add_values(f, s_.strings.intern(f.key));
   }
 
-  void string_property(const RawField& f, StrId key) {
+  void string_property(const Field& f, StrId key) {
     if (!strings(f)) return;
     add_values(f, key);
   }
 
-  ListId source_list(const RawField* f) {
+  ListId source_list(const Field* f) {
     if (!f) return 0;
     if (!strings(*f)) return 0;
     s_.scratch_ids.clear();
-    for (const RawScalar& id : f->values) {
+    for (const Scalar& id : f->values) {
       if (!checked_id(*f, id)) return 0;
       s_.scratch_ids.push_back(s_.strings.intern(id.text, text_hash(id)));
     }
@@ -202,7 +209,7 @@ class RecordInterpreter {
   }
 
   /// The required identifying string field `name`; reports when missing.
-  bool required(std::string_view name, std::string_view& out, const RawField*& field) {
+  bool required(std::string_view name, std::string_view& out, const Field*& field) {
     field = r_.find(name);
     if (!field || field->is_null()) {
       error(r_.at,
@@ -214,11 +221,11 @@ class RecordInterpreter {
 
   void source() {
     std::string_view id;
-    const RawField* id_field = nullptr;
+    const Field* id_field = nullptr;
     if (!required("id", id, id_field) || !checked_id(*id_field, id)) return;
     PartialDate date;
     for (std::size_t i = 0; i < r_.field_count; ++i) {
-      const RawField& f = r_.fields[i];
+      const Field& f = r_.fields[i];
       if (f.is_null() || f.key == "id") continue;
       if (f.key == "date") {
         parse_date(f, date);
@@ -247,17 +254,17 @@ class RecordInterpreter {
 
   void entity(EntityType type) {
     std::string_view id, name;
-    const RawField *id_field = nullptr, *name_field = nullptr;
+    const Field *id_field = nullptr, *name_field = nullptr;
     const bool has_id = required("id", id, id_field) && checked_id(*id_field, id_field->values[0]);
     const bool has_name =
         required("name", name, name_field) && checked_text(*name_field, name_field->values[0]);
     if (has_name && name.empty()) error(name_field->at, "field \"name\" must not be empty");
 
-    const RawField *date = nullptr, *start = nullptr, *end = nullptr, *sources = nullptr,
-                   *kind_field = nullptr, *aliases_field = nullptr;
-    std::vector<std::pair<StrId, const RawField*>> shorthands;
+    const Field *date = nullptr, *start = nullptr, *end = nullptr, *sources = nullptr,
+                *kind_field = nullptr, *aliases_field = nullptr;
+    std::vector<std::pair<StrId, const Field*>> shorthands;
     for (std::size_t i = 0; i < r_.field_count; ++i) {
-      const RawField& f = r_.fields[i];
+      const Field& f = r_.fields[i];
       if (f.is_null()) continue;
       const std::string_view key = f.key;
       if (key == "id" || key == "name") continue;
@@ -364,7 +371,7 @@ class RecordInterpreter {
     // unless it comes back as an alias or as a name that lost its place, which is then kept.
     s_.scratch_ids.clear();
     if (aliases_field)
-      for (const RawScalar& a : aliases_field->values)
+      for (const Scalar& a : aliases_field->values)
         s_.scratch_ids.push_back(s_.strings.intern(a.text, text_hash(a)));
     s_.add_to_list(e.aliases, s_.scratch_ids, e.name, s_.entity_backlogs, slot,
                    &MergeBacklog::aliases);
@@ -375,7 +382,7 @@ class RecordInterpreter {
 
     for (const auto& [rel_type, field] : shorthands) {
       // shorthand() checked that they are strings: else ok_ would be false and we gone.
-      for (const RawScalar& target : field->values) {
+      for (const Scalar& target : field->values) {
         if (target.kind != ValueKind::string || !checked_id(*field, target)) continue;
         Relation r;
         r.from = slot;
@@ -387,8 +394,8 @@ class RecordInterpreter {
     }
   }
 
-  void shorthand(EntityType type, const RawField& f,
-                 std::vector<std::pair<StrId, const RawField*>>& out) {
+  void shorthand(EntityType type, const Field& f,
+                 std::vector<std::pair<StrId, const Field*>>& out) {
     if (f.key == "place") {
       if (type != EntityType::event) {
         error(f.at, "field \"place\" is shorthand for occurred_in and belongs to events; for a " +
@@ -411,7 +418,7 @@ class RecordInterpreter {
 
   void relation() {
     std::string_view from, to, type;
-    const RawField *from_f = nullptr, *to_f = nullptr, *type_f = nullptr;
+    const Field *from_f = nullptr, *to_f = nullptr, *type_f = nullptr;
     const bool ok_from = required("from", from, from_f) && checked_id(*from_f, from_f->values[0]);
     const bool ok_to = required("to", to, to_f) && checked_id(*to_f, to_f->values[0]);
     const bool ok_type = required("type", type, type_f);
@@ -423,11 +430,11 @@ class RecordInterpreter {
       for (const auto& [n, _] : s_.schema.relations()) names.push_back(n);
       error(type_f->at, unknown_relation_type_message(type, names));
     }
-    const RawField *date = nullptr, *start = nullptr, *end = nullptr, *sources = nullptr;
+    const Field *date = nullptr, *start = nullptr, *end = nullptr, *sources = nullptr;
     std::string_view role;
-    const RawField *id_f = nullptr, *role_f = nullptr;
+    const Field *id_f = nullptr, *role_f = nullptr;
     for (std::size_t i = 0; i < r_.field_count; ++i) {
-      const RawField& f = r_.fields[i];
+      const Field& f = r_.fields[i];
       if (f.is_null()) continue;
       const std::string_view key = f.key;
       if (key == "from" || key == "to" || key == "type") continue;
@@ -486,7 +493,7 @@ class RecordInterpreter {
 
   BuilderState& s_;
   Diagnostics& diags_;
-  const RawRecord& r_;
+  const Record& r_;
   bool ok_ = true;
   std::vector<std::string_view> rel_ids_;  // the ids of the relation being read
 };
@@ -494,7 +501,11 @@ class RecordInterpreter {
 }  // namespace
 
 void interpret_record(BuilderState& state, Diagnostics& diags, const RawRecord& record) {
-  RecordInterpreter(state, diags, record).run();
+  RecordInterpreter<RawRecord>(state, diags, record).run();
+}
+
+void interpret_record(BuilderState& state, Diagnostics& diags, const RecordView& record) {
+  RecordInterpreter<RecordView>(state, diags, record).run();
 }
 
 }  // namespace kgraph::detail

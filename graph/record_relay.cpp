@@ -52,7 +52,7 @@ bool add_in_windows(GraphBuilder& builder, std::size_t count, Reports& reports, 
   };
   for (std::size_t first = 0; first < count; first += kPrefetchWindow) {
     const std::size_t n = std::min(kPrefetchWindow, count - first);
-    const std::span<const RawRecord> records = window(first, n);
+    const auto records = window(first, n);
     builder.prefetch(records);
     for (std::size_t i = 0; i < n; ++i) {
       reports_before(first + i);
@@ -65,15 +65,15 @@ bool add_in_windows(GraphBuilder& builder, std::size_t count, Reports& reports, 
   return !diags.too_many_errors();
 }
 
-/// Adds a worker's batch, unpacking each window's records into `window`: the builder's own,
-/// so that they stay in its cache from one window to the next.
-bool replay(GraphBuilder& builder, Batch& b, std::vector<RawRecord>& window, Diagnostics& diags) {
+/// Adds a worker's batch, unpacking each window's records into `window`: views of the batch,
+/// the builder's own, so that they stay in its cache from one window to the next.
+bool replay(GraphBuilder& builder, Batch& b, std::vector<RecordView>& window, Diagnostics& diags) {
   if (window.size() < kPrefetchWindow) window.resize(kPrefetchWindow);
   std::size_t at = 0;
   return add_in_windows(builder, b.records.size(), b.reports, diags,
                         [&](std::size_t, std::size_t n) {
                           for (std::size_t i = 0; i < n; ++i) at = b.records.unpack(at, window[i]);
-                          return std::span<const RawRecord>(window).first(n);
+                          return std::span<const RecordView>(window).first(n);
                         });
 }
 
@@ -339,7 +339,7 @@ class Relay {
   const RelayEvents& events_;
   std::vector<JobQueue> queues_;
   BatchPool pool_;
-  std::vector<RawRecord> window_;  // replay()'s
+  std::vector<RecordView> window_;  // replay()'s
   std::atomic<bool> stop_{false};
   std::atomic<std::size_t> next_{0};
   std::vector<std::thread> threads_;

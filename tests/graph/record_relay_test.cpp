@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kgraph {
@@ -117,6 +118,186 @@ TEST(RecordRelay, TooManyErrorsStopAtTheSameRecord) {
   const Outcome reference = run(sizes, -1);
   ASSERT_TRUE(reference.errors >= 10000 && reference.errors < 10100) << reference.errors;
   for (int workers : {0, 1}) EXPECT_TRUE(run(sizes, workers) == reference) << workers;
+}
+
+/// A record of `section` at `line` of `file` with the given fields, each a string, a list of
+/// strings (given as "[a|b]"), or a number or boolean (given as "#12", "#1.5", "#true").
+RawRecord record(Section section, std::uint32_t file, std::uint32_t line,
+                 const std::vector<std::pair<std::string, std::string>>& fields) {
+  RawRecord r;
+  r.section = section;
+  r.at = Location{file, line, 1};
+  std::uint32_t column = 2;
+  for (const auto& [key, text] : fields) {
+    RawField& f = r.add_field(key, Location{file, line, column});
+    column += 10;
+    if (text.size() > 1 && text.front() == '[' && text.back() == ']') {
+      f.is_list = true;
+      std::string rest = text.substr(1, text.size() - 2);
+      for (std::size_t at = 0; at <= rest.size();) {
+        const std::size_t bar = std::min(rest.find('|', at), rest.size());
+        f.values.push_back(RawScalar::of_string(rest.substr(at, bar - at)));
+        at = bar + 1;
+      }
+    } else if (text.size() > 1 && text.front() == '#') {
+      RawScalar v;
+      v.text = text.substr(1);
+      if (v.text == "true") {
+        v.kind = ValueKind::boolean;
+        v.boolean = true;
+      } else if (v.text.find('.') != std::string::npos) {
+        v.kind = ValueKind::real;
+        v.real = std::stod(v.text);
+      } else {
+        v.kind = ValueKind::integer;
+        v.integer = std::stoll(v.text);
+      }
+      f.values.push_back(v);
+    } else if (text != "null") {
+      f.values.push_back(RawScalar::of_string(text));
+    }
+  }
+  return r;
+}
+
+std::string describe(const KnowledgeGraph& g, const PropertyList& props) {
+  std::string out;
+  for (const Property& p : props) {
+    out += " " + std::string(g.str(p.key)) + "=";
+    for (const Value& v : p.values) {
+      switch (v.kind) {
+        case ValueKind::string:
+          out += std::string(g.str(v.string)) + ";";
+          break;
+        case ValueKind::integer:
+          out += std::to_string(v.integer) + ";";
+          break;
+        case ValueKind::real:
+          out += std::to_string(v.real) + ";";
+          break;
+        case ValueKind::boolean:
+          out += v.boolean ? "true;" : "false;";
+          break;
+      }
+    }
+  }
+  return out;
+}
+
+std::string describe(const KnowledgeGraph& g, ListId list) {
+  std::string out = " [";
+  for (StrId s : g.list(list)) out += std::string(g.str(s)) + ",";
+  return out + "]";
+}
+
+// Records of every section with fields of every kind, good and bad: the builder must interpret
+// a record seen in its batch (RecordView) as it does the record itself, to the same graph and
+// the same messages.
+TEST(RecordRelay, EveryKindOfFieldReadsTheSameFromABatch) {
+  std::vector<RawRecord> records{
+      record(Section::source, 0, 1, {{"id", "s1"}, {"title", "T"}, {"date", "2001-02"}}),
+      record(Section::source, 0, 2, {{"id", "s2"}, {"url", "http://x"}, {"extra", "#3"}}),
+      record(Section::actor, 0, 3,
+             {{"id", "a"},
+              {"name", "Zed"},
+              {"kind", "person"},
+              {"aliases", "[Z|Zee]"},
+              {"sources", "[s2|s1]"},
+              {"description", "d"},
+              {"score", "#1.5"},
+              {"active", "#true"},
+              {"tags", "[x|y|x]"},
+              {"born", "1970"}}),
+      record(Section::actor, 0, 4, {{"id", "a"}, {"name", "Alpha"}, {"sources", "[s1]"}}),
+      record(Section::actor, 0, 5, {{"id", "b"}, {"name", "Beta"}, {"kind", "organization"}}),
+      record(Section::place, 0, 6, {{"id", "p"}, {"name", "P"}, {"within", "q"}}),
+      record(Section::place, 0, 7, {{"id", "q"}, {"name", "Q"}, {"kind", "country"}}),
+      record(Section::event, 0, 8,
+             {{"id", "e"}, {"name", "E"}, {"start", "2001"}, {"end", "2002-03"}, {"place", "p"}}),
+      record(Section::relation, 0, 9,
+             {{"from", "a"},
+              {"type", "member_of"},
+              {"to", "b"},
+              {"role", "chair"},
+              {"sources", "[s1]"},
+              {"start", "2001"},
+              {"quote", "q1"},
+              {"weight", "#2"}}),
+      record(Section::relation, 0, 10,
+             {{"from", "a"},
+              {"type", "member_of"},
+              {"to", "b"},
+              {"role", "chair"},
+              {"start", "2001"},
+              {"sources", "[s2]"},
+              {"id", "[r1|r2]"}}),
+      record(Section::relation, 0, 11, {{"from", "a"}, {"type", "participated_in"}, {"to", "e"}}),
+      // Problems, one or more in each.
+      record(Section::actor, 0, 12, {{"id", "c"}, {"name", ""}, {"type", "x"}}),
+      record(Section::actor, 0, 13, {{"id", "d"}, {"name", "D"}, {"date", "2001-13"}}),
+      record(Section::actor, 0, 14, {{"id", "f"}, {"name", "F"}, {"kind", "planet"}}),
+      record(Section::place, 0, 15, {{"id", "g"}, {"name", "G"}, {"place", "p"}, {"from", "a"}}),
+      record(Section::relation, 0, 16, {{"from", "a"}, {"type", "likes"}, {"to", "b"}}),
+      record(Section::relation, 0, 17,
+             {{"from", "a"}, {"type", "member_of"}, {"to", "nobody"}, {"record", "x"}}),
+      record(Section::relation, 0, 18, {{"from", ""}, {"to", "b"}, {"date", "#2001"}}),
+      record(Section::event, 0, 19,
+             {{"id", "h"},
+              {"name", "H"},
+              {"date", "2001"},
+              {"start", "2000"},
+              {"\x01"
+               "bad",
+               "v"}}),
+      record(Section::actor, 0, 20, {{"id", "a"}, {"name", "Zed"}, {"kind", "organization"}}),
+      record(
+          Section::relation, 0, 21,
+          {{"from", "b"}, {"type", "member_of"}, {"to", "a"}, {"id", "r1"}, {"sources", "[s9]"}}),
+      record(Section::source, 0, 22, {{"id", "s1"}, {"date", "1999"}}),
+      record(Section::actor, 0, 23, {{"id", "i"}, {"name", "[I]"}, {"kind", "null"}}),
+  };
+
+  auto outcome = [&](int workers) {
+    Diagnostics diags;
+    diags.add_file("in.jsonl");
+    GraphBuilder builder(Schema::builtin(), diags);
+    const std::vector<ReadJob> jobs{ReadJob{[&](RecordSink& sink) {
+      for (const RawRecord& r : records) sink.add(r);
+    }}};
+    if (workers < 0) {
+      jobs[0].read(builder);
+    } else {
+      read_relayed(builder, jobs, static_cast<unsigned>(workers), {});
+    }
+    Outcome out;
+    for (const Diagnostic& d : diags.sorted()) out.lines.push_back(diags.format(d));
+    out.errors = diags.error_count();
+    diags = Diagnostics();
+    if (std::optional<PartialGraph> g = builder.finish_partial()) {
+      const KnowledgeGraph& k = g->graph;
+      for (const Entity& e : k.entities())
+        out.lines.push_back(std::string(k.str(e.id)) + " " + std::string(k.str(e.name)) + " " +
+                            std::string(k.str(e.kind)) + " " + e.start.to_string() + ".." +
+                            e.end.to_string() + describe(k, e.aliases) + describe(k, e.sources) +
+                            describe(k, e.properties));
+      for (const Relation& r : k.relations())
+        out.lines.push_back(
+            std::string(k.str(k.entities()[r.from].id)) + " " + std::string(k.str(r.type)) + " " +
+            std::string(k.str(k.entities()[r.to].id)) + " " + std::string(k.str(r.role)) + " " +
+            r.start.to_string() + describe(k, r.sources) + describe(k, k.properties_of(r)));
+      for (const Source& src : k.sources())
+        out.lines.push_back(std::string(k.str(src.id)) + " " + src.date.to_string() +
+                            describe(k, src.properties));
+    }
+    return out;
+  };
+  const Outcome reference = outcome(-1);
+  ASSERT_GE(reference.errors, 10u);
+  for (int workers : {0, 1, 2}) {
+    const Outcome relayed = outcome(workers);
+    EXPECT_EQ(relayed.lines, reference.lines) << workers;
+    EXPECT_EQ(relayed.errors, reference.errors) << workers;
+  }
 }
 
 }  // namespace
