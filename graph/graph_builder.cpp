@@ -57,10 +57,10 @@ void GraphBuilder::prefetch_records(std::span<const Record> records) {
     if (r.section == Section::source) continue;
     const bool relation = r.section == Section::relation;
     for (std::size_t i = 0; i < r.field_count; ++i) {
-      const std::string_view key = r.fields[i].key;
-      if (relation ? key == "from" || key == "to" : key == "id")
+      const FieldKey key = key_of(r.fields[i]);
+      if (relation ? key == FieldKey::from || key == FieldKey::to : key == FieldKey::id)
         add(r.fields[i]);
-      else if (key != "date" && key != "start" && key != "end")
+      else if (key != FieldKey::date && key != FieldKey::start && key != FieldKey::end)
         for (const auto& v : r.fields[i].values)
           if (v.kind == ValueKind::string && v.facts.known) texts.push_back(v.facts.hash);
     }

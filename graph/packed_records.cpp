@@ -12,7 +12,7 @@ namespace {
 
 // The layout, in the machine's byte order (the buffer never leaves the process):
 //   record: section u8, at Location, field count u32, fields
-//   field:  key text, at Location, is_list u8, value count u32, values
+//   field:  key text, key code u8 (FieldKey), at Location, is_list u8, value count u32, values
 //   value:  kind u8, then integer i64 | real f64 | boolean u8 | facts by kind, then its text
 //   facts:  (strings) hash u32, flags u8: the TextFacts the builder's thread would otherwise
 //           work out itself, worked out here on the reading thread
@@ -122,7 +122,7 @@ void PackedRecords::append(const RawRecord& record) {
   std::size_t n = 1 + sizeof(Location) + sizeof(std::uint32_t);
   for (std::size_t i = 0; i < record.field_count; ++i) {
     const RawField& f = record.fields[i];
-    n += text_bytes(f.key.size()) + sizeof(Location) + 1 + sizeof(std::uint32_t);
+    n += text_bytes(f.key.size()) + 1 + sizeof(Location) + 1 + sizeof(std::uint32_t);
     for (const RawScalar& v : f.values) n += value_bytes(v);
   }
   const std::size_t start = buffer_.size();
@@ -135,6 +135,7 @@ void PackedRecords::append(const RawRecord& record) {
   for (std::size_t i = 0; i < record.field_count; ++i) {
     const RawField& f = record.fields[i];
     w.text(f.key);
+    w.put(static_cast<std::uint8_t>(field_key(f.key)));
     w.put(f.at);
     w.put(static_cast<std::uint8_t>(f.is_list));
     w.put(static_cast<std::uint32_t>(f.values.size()));
@@ -171,6 +172,7 @@ std::size_t PackedRecords::unpack(std::size_t at, RecordView& into) const {
   for (std::uint32_t i = 0; i < fields; ++i) {
     FieldView& f = into.fields[into.field_count++];
     f.key = r.text();
+    f.code = static_cast<FieldKey>(r.get<std::uint8_t>());
     f.at = r.get<Location>();
     f.is_list = r.get<std::uint8_t>() != 0;
     const auto count = r.get<std::uint32_t>();

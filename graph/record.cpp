@@ -46,6 +46,42 @@ bool check_record_limits(Diagnostics& diags, Location at, std::size_t values,
   return true;
 }
 
+FieldKey field_key(std::string_view name) {
+  // By length first: most names are then told apart by one comparison.
+  switch (name.size()) {
+    case 2:
+      return name == "id" ? FieldKey::id : name == "to" ? FieldKey::to : FieldKey::other;
+    case 3:
+      return name == "end" ? FieldKey::end : FieldKey::other;
+    case 4:
+      if (name == "name") return FieldKey::name;
+      if (name == "kind") return FieldKey::kind;
+      if (name == "date") return FieldKey::date;
+      if (name == "from") return FieldKey::from;
+      if (name == "type") return FieldKey::type;
+      if (name == "role") return FieldKey::role;
+      return FieldKey::other;
+    case 5:
+      if (name == "start") return FieldKey::start;
+      if (name == "place") return FieldKey::place;
+      if (name == "quote") return FieldKey::quote;
+      return FieldKey::other;
+    case 6:
+      return name == "within"   ? FieldKey::within
+             : name == "record" ? FieldKey::record
+                                : FieldKey::other;
+    case 7:
+      if (name == "sources") return FieldKey::sources;
+      if (name == "aliases") return FieldKey::aliases;
+      if (name == "part_of") return FieldKey::part_of;
+      return FieldKey::other;
+    case 11:
+      return name == "description" ? FieldKey::description : FieldKey::other;
+    default:
+      return FieldKey::other;
+  }
+}
+
 std::string_view section_name(Section s) { return kSectionNames[static_cast<int>(s)]; }
 
 std::optional<Section> parse_section(std::string_view singular) {

@@ -17,6 +17,33 @@ namespace kgraph {
 
 enum class Section : std::uint8_t { source, actor, law, event, place, relation };
 
+/// The field names the builder gives a meaning of their own (docs/data-model.md); `other` for
+/// any other name (a property). Worked out once per field, on the thread that packs the
+/// record (PackedRecords), so that the builder's thread switches on a byte instead of
+/// comparing each field's name with a dozen texts.
+enum class FieldKey : std::uint8_t {
+  other,
+  id,
+  name,
+  kind,
+  date,
+  start,
+  end,
+  sources,
+  aliases,
+  description,
+  place,
+  within,
+  part_of,
+  type,
+  from,
+  to,
+  record,
+  role,
+  quote,
+};
+FieldKey field_key(std::string_view name);
+
 /// "source", "actor", ... (the JSONL `record` values).
 std::string_view section_name(Section s);
 std::optional<Section> parse_section(std::string_view singular);
@@ -98,6 +125,8 @@ struct RawField {
 
   bool is_null() const { return !is_list && values.empty(); }
 };
+
+inline FieldKey key_of(const RawField& f) { return field_key(f.key); }
 
 /// One record. Reused between records by importers (`clear` keeps the allocations).
 struct RawRecord {

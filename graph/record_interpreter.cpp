@@ -45,6 +45,13 @@ class RecordInterpreter {
   }
 
  private:
+  /// The record's field named `key`, or null.
+  const Field* find(FieldKey key) const {
+    for (std::size_t i = 0; i < r_.field_count; ++i)
+      if (key_of(r_.fields[i]) == key) return &r_.fields[i];
+    return nullptr;
+  }
+
   void error(Location at, std::string message) {
     diags_.error(at, std::move(message));
     ok_ = false;
@@ -208,9 +215,9 @@ class RecordInterpreter {
     return s_.lists.intern(s_.scratch_ids);
   }
 
-  /// The required identifying string field `name`; reports when missing.
-  bool required(std::string_view name, std::string_view& out, const Field*& field) {
-    field = r_.find(name);
+  /// The required identifying string field `key` (`name`); reports when missing.
+  bool required(FieldKey key, std::string_view name, std::string_view& out, const Field*& field) {
+    field = find(key);
     if (!field || field->is_null()) {
       error(r_.at,
             std::string(section_name(r_.section)) + " record has no " + quoted(name) + " field");
@@ -222,14 +229,15 @@ class RecordInterpreter {
   void source() {
     std::string_view id;
     const Field* id_field = nullptr;
-    if (!required("id", id, id_field) || !checked_id(*id_field, id)) return;
+    if (!required(FieldKey::id, "id", id, id_field) || !checked_id(*id_field, id)) return;
     PartialDate date;
     for (std::size_t i = 0; i < r_.field_count; ++i) {
       const Field& f = r_.fields[i];
-      if (f.is_null() || f.key == "id") continue;
-      if (f.key == "date") {
+      const FieldKey key = key_of(f);
+      if (f.is_null() || key == FieldKey::id) continue;
+      if (key == FieldKey::date) {
         parse_date(f, date);
-      } else if (f.key == "record") {
+      } else if (key == FieldKey::record) {
         error(f.at, "field \"record\" is reserved (it names the record's section in JSON Lines)");
       } else if (f.key == "title" || f.key == "publisher" || f.key == "url") {
         string_property(f, s_.strings.intern(f.key));
@@ -255,9 +263,10 @@ class RecordInterpreter {
   void entity(EntityType type) {
     std::string_view id, name;
     const Field *id_field = nullptr, *name_field = nullptr;
-    const bool has_id = required("id", id, id_field) && checked_id(*id_field, id_field->values[0]);
-    const bool has_name =
-        required("name", name, name_field) && checked_text(*name_field, name_field->values[0]);
+    const bool has_id =
+        required(FieldKey::id, "id", id, id_field) && checked_id(*id_field, id_field->values[0]);
+    const bool has_name = required(FieldKey::name, "name", name, name_field) &&
+                          checked_text(*name_field, name_field->values[0]);
     if (has_name && name.empty()) error(name_field->at, "field \"name\" must not be empty");
 
     const Field *date = nullptr, *start = nullptr, *end = nullptr, *sources = nullptr,
@@ -266,34 +275,51 @@ class RecordInterpreter {
     for (std::size_t i = 0; i < r_.field_count; ++i) {
       const Field& f = r_.fields[i];
       if (f.is_null()) continue;
-      const std::string_view key = f.key;
-      if (key == "id" || key == "name") continue;
-      if (key == "kind")
-        kind_field = &f;
-      else if (key == "date")
-        date = &f;
-      else if (key == "start")
-        start = &f;
-      else if (key == "end")
-        end = &f;
-      else if (key == "sources")
-        sources = &f;
-      else if (key == "aliases" && strings(f))
-        aliases_field = &f;
-      else if (key == "description")
-        string_property(f, s_.key_description);
-      else if (key == "place" || key == "within" || key == "part_of")
-        shorthand(type, f, shorthands);
-      else if (key == "type")
-        error(f.at, "an entity's type comes from its section (" + std::string(type_name(type)) +
-                        ")" + did_you_mean_suffix("kind"));
-      else if (key == "from" || key == "to")
-        error(f.at, "field " + quoted(key) + " belongs to relations, not to a " +
-                        std::string(type_name(type)));
-      else if (key == "record")
-        error(f.at, "field \"record\" is reserved (it names the record's section in JSON Lines)");
-      else
-        property(f);
+      switch (key_of(f)) {
+        case FieldKey::id:
+        case FieldKey::name:
+          break;
+        case FieldKey::kind:
+          kind_field = &f;
+          break;
+        case FieldKey::date:
+          date = &f;
+          break;
+        case FieldKey::start:
+          start = &f;
+          break;
+        case FieldKey::end:
+          end = &f;
+          break;
+        case FieldKey::sources:
+          sources = &f;
+          break;
+        case FieldKey::aliases:
+          if (strings(f)) aliases_field = &f;
+          break;
+        case FieldKey::description:
+          string_property(f, s_.key_description);
+          break;
+        case FieldKey::place:
+        case FieldKey::within:
+        case FieldKey::part_of:
+          shorthand(type, f, shorthands);
+          break;
+        case FieldKey::type:
+          error(f.at, "an entity's type comes from its section (" + std::string(type_name(type)) +
+                          ")" + did_you_mean_suffix("kind"));
+          break;
+        case FieldKey::from:
+        case FieldKey::to:
+          error(f.at, "field " + quoted(f.key) + " belongs to relations, not to a " +
+                          std::string(type_name(type)));
+          break;
+        case FieldKey::record:
+          error(f.at, "field \"record\" is reserved (it names the record's section in JSON Lines)");
+          break;
+        default:
+          property(f);
+      }
     }
 
     std::string_view kind;
@@ -396,14 +422,15 @@ class RecordInterpreter {
 
   void shorthand(EntityType type, const Field& f,
                  std::vector<std::pair<StrId, const Field*>>& out) {
-    if (f.key == "place") {
+    const FieldKey key = key_of(f);
+    if (key == FieldKey::place) {
       if (type != EntityType::event) {
         error(f.at, "field \"place\" is shorthand for occurred_in and belongs to events; for a " +
                         std::string(type_name(type)) + " write a located_in relation");
         return;
       }
       out.emplace_back(s_.rel_occurred_in, &f);
-    } else if (f.key == "within") {
+    } else if (key == FieldKey::within) {
       if (type != EntityType::place) {
         error(f.at, "field \"within\" is shorthand for located_in and belongs to places; for a " +
                         std::string(type_name(type)) + " write a located_in relation");
@@ -419,9 +446,10 @@ class RecordInterpreter {
   void relation() {
     std::string_view from, to, type;
     const Field *from_f = nullptr, *to_f = nullptr, *type_f = nullptr;
-    const bool ok_from = required("from", from, from_f) && checked_id(*from_f, from_f->values[0]);
-    const bool ok_to = required("to", to, to_f) && checked_id(*to_f, to_f->values[0]);
-    const bool ok_type = required("type", type, type_f);
+    const bool ok_from =
+        required(FieldKey::from, "from", from, from_f) && checked_id(*from_f, from_f->values[0]);
+    const bool ok_to = required(FieldKey::to, "to", to, to_f) && checked_id(*to_f, to_f->values[0]);
+    const bool ok_type = required(FieldKey::type, "type", type, type_f);
     // Interned before it is checked: an unknown type's string in the pool is harmless, since
     // the error means no graph is made.
     const StrId type_id = ok_type ? s_.strings.intern(type, text_hash(type_f->values[0])) : kEmpty;
@@ -436,21 +464,21 @@ class RecordInterpreter {
     for (std::size_t i = 0; i < r_.field_count; ++i) {
       const Field& f = r_.fields[i];
       if (f.is_null()) continue;
-      const std::string_view key = f.key;
-      if (key == "from" || key == "to" || key == "type") continue;
-      if (key == "date")
+      const FieldKey key = key_of(f);
+      if (key == FieldKey::from || key == FieldKey::to || key == FieldKey::type) continue;
+      if (key == FieldKey::date)
         date = &f;
-      else if (key == "start")
+      else if (key == FieldKey::start)
         start = &f;
-      else if (key == "end")
+      else if (key == FieldKey::end)
         end = &f;
-      else if (key == "sources")
+      else if (key == FieldKey::sources)
         sources = &f;
-      else if (key == "role" && one_string(f, role) && checked_text(f, f.values[0]))
+      else if (key == FieldKey::role && one_string(f, role) && checked_text(f, f.values[0]))
         role_f = &f;
-      else if (key == "quote")
+      else if (key == FieldKey::quote)
         string_property(f, s_.key_quote);
-      else if (key == "id") {
+      else if (key == FieldKey::id) {
         // A string, or a list of them: a relation merged from records with different ids keeps
         // them all, and kgraph's own outputs write them as a list, which must read back.
         if (strings(f, rel_ids_) && !rel_ids_.empty() &&
@@ -459,7 +487,7 @@ class RecordInterpreter {
           id_f = &f;
           add_values(f, s_.key_id);
         }
-      } else if (key == "record") {
+      } else if (key == FieldKey::record) {
         error(f.at, "field \"record\" is reserved (it names the record's section in JSON Lines)");
       } else
         property(f);

@@ -32,6 +32,7 @@ struct ScalarView {
 
 struct FieldView {
   std::string_view key;
+  FieldKey code = FieldKey::other;  // field_key(key), worked out when the record was packed
   Location at;
   bool is_list = false;
   std::span<const ScalarView> values;
@@ -39,6 +40,8 @@ struct FieldView {
 
   bool is_null() const { return !is_list && values.empty(); }
 };
+
+inline FieldKey key_of(const FieldView& f) { return f.code; }
 
 struct RecordView {
   Section section = Section::actor;

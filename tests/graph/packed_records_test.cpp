@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "graph/packed_records.hpp"
@@ -149,6 +150,57 @@ TEST(PackedRecords, ViewsSeeWhatWasAppendedInOrder) {
   EXPECT_EQ(into.find("absent"), nullptr);
   EXPECT_TRUE(into.find("nothing")->is_null());
   EXPECT_FALSE(into.find("empty")->is_null());
+}
+
+// The builder switches on the code the reading thread gave each field's name: every name
+// with a meaning of its own gets its code, and nothing else does, however close.
+TEST(PackedRecords, FieldNamesAreCodedWhenPacked) {
+  const std::vector<std::pair<std::string, FieldKey>> names{
+      {"id", FieldKey::id},
+      {"name", FieldKey::name},
+      {"kind", FieldKey::kind},
+      {"date", FieldKey::date},
+      {"start", FieldKey::start},
+      {"end", FieldKey::end},
+      {"sources", FieldKey::sources},
+      {"aliases", FieldKey::aliases},
+      {"description", FieldKey::description},
+      {"place", FieldKey::place},
+      {"within", FieldKey::within},
+      {"part_of", FieldKey::part_of},
+      {"type", FieldKey::type},
+      {"from", FieldKey::from},
+      {"to", FieldKey::to},
+      {"record", FieldKey::record},
+      {"role", FieldKey::role},
+      {"quote", FieldKey::quote},
+      {"", FieldKey::other},
+      {"ID", FieldKey::other},
+      {"i", FieldKey::other},
+      {"ids", FieldKey::other},
+      {"names", FieldKey::other},
+      {"descriptio", FieldKey::other},
+      {"part-of", FieldKey::other},
+      {"source", FieldKey::other},
+      {"title", FieldKey::other},
+      {"end ", FieldKey::other},
+      {std::string("to\0", 3), FieldKey::other},
+      {"quotes", FieldKey::other},
+  };
+  RawRecord record;
+  for (const auto& [name, code] : names) {
+    EXPECT_EQ(field_key(name), code) << name;
+    record.add_field(name, {1, 1, 1}).values.push_back(scalar(ValueKind::string, "v"));
+  }
+  PackedRecords packed;
+  packed.append(record);
+  RecordView view;
+  packed.unpack(0, view);
+  ASSERT_EQ(view.field_count, names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    EXPECT_EQ(view.fields[i].code, names[i].second) << names[i].first;
+    EXPECT_EQ(key_of(view.fields[i]), key_of(record.fields[i])) << names[i].first;
+  }
 }
 
 TEST(PackedRecords, PacksOnlyTheRecordsOwnFields) {
