@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -102,11 +103,16 @@ void GraphBuilder::add_record(const Record& record) {
 template <class Record>
 bool GraphBuilder::within_limits(const Record& record) {
   std::size_t values = 0, bytes = 0;
-  for (std::size_t i = 0; i < record.field_count; ++i) {
-    const auto& f = record.fields[i];
-    values += f.values.size();
-    bytes += f.key.size();
-    for (const auto& v : f.values) bytes += v.text.size();
+  if constexpr (std::is_same_v<Record, RecordView>) {
+    values = record.value_count;  // counted when it was packed
+    bytes = record.text_bytes;
+  } else {
+    for (std::size_t i = 0; i < record.field_count; ++i) {
+      const auto& f = record.fields[i];
+      values += f.values.size();
+      bytes += f.key.size();
+      for (const auto& v : f.values) bytes += v.text.size();
+    }
   }
   return check_record_limits(diags_, record.at, values, bytes);
 }

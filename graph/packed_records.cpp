@@ -11,7 +11,8 @@ namespace kgraph {
 namespace {
 
 // The layout, in the machine's byte order (the buffer never leaves the process):
-//   record: section u8, at Location, field count u32, fields
+//   record: section u8, at Location, field count u32, value count u64, text bytes u64 (the
+//           keys' and the values' together: what GraphBuilder's limits count), fields
 //   field:  key text, key code u8 (FieldKey), at Location, is_list u8, value count u32, values
 //   value:  kind u8, then integer i64 | real f64 | boolean u8 | facts by kind, then its text
 //   facts:  (strings) hash u32, flags u8: the TextFacts the builder's thread would otherwise
@@ -119,11 +120,17 @@ void put_facts(Writer& w, std::string_view s) {
 void PackedRecords::append(const RawRecord& record) {
   // Measured first, so that the buffer grows (geometrically, as vectors do) at most once per
   // record and the copy is one pass of stores.
-  std::size_t n = 1 + sizeof(Location) + sizeof(std::uint32_t);
+  std::size_t n = 1 + sizeof(Location) + sizeof(std::uint32_t) + 2 * sizeof(std::uint64_t);
+  std::uint64_t values = 0, texts = 0;
   for (std::size_t i = 0; i < record.field_count; ++i) {
     const RawField& f = record.fields[i];
     n += text_bytes(f.key.size()) + 1 + sizeof(Location) + 1 + sizeof(std::uint32_t);
-    for (const RawScalar& v : f.values) n += value_bytes(v);
+    values += f.values.size();
+    texts += f.key.size();
+    for (const RawScalar& v : f.values) {
+      n += value_bytes(v);
+      texts += v.text.size();
+    }
   }
   const std::size_t start = buffer_.size();
   buffer_.resize(start + n);
@@ -132,6 +139,8 @@ void PackedRecords::append(const RawRecord& record) {
   w.put(static_cast<std::uint8_t>(record.section));
   w.put(record.at);
   w.put(static_cast<std::uint32_t>(record.field_count));
+  w.put(values);
+  w.put(texts);
   for (std::size_t i = 0; i < record.field_count; ++i) {
     const RawField& f = record.fields[i];
     w.text(f.key);
@@ -163,25 +172,29 @@ void PackedRecords::append(const RawRecord& record) {
 
 std::size_t PackedRecords::unpack(std::size_t at, RecordView& into) const {
   Reader r(buffer_.data() + at);
-  into.field_count = 0;
-  into.values.clear();
   into.section = static_cast<Section>(r.get<std::uint8_t>());
   into.at = r.get<Location>();
   const auto fields = r.get<std::uint32_t>();
+  into.field_count = fields;
+  into.value_count = static_cast<std::size_t>(r.get<std::uint64_t>());
+  into.text_bytes = static_cast<std::size_t>(r.get<std::uint64_t>());
+  // Both only grow: their elements are reused, and every member a record's kinds ask for is
+  // set below. Sized first, so that the spans into `values` stay valid.
   if (into.fields.size() < fields) into.fields.resize(fields);
+  if (into.values.size() < into.value_count) into.values.resize(into.value_count);
+  ScalarView* next = into.values.data();
   for (std::uint32_t i = 0; i < fields; ++i) {
-    FieldView& f = into.fields[into.field_count++];
+    FieldView& f = into.fields[i];
     f.key = r.text();
     f.code = static_cast<FieldKey>(r.get<std::uint8_t>());
     f.at = r.get<Location>();
     f.is_list = r.get<std::uint8_t>() != 0;
     const auto count = r.get<std::uint32_t>();
-    // `values` may still move as it grows: the spans are set once all are in.
-    f.first_value = into.values.size();
-    f.values = {};
-    for (std::uint32_t k = 0; k < count; ++k) {
-      ScalarView& v = into.values.emplace_back();
+    f.values = {next, count};
+    for (ScalarView* const end = next + count; next != end; ++next) {
+      ScalarView& v = *next;
       v.kind = static_cast<ValueKind>(r.get<std::uint8_t>());
+      v.facts.known = false;
       switch (v.kind) {
         case ValueKind::integer:
           v.integer = r.get<std::int64_t>();
@@ -203,12 +216,6 @@ std::size_t PackedRecords::unpack(std::size_t at, RecordView& into) const {
       }
       v.text = r.text();
     }
-  }
-  const std::span<const ScalarView> all(into.values);
-  for (std::size_t i = 0; i < into.field_count; ++i) {
-    FieldView& f = into.fields[i];
-    const std::size_t end = i + 1 < into.field_count ? into.fields[i + 1].first_value : all.size();
-    f.values = all.subspan(f.first_value, end - f.first_value);
   }
   return static_cast<std::size_t>(r.at() - buffer_.data());
 }

@@ -21,6 +21,7 @@
 
 namespace kgraph {
 
+/// Of the members below `kind` and `text`, only those of its kind are set (`facts` for strings).
 struct ScalarView {
   ValueKind kind = ValueKind::string;
   std::string_view text;  // the string (kind == string)
@@ -36,7 +37,6 @@ struct FieldView {
   Location at;
   bool is_list = false;
   std::span<const ScalarView> values;
-  std::size_t first_value = 0;  // where `values` starts in the record's RecordView::values
 
   bool is_null() const { return !is_list && values.empty(); }
 };
@@ -48,7 +48,11 @@ struct RecordView {
   Location at;
   std::vector<FieldView> fields;  // the first field_count are this record's; kept for reuse
   std::size_t field_count = 0;
-  std::vector<ScalarView> values;  // what the fields' `values` look at
+  std::vector<ScalarView> values;  // what the fields' `values` look at; kept for reuse
+  /// What GraphBuilder's limits count, worked out when the record was packed: its values, and
+  /// the bytes of its field names and texts.
+  std::size_t value_count = 0;
+  std::size_t text_bytes = 0;
 
   const FieldView* find(std::string_view key) const {
     for (std::size_t i = 0; i < field_count; ++i)

@@ -135,6 +135,14 @@ TEST(PackedRecords, ViewsSeeWhatWasAppendedInOrder) {
   for (const RawRecord& r : records) {
     at = packed.unpack(at, into);
     expect_same(r, into);
+    std::size_t values = 0, text_bytes = 0;
+    for (std::size_t i = 0; i < r.field_count; ++i) {
+      values += r.fields[i].values.size();
+      text_bytes += r.fields[i].key.size();
+      for (const RawScalar& v : r.fields[i].values) text_bytes += v.text.size();
+    }
+    EXPECT_EQ(into.value_count, values);
+    EXPECT_EQ(into.text_bytes, text_bytes);
     for (std::size_t i = 0; i < into.field_count; ++i)
       for (const ScalarView& v : into.fields[i].values) {
         if (v.kind != ValueKind::string || v.text.empty()) continue;

@@ -195,9 +195,9 @@ std::string describe(const KnowledgeGraph& g, ListId list) {
 // the same messages.
 TEST(RecordRelay, EveryKindOfFieldReadsTheSameFromABatch) {
   std::vector<RawRecord> records{
-      record(Section::source, 0, 1, {{"id", "s1"}, {"title", "T"}, {"date", "2001-02"}}),
-      record(Section::source, 0, 2, {{"id", "s2"}, {"url", "http://x"}, {"extra", "#3"}}),
-      record(Section::actor, 0, 3,
+      record(Section::source, 1, 1, {{"id", "s1"}, {"title", "T"}, {"date", "2001-02"}}),
+      record(Section::source, 1, 2, {{"id", "s2"}, {"url", "http://x"}, {"extra", "#3"}}),
+      record(Section::actor, 1, 3,
              {{"id", "a"},
               {"name", "Zed"},
               {"kind", "person"},
@@ -208,13 +208,13 @@ TEST(RecordRelay, EveryKindOfFieldReadsTheSameFromABatch) {
               {"active", "#true"},
               {"tags", "[x|y|x]"},
               {"born", "1970"}}),
-      record(Section::actor, 0, 4, {{"id", "a"}, {"name", "Alpha"}, {"sources", "[s1]"}}),
-      record(Section::actor, 0, 5, {{"id", "b"}, {"name", "Beta"}, {"kind", "organization"}}),
-      record(Section::place, 0, 6, {{"id", "p"}, {"name", "P"}, {"within", "q"}}),
-      record(Section::place, 0, 7, {{"id", "q"}, {"name", "Q"}, {"kind", "country"}}),
-      record(Section::event, 0, 8,
+      record(Section::actor, 1, 4, {{"id", "a"}, {"name", "Alpha"}, {"sources", "[s1]"}}),
+      record(Section::actor, 1, 5, {{"id", "b"}, {"name", "Beta"}, {"kind", "organization"}}),
+      record(Section::place, 1, 6, {{"id", "p"}, {"name", "P"}, {"within", "q"}}),
+      record(Section::place, 1, 7, {{"id", "q"}, {"name", "Q"}, {"kind", "country"}}),
+      record(Section::event, 1, 8,
              {{"id", "e"}, {"name", "E"}, {"start", "2001"}, {"end", "2002-03"}, {"place", "p"}}),
-      record(Section::relation, 0, 9,
+      record(Section::relation, 1, 9,
              {{"from", "a"},
               {"type", "member_of"},
               {"to", "b"},
@@ -223,7 +223,7 @@ TEST(RecordRelay, EveryKindOfFieldReadsTheSameFromABatch) {
               {"start", "2001"},
               {"quote", "q1"},
               {"weight", "#2"}}),
-      record(Section::relation, 0, 10,
+      record(Section::relation, 1, 10,
              {{"from", "a"},
               {"type", "member_of"},
               {"to", "b"},
@@ -231,17 +231,17 @@ TEST(RecordRelay, EveryKindOfFieldReadsTheSameFromABatch) {
               {"start", "2001"},
               {"sources", "[s2]"},
               {"id", "[r1|r2]"}}),
-      record(Section::relation, 0, 11, {{"from", "a"}, {"type", "participated_in"}, {"to", "e"}}),
+      record(Section::relation, 1, 11, {{"from", "a"}, {"type", "participated_in"}, {"to", "e"}}),
       // Problems, one or more in each.
-      record(Section::actor, 0, 12, {{"id", "c"}, {"name", ""}, {"type", "x"}}),
-      record(Section::actor, 0, 13, {{"id", "d"}, {"name", "D"}, {"date", "2001-13"}}),
-      record(Section::actor, 0, 14, {{"id", "f"}, {"name", "F"}, {"kind", "planet"}}),
-      record(Section::place, 0, 15, {{"id", "g"}, {"name", "G"}, {"place", "p"}, {"from", "a"}}),
-      record(Section::relation, 0, 16, {{"from", "a"}, {"type", "likes"}, {"to", "b"}}),
-      record(Section::relation, 0, 17,
+      record(Section::actor, 1, 12, {{"id", "c"}, {"name", ""}, {"type", "x"}}),
+      record(Section::actor, 1, 13, {{"id", "d"}, {"name", "D"}, {"date", "2001-13"}}),
+      record(Section::actor, 1, 14, {{"id", "f"}, {"name", "F"}, {"kind", "planet"}}),
+      record(Section::place, 1, 15, {{"id", "g"}, {"name", "G"}, {"place", "p"}, {"from", "a"}}),
+      record(Section::relation, 1, 16, {{"from", "a"}, {"type", "likes"}, {"to", "b"}}),
+      record(Section::relation, 1, 17,
              {{"from", "a"}, {"type", "member_of"}, {"to", "nobody"}, {"record", "x"}}),
-      record(Section::relation, 0, 18, {{"from", ""}, {"to", "b"}, {"date", "#2001"}}),
-      record(Section::event, 0, 19,
+      record(Section::relation, 1, 18, {{"from", ""}, {"to", "b"}, {"date", "#2001"}}),
+      record(Section::event, 1, 19,
              {{"id", "h"},
               {"name", "H"},
               {"date", "2001"},
@@ -249,12 +249,12 @@ TEST(RecordRelay, EveryKindOfFieldReadsTheSameFromABatch) {
               {"\x01"
                "bad",
                "v"}}),
-      record(Section::actor, 0, 20, {{"id", "a"}, {"name", "Zed"}, {"kind", "organization"}}),
+      record(Section::actor, 1, 20, {{"id", "a"}, {"name", "Zed"}, {"kind", "organization"}}),
       record(
           Section::relation, 0, 21,
-          {{"from", "b"}, {"type", "member_of"}, {"to", "a"}, {"id", "r1"}, {"sources", "[s9]"}}),
-      record(Section::source, 0, 22, {{"id", "s1"}, {"date", "1999"}}),
-      record(Section::actor, 0, 23, {{"id", "i"}, {"name", "[I]"}, {"kind", "null"}}),
+          {{"from", "b"}, {"type", "member_of"}, {"to", "a"}, {"id", "r3"}, {"sources", "[s9]"}}),
+      record(Section::source, 1, 22, {{"id", "s1"}, {"date", "1999"}}),
+      record(Section::actor, 1, 23, {{"id", "i"}, {"name", "[I]"}, {"kind", "null"}}),
   };
 
   auto outcome = [&](int workers) {
@@ -272,7 +272,10 @@ TEST(RecordRelay, EveryKindOfFieldReadsTheSameFromABatch) {
     Outcome out;
     for (const Diagnostic& d : diags.sorted()) out.lines.push_back(diags.format(d));
     out.errors = diags.error_count();
+    // The graph as well, though the records had errors: finish_partial() looks at the
+    // diagnostics it is given.
     diags = Diagnostics();
+    diags.add_file("in.jsonl");
     if (std::optional<PartialGraph> g = builder.finish_partial()) {
       const KnowledgeGraph& k = g->graph;
       for (const Entity& e : k.entities())
@@ -293,11 +296,52 @@ TEST(RecordRelay, EveryKindOfFieldReadsTheSameFromABatch) {
   };
   const Outcome reference = outcome(-1);
   ASSERT_GE(reference.errors, 10u);
+  ASSERT_NE(std::find(reference.lines.begin(), reference.lines.end(),
+                      "a Alpha person .. [Z,Zed,Zee,] [s1,s2,] active=true; born=1970; "
+                      "description=d; score=1.500000; tags=x;y;"),
+            reference.lines.end());
   for (int workers : {0, 1, 2}) {
     const Outcome relayed = outcome(workers);
     EXPECT_EQ(relayed.lines, reference.lines) << workers;
     EXPECT_EQ(relayed.errors, reference.errors) << workers;
   }
+}
+
+// A record seen in its batch is held to the limits by what packing counted: past either, it is
+// refused with the message the record itself gets.
+TEST(RecordRelay, RecordsPastTheLimitsAreRefusedTheSameFromABatch) {
+  std::vector<RawRecord> records(3);
+  records[0] = record(Section::actor, 1, 1, {{"id", "a"}, {"name", "A"}});
+  RawField& many = records[0].add_field("tags", Location{1, 1, 40});
+  many.is_list = true;
+  many.values.assign(kMaxRecordValues + 1, RawScalar::of_string("t"));
+  records[1] = record(Section::actor, 1, 2, {{"id", "b"}, {"name", "B"}});
+  records[1]
+      .add_field("note", Location{1, 2, 40})
+      .values.push_back(RawScalar::of_string(std::string(kMaxRecordTextBytes, 'x')));
+  records[2] = record(Section::actor, 1, 3, {{"id", "c"}, {"name", "C"}});
+  auto outcome = [&](int workers) {
+    Diagnostics diags;
+    diags.add_file("in.jsonl");
+    GraphBuilder builder(Schema::builtin(), diags);
+    const std::vector<ReadJob> jobs{ReadJob{[&](RecordSink& sink) {
+      for (const RawRecord& r : records) sink.add(r);
+    }}};
+    if (workers < 0)
+      jobs[0].read(builder);
+    else
+      read_relayed(builder, jobs, static_cast<unsigned>(workers), {});
+    std::vector<std::string> lines;
+    for (const Diagnostic& d : diags.sorted()) lines.push_back(diags.format(d));
+    return lines;
+  };
+  const std::vector<std::string> reference = outcome(-1);
+  ASSERT_EQ(reference.size(), 2u);
+  EXPECT_NE(reference[0].find("record holds " + std::to_string(kMaxRecordValues + 3) + " values"),
+            std::string::npos)
+      << reference[0];
+  EXPECT_NE(reference[1].find("MiB of text"), std::string::npos) << reference[1];
+  EXPECT_EQ(outcome(1), reference);
 }
 
 }  // namespace
