@@ -220,29 +220,4 @@ std::size_t PackedRecords::unpack(std::size_t at, RecordView& into) const {
   return static_cast<std::size_t>(r.at() - buffer_.data());
 }
 
-std::size_t PackedRecords::unpack(std::size_t at, RawRecord& into) const {
-  RecordView view;
-  const std::size_t next = unpack(at, view);
-  into.clear();
-  into.section = view.section;
-  into.at = view.at;
-  for (std::size_t i = 0; i < view.field_count; ++i) {
-    const FieldView& from = view.fields[i];
-    RawField& f = into.add_field(from.key, from.at);
-    f.is_list = from.is_list;
-    f.values.resize(from.values.size());
-    for (std::size_t k = 0; k < from.values.size(); ++k) {
-      const ScalarView& a = from.values[k];
-      RawScalar& b = f.values[k];
-      b.kind = a.kind;
-      b.text.assign(a.text);
-      b.integer = a.integer;
-      b.real = a.real;
-      b.boolean = a.boolean;
-      b.facts = a.facts;
-    }
-  }
-  return next;
-}
-
 }  // namespace kgraph

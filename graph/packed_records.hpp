@@ -6,11 +6,12 @@
 /// values' pointers into memory the other core read last, one dependent miss after another
 /// (measured: a third of the reader's time, docs/performance.md, session 12). Packing writes,
 /// and unpacking reads, one buffer from start to end, which the hardware streams; the builder
-/// unpacks each record into a RawRecord of its own that stays in its cache.
+/// sees each record through a RecordView of its own, which stays in its cache, of texts left
+/// where they were packed.
 ///
 ///   PackedRecords batch;
 ///   batch.append(record);                  // the reader, once per record
-///   RecordView r;                          // or a RawRecord, which copies the texts
+///   RecordView r;
 ///   for (std::size_t at = 0; at < batch.bytes(); ) at = batch.unpack(at, r);   // the builder
 
 #include <cstddef>
@@ -25,11 +26,10 @@ class PackedRecords {
  public:
   /// Appends a copy of `record` (its first field_count fields).
   void append(const RawRecord& record);
-  /// Fills `into` with the record packed at byte `at` (0, or what the previous call returned),
-  /// reusing its allocations; returns where the next record starts.
-  std::size_t unpack(std::size_t at, RawRecord& into) const;
-  /// The same, into views of this batch's bytes (RecordView): no text is copied. The views
-  /// last until the batch is changed (append, clear) or destroyed.
+  /// Shows in `into` the record packed at byte `at` (0, or what the previous call returned),
+  /// as views of this batch's bytes: no text is copied, and `into`'s storage is reused. The
+  /// views last until the batch is changed (append, clear) or destroyed. Returns where the next
+  /// record starts.
   std::size_t unpack(std::size_t at, RecordView& into) const;
 
   std::size_t size() const { return count_; }  // records
