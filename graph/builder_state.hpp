@@ -89,6 +89,7 @@ struct BuilderState {
   // Scratch buffers reused between records.
   std::vector<StrId> scratch_ids;
   std::vector<KeyedValue> scratch_pairs;  // the property values of the record being read
+  std::vector<FieldKey> scratch_keys;     // its field names' codes (records read unpacked)
   std::vector<StrId> fold_ids;
   std::vector<KeyedValue> fold_pairs;
 

@@ -25,6 +25,13 @@ class RecordInterpreter {
   RecordInterpreter(BuilderState& s, Diagnostics& diags, const Record& r)
       : s_(s), diags_(diags), r_(r) {
     s_.scratch_pairs.clear();
+    // A record read on this thread comes with names, not codes: each is coded once here, not
+    // at every lookup (find() runs once for each required field).
+    if constexpr (std::is_same_v<Record, RawRecord>) {
+      s_.scratch_keys.clear();
+      for (std::size_t i = 0; i < r_.field_count; ++i)
+        s_.scratch_keys.push_back(field_key(r_.fields[i].key));
+    }
   }
 
   void run() {
@@ -45,6 +52,14 @@ class RecordInterpreter {
   }
 
  private:
+  /// The code of the name of `f`, one of the record's fields.
+  FieldKey key_of(const Field& f) const {
+    if constexpr (std::is_same_v<Record, RawRecord>)
+      return s_.scratch_keys[static_cast<std::size_t>(&f - r_.fields.data())];
+    else
+      return f.code;
+  }
+
   /// The record's field named `key`, or null.
   const Field* find(FieldKey key) const {
     for (std::size_t i = 0; i < r_.field_count; ++i)

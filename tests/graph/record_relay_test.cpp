@@ -160,6 +160,17 @@ RawRecord record(Section section, std::uint32_t file, std::uint32_t line,
   return r;
 }
 
+/// Gives `records` to `builder` straight (workers < 0) or through the relay with `workers`.
+void feed(GraphBuilder& builder, const std::vector<RawRecord>& records, int workers) {
+  const std::vector<ReadJob> jobs{ReadJob{[&](RecordSink& sink) {
+    for (const RawRecord& r : records) sink.add(r);
+  }}};
+  if (workers < 0)
+    jobs[0].read(builder);
+  else
+    read_relayed(builder, jobs, static_cast<unsigned>(workers), {});
+}
+
 std::string describe(const KnowledgeGraph& g, const PropertyList& props) {
   std::string out;
   for (const Property& p : props) {
@@ -261,14 +272,7 @@ TEST(RecordRelay, EveryKindOfFieldReadsTheSameFromABatch) {
     Diagnostics diags;
     diags.add_file("in.jsonl");
     GraphBuilder builder(Schema::builtin(), diags);
-    const std::vector<ReadJob> jobs{ReadJob{[&](RecordSink& sink) {
-      for (const RawRecord& r : records) sink.add(r);
-    }}};
-    if (workers < 0) {
-      jobs[0].read(builder);
-    } else {
-      read_relayed(builder, jobs, static_cast<unsigned>(workers), {});
-    }
+    feed(builder, records, workers);
     Outcome out;
     for (const Diagnostic& d : diags.sorted()) out.lines.push_back(diags.format(d));
     out.errors = diags.error_count();
@@ -324,13 +328,7 @@ TEST(RecordRelay, RecordsPastTheLimitsAreRefusedTheSameFromABatch) {
     Diagnostics diags;
     diags.add_file("in.jsonl");
     GraphBuilder builder(Schema::builtin(), diags);
-    const std::vector<ReadJob> jobs{ReadJob{[&](RecordSink& sink) {
-      for (const RawRecord& r : records) sink.add(r);
-    }}};
-    if (workers < 0)
-      jobs[0].read(builder);
-    else
-      read_relayed(builder, jobs, static_cast<unsigned>(workers), {});
+    feed(builder, records, workers);
     std::vector<std::string> lines;
     for (const Diagnostic& d : diags.sorted()) lines.push_back(diags.format(d));
     return lines;
