@@ -20,14 +20,6 @@ using test::make_temp_dir;
 using test::read_file;
 using test::write_file;
 
-/// Every name in `dir` (not recursive), sorted.
-std::vector<std::string> names_in(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 struct stat stat_of(const fs::path& p) {
   struct stat st {};
   EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
@@ -63,12 +55,12 @@ TEST(AtomicOutput, CommitRenamesIntoPlace) {
     PendingFile& f = t.add_file(dir / "a.txt");
     f.stream() << "hello\n";
     EXPECT_FALSE(fs::exists(dir / "a.txt"));
-    EXPECT_EQ(names_in(dir).size(), 1u);
-    EXPECT_TRUE(names_in(dir)[0].starts_with(".a.txt.kgraph-tmp-"));
+    EXPECT_EQ(test::file_names(dir).size(), 1u);
+    EXPECT_TRUE(test::file_names(dir)[0].starts_with(".a.txt.kgraph-tmp-"));
     t.commit_all();
   }
   EXPECT_EQ(read_file(dir / "a.txt"), "hello\n");
-  EXPECT_EQ(names_in(dir), std::vector<std::string>{"a.txt"});
+  EXPECT_EQ(test::file_names(dir), std::vector<std::string>{"a.txt"});
 }
 
 TEST(AtomicOutput, NewFileGetsUsualMode) {
@@ -103,7 +95,7 @@ TEST(AtomicOutput, WithoutCommitNothingChanges) {
     t.add_file(dir / "existing.txt").stream() << "replacement";
     t.add_file(dir / "new.txt").stream() << "new";
   }  // e.g. an exception passed through
-  EXPECT_EQ(names_in(dir), std::vector<std::string>{"existing.txt"});
+  EXPECT_EQ(test::file_names(dir), std::vector<std::string>{"existing.txt"});
   EXPECT_EQ(read_file(dir / "existing.txt"), "keep me");
   const struct stat after = stat_of(dir / "existing.txt");
   EXPECT_EQ(before.st_ino, after.st_ino);
@@ -124,7 +116,7 @@ TEST(AtomicOutput, FailureMidwayLeavesNoFile) {
   EXPECT_EQ(status, exit_status::io);
   EXPECT_EQ(message, "cannot write " + (dir / "missing" / "second.txt").string() +
                          ": No such file or directory");
-  EXPECT_TRUE(names_in(dir).empty());
+  EXPECT_TRUE(test::file_names(dir).empty());
 }
 
 TEST(AtomicOutput, TargetThatIsADirectory) {
@@ -133,7 +125,7 @@ TEST(AtomicOutput, TargetThatIsADirectory) {
   std::string message;
   EXPECT_EQ(status_of([&] { PendingFile f(dir / "taken"); }, &message), exit_status::io);
   EXPECT_EQ(message, "cannot write " + (dir / "taken").string() + ": Is a directory");
-  EXPECT_EQ(names_in(dir), std::vector<std::string>{"taken"});
+  EXPECT_EQ(test::file_names(dir), std::vector<std::string>{"taken"});
 }
 
 TEST(AtomicOutput, WriteErrorIsReportedAndCleanedUp) {
@@ -154,7 +146,7 @@ TEST(AtomicOutput, WriteErrorIsReportedAndCleanedUp) {
   }
   EXPECT_EQ(status, exit_status::io);
   EXPECT_EQ(message, "cannot write " + (dir / "big.txt").string() + ": File too large");
-  EXPECT_TRUE(names_in(dir).empty());
+  EXPECT_TRUE(test::file_names(dir).empty());
 }
 
 TEST(AtomicOutput, SymlinkedTargetIsWrittenThrough) {
@@ -167,7 +159,7 @@ TEST(AtomicOutput, SymlinkedTargetIsWrittenThrough) {
   t.commit_all();
   EXPECT_TRUE(fs::is_symlink(dir / "latest.json"));
   EXPECT_EQ(read_file(dir / "real" / "v1.json"), "new");
-  EXPECT_EQ(names_in(dir / "real"), std::vector<std::string>{"v1.json"});
+  EXPECT_EQ(test::file_names(dir / "real"), std::vector<std::string>{"v1.json"});
 }
 
 TEST(AtomicOutput, DirectoryCreated) {
@@ -179,8 +171,9 @@ TEST(AtomicOutput, DirectoryCreated) {
     EXPECT_FALSE(fs::exists(dir / "db"));
     t.commit_all();
   }
-  EXPECT_EQ(names_in(dir), std::vector<std::string>{"db"});
-  EXPECT_EQ(names_in(dir / "db"), (std::vector<std::string>{kDirectoryMarker, "nodes.csv"}));
+  EXPECT_EQ(test::file_names(dir), std::vector<std::string>{"db"});
+  EXPECT_EQ(test::file_names(dir / "db"),
+            (std::vector<std::string>{kDirectoryMarker, "nodes.csv"}));
   EXPECT_EQ(read_file(dir / "db" / "nodes.csv"), "id\n");
 }
 
@@ -191,8 +184,9 @@ TEST(AtomicOutput, DirectoryReplacesEarlierOutputAsAWhole) {
     write_file(t.add_directory(dir / "db").path() / file, file);
     t.commit_all();
   }
-  EXPECT_EQ(names_in(dir), std::vector<std::string>{"db"});
-  EXPECT_EQ(names_in(dir / "db"), (std::vector<std::string>{kDirectoryMarker, "second.csv"}));
+  EXPECT_EQ(test::file_names(dir), std::vector<std::string>{"db"});
+  EXPECT_EQ(test::file_names(dir / "db"),
+            (std::vector<std::string>{kDirectoryMarker, "second.csv"}));
 }
 
 TEST(AtomicOutput, DirectoryNotCommittedLeavesTheOldOne) {
@@ -206,8 +200,8 @@ TEST(AtomicOutput, DirectoryNotCommittedLeavesTheOldOne) {
     OutputTransaction t;
     write_file(t.add_directory(dir / "db").path() / "new.csv", "new");
   }
-  EXPECT_EQ(names_in(dir), std::vector<std::string>{"db"});
-  EXPECT_EQ(names_in(dir / "db"), (std::vector<std::string>{kDirectoryMarker, "old.csv"}));
+  EXPECT_EQ(test::file_names(dir), std::vector<std::string>{"db"});
+  EXPECT_EQ(test::file_names(dir / "db"), (std::vector<std::string>{kDirectoryMarker, "old.csv"}));
 }
 
 TEST(AtomicOutput, EmptyDirectoryMayBeFilled) {
@@ -216,7 +210,7 @@ TEST(AtomicOutput, EmptyDirectoryMayBeFilled) {
   OutputTransaction t;
   write_file(t.add_directory(dir / "db").path() / "a.csv", "a");
   t.commit_all();
-  EXPECT_EQ(names_in(dir / "db"), (std::vector<std::string>{kDirectoryMarker, "a.csv"}));
+  EXPECT_EQ(test::file_names(dir / "db"), (std::vector<std::string>{kDirectoryMarker, "a.csv"}));
 }
 
 TEST(AtomicOutput, ForeignDirectoryIsNeverReplaced) {
@@ -228,7 +222,7 @@ TEST(AtomicOutput, ForeignDirectoryIsNeverReplaced) {
             "cannot write " + (dir / "home").string() +
                 ": the directory exists and was not written by kgraph (no .kgraph-output in it); "
                 "remove it or choose another path");
-  EXPECT_EQ(names_in(dir), std::vector<std::string>{"home"});
+  EXPECT_EQ(test::file_names(dir), std::vector<std::string>{"home"});
   EXPECT_EQ(read_file(dir / "home" / "thesis.tex"), "years of work");
 }
 
@@ -238,7 +232,7 @@ TEST(AtomicOutput, DirectoryTargetThatIsAFile) {
   std::string message;
   EXPECT_EQ(status_of([&] { PendingDirectory d(dir / "db"); }, &message), exit_status::io);
   EXPECT_EQ(message, "cannot write " + (dir / "db").string() + ": Not a directory");
-  EXPECT_EQ(names_in(dir), std::vector<std::string>{"db"});
+  EXPECT_EQ(test::file_names(dir), std::vector<std::string>{"db"});
 }
 
 TEST(AtomicOutput, FilesAndDirectoriesTogether) {
@@ -247,7 +241,7 @@ TEST(AtomicOutput, FilesAndDirectoriesTogether) {
   t.add_file(dir / "g.json").stream() << "{}";
   write_file(t.add_directory(dir / "db").path() / "n.csv", "n");
   t.commit_all();
-  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"db", "g.json"}));
+  EXPECT_EQ(test::file_names(dir), (std::vector<std::string>{"db", "g.json"}));
 }
 
 // Targets that are not regular files are written in place and never replaced. The tests use
@@ -266,7 +260,7 @@ TEST(AtomicOutput, FileOutputNeverReplacesANode) {
   }
   EXPECT_TRUE(fs::is_fifo(dir / "fifo"));
   EXPECT_TRUE(fs::is_symlink(dir / "link.json"));
-  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"fifo", "link.json"}));
+  EXPECT_EQ(test::file_names(dir), (std::vector<std::string>{"fifo", "link.json"}));
   EXPECT_TRUE(test::is_character_device("/dev/null"));
 }
 
@@ -288,7 +282,8 @@ TEST(AtomicOutput, FifoIsWrittenInPlaceAfterTheFiles) {
   EXPECT_TRUE(file_was_there);
   EXPECT_TRUE(fs::is_fifo(dir / "fifo"));
   EXPECT_TRUE(fs::is_symlink(dir / "link.json"));
-  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"fifo", "fifo2", "g.json", "link.json"}));
+  EXPECT_EQ(test::file_names(dir),
+            (std::vector<std::string>{"fifo", "fifo2", "g.json", "link.json"}));
 }
 
 TEST(AtomicOutput, NothingReachesAStreamWithoutCommit) {

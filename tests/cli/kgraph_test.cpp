@@ -17,14 +17,6 @@ namespace fs = std::filesystem;
 
 std::string data(const std::string& name) { return test_data("cli/" + name).string(); }
 
-/// Names in a directory, sorted; a temporary left behind would show up here.
-std::vector<std::string> names_in(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 /// Runs kgraph in `dir`, so that file names in messages are relative.
 RunResult run_in(const fs::path& dir, const std::string& args) {
   return run_shell("cd " + shell_quote(dir.string()) + " && " + shell_quote(KGRAPH_BINARY) + " " +
@@ -42,7 +34,7 @@ TEST(Kgraph, BuildOneOutput) {
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out, "");
   EXPECT_NE(read_file(out / "g.graphml").find("<graphml"), std::string::npos);
-  EXPECT_EQ(names_in(out), std::vector<std::string>{"g.graphml"});
+  EXPECT_EQ(test::file_names(out), std::vector<std::string>{"g.graphml"});
 }
 
 TEST(Kgraph, BuildSeveralOutputsFromOneImport) {
@@ -51,7 +43,7 @@ TEST(Kgraph, BuildSeveralOutputsFromOneImport) {
       run_kgraph({"build", data("valid.json"), "-o", (out / "g.graphml").string(), "-o",
                   (out / "g.json").string(), "-o", "graphml:" + (out / "g.xml").string()});
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(names_in(out), (std::vector<std::string>{"g.graphml", "g.json", "g.xml"}));
+  EXPECT_EQ(test::file_names(out), (std::vector<std::string>{"g.graphml", "g.json", "g.xml"}));
   EXPECT_EQ(read_file(out / "g.graphml"), read_file(out / "g.xml"));
   rapidjson::Document doc;
   doc.Parse(read_file(out / "g.json").c_str());
@@ -73,21 +65,21 @@ TEST(Kgraph, DirectoryFormat) {
   const std::string db = (out / "db").string();
   RunResult r = run_kgraph({"build", data("valid.json"), "-o", "neo4j:" + db});
   ASSERT_EQ(r.status, 0) << r.err;
-  const std::vector<std::string> first = names_in(db);
+  const std::vector<std::string> first = test::file_names(db);
   EXPECT_NE(std::find(first.begin(), first.end(), ".kgraph-output"), first.end());
   EXPECT_NE(std::find(first.begin(), first.end(), "actors.csv"), first.end());
   // Rebuilding replaces the directory as a whole; nothing else appears beside it.
   write_file(out / "db" / "stale.csv", "stale");
   r = run_kgraph({"build", data("valid.json"), "-o", "neo4j:" + db});
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(names_in(db), first);
-  EXPECT_EQ(names_in(out), std::vector<std::string>{"db"});
+  EXPECT_EQ(test::file_names(db), first);
+  EXPECT_EQ(test::file_names(out), std::vector<std::string>{"db"});
   // A failed run leaves the previous directory as it was.
   write_file(out / "db" / "stale.csv", "stale");
   r = run_kgraph({"build", data("invalid.json"), "-o", "neo4j:" + db});
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(read_file(out / "db" / "stale.csv"), "stale");
-  EXPECT_EQ(names_in(out), std::vector<std::string>{"db"});
+  EXPECT_EQ(test::file_names(out), std::vector<std::string>{"db"});
 }
 
 TEST(Kgraph, ForeignDirectoryIsNotReplaced) {
@@ -97,8 +89,8 @@ TEST(Kgraph, ForeignDirectoryIsNotReplaced) {
       run_kgraph({"build", data("valid.json"), "-o", "neo4j:" + (out / "notes").string()});
   EXPECT_EQ(r.status, 3);
   EXPECT_NE(r.err.find("was not written by kgraph"), std::string::npos) << r.err;
-  EXPECT_EQ(names_in(out / "notes"), std::vector<std::string>{"thesis.tex"});
-  EXPECT_EQ(names_in(out), std::vector<std::string>{"notes"});
+  EXPECT_EQ(test::file_names(out / "notes"), std::vector<std::string>{"thesis.tex"});
+  EXPECT_EQ(test::file_names(out), std::vector<std::string>{"notes"});
 }
 
 TEST(Kgraph, JsonRoundTripIsStable) {
@@ -137,7 +129,7 @@ TEST(Kgraph, InvalidInputWritesNoOutput) {
                                   (out / "g.graphml").string(), "-o", (out / "g.json").string()});
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find(data("invalid.json") + ":6:"), std::string::npos) << r.err;
-  EXPECT_TRUE(names_in(out).empty());
+  EXPECT_TRUE(test::file_names(out).empty());
 }
 
 TEST(Kgraph, ExistingOutputUntouchedAfterFailure) {
@@ -153,7 +145,7 @@ TEST(Kgraph, ExistingOutputUntouchedAfterFailure) {
   EXPECT_EQ(before.st_ino, after.st_ino);
   EXPECT_EQ(before.st_mtim.tv_sec, after.st_mtim.tv_sec);
   EXPECT_EQ(before.st_mtim.tv_nsec, after.st_mtim.tv_nsec);
-  EXPECT_EQ(names_in(out), std::vector<std::string>{"g.json"});
+  EXPECT_EQ(test::file_names(out), std::vector<std::string>{"g.json"});
 }
 
 TEST(Kgraph, ExistingOutputReplacedAfterSuccess) {
@@ -162,7 +154,7 @@ TEST(Kgraph, ExistingOutputReplacedAfterSuccess) {
   const RunResult r = run_kgraph({"build", data("valid.json"), "-o", (out / "g.json").string()});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(read_file(out / "g.json"), "previous content\n");
-  EXPECT_EQ(names_in(out), std::vector<std::string>{"g.json"});
+  EXPECT_EQ(test::file_names(out), std::vector<std::string>{"g.json"});
 }
 
 TEST(Kgraph, UnwritableOutput) {
@@ -172,7 +164,7 @@ TEST(Kgraph, UnwritableOutput) {
       run_kgraph({"build", data("valid.json"), "-o", (out / "g.graphml").string(), "-o", missing});
   EXPECT_EQ(r.status, 3);
   EXPECT_EQ(r.err, "kgraph: error: cannot write " + missing + ": No such file or directory\n");
-  EXPECT_TRUE(names_in(out).empty());
+  EXPECT_TRUE(test::file_names(out).empty());
 }
 
 TEST(Kgraph, ReadOnlyOutputDirectory) {
@@ -245,7 +237,7 @@ TEST(Kgraph, UnknownOutputFormat) {
   EXPECT_NE(r.err.find("unknown output format 'grafml'"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("did you mean \"graphml\"?"), std::string::npos) << r.err;
   EXPECT_TRUE(r.err.ends_with("Try 'kgraph build --help'.\n")) << r.err;
-  EXPECT_TRUE(names_in(out).empty());
+  EXPECT_TRUE(test::file_names(out).empty());
 }
 
 TEST(Kgraph, DirectoryInput) {
@@ -361,7 +353,7 @@ TEST(Kgraph, BadSchemaFile) {
   r = run_in(dir,
              "build " + shell_quote(data("valid.json")) + " --schema bad_schema.json -o g.json");
   EXPECT_EQ(r.status, 1);
-  EXPECT_EQ(names_in(dir), std::vector<std::string>{"bad_schema.json"});
+  EXPECT_EQ(test::file_names(dir), std::vector<std::string>{"bad_schema.json"});
 }
 
 TEST(Kgraph, ExtraSchemaIsUsedForValidation) {
@@ -423,7 +415,7 @@ TEST(Kgraph, InterruptedRunLeavesNoTemporary) {
                           "wait_for '^\\.g\\.json\\.kgraph-tmp-' && echo temporary; kill -TERM "
                           "$pid; wait $pid; echo status=$?; exec 3>&-; }");
   EXPECT_EQ(r.out, "temporary\nstatus=143\n") << r.err;
-  EXPECT_EQ(names_in(dir), std::vector<std::string>{"in"});
+  EXPECT_EQ(test::file_names(dir), std::vector<std::string>{"in"});
 }
 
 TEST(Kgraph, InterruptedRunLeavesNoTemporaryFolder) {
@@ -440,7 +432,7 @@ TEST(Kgraph, InterruptedRunLeavesNoTemporaryFolder) {
     EXPECT_EQ(r.out, std::string("temporary\nstatus=") +
                          (std::string(sig) == "TERM" ? "143" : "129") + "\n")
         << r.err;
-    EXPECT_EQ(names_in(dir), std::vector<std::string>{"in"}) << sig;
+    EXPECT_EQ(test::file_names(dir), std::vector<std::string>{"in"}) << sig;
   }
 }
 
@@ -455,14 +447,14 @@ TEST(Kgraph, KilledRunLeavesThePreviousOutputAndTheNextRunCleansUp) {
   EXPECT_EQ(r.out, "temporary\nstatus=137\n") << r.err;
   // SIGKILL cannot be handled: the temporary stays, the previous output is intact.
   EXPECT_EQ(read_file(dir / "g.json"), "previous\n");
-  std::vector<std::string> left = names_in(dir);
+  std::vector<std::string> left = test::file_names(dir);
   ASSERT_EQ(left.size(), 3u);
   EXPECT_TRUE(std::regex_match(left[0], std::regex("\\.g\\.json\\.kgraph-tmp-[A-Za-z0-9]{6}")))
       << left[0];
   // The next run writing g.json removes it (it is older than the run and nobody holds it).
   const RunResult next = run_in(dir, "build " + shell_quote(data("valid.json")) + " -o g.json");
   ASSERT_EQ(next.status, 0) << next.err;
-  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"g.json", "in"}));
+  EXPECT_EQ(test::file_names(dir), (std::vector<std::string>{"g.json", "in"}));
   EXPECT_NE(read_file(dir / "g.json"), "previous\n");
 }
 
@@ -478,7 +470,7 @@ TEST(Kgraph, ALiveRunsTemporaryIsNotRemoved) {
           " -o g.json; echo b=$?; "
           "echo temporaries=$(ls -A | grep -c kgraph-tmp); exec 3>&-; wait $pid; echo a=$?; }");
   EXPECT_EQ(r.out, "b=0\ntemporaries=1\na=0\n") << r.err;
-  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"g.json", "in"}));
+  EXPECT_EQ(test::file_names(dir), (std::vector<std::string>{"g.json", "in"}));
 }
 
 // Outputs that are the inputs.
@@ -533,7 +525,7 @@ TEST(Kgraph, StandardOutputByPath) {
     EXPECT_EQ(r.err, "") << target;
     ASSERT_TRUE(fs::exists(dir / "g.json")) << target;
     EXPECT_EQ(r.out, read_file(dir / "g.json")) << target;
-    EXPECT_EQ(names_in(dir), (std::vector<std::string>{"fd1.json", "g.json", "out.json"}))
+    EXPECT_EQ(test::file_names(dir), (std::vector<std::string>{"fd1.json", "g.json", "out.json"}))
         << target;
   }
   EXPECT_TRUE(fs::is_symlink(dir / "out.json"));
@@ -563,7 +555,8 @@ TEST(Kgraph, FifoOutput) {
   EXPECT_EQ(read_file(dir / "got"), read_file(dir / "g.json"));
   EXPECT_TRUE(fs::is_fifo(dir / "fifo"));
   EXPECT_TRUE(fs::is_symlink(dir / "link.json"));
-  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"fifo", "g.json", "got", "link.json"}));
+  EXPECT_EQ(test::file_names(dir),
+            (std::vector<std::string>{"fifo", "g.json", "got", "link.json"}));
 }
 
 TEST(Kgraph, FullDeviceIsAnIoError) {
@@ -573,7 +566,8 @@ TEST(Kgraph, FullDeviceIsAnIoError) {
       dir, "build " + shell_quote(data("valid.json")) + " -o graphml:/dev/full -o g.graphml");
   EXPECT_EQ(r.status, 3);
   EXPECT_EQ(r.err, "kgraph: error: cannot write /dev/full: No space left on device\n");
-  EXPECT_EQ(names_in(dir), std::vector<std::string>{"g.graphml"});  // written and renamed first
+  EXPECT_EQ(test::file_names(dir),
+            std::vector<std::string>{"g.graphml"});  // written and renamed first
   EXPECT_TRUE(is_character_device("/dev/full"));
   EXPECT_TRUE(is_character_device("/dev/null"));
 }
@@ -587,7 +581,7 @@ TEST(Kgraph, DirectoryFormatOnANodeIsAUsageError) {
             "kgraph: error: format 'neo4j' writes a directory, but 'fifo' is a FIFO\nTry 'kgraph "
             "build --help'.\n");
   EXPECT_TRUE(fs::is_fifo(dir / "fifo"));
-  EXPECT_EQ(names_in(dir), std::vector<std::string>{"fifo"});
+  EXPECT_EQ(test::file_names(dir), std::vector<std::string>{"fifo"});
 }
 
 // Issue #9: "N more problem(s) not shown" counted diagnostics before they were de-duplicated,
@@ -611,7 +605,7 @@ TEST(Kgraph, OneProblemRepeatedOnEveryRowIsShownOnce) {
         << verb;
     EXPECT_EQ(r.err.find("more problem"), std::string::npos) << verb;
   }
-  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"mapping.json", "people.csv"}));
+  EXPECT_EQ(test::file_names(dir), (std::vector<std::string>{"mapping.json", "people.csv"}));
 }
 
 TEST(Kgraph, FullStandardOutput) {

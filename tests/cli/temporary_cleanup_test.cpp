@@ -17,13 +17,6 @@ namespace fs = std::filesystem;
 using test::make_temp_dir;
 using test::write_file;
 
-std::vector<std::string> names_in(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 timespec seconds_from_now(long seconds) {
   timespec t{};
   ::clock_gettime(CLOCK_REALTIME, &t);
@@ -51,7 +44,7 @@ TEST(TemporaryCleanup, StaleTemporariesOfTheTargetAreRemoved) {
   leave(dir / ".g.json.kgraph-tmp-Dir123" / "actors.csv");
   set_mtime(dir / ".g.json.kgraph-tmp-Dir123", seconds_from_now(-3600));
   remove_stale_temporaries(dir / "g.json");
-  EXPECT_TRUE(names_in(dir).empty());
+  EXPECT_TRUE(test::file_names(dir).empty());
 }
 
 TEST(TemporaryCleanup, OnlyOursOldAndUnlocked) {
@@ -79,7 +72,7 @@ TEST(TemporaryCleanup, OnlyOursOldAndUnlocked) {
   expected.insert(expected.end(), {".g.json.kgraph-tmp-link00", ".g.json.kgraph-tmp-newer0",
                                    ".g.json.kgraph-tmp-locked"});
   std::sort(expected.begin(), expected.end());
-  EXPECT_EQ(names_in(dir), expected);
+  EXPECT_EQ(test::file_names(dir), expected);
 }
 
 TEST(TemporaryCleanup, NewOutputsRemoveStaleTemporariesOfTheirTargets) {
@@ -93,7 +86,7 @@ TEST(TemporaryCleanup, NewOutputsRemoveStaleTemporariesOfTheirTargets) {
     t.add_directory(dir / "db");
     t.commit_all();
   }
-  EXPECT_EQ(names_in(dir),
+  EXPECT_EQ(test::file_names(dir),
             (std::vector<std::string>{".other.json.kgraph-tmp-CCCCCC", "db", "g.json"}));
 }
 
@@ -137,7 +130,8 @@ TEST(TemporaryCleanup, SignalRemovesTemporaryFilesAndDirectories) {
     });
     EXPECT_TRUE(WIFSIGNALED(status)) << sig;
     EXPECT_EQ(WTERMSIG(status), sig);
-    EXPECT_TRUE(names_in(dir).empty()) << sig << ": " << testing::PrintToString(names_in(dir));
+    EXPECT_TRUE(test::file_names(dir).empty())
+        << sig << ": " << testing::PrintToString(test::file_names(dir));
   }
 }
 
@@ -150,7 +144,7 @@ TEST(TemporaryCleanup, SignalLeavesCommittedOutputs) {
     t.commit_all();
   });
   EXPECT_TRUE(WIFSIGNALED(status));
-  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"db", "g.json"}));
+  EXPECT_EQ(test::file_names(dir), (std::vector<std::string>{"db", "g.json"}));
   EXPECT_EQ(test::read_file(dir / "g.json"), "done\n");
 }
 

@@ -64,7 +64,7 @@ GraphView view_of(const Dataset& d, const KnowledgeGraph& g) {
 
 // A dataset built by the kgraph binary and in process, with the expectations for the Python
 // clients written beside it.
-struct Prepared {
+struct GraphmlPrepared {
   std::string problem;  // non-empty if preparing failed
   std::optional<KnowledgeGraph> graph;
   fs::path graphml;
@@ -202,8 +202,8 @@ std::string expectations(const GraphView& view) {
   return buf.GetString();
 }
 
-Prepared prepare_uncached(const Dataset& d) {
-  Prepared p;
+GraphmlPrepared prepare_uncached(const Dataset& d) {
+  GraphmlPrepared p;
   if (!fs::exists(d.input)) {
     p.problem = "input missing: " + d.input.string();
     return p;
@@ -234,15 +234,15 @@ Prepared prepare_uncached(const Dataset& d) {
   return p;
 }
 
-const Prepared& prepare(const Dataset& d) {
-  static std::map<std::string, Prepared> cache;
+const GraphmlPrepared& prepare(const Dataset& d) {
+  static std::map<std::string, GraphmlPrepared> cache;
   auto it = cache.find(d.name);
   if (it == cache.end()) it = cache.emplace(d.name, prepare_uncached(d)).first;
   return it->second;
 }
 
 #define PREPARED_OR_FAIL(var, dataset)             \
-  const Prepared& var = prepare(dataset);          \
+  const GraphmlPrepared& var = prepare(dataset);   \
   ASSERT_TRUE(var.problem.empty()) << var.problem; \
   ASSERT_TRUE(var.graph.has_value())
 

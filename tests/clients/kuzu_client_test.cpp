@@ -20,16 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// The folder of the test npm packages, installed if missing. Never skipped: a machine without
-/// them installs them here, as CI does.
-fs::path node_clients() {
-  const fs::path dir = test::node_clients_dir();
-  const std::string script = test::source_path("tests/clients/setup-node-clients.sh").string();
-  const auto r = test::run_shell(test::shell_quote(script) + " " + test::shell_quote(dir.string()));
-  EXPECT_EQ(r.status, 0) << "setup-node-clients.sh failed:\n" << r.out << r.err;
-  return dir;
-}
-
 constexpr const char* kKuzu = "kuzu";
 constexpr const char* kLadybug = "@ladybugdb/core";
 
@@ -39,7 +29,7 @@ constexpr const char* kLadybug = "@ladybugdb/core";
 std::string build_load_and_check(const fs::path& input, bool example = false,
                                  const std::string& module = kKuzu, int parts = 1,
                                  bool merged = false) {
-  const fs::path clients = node_clients();
+  const fs::path clients = test::installed_node_clients();
   const fs::path tmp = test::make_temp_dir();
   const fs::path out = tmp / "kuzu", json = tmp / "graph.json", db = tmp / "db";
   const std::string part_count = std::to_string(parts);
@@ -158,7 +148,7 @@ TEST(KuzuClient, ManyEscapedRowsLoadExactly) {
 
 TEST(LadybugClient, LoadScriptFindsTheLadybugPackage) {
   // With only @ladybugdb/core where Node looks, load.mjs finds it by itself.
-  const fs::path clients = node_clients();
+  const fs::path clients = test::installed_node_clients();
   const fs::path tmp = test::make_temp_dir();
   const auto built = test::run_kgraph(
       {"build", test::source_path("examples/north-korean-refugees-2006/graph.json").string(), "-o",
@@ -177,7 +167,7 @@ TEST(LadybugClient, LoadScriptFindsTheLadybugPackage) {
 }
 
 TEST(KuzuClient, LoadScriptReportsTableCounts) {
-  const fs::path clients = node_clients();
+  const fs::path clients = test::installed_node_clients();
   const fs::path tmp = test::make_temp_dir();
   const auto built = test::run_kgraph(
       {"build", test::source_path("examples/north-korean-refugees-2006/graph.json").string(), "-o",

@@ -118,12 +118,12 @@ const std::string kBase = "https://kgraph.example/id/";
 const std::string kKg = std::string(rdf::kVocab);
 const std::string kSchema = std::string(rdf::kSchemaOrg);
 
-struct Dataset {
+struct RdfDataset {
   std::string name;
   fs::path input;
 };
 
-std::vector<Dataset> datasets() {
+std::vector<RdfDataset> rdf_datasets() {
   return {{"example", test::source_path("examples/north-korean-refugees-2006/graph.json")},
           {"hostile", test::test_data("hostile/hostile.json")},
           {"escaping", test::test_data("golden/rdf/escaping.json")}};
@@ -366,7 +366,7 @@ void expect_rows(const Rows& actual, const Rows& expected, const std::string& wh
 
 // ---- one build of every dataset, shared by the tests -----------------------------------------
 
-struct Prepared {
+struct RdfPrepared {
   std::string problem;
   std::optional<KnowledgeGraph> graph;
   fs::path nt, ttl;
@@ -374,12 +374,12 @@ struct Prepared {
   std::size_t distinct = 0;  // distinct triples, what a store holds
 };
 
-const std::map<std::string, Prepared>& prepared() {
-  static const std::map<std::string, Prepared> all = [] {
-    std::map<std::string, Prepared> out;
+const std::map<std::string, RdfPrepared>& prepared() {
+  static const std::map<std::string, RdfPrepared> all = [] {
+    std::map<std::string, RdfPrepared> out;
     const fs::path dir = test::make_temp_dir();
-    for (const Dataset& d : datasets()) {
-      Prepared& p = out[d.name];
+    for (const RdfDataset& d : rdf_datasets()) {
+      RdfPrepared& p = out[d.name];
       p.nt = dir / (d.name + ".nt");
       p.ttl = dir / (d.name + ".ttl");
       const test::RunResult run =
@@ -408,15 +408,15 @@ const std::map<std::string, Prepared>& prepared() {
 
 class RdfClients : public ::testing::TestWithParam<std::string> {
  protected:
-  const Prepared& data() {
-    const Prepared& p = prepared().at(GetParam());
+  const RdfPrepared& data() {
+    const RdfPrepared& p = prepared().at(GetParam());
     EXPECT_EQ(p.problem, "");
     return p;
   }
 };
 
 TEST_P(RdfClients, BinaryWritesWhatTheExporterWrites) {
-  const Prepared& p = data();
+  const RdfPrepared& p = data();
   ASSERT_TRUE(p.graph);
   EXPECT_EQ(test::read_file(p.nt), test::export_to_string(GraphView(*p.graph), "ntriples"));
   EXPECT_EQ(test::read_file(p.ttl), test::export_to_string(GraphView(*p.graph), "turtle"));
@@ -424,7 +424,7 @@ TEST_P(RdfClients, BinaryWritesWhatTheExporterWrites) {
 
 // rapper parses both files and counts the same triples in each.
 TEST_P(RdfClients, RapperParsesBoth) {
-  const Prepared& p = data();
+  const RdfPrepared& p = data();
   ASSERT_TRUE(p.graph);
   for (const auto& [syntax, file] : {std::pair{"ntriples", p.nt}, std::pair{"turtle", p.ttl}}) {
     const test::RunResult r = test::run_shell("rapper -i " + std::string(syntax) + " -c " +
@@ -454,7 +454,7 @@ std::string node_setup() {
 
 // Oxigraph loads both files and answers every query as kgraph expects, byte for byte.
 TEST_P(RdfClients, OxigraphAnswersQueries) {
-  const Prepared& p = data();
+  const RdfPrepared& p = data();
   ASSERT_TRUE(p.graph);
   const std::string modules = node_setup();
   ASSERT_EQ(modules.rfind("ERROR", 0), std::string::npos) << modules;

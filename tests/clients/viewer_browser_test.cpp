@@ -24,19 +24,11 @@ using test::shell_quote;
 /// two-core machine in software WebGL; docs/performance.md).
 constexpr int kLargePageReadyWithinMs = 30000;
 
-fs::path node_clients() {
-  const fs::path dir = test::node_clients_dir();
-  const std::string script = test::source_path("tests/clients/setup-node-clients.sh").string();
-  const auto r = test::run_shell(shell_quote(script) + " " + shell_quote(dir.string()));
-  EXPECT_EQ(r.status, 0) << "setup-node-clients.sh failed:\n" << r.out << r.err;
-  return dir;
-}
-
 /// Builds `input` into a page and runs the browser checks on it; `checks` as viewer_check.mjs
 /// takes them. Returns the check script's output.
 std::string build_and_check(const fs::path& input, const std::string& checks,
                             const std::string& extra_spec = "") {
-  const fs::path clients = node_clients();
+  const fs::path clients = test::installed_node_clients();
   const fs::path tmp = test::make_temp_dir();
   const fs::path page = tmp / "page.html";
   const auto built = test::run_kgraph({"build", input.string(), "-o", page.string()});

@@ -9,18 +9,8 @@ namespace {
 
 using diagram::legend_html;
 
-std::size_t count(const std::string& text, const std::string& part) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
-  return n;
-}
-
-KnowledgeGraph golden_graph(const std::string& name) {
-  return test::graph_from_json(test::read_file(test::test_data("golden/dot/" + name + ".json")));
-}
-
 TEST(DiagramLegend, ListsExactlyWhatIsInTheView) {
-  const KnowledgeGraph g = golden_graph("styles");
+  const KnowledgeGraph g = test::golden_dot_graph("styles");
   const std::uint32_t qin = *g.find_entity("qin-gang"), mfa = *g.find_entity("mfa");
   std::vector<std::uint32_t> relations;
   for (std::uint32_t r = 0; r < g.relations().size(); ++r)
@@ -44,10 +34,10 @@ TEST(DiagramLegend, LongListsAreSplitIntoEvenBlocksOfAtMostSixteenRows) {
   // 20 relation types: two blocks of 10 beside one block of entities (heading and one kind).
   const KnowledgeGraph g = test::graph_with_relation_types(20);
   const std::string legend = legend_html(GraphView(g));
-  EXPECT_EQ(count(legend, "\u25b6"), 20u);
-  EXPECT_EQ(count(legend, "<TR>"), 11u) << legend;  // titles, then 10 rows
-  EXPECT_EQ(count(legend, "<B>Relations</B>"), 1u);
-  EXPECT_EQ(count(legend, "<B>Entities</B>"), 1u);
+  EXPECT_EQ(test::occurrences(legend, "\u25b6"), 20u);
+  EXPECT_EQ(test::occurrences(legend, "<TR>"), 11u) << legend;  // titles, then 10 rows
+  EXPECT_EQ(test::occurrences(legend, "<B>Relations</B>"), 1u);
+  EXPECT_EQ(test::occurrences(legend, "<B>Entities</B>"), 1u);
 }
 
 TEST(DiagramLegend, EscapesTheSchemasLabels) {

@@ -8,10 +8,6 @@
 namespace kgraph {
 namespace {
 
-KnowledgeGraph golden_graph(const std::string& name) {
-  return test::graph_from_json(test::read_file(test::test_data("golden/dot/" + name + ".json")));
-}
-
 /// Runs Graphviz's own `dot` on a DOT text: it must parse it (`-Tcanon`) and lay it out and
 /// render it (`-Tsvg`, which also parses the HTML-like labels) without a word on stderr.
 void expect_accepted_by_dot(const std::string& dot_text) {
@@ -62,7 +58,7 @@ std::vector<GoldenCase> golden_cases() {
 TEST(DotExporter, MatchesGoldenFiles) {
   for (const GoldenCase& c : golden_cases()) {
     SCOPED_TRACE(c.golden);
-    const KnowledgeGraph g = golden_graph(c.input);
+    const KnowledgeGraph g = test::golden_dot_graph(c.input);
     test::check_golden(test::test_data("golden/dot/" + c.golden + ".dot"),
                        test::export_to_string(GraphView(g), "dot", c.options),
                        "DOT of " + c.golden);
@@ -72,7 +68,7 @@ TEST(DotExporter, MatchesGoldenFiles) {
 TEST(DotExporter, EveryGoldenOutputIsAcceptedByDot) {
   for (const GoldenCase& c : golden_cases()) {
     SCOPED_TRACE(c.golden);
-    const KnowledgeGraph g = golden_graph(c.input);
+    const KnowledgeGraph g = test::golden_dot_graph(c.input);
     expect_accepted_by_dot(test::export_to_string(GraphView(g), "dot", c.options));
   }
 }
@@ -98,7 +94,7 @@ TEST(DotExporter, ExtensionsAndName) {
 }
 
 TEST(DotExporter, KeepsParallelRelationsAsKeyedEdges) {
-  const KnowledgeGraph g = golden_graph("parallel");
+  const KnowledgeGraph g = test::golden_dot_graph("parallel");
   const std::string dot = test::export_to_string(GraphView(g), "dot");
   std::size_t edges = 0;
   for (std::size_t at = dot.find("china -> repatriations"); at != std::string::npos;
@@ -114,7 +110,7 @@ TEST(DotExporter, KeepsParallelRelationsAsKeyedEdges) {
 }
 
 TEST(DotExporter, NamesTheEngineAndDoesNotLayOut) {
-  const KnowledgeGraph g = golden_graph("styles");
+  const KnowledgeGraph g = test::golden_dot_graph("styles");
   const std::string dot = test::export_to_string(GraphView(g), "dot");
   EXPECT_NE(dot.find("layout=dot"), std::string::npos);
   EXPECT_EQ(dot.find(" pos="), std::string::npos);
@@ -125,7 +121,7 @@ TEST(DotExporter, NamesTheEngineAndDoesNotLayOut) {
 }
 
 TEST(DotExporter, EscapesLabelsSoThatTheyReadBack) {
-  const KnowledgeGraph g = golden_graph("escaping");
+  const KnowledgeGraph g = test::golden_dot_graph("escaping");
   const std::string dot = test::export_to_string(GraphView(g), "dot");
   // A backslash in a label is doubled, so `\N`, `\l`, `\n` cannot appear by accident; in a
   // tooltip, which Graphviz reads twice, it is quadrupled.
@@ -155,7 +151,7 @@ TEST(DotExporter, EmptyViewIsAnEmptyGraph) {
 }
 
 TEST(DotExporter, WritesASelection) {
-  const KnowledgeGraph g = golden_graph("styles");
+  const KnowledgeGraph g = test::golden_dot_graph("styles");
   const std::uint32_t qin = *g.find_entity("qin-gang"), mfa = *g.find_entity("mfa");
   std::vector<std::uint32_t> relations;
   for (std::uint32_t r = 0; r < g.relations().size(); ++r)

@@ -30,12 +30,6 @@ std::string data_block(const std::string& page) {
   return page.substr(begin, page.find("</script>", begin) - begin);
 }
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -73,8 +67,8 @@ TEST_P(HtmlPage, DataBlockHoldsTheCanonicalRecordsAndNoLessThan) {
   const KnowledgeGraph g = test::graph_from_file(test::source_path(GetParam()));
   const GraphView view(g);
   const std::string page = test::export_to_string(view, "html");
-  EXPECT_EQ(count(lower(page), "<script"), 2u);
-  EXPECT_EQ(count(lower(page), "</script"), 2u);
+  EXPECT_EQ(test::occurrences(lower(page), "<script"), 2u);
+  EXPECT_EQ(test::occurrences(lower(page), "</script"), 2u);
   const std::string data = data_block(page);
   EXPECT_EQ(data.find('<'), std::string::npos);
 

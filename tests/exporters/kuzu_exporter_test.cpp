@@ -339,14 +339,6 @@ TEST(KuzuExporter, MatchesGoldenFiles) {
 
 // ---- --parts ------------------------------------------------------------------------------
 
-/// 64-bit FNV-1a mod `parts`, as docs/formats/kuzu.md says rows are placed (written again here,
-/// so that the exporter's function is not checked against itself).
-std::uint32_t part_of_key(std::string_view key, std::uint32_t parts) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
-  return static_cast<std::uint32_t>(h % parts);
-}
-
 /// The lines of a CSV file after its header, in any order (the test inputs' rows are one line
 /// each once escaped; the plain files are compared as whole records by the client tests).
 std::multiset<std::string> rows_of(const fs::path& file) {
@@ -378,7 +370,7 @@ TEST(KuzuExporter, PartsSplitEachFileByTheHashOfItsKey) {
           << part << ": the header of the single file";
       for (const std::string& row : rows_of(part)) {
         const std::string key = row.substr(0, row.find(','));
-        EXPECT_EQ(part_of_key(key, kParts), p) << row << " in " << part;
+        EXPECT_EQ(test::part_of_key(key, kParts), p) << row << " in " << part;
         in_parts.insert(row);
       }
     }
@@ -439,7 +431,7 @@ TEST(KuzuExporter, PartsSplitTheEscapedFilesToo) {
       if (!fs::exists(part)) continue;
       for (const std::string& row : rows_of(part)) {
         const std::string key = first_cell_decoded(row);
-        EXPECT_EQ(part_of_key(key, kParts), p) << row << " in " << part;
+        EXPECT_EQ(test::part_of_key(key, kParts), p) << row << " in " << part;
         in_parts.insert(row);
       }
     }
@@ -460,7 +452,7 @@ TEST(KuzuExporter, PartsAreDeterministic) {
 
 TEST(KuzuExporter, PartNumbersArePaddedToTheirCount) {
   const KnowledgeGraph g = test::graph_from_json(R"({"actors": [{"id": "a", "name": "A"}]})");
-  const std::string part = std::to_string(part_of_key("a", 12) + 1);
+  const std::string part = std::to_string(test::part_of_key("a", 12) + 1);
   EXPECT_EQ(test::file_names(export_kuzu(g, 12)),
             (std::vector<std::string>{
                 "README.md", "actors-part" + std::string(2 - part.size(), '0') + part + ".csv",

@@ -247,14 +247,6 @@ struct File {
   std::vector<std::uint32_t> part_of_row;  // from the name of the file each row is in, from 0
 };
 
-/// 64-bit FNV-1a, as docs/formats/neo4j.md says rows are placed (written here again so that the
-/// exporter's own function is not checked against itself).
-std::uint32_t part_of_key(std::string_view key, std::uint32_t parts) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
-  return static_cast<std::uint32_t>(h % parts);
-}
-
 /// The part number in a part file's name (`actors-part07.csv` -> 6), checking its zero padding.
 std::uint32_t part_in_name(const std::string& file, std::uint32_t parts) {
   static const std::regex part(R"(^[a-z0-9_]+-part([0-9]+)\.csv$)");
@@ -409,7 +401,7 @@ template <class T, class Key>
 std::vector<const T*> in_part_order(std::vector<const T*> elements, std::uint32_t parts,
                                     Key&& key) {
   std::stable_sort(elements.begin(), elements.end(), [&](const T* a, const T* b) {
-    return part_of_key(key(*a), parts) < part_of_key(key(*b), parts);
+    return test::part_of_key(key(*a), parts) < test::part_of_key(key(*b), parts);
   });
   return elements;
 }
@@ -472,7 +464,7 @@ void check_round_trip(const KnowledgeGraph& g, const fs::path& dir, std::uint32_
       EXPECT_TRUE(column.count(builtins[i])) << file << ": no column " << builtins[i];
     std::size_t r = 0;
     for (const auto* e : elements) {
-      EXPECT_EQ(f.part_of_row[r], part_of_key(pool.view(e->id), parts)) << pool.view(e->id);
+      EXPECT_EQ(f.part_of_row[r], test::part_of_key(pool.view(e->id), parts)) << pool.view(e->id);
       const Row& row = f.rows[r++];
       EXPECT_EQ(row[0].text, pool.view(e->id)) << file;
       check_row(*e, row, column);
@@ -549,7 +541,7 @@ void check_round_trip(const KnowledgeGraph& g, const fs::path& dir, std::uint32_
     for (std::size_t i = 3; i < f.header.size(); ++i) column[f.header[i].name] = i;
     for (std::size_t i = 0; i < list.size(); ++i) {
       const Relation& r = *list[i];
-      EXPECT_EQ(f.part_of_row[i], part_of_key(pool.view(g.entities()[r.from].id), parts));
+      EXPECT_EQ(f.part_of_row[i], test::part_of_key(pool.view(g.entities()[r.from].id), parts));
       const Row& row = f.rows[i];
       EXPECT_EQ(row[0].text, pool.view(g.entities()[r.from].id));
       EXPECT_EQ(row[1].text, pool.view(g.entities()[r.to].id));
@@ -776,11 +768,11 @@ TEST(Neo4jExporter, PartsCommandListsEachGroup) {
   const fs::path dir = export_neo4j(g, 12);
   // Only the parts that have rows are written and listed, in order.
   std::set<std::uint32_t> actor_parts;
-  for (const char* id : {"a", "b", "c", "d"}) actor_parts.insert(part_of_key(id, 12) + 1);
+  for (const char* id : {"a", "b", "c", "d"}) actor_parts.insert(test::part_of_key(id, 12) + 1);
   std::string actors = "\"$here/actors-header.csv";
   for (std::uint32_t p : actor_parts)
     actors += ",$here/actors-part" + std::string(p < 10 ? "0" : "") + std::to_string(p) + ".csv";
-  const std::uint32_t a_part = part_of_key("a", 12) + 1;
+  const std::uint32_t a_part = test::part_of_key("a", 12) + 1;
   const std::string related = "\"$here/rel_related_to-header.csv,$here/rel_related_to-part" +
                               std::string(a_part < 10 ? "0" : "") + std::to_string(a_part) +
                               ".csv\"";

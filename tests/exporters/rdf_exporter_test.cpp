@@ -19,7 +19,7 @@ namespace {
 using test::export_to_string;
 using test::graph_from_json;
 
-std::vector<std::string> lines_of(const std::string& text) {
+std::vector<std::string> doc_lines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) out.push_back(line);
@@ -27,7 +27,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 }
 
 bool has_line(const std::string& doc, const std::string& line) {
-  const auto lines = lines_of(doc);
+  const auto lines = doc_lines(doc);
   return std::find(lines.begin(), lines.end(), line) != lines.end();
 }
 
@@ -70,7 +70,8 @@ TEST(RdfExporter, EveryNTriplesLineIsOneTriple) {
   // subject predicate object . with IRIs free of spaces and literals with escaped quotes.
   const std::regex triple(
       R"(<[^<>"{}|^`\\ ]+> <[^<>"{}|^`\\ ]+> (<[^<>"{}|^`\\ ]+>|"([^"\\\n\r]|\\["\\nrt]|\\u[0-9A-F]{4})*"(\^\^<[^<> ]+>)?) \.)");
-  for (const std::string& line : lines_of(doc)) EXPECT_TRUE(std::regex_match(line, triple)) << line;
+  for (const std::string& line : doc_lines(doc))
+    EXPECT_TRUE(std::regex_match(line, triple)) << line;
 }
 
 TEST(RdfExporter, EntitiesHaveTypesKindsAndSchemaOrgClasses) {
@@ -177,7 +178,7 @@ TEST(RdfExporter, RelationsDifferingInRoleShareTheDirectTriple) {
   const std::string nt = export_to_string(GraphView(g), "ntriples");
   const std::string direct = iri(kId + "spokesman") + " " + iri(kKgr + "participated_in") + " " +
                              iri(kId + "press-conference") + " .";
-  const auto lines = lines_of(nt);
+  const auto lines = doc_lines(nt);
   EXPECT_EQ(std::count(lines.begin(), lines.end(), direct), 1);
   const std::string speaker = iri(
       kId + "relation/spokesman/participated_in/press-conference/2006-09-19/2006-09-19/speaker");

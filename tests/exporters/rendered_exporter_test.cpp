@@ -7,10 +7,6 @@
 namespace kgraph {
 namespace {
 
-KnowledgeGraph golden_graph(const std::string& name) {
-  return test::graph_from_json(test::read_file(test::test_data("golden/dot/" + name + ".json")));
-}
-
 /// Every line of text drawn in an SVG, and every tooltip, as read by Python's XML parser.
 struct SvgText {
   std::vector<std::string> texts;
@@ -76,7 +72,7 @@ TEST(RenderedExporter, ExtensionsAndNames) {
 }
 
 TEST(RenderedExporter, SvgIsXmlWithEveryLabelAndItsProvenance) {
-  const KnowledgeGraph g = golden_graph("styles");
+  const KnowledgeGraph g = test::golden_dot_graph("styles");
   ExportOptions legend;
   legend.legend = true;
   const SvgText svg = read_svg(test::export_to_string(GraphView(g), "svg", legend));
@@ -103,7 +99,7 @@ TEST(RenderedExporter, SvgIsXmlWithEveryLabelAndItsProvenance) {
 }
 
 TEST(RenderedExporter, SvgShowsHostileTextAsWritten) {
-  const KnowledgeGraph g = golden_graph("escaping");
+  const KnowledgeGraph g = test::golden_dot_graph("escaping");
   const SvgText svg = read_svg(test::export_to_string(GraphView(g), "svg"));
   for (const char* name :
        {"Say \"hi\" & <wave>", "Ends in a backslash \\", "C:\\new\\table \\N \\l \\G", "line one",
@@ -231,7 +227,7 @@ TEST(RenderedExporter, HostileDocumentRendersToValidSvg) {
 }
 
 TEST(RenderedExporter, PngAndPdfHaveTheirMagicAndContent) {
-  const KnowledgeGraph g = golden_graph("styles");
+  const KnowledgeGraph g = test::golden_dot_graph("styles");
   const std::string png = test::export_to_string(GraphView(g), "png");
   ASSERT_GT(png.size(), 10000u);
   EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
@@ -242,7 +238,7 @@ TEST(RenderedExporter, PngAndPdfHaveTheirMagicAndContent) {
 }
 
 TEST(RenderedExporter, EveryEngineAndClusterModeRenders) {
-  const KnowledgeGraph g = golden_graph("styles");
+  const KnowledgeGraph g = test::golden_dot_graph("styles");
   for (std::string_view engine : {"dot", "neato", "fdp", "sfdp", "circo"}) {
     for (const char* cluster : {"none", "place", "type"}) {
       SCOPED_TRACE(std::string(engine) + " " + cluster);

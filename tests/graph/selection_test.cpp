@@ -8,7 +8,7 @@ namespace kgraph {
 namespace {
 
 // A chain a - b - c - d with a place p, and dated events.
-const char* const kGraph = R"({
+const char* const kSelectionGraph = R"({
   "actors": [
     {"id": "a", "name": "A", "kind": "person"},
     {"id": "b", "name": "B", "kind": "government_body"},
@@ -56,7 +56,7 @@ GraphView run(const KnowledgeGraph& g, SelectionOptions o) {
 using V = std::vector<std::string>;
 
 TEST(Selection, FocusDepthZeroOneTwo) {
-  const KnowledgeGraph g = test::graph_from_json(kGraph);
+  const KnowledgeGraph g = test::graph_from_json(kSelectionGraph);
   SelectionOptions o;
   o.focus = {"b"};
   o.depth = 0;
@@ -71,7 +71,7 @@ TEST(Selection, FocusDepthZeroOneTwo) {
 }
 
 TEST(Selection, TypesAndRelationsFilter) {
-  const KnowledgeGraph g = test::graph_from_json(kGraph);
+  const KnowledgeGraph g = test::graph_from_json(kSelectionGraph);
   SelectionOptions o;
   o.types = {EntityType::actor};
   EXPECT_EQ(ids(run(g, o)), (V{"a", "b", "c", "d"}));
@@ -82,7 +82,7 @@ TEST(Selection, TypesAndRelationsFilter) {
 }
 
 TEST(Selection, TimeWindowKeepsWhatOverlapsAndUndatedUnlessAsked) {
-  const KnowledgeGraph g = test::graph_from_json(kGraph);
+  const KnowledgeGraph g = test::graph_from_json(kSelectionGraph);
   SelectionOptions o;
   o.since = *parse_partial_date("2006");
   EXPECT_EQ(ids(run(g, o)), (V{"a", "b", "c", "d", "e2006", "p"}));
@@ -98,7 +98,7 @@ TEST(Selection, TimeWindowKeepsWhatOverlapsAndUndatedUnlessAsked) {
 }
 
 TEST(Selection, FocusWalksOnlyThroughWhatFiltersKeep) {
-  const KnowledgeGraph g = test::graph_from_json(kGraph);
+  const KnowledgeGraph g = test::graph_from_json(kSelectionGraph);
   SelectionOptions o;
   o.focus = {"a"};
   o.depth = 3;
@@ -125,7 +125,7 @@ TEST(Selection, SourcesFollowTheSelection) {
 }
 
 TEST(Selection, ReportsUnknownFocusAndRelationType) {
-  const KnowledgeGraph g = test::graph_from_json(kGraph);
+  const KnowledgeGraph g = test::graph_from_json(kSelectionGraph);
   SelectionOptions o;
   o.focus = {"e2007"};
   SelectionError error;

@@ -8,16 +8,16 @@
 namespace kgraph {
 namespace {
 
-struct Read {
+struct CsvRead {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> cell_lines;  // "row line: cell lines" per row, e.g. "1:1,1,2"
   std::vector<std::string> messages;
   std::vector<bool> ok;
 };
 
-Read read_all(const std::string& text, std::size_t chunk,
-              std::size_t max_row_bytes = CsvReader::kMaxRowBytes) {
-  Read r;
+CsvRead read_all(const std::string& text, std::size_t chunk,
+                 std::size_t max_row_bytes = CsvReader::kMaxRowBytes) {
+  CsvRead r;
   Diagnostics diags;
   const std::uint32_t file = diags.add_file("t.csv");
   std::istringstream in(text);
@@ -85,7 +85,7 @@ TEST_P(CsvReaderCases, ReadsRowsAndLines) {
   const std::size_t chunk = GetParam();
   for (const Case& c : kCases) {
     SCOPED_TRACE(std::string(c.name) + " chunk " + std::to_string(chunk));
-    const Read r = read_all(c.input, chunk);
+    const CsvRead r = read_all(c.input, chunk);
     EXPECT_EQ(r.messages, std::vector<std::string>{});
     EXPECT_EQ(r.rows, c.rows);
     EXPECT_EQ(r.cell_lines, c.lines);
@@ -94,13 +94,13 @@ TEST_P(CsvReaderCases, ReadsRowsAndLines) {
 
 INSTANTIATE_TEST_SUITE_P(Chunks, CsvReaderCases, testing::Values(4, 5, 7, 13, 1 << 16));
 
-struct ErrorCase {
+struct CsvErrorCase {
   const char* name;
   std::string input;
   std::vector<std::string> messages;
 };
 
-const ErrorCase kErrors[] = {
+const CsvErrorCase kCsvErrors[] = {
     {"unterminated quote",
      "a,b\n1,\"never\nclosed\n",
      {"t.csv:2:2: error: unterminated quoted field: the quote that opens field 2 here is never "
@@ -135,7 +135,7 @@ const std::string kBomMessage =
     "  hint: remove it; it is usually left by joining files that each begin with one (e.g. with "
     "cat)";
 
-const ErrorCase kByteOrderMarks[] = {
+const CsvErrorCase kByteOrderMarks[] = {
     // It would become part of an id ("\ufeffb"): only the very start of the file may have one.
     {"at the start of line 3", "a,b\n1,2\n\xEF\xBB\xBFx,y\n", {"t.csv:3:1: " + kBomMessage}},
     {"in a field", "a,b\nx,y\xEF\xBB\xBFz\n", {"t.csv:2:2: " + kBomMessage}},
@@ -155,9 +155,9 @@ const ErrorCase kByteOrderMarks[] = {
 
 TEST(CsvReader, ByteOrderMarkPastTheStartIsAnErrorAtItsLineAndField) {
   for (std::size_t chunk : {4, 7, 1 << 16}) {
-    for (const ErrorCase& c : kByteOrderMarks) {
+    for (const CsvErrorCase& c : kByteOrderMarks) {
       SCOPED_TRACE(std::string(c.name) + " chunk " + std::to_string(chunk));
-      const Read r = read_all(c.input, chunk);
+      const CsvRead r = read_all(c.input, chunk);
       EXPECT_EQ(r.messages, c.messages);
       EXPECT_EQ(std::count(r.ok.begin(), r.ok.end(), false), 1);
     }
@@ -175,7 +175,7 @@ std::string lines_of_y(int count) {
   return s;
 }
 
-const ErrorCase kOverlongRows[] = {
+const CsvErrorCase kOverlongRows[] = {
     // The quote still open is the culprit: it, not an earlier quoted field, is named.
     {"quote left open",
      "h1,h2\nx,\"abc\n" + lines_of_y(20),
@@ -209,9 +209,9 @@ const ErrorCase kOverlongRows[] = {
 };
 
 TEST(CsvReader, OverlongRowNamesTheQuoteToBlameWithAHint) {
-  for (const ErrorCase& c : kOverlongRows) {
+  for (const CsvErrorCase& c : kOverlongRows) {
     SCOPED_TRACE(c.name);
-    const Read r = read_all(c.input, 16, 64);
+    const CsvRead r = read_all(c.input, 16, 64);
     EXPECT_EQ(r.messages, c.messages);
     EXPECT_EQ(r.rows.size(), 1u);  // the header; reading ends at the overlong row
   }
@@ -219,7 +219,7 @@ TEST(CsvReader, OverlongRowNamesTheQuoteToBlameWithAHint) {
 
 TEST(CsvReader, ReportsSyntaxErrorsWithLineAndField) {
   for (std::size_t chunk : {4, 7, 1 << 16}) {
-    for (const ErrorCase& c : kErrors) {
+    for (const CsvErrorCase& c : kCsvErrors) {
       SCOPED_TRACE(std::string(c.name) + " chunk " + std::to_string(chunk));
       EXPECT_EQ(read_all(c.input, chunk).messages, c.messages);
     }
@@ -227,7 +227,7 @@ TEST(CsvReader, ReportsSyntaxErrorsWithLineAndField) {
 }
 
 TEST(CsvReader, BadRowIsMarkedAndReadingGoesOn) {
-  const Read r = read_all("a,b\n1,x\"y\n2,z\n", 1 << 16);
+  const CsvRead r = read_all("a,b\n1,x\"y\n2,z\n", 1 << 16);
   ASSERT_EQ(r.rows.size(), 3u);
   EXPECT_TRUE(r.ok[0]);
   EXPECT_FALSE(r.ok[1]);
@@ -236,7 +236,7 @@ TEST(CsvReader, BadRowIsMarkedAndReadingGoesOn) {
 }
 
 TEST(CsvReader, ErrorAfterAMultiLineFieldPointsAtTheLineOfTheBadCharacter) {
-  const Read r = read_all("a,b\n\"one\ntwo\nthree\"x,b\n", 1 << 16);
+  const CsvRead r = read_all("a,b\n\"one\ntwo\nthree\"x,b\n", 1 << 16);
   ASSERT_EQ(r.messages.size(), 1u);
   // The bad character is on line 4, in field 1.
   EXPECT_EQ(r.messages[0].substr(0, 12), "t.csv:4:1: e");
@@ -266,7 +266,7 @@ TEST(CsvReader, ChunkSizeNeverChangesTheResult) {
     const std::size_t length = next() % 40;
     for (std::size_t i = 0; i < length; ++i) text += alphabet[next() % sizeof alphabet];
     SCOPED_TRACE(testing::PrintToString(text));
-    const Read small = read_all(text, 4), large = read_all(text, 1 << 16);
+    const CsvRead small = read_all(text, 4), large = read_all(text, 1 << 16);
     EXPECT_EQ(small.rows, large.rows);
     EXPECT_EQ(small.cell_lines, large.cell_lines);
     EXPECT_EQ(small.messages, large.messages);
@@ -276,7 +276,7 @@ TEST(CsvReader, ChunkSizeNeverChangesTheResult) {
 
 TEST(CsvReader, LongRowsStream) {
   std::string big(300000, 'x');
-  const Read r = read_all("a,b\n\"" + big + "\"," + big + "\n", 1000);
+  const CsvRead r = read_all("a,b\n\"" + big + "\"," + big + "\n", 1000);
   ASSERT_EQ(r.rows.size(), 2u);
   EXPECT_EQ(r.rows[1][0], big);
   EXPECT_EQ(r.rows[1][1], big);

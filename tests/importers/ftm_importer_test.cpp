@@ -16,14 +16,14 @@ using Strings = std::vector<std::string>;
 using test::build_from;
 
 /// The graph of one FtM file, written as canonical JSON, and the messages.
-struct Imported {
+struct FtmImported {
   std::string json;
   Strings messages;
 };
 
-Imported import(const std::string& text, const ImportOptions& options = {},
-                const std::string& name = "t.ftm.json") {
-  Imported out;
+FtmImported import(const std::string& text, const ImportOptions& options = {},
+                   const std::string& name = "t.ftm.json") {
+  FtmImported out;
   Diagnostics diags;
   GraphBuilder builder(Schema::builtin(), diags);
   std::istringstream in(text);
@@ -48,7 +48,7 @@ TEST(FtmImporter, IsChosenByTheLongestEnding) {
 }
 
 TEST(FtmImporter, ThingsBecomeEntitiesOfTheirKind) {
-  const Imported r = import(
+  const FtmImported r = import(
       entity(
           "p", "Person",
           R"({"name": ["Ann Lee", "Ann B. Lee"], "alias": ["A. L."], "birthDate": ["1970-02-03T10:00:00"], "title": ["Dr", "Prof"], "favouriteColour": ["blue"]})") +
@@ -79,7 +79,7 @@ TEST(FtmImporter, ThingsBecomeEntitiesOfTheirKind) {
 }
 
 TEST(FtmImporter, IntervalsBecomeRelationsWithDatesRoleAndProperties) {
-  const Imported r = import(
+  const FtmImported r = import(
       entity(
           "own", "Ownership",
           R"({"owner": ["p"], "asset": ["c"], "role": ["shareholder"], "startDate": ["2001"], "endDate": ["2005-06"], "percentage": ["51%"]})") +
@@ -133,7 +133,7 @@ TEST(FtmImporter, IntervalsBecomeRelationsWithDatesRoleAndProperties) {
 }
 
 TEST(FtmImporter, CountriesBecomePlacesWithTheirNames) {
-  const Imported r =
+  const FtmImported r =
       import(entity("p", "Person",
                     R"({"name": ["Ann"], "nationality": ["DE"], "country": ["fr", "xx"]})") +
              entity("c", "Company", R"({"name": ["Acme"], "jurisdiction": ["gb-sct"]})"));
@@ -158,7 +158,7 @@ TEST(FtmImporter, CountriesBecomePlacesWithTheirNames) {
 }
 
 TEST(FtmImporter, SourcesFromUrlsPublishersAndDatasets) {
-  const Imported r = import(
+  const FtmImported r = import(
       R"({"id": "p", "schema": "Person", "datasets": ["eu_fsf"], "properties": {"name": ["Ann"], "sourceUrl": ["https://example.org/a"], "publisher": ["Gazette"]}})"
       "\n"
       R"({"id": "q", "schema": "Person", "properties": {"name": ["Bea"], "publisher": ["Gazette"]}})"
@@ -179,7 +179,7 @@ TEST(FtmImporter, SourcesFromUrlsPublishersAndDatasets) {
 }
 
 TEST(FtmImporter, SanctionProgrammesBecomeLaws) {
-  const Imported r = import(
+  const FtmImported r = import(
       entity(
           "s1", "Sanction",
           R"({"entity": ["p"], "program": ["EU Belarus"], "programId": ["EU-BY"], "startDate": ["2022-06-03"], "reason": ["x"]})") +
@@ -203,7 +203,7 @@ TEST(FtmImporter, SanctionProgrammesBecomeLaws) {
 }
 
 TEST(FtmImporter, DeltaLinesAddTheirEntities) {
-  const Imported r = import(
+  const FtmImported r = import(
       R"({"op": "ADD", "entity": {"id": "p", "schema": "Person", "properties": {"name": ["Ann"]}}})"
       "\n"
       R"({"op": "MOD", "entity": {"id": "q", "schema": "Person", "properties": {"name": ["Bea"]}}})"
@@ -219,7 +219,7 @@ TEST(FtmImporter, DeltaLinesAddTheirEntities) {
 }
 
 TEST(FtmImporter, UnmappedSchemataAreOneWarningEachWithACount) {
-  const Imported r = import(
+  const FtmImported r = import(
       entity("x1", "Passport", "{}") + entity("p", "Person", R"({"name": ["Ann"]})") +
       entity("x2", "Passport", "{}") + entity("t", "Table", "{}") + entity("x3", "Passport", "{}"));
   EXPECT_EQ(
@@ -236,7 +236,7 @@ TEST(FtmImporter, UnmappedSchemataAreOneWarningEachWithACount) {
 }
 
 TEST(FtmImporter, RelationsToEntitiesNotInTheFileAreDroppedWithOneWarning) {
-  const Imported r =
+  const FtmImported r =
       import(entity("p", "Person", R"({"name": ["Ann"], "addressEntity": ["nowhere"]})") +
              entity("o1", "Ownership", R"({"owner": ["p"], "asset": ["gone"]})") +
              entity("o2", "Ownership", R"({"owner": ["gone2"], "asset": ["p"]})") +
@@ -255,10 +255,11 @@ TEST(FtmImporter, RelationsToEntitiesNotInTheFileAreDroppedWithOneWarning) {
 TEST(FtmImporter, RelationsTheSchemaDoesNotAdmitAreDroppedWithOneWarning) {
   // FtM's ranges are wider than kgraph's rules (`involved` may name an Address; a Sanction may
   // name an Event): such relations are left out, so that the rest of the file still imports.
-  const Imported r = import(entity("a", "Address", R"({"full": ["Main St 1"]})") +
-                            entity("e", "Event", R"({"name": ["Fire"], "involved": ["a", "p"]})") +
-                            entity("s", "Sanction", R"({"entity": ["e"], "program": ["X"]})") +
-                            entity("p", "Person", R"({"name": ["Ann"]})"));
+  const FtmImported r =
+      import(entity("a", "Address", R"({"full": ["Main St 1"]})") +
+             entity("e", "Event", R"({"name": ["Fire"], "involved": ["a", "p"]})") +
+             entity("s", "Sanction", R"({"entity": ["e"], "program": ["X"]})") +
+             entity("p", "Person", R"({"name": ["Ann"]})"));
   EXPECT_EQ(r.messages,
             (Strings{"t.ftm.json:2:78: warning: 2 relations dropped: the schema does not admit "
                      "their ends (the first here: participated_in from place/site to event)\n"
@@ -270,8 +271,9 @@ TEST(FtmImporter, RelationsTheSchemaDoesNotAdmitAreDroppedWithOneWarning) {
 }
 
 TEST(FtmImporter, AddressEntityBecomesLocatedIn) {
-  const Imported r = import(entity("p", "Person", R"({"name": ["Ann"], "addressEntity": ["a"]})") +
-                            entity("a", "Address", R"({"full": ["Main St 1"]})"));
+  const FtmImported r =
+      import(entity("p", "Person", R"({"name": ["Ann"], "addressEntity": ["a"]})") +
+             entity("a", "Address", R"({"full": ["Main St 1"]})"));
   EXPECT_EQ(r.messages, Strings{});
   EXPECT_NE(r.json.find(R"({"from":"p","type":"located_in","to":"a","role":"address"})"),
             std::string::npos)
@@ -279,10 +281,11 @@ TEST(FtmImporter, AddressEntityBecomesLocatedIn) {
 }
 
 TEST(FtmImporter, NamesFallBackToCaptionThenId) {
-  const Imported r = import(R"({"id": "p", "schema": "Person", "caption": "Ann", "properties": {}})"
-                            "\n"
-                            R"({"id": "q", "schema": "Person"})"
-                            "\n");
+  const FtmImported r =
+      import(R"({"id": "p", "schema": "Person", "caption": "Ann", "properties": {}})"
+             "\n"
+             R"({"id": "q", "schema": "Person"})"
+             "\n");
   EXPECT_EQ(r.messages, Strings{});
   EXPECT_NE(r.json.find(R"({"id":"p","name":"Ann")"), std::string::npos);
   EXPECT_NE(r.json.find(R"({"id":"q","name":"q")"), std::string::npos);
@@ -291,34 +294,34 @@ TEST(FtmImporter, NamesFallBackToCaptionThenId) {
 TEST(FtmImporter, EveryLineIsReadOnItsOwn) {
   // Regression: the JSON tree of a line was added to that of the line before, so every entity
   // took the first line's properties.
-  const Imported r = import(entity("c", "Company", R"({"name": ["AIMROC"]})") +
-                            entity("p", "Person", R"({"name": ["Leyla"]})"));
+  const FtmImported r = import(entity("c", "Company", R"({"name": ["AIMROC"]})") +
+                               entity("p", "Person", R"({"name": ["Leyla"]})"));
   EXPECT_NE(r.json.find(R"({"id":"p","name":"Leyla","kind":"person","ftm_schema":"Person"})"),
             std::string::npos)
       << r.json;
 }
 
 TEST(FtmImporter, LastLineWithoutLineBreakBomAndBlankLines) {
-  const Imported r =
+  const FtmImported r =
       import("\xEF\xBB\xBF" + entity("p", "Person", R"({"name": ["Ann"]})") + "\r\n  \n" +
              R"({"id": "q", "schema": "Person", "properties": {"name": 5}})");
   EXPECT_EQ(r.messages, Strings{"t.ftm.json:4:56: error: property \"name\" must be a list of "
                                 "strings; found a number"});
 }
 
-struct ErrorCase {
+struct FtmErrorCase {
   std::string what;
   std::string input;
   Strings messages;
 };
 
-class FtmErrors : public testing::TestWithParam<ErrorCase> {};
+class FtmErrors : public testing::TestWithParam<FtmErrorCase> {};
 
 TEST_P(FtmErrors, ReportedAtTheirPlace) {
   EXPECT_EQ(import(GetParam().input).messages, GetParam().messages);
 }
 
-const ErrorCase kErrorCases[] = {
+const FtmErrorCase kFtmErrorCases[] = {
     {"not an object",
      "[1, 2]\n",
      {"t.ftm.json:1:1: error: expected an FtM entity {\"id\", \"schema\", \"properties\"} or a "
@@ -380,8 +383,8 @@ const ErrorCase kErrorCases[] = {
      {"t.ftm.json:1:8: error: field \"id\" must not be empty"}},
 };
 
-INSTANTIATE_TEST_SUITE_P(Table, FtmErrors, testing::ValuesIn(kErrorCases),
-                         [](const testing::TestParamInfo<ErrorCase>& info) {
+INSTANTIATE_TEST_SUITE_P(Table, FtmErrors, testing::ValuesIn(kFtmErrorCases),
+                         [](const testing::TestParamInfo<FtmErrorCase>& info) {
                            std::string name;
                            for (char c : info.param.what)
                              name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
@@ -409,11 +412,11 @@ TEST(FtmImporter, MappingReplacedBySetting) {
 })");
   ImportOptions options;
   options.settings = {{"ftm.mapping", path}};
-  const Imported r = import(entity("v", "Vessel", R"({"name": ["Aurora"]})") +
-                                entity("w", "Vessel", R"({"name": ["Borealis"]})") +
-                                entity("o", "Ownership", R"({"owner": ["v"], "asset": ["w"]})") +
-                                entity("p", "Person", R"({"name": ["Ann"], "country": ["de"]})"),
-                            options);
+  const FtmImported r = import(entity("v", "Vessel", R"({"name": ["Aurora"]})") +
+                                   entity("w", "Vessel", R"({"name": ["Borealis"]})") +
+                                   entity("o", "Ownership", R"({"owner": ["v"], "asset": ["w"]})") +
+                                   entity("p", "Person", R"({"name": ["Ann"], "country": ["de"]})"),
+                               options);
   EXPECT_EQ(
       r.messages,
       Strings{"t.ftm.json:4:8: warning: schema \"Person\" is not in the FtM mapping: 1 entity "
@@ -491,7 +494,7 @@ TEST(FtmImporter, TooManyPairsFromOneIntervalIsAnError) {
     owners += std::string(i ? "," : "") + "\"o" + std::to_string(i) + "\"";
     assets += std::string(i ? "," : "") + "\"a" + std::to_string(i) + "\"";
   }
-  const Imported r = import(
+  const FtmImported r = import(
       entity("x", "Ownership", "{\"owner\": [" + owners + "], \"asset\": [" + assets + "]}"));
   EXPECT_EQ(r.messages, Strings{"t.ftm.json:1:8: error: \"Ownership\" entity \"x\" joins 40 × 40 "
                                 "entities; at most 1024 relations are made from one entity"});
@@ -504,7 +507,7 @@ TEST(FtmImporter, GoldenOutputsOfSmallInputs) {
     if (name.find(".ftm.") == std::string::npos) continue;
     ++inputs;
     const auto input = test::test_data("ftm/golden/" + name);
-    const Imported r = import(test::read_file(input), {}, name);
+    const FtmImported r = import(test::read_file(input), {}, name);
     std::string actual = r.json;
     for (std::string m : r.messages) {
       for (std::size_t at = 0; (at = m.find('\n', at)) != std::string::npos; at += 4)

@@ -16,18 +16,6 @@ namespace {
 
 using Counts = std::map<std::string, std::size_t>;
 
-Counts parse_counts(const std::string& text) {
-  Counts out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    const auto space = line.rfind(' ');
-    if (space == std::string::npos) continue;
-    out[line.substr(0, space)] = std::stoul(line.substr(space + 1));
-  }
-  return out;
-}
-
 Counts python_counts(const std::filesystem::path& file) {
   const auto result = test::run_shell(
       "/usr/bin/python3 " + test::shell_quote(test::source_path("tests/importers/ftm_counts.py")) +
@@ -35,7 +23,7 @@ Counts python_counts(const std::filesystem::path& file) {
       test::shell_quote(test::source_path("importers/assets/ftm_countries.json")) + " " +
       test::shell_quote(file));
   EXPECT_EQ(result.status, 0) << result.err;
-  return parse_counts(result.out);
+  return test::parse_counts(result.out);
 }
 
 Counts kgraph_counts(const std::filesystem::path& file) {

@@ -13,8 +13,8 @@ namespace {
 using test::build_from;
 
 /// The values of a property of an entity, as text.
-std::vector<std::string> property(const KnowledgeGraph& g, std::string_view entity,
-                                  std::string_view key) {
+std::vector<std::string> json_property(const KnowledgeGraph& g, std::string_view entity,
+                                       std::string_view key) {
   std::vector<std::string> out;
   const std::optional<std::uint32_t> index = g.find_entity(entity);
   if (!index) return out;
@@ -76,11 +76,11 @@ TEST(JsonImporter, BuildsTheGraphOfADocument) {
   ASSERT_EQ(g.list(e.aliases).size(), 1u);
   EXPECT_EQ(g.str(g.list(e.aliases)[0]), "MFA");
   // JSON numbers keep their kind; null is an absent field.
-  EXPECT_EQ(property(g, "mfa", "staff"), std::vector<std::string>{"int:120"});
-  EXPECT_EQ(property(g, "mfa", "budget"), std::vector<std::string>{"real:1.5"});
-  EXPECT_EQ(property(g, "mfa", "active"), std::vector<std::string>{"true"});
-  EXPECT_EQ(property(g, "mfa", "note"), std::vector<std::string>{});
-  EXPECT_EQ(property(g, "qin-gang", "names_zh"), std::vector<std::string>{"秦刚"});
+  EXPECT_EQ(json_property(g, "mfa", "staff"), std::vector<std::string>{"int:120"});
+  EXPECT_EQ(json_property(g, "mfa", "budget"), std::vector<std::string>{"real:1.5"});
+  EXPECT_EQ(json_property(g, "mfa", "active"), std::vector<std::string>{"true"});
+  EXPECT_EQ(json_property(g, "mfa", "note"), std::vector<std::string>{});
+  EXPECT_EQ(json_property(g, "qin-gang", "names_zh"), std::vector<std::string>{"秦刚"});
 
   const auto event = g.find_entity("press-conference");
   ASSERT_TRUE(event);

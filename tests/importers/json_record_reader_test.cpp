@@ -14,25 +14,25 @@
 namespace kgraph::test {
 namespace {
 
-struct RecordCase {
+struct ReaderRecordCase {
   const char* name;
   Format format;
   std::string input;
   std::vector<std::string> records;
 };
 
-void PrintTo(const RecordCase& c, std::ostream* out) { *out << c.name; }
+void PrintTo(const ReaderRecordCase& c, std::ostream* out) { *out << c.name; }
 
-class RecordTest : public testing::TestWithParam<RecordCase> {};
+class RecordTest : public testing::TestWithParam<ReaderRecordCase> {};
 
 TEST_P(RecordTest, Reads) {
-  const RecordCase& c = GetParam();
+  const ReaderRecordCase& c = GetParam();
   const ReadResult r = read_checked(c.format, c.input);
   EXPECT_EQ(r.errors, std::vector<std::string>{});
   EXPECT_EQ(r.records, c.records);
 }
 
-const RecordCase kRecordCases[] = {
+const ReaderRecordCase kReaderRecordCases[] = {
     {"scalars",
      Format::document,
      R"({"actors": [{"id": "a1", "n": 42, "r": 1.5, "t": true, "f": false, "z": null}]})",
@@ -106,14 +106,14 @@ const RecordCase kRecordCases[] = {
      {std::string("actor@1:1 x@1:26=\"a\0b\"", 22)}},
 };
 
-INSTANTIATE_TEST_SUITE_P(JsonRecordReader, RecordTest, testing::ValuesIn(kRecordCases),
-                         case_name<testing::TestParamInfo<RecordCase>>);
+INSTANTIATE_TEST_SUITE_P(JsonRecordReader, RecordTest, testing::ValuesIn(kReaderRecordCases),
+                         case_name<testing::TestParamInfo<ReaderRecordCase>>);
 
 class ErrorTest : public testing::TestWithParam<ErrorCase> {};
 
 TEST_P(ErrorTest, ReportsOneErrorInPlace) { expect_one_error_in_place(GetParam()); }
 
-const ErrorCase kErrorCases[] = {
+const ErrorCase kReaderErrorCases[] = {
     // JSON syntax, reported where RapidJSON stopped.
     {"missing member name", Format::document, R"({"actors": [{"id": "a1",}]})", 1, 25,
      "invalid JSON: missing a name for object member"},
@@ -162,7 +162,7 @@ const ErrorCase kErrorCases[] = {
      "a byte-order mark (U+FEFF) in the middle of the file"},
 };
 
-INSTANTIATE_TEST_SUITE_P(JsonRecordReader, ErrorTest, testing::ValuesIn(kErrorCases),
+INSTANTIATE_TEST_SUITE_P(JsonRecordReader, ErrorTest, testing::ValuesIn(kReaderErrorCases),
                          case_name<testing::TestParamInfo<ErrorCase>>);
 
 TEST(JsonRecordReader, DocumentSyntaxErrorEndsTheFile) {

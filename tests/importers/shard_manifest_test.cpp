@@ -5,14 +5,14 @@
 namespace kgraph {
 namespace {
 
-struct Read {
+struct ManifestRead {
   std::optional<ShardManifest> manifest;
   std::vector<std::string> messages;
 };
 
-Read read(const std::string& text) {
+ManifestRead read(const std::string& text) {
   Diagnostics diags;
-  Read r;
+  ManifestRead r;
   r.manifest = read_shard_manifest(text, diags.add_file("m.json"), diags);
   for (const Diagnostic& d : diags.sorted()) r.messages.push_back(diags.format(d));
   return r;
@@ -27,7 +27,7 @@ TEST(ShardManifest, PartNamesHaveFiveDigitsAtLeast) {
 
 TEST(ShardManifest, WhatKgraphWritesReadsBack) {
   for (const std::uint32_t parts : {1u, 3u, 16u}) {
-    const Read r = read(shard_manifest_text(parts));
+    const ManifestRead r = read(shard_manifest_text(parts));
     ASSERT_TRUE(r.manifest) << r.messages.front();
     EXPECT_EQ(r.manifest->parts, parts);
     ASSERT_EQ(r.manifest->files.size(), parts);
@@ -61,7 +61,7 @@ TEST(ShardManifest, ProblemsAtTheirPlace) {
        "m.json:1:43: error: unknown hash (this kgraph shards by \"fnv1a-64\")"},
   };
   for (const Case& c : cases) {
-    const Read r = read(c.text);
+    const ManifestRead r = read(c.text);
     EXPECT_FALSE(r.manifest) << c.text;
     ASSERT_FALSE(r.messages.empty()) << c.text;
     EXPECT_EQ(r.messages.front().substr(0, c.message.size()), c.message) << c.text;

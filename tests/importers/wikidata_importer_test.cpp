@@ -137,17 +137,6 @@ TEST(WikidataImporter, GoldenOutputsOfTwoRealItems) {
   }
 }
 
-Counts parse_counts(const std::string& text) {
-  Counts out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    const auto space = line.rfind(' ');
-    if (space != std::string::npos) out[line.substr(0, space)] = std::stoul(line.substr(space + 1));
-  }
-  return out;
-}
-
 TEST(WikidataImporter, CountsOfTheEightRealItemsAgreeWithAnIndependentCount) {
   // tests/importers/wikidata_counts.py reads the same dump and the same mapping with Python's
   // json module.
@@ -158,7 +147,7 @@ TEST(WikidataImporter, CountsOfTheEightRealItemsAgreeWithAnIndependentCount) {
       test::shell_quote(test::source_path("importers/assets/wikidata_mapping.json")) + " " +
       test::shell_quote(file));
   ASSERT_EQ(python.status, 0) << python.err;
-  const Counts expected = parse_counts(python.out);
+  const Counts expected = test::parse_counts(python.out);
 
   const Imported r = import(family_dump());
   auto g = test::build_from({{"family.wikidata.json", family_dump()}});

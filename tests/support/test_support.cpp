@@ -221,6 +221,41 @@ std::vector<std::string> file_names(const std::filesystem::path& dir) {
   return names;
 }
 
+std::size_t occurrences(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+std::map<std::string, std::size_t> parse_counts(const std::string& text) {
+  std::map<std::string, std::size_t> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto space = line.rfind(' ');
+    if (space != std::string::npos) out[line.substr(0, space)] = std::stoul(line.substr(space + 1));
+  }
+  return out;
+}
+
+KnowledgeGraph golden_dot_graph(const std::string& name) {
+  return graph_from_json(read_file(test_data("golden/dot/" + name + ".json")));
+}
+
+std::uint32_t part_of_key(std::string_view key, std::uint32_t parts) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  return static_cast<std::uint32_t>(h % parts);
+}
+
+std::filesystem::path installed_node_clients() {
+  const std::filesystem::path dir = node_clients_dir();
+  const std::string script = source_path("tests/clients/setup-node-clients.sh").string();
+  const RunResult r = run_shell(shell_quote(script) + " " + shell_quote(dir.string()));
+  EXPECT_EQ(r.status, 0) << "setup-node-clients.sh failed:\n" << r.out << r.err;
+  return dir;
+}
+
 namespace {
 bool updating_golden() { return std::getenv("KGRAPH_UPDATE_GOLDEN") != nullptr; }
 }  // namespace

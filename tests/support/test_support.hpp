@@ -2,7 +2,9 @@
 /// Helpers shared by the tests: build graphs from in-memory inputs, export to strings, run the
 /// kgraph binary and other programs, make temporary folders.
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -72,6 +74,20 @@ std::filesystem::path source_path(const std::string& relative);
 /// Names of the files in `dir` (not recursive), sorted.
 std::vector<std::string> file_names(const std::filesystem::path& dir);
 
+/// How many times `part` occurs in `text` (overlapping occurrences count).
+std::size_t occurrences(const std::string& text, const std::string& part);
+
+/// Lines `NAME COUNT` (as the Python counting scripts print them; NAME may hold spaces) as a map;
+/// other lines are skipped.
+std::map<std::string, std::size_t> parse_counts(const std::string& text);
+
+/// The graph of tests/data/golden/dot/NAME.json (the diagram tests' inputs).
+KnowledgeGraph golden_dot_graph(const std::string& name);
+
+/// The part file a key goes to among `parts`, computed independently of the exporters: 64-bit
+/// FNV-1a of the key's bytes, modulo the part count (docs/cli.md, `--parts`).
+std::uint32_t part_of_key(std::string_view key, std::uint32_t parts);
+
 // Golden files: outputs compared byte for byte with files kept under tests/data/golden.
 // KGRAPH_UPDATE_GOLDEN=1 rewrites them instead.
 
@@ -87,6 +103,10 @@ void check_golden_folder(const std::filesystem::path& golden, const std::filesys
 /// The folder of the npm packages the client tests load (tests/clients/setup-node-clients.sh):
 /// $KGRAPH_NODE_CLIENTS, else $HOME/.cache/kgraph-test-node; throws if neither is set.
 std::filesystem::path node_clients_dir();
+
+/// node_clients_dir(), after tests/clients/setup-node-clients.sh installed the packages into it
+/// (a failed install fails the test).
+std::filesystem::path installed_node_clients();
 
 /// Shell-quotes a string for run_shell.
 std::string shell_quote(const std::string& s);
