@@ -5,7 +5,8 @@
 # typical file (cli/merge_verb.cpp: 3.1 s of 5.6 s with GCC at -O3). A file still includes
 # what it uses itself; `-DCMAKE_DISABLE_PRECOMPILE_HEADERS=ON` builds without, which shows a
 # missing include. Not <filesystem>: it brings std::quoted, which argument-dependent lookup
-# then finds beside kgraph's own quoted(). ccache caches these compiles only with CCACHE_SLOPPINESS=pch_defines,time_macros.
+# then finds beside kgraph's own quoted(). ccache caches these compiles only with
+# CCACHE_SLOPPINESS=pch_defines,time_macros.
 function(kgraph_precompile_common_headers target)
   target_precompile_headers(${target} PRIVATE
     <algorithm> <cstdint> <functional> <map> <memory> <optional> <string>
