@@ -57,11 +57,7 @@ class CommandsTest : public ::testing::Test {
 
   /// Names in a directory, sorted; temporaries would show up here.
   std::vector<std::string> names_in(const std::string& relative) const {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(dir_ / relative))
-      out.push_back(e.path().filename().string());
-    std::sort(out.begin(), out.end());
-    return out;
+    return test::file_names(dir_ / relative);
   }
 
   ImporterRegistry importers_;

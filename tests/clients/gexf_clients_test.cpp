@@ -232,13 +232,8 @@ TEST_P(GexfClients, ValidAgainstXmlSchemaWithoutViz) {
 TEST_P(GexfClients, GraphologyReadsItBack) {
   const Prepared& p = data();
   ASSERT_TRUE(p.graph);
-  const fs::path clients = test::node_clients_dir();
-  const test::RunResult setup = test::run_shell(
-      "bash " + shell_quote(test::source_path("tests/clients/setup-node-clients.sh").string()) +
-      " " + shell_quote(clients.string()) + " 2>&1");
-  ASSERT_EQ(setup.status, 0)
-      << "setup-node-clients.sh (needs node and npm: scripts/install-deps.sh --tests):\n"
-      << setup.out;
+  const fs::path clients = test::installed_node_clients();
+  ASSERT_FALSE(HasFailure()) << "the npm clients are not installed";
   const std::string modules = (clients / "node_modules").string();
   const fs::path expected = test::make_temp_dir() / "expected.json";
   test::write_file(expected, expected_json(*p.graph));

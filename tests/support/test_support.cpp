@@ -252,7 +252,9 @@ std::filesystem::path installed_node_clients() {
   const std::filesystem::path dir = node_clients_dir();
   const std::string script = source_path("tests/clients/setup-node-clients.sh").string();
   const RunResult r = run_shell(shell_quote(script) + " " + shell_quote(dir.string()));
-  EXPECT_EQ(r.status, 0) << "setup-node-clients.sh failed:\n" << r.out << r.err;
+  EXPECT_EQ(r.status, 0)
+      << "setup-node-clients.sh failed (it needs node and npm: scripts/install-deps.sh --tests):\n"
+      << r.out << r.err;
   return dir;
 }
 
